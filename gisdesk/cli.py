@@ -1,0 +1,144 @@
+"""The ``gisdesk`` command: the desktop app, and headless subcommands.
+
+``gisdesk [WORKSPACE]`` opens the window; ``info``, ``render`` and ``sample`` run
+without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from gisdesk.store.errors import StoreError
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from gisdesk.store.datasource import DataSource
+    from gisdesk.store.rasters import raster_facts
+
+    path = Path(args.path)
+    if path.suffix.lower() in (".tif", ".tiff", ".vrt", ".img"):
+        report = {"path": str(path), "format": "raster", "layers": [], "rasters": [raster_facts(path)]}
+    else:
+        with DataSource(path) as ds:
+            layers = []
+            for lyr in ds.layers:
+                ext = ds.extent(lyr)
+                layers.append({
+                    "name": lyr.name, "geometry_type": lyr.geometry_type, "dimension": lyr.dimension,
+                    "srid": lyr.srid, "feature_count": ds.feature_count(lyr),
+                    "extent": list(ext) if ext else None, "view": lyr.is_view,
+                    "spatial_index": bool(lyr.spatial_index),
+                })
+            rasters = []
+            for r in ds.rasters:
+                facts = raster_facts(r.path)
+                facts["name"] = r.name
+                rasters.append(facts)
+            report = {"path": str(path), "format": ds.format, "layers": layers, "rasters": rasters}
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"{report['path']} ({report['format']})")
+    for lyr in report["layers"]:
+        ext = lyr["extent"]
+        ext_s = "empty" if not ext else "{:.3f},{:.3f} - {:.3f},{:.3f}".format(*ext)
+        print(f"  {lyr['name']}: {lyr['geometry_type']} {lyr['dimension']}, SRID {lyr['srid']}, "
+              f"{lyr['feature_count']} features, extent {ext_s}")
+    for r in report["rasters"]:
+        print(f"  raster {r['name']}: {r['width']}x{r['height']}, {r['bands']} band(s) {r['dtype']}, "
+              f"{r['crs']}, overviews {r['overviews']}")
+    return 0
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from sample_layers.generate import build_workspace
+
+    def progress(step: str, fraction: float) -> None:
+        print(f"[{fraction * 100:5.1f}%] {step}", file=sys.stderr, flush=True)
+
+    out = build_workspace(args.out, seed=args.seed, incidents=args.incidents, progress=progress)
+    print(out)
+    return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from gisdesk.render.cli import render_command
+
+    return render_command(args)
+
+
+def default_workspace() -> Path:
+    """Where the demo city lives for this user (built on first run)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("gisdesk")) / "demo" / "hue_demo.sqlite"
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    from gisdesk.ui.app import run_app
+
+    workspace = Path(args.workspace) if args.workspace else default_workspace()
+    if not args.workspace and not workspace.exists():
+        from sample_layers.generate import build_workspace
+
+        print(f"Building the demo city in {workspace} (first run) …", file=sys.stderr, flush=True)
+        workspace.parent.mkdir(parents=True, exist_ok=True)
+        build_workspace(workspace)
+    return run_app(workspace)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gisdesk", description="Desktop GIS workstation for city management.")
+    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render}",
+                                help="a workspace file opens the window (default: the demo city)")
+
+    p = sub.add_parser("info", help="list the layers and rasters of a SpatiaLite/GeoPackage file or a raster")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true", help="one JSON document instead of text")
+    p.set_defaults(func=_cmd_info)
+
+    p = sub.add_parser("sample", help="write the demo city workspace")
+    p.add_argument("--out", default="hue_demo.sqlite", help="output file (default: hue_demo.sqlite)")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--incidents", type=int, default=20000)
+    p.set_defaults(func=_cmd_sample)
+
+    p = sub.add_parser("render", help="render layers to a PNG and print phase timings as JSON lines")
+    p.add_argument("db")
+    p.add_argument("--layers", required=True, help="comma-separated layer names (bottom first)")
+    p.add_argument("--size", default="1920x1080")
+    p.add_argument("--bbox", help="minx,miny,maxx,maxy in the map CRS (default: full extent)")
+    p.add_argument("--crs", help="map CRS, e.g. EPSG:3857 (default: the first layer's)")
+    p.add_argument("-o", "--out", required=True)
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--style", help="JSON file: {layer: style} (default: built-in styles)")
+    p.add_argument("--no-image-cache", action="store_true", help="re-draw on every repeat (data stays cached)")
+    p.set_defaults(func=_cmd_render)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    commands = {"info", "sample", "render"}
+    try:
+        if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+            if len(argv) > 1:
+                parser.error(f"unexpected arguments: {' '.join(argv[1:])}")
+            return _cmd_app(argparse.Namespace(workspace=argv[0] if argv else None))
+        args = parser.parse_args(argv)
+        return args.func(args)
+    except StoreError as exc:
+        print(f"gisdesk: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"  {exc.hint}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free domain model: layers, styles (and later incidents, tasks, KPIs)."""

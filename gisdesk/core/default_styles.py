@@ -1,0 +1,66 @@
+"""Default styles: by geometry kind, and the demo city's layers by name."""
+
+from __future__ import annotations
+
+from gisdesk.core.style import RasterStyle, Symbol, VectorStyle, categorized, graduated
+
+LAND_USE_COLOURS = {
+    "residential": "#f4cf88", "commercial": "#e8837e", "mixed use": "#f2a65a", "industrial": "#b39ddb",
+    "green space": "#8cc97a", "heritage": "#c9a26b", "public facility": "#7fb3d5", "transport": "#c8c8c8",
+    "agriculture": "#d9ef8b", "water": "#9ecae1",
+}
+
+
+def default_style(kind: str) -> VectorStyle:
+    """A readable single-symbol style for a layer of ``kind`` (point, line, polygon)."""
+    if kind == "point":
+        return VectorStyle(symbol=Symbol(fill="#e6550d", stroke="#7f2704", stroke_width=1.0, size=5.0))
+    if kind == "line":
+        return VectorStyle(symbol=Symbol(fill="", stroke="#3b6ea5", stroke_width=1.0))
+    return VectorStyle(symbol=Symbol(fill="#a6cee3", stroke="#1f4e79", stroke_width=1.0, fill_opacity=0.8))
+
+
+def demo_style(name: str, kind: str) -> VectorStyle:
+    """The demo city's cartography, falling back to :func:`default_style`."""
+    if name == "communes":
+        return VectorStyle(symbol=Symbol(fill="#00000000", stroke="#4d4d4d", stroke_width=1.6))
+    if name == "planning_zones":
+        base = Symbol(stroke="#ffffff", stroke_width=0.6, fill_opacity=0.85)
+        style = categorized("land_use", list(LAND_USE_COLOURS), base, list(LAND_USE_COLOURS.values()))
+        return style
+    if name == "flood_extents":
+        return graduated("return_period", [0, 20, 75, 1000], ["#6baed655", "#3182bd55", "#08519c55"],
+                         Symbol(stroke="#08519c", stroke_width=0.8))
+    if name == "rivers":
+        return VectorStyle(symbol=Symbol(fill="", stroke="#2b8cbe", stroke_width=3.0))
+    if name == "roads":
+        s = categorized("class", ["primary", "secondary", "tertiary", "residential"],
+                        Symbol(fill="", stroke_width=1.0), None)
+        widths = {"primary": 2.6, "secondary": 1.8, "tertiary": 1.2, "residential": 0.8}
+        colours = {"primary": "#d7301f", "secondary": "#fc8d59", "tertiary": "#636363", "residential": "#969696"}
+        for c in s.categories:
+            c.symbol = Symbol(fill="", stroke=colours[c.value], stroke_width=widths[c.value])
+        s.other = Symbol(fill="", stroke="#bdbdbd", stroke_width=0.6)
+        return s
+    if name == "drains":
+        return VectorStyle(symbol=Symbol(fill="", stroke="#41b6c4", stroke_width=0.8))
+    if name == "bridges":
+        return VectorStyle(symbol=Symbol(fill="#525252", stroke="#ffffff", size=7, shape="square"))
+    if name == "pumping_stations":
+        return VectorStyle(symbol=Symbol(fill="#225ea8", stroke="#ffffff", size=9, shape="diamond"))
+    if name == "flood_hotspots":
+        return VectorStyle(symbol=Symbol(fill="#cb181d", stroke="#ffffff", size=10, shape="triangle"))
+    if name == "cameras":
+        s = categorized("status", ["online", "offline"], Symbol(stroke="#ffffff", size=7), ["#238b45", "#969696"])
+        return s
+    if name == "incidents":
+        return categorized("category", ["flooding", "landslide", "fallen tree", "road damage", "illegal dumping",
+                                        "uncovered dump truck", "straw burning", "forest fire", "traffic violation",
+                                        "power outage", "water leak", "noise"],
+                           Symbol(stroke="", stroke_width=0, size=3))
+    return default_style(kind)
+
+
+def flood_depth_style() -> RasterStyle:
+    """Depth in metres: light to dark blue, 0-3 m."""
+    return RasterStyle(stops=[(0.0, "#c6dbefb0"), (0.5, "#6baed6c0"), (1.5, "#2171b5d0"), (3.0, "#08306be0")])

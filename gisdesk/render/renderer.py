@@ -1,0 +1,233 @@
+"""Render a list of layers for a view into one QImage, with caches and cancellation.
+
+The :class:`Renderer` keeps, per layer, the decoded coordinates already
+reprojected to the map CRS (the data cache) and the last images it drew (the
+image cache), so a re-render after a style change skips the database, and a
+re-render of an unchanged view costs one composition.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.render.raster import draw_raster
+from gisdesk.render.vector import draw_layer, new_image
+from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
+from gisdesk.store.datasource import DataSource
+from gisdesk.store.geoblob import Geometries
+from gisdesk.store.reader import FeatureData, read_features
+from gisdesk.store.styling import class_expr
+
+#: Layers with up to this many features are read whole once and culled in memory.
+WHOLE_LAYER_FEATURES = 3_000_000
+
+
+class RenderCancelled(Exception):
+    """A newer request replaced this render."""
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise RenderCancelled()
+
+
+@dataclass
+class RenderResult:
+    image: QImage
+    view: MapView
+    timings: dict[str, float] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+class Renderer:
+    """Renders layers; thread-safe for one render at a time per instance.
+
+    Parameters
+    ----------
+    background : str
+        Colour under the layers (``#ffffff``), or '' for transparent.
+    """
+
+    def __init__(self, background: str = "#ffffff", max_data_entries: int = 32) -> None:
+        self.background = background
+        self._sources: dict[Path, DataSource] = {}
+        self._data: OrderedDict[tuple, FeatureData] = OrderedDict()
+        self._images: OrderedDict[tuple, QImage] = OrderedDict()
+        self._max_data = max_data_entries
+        self._lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+        self._token: CancelToken | None = None
+
+    # -- sources -------------------------------------------------------------------
+    def source(self, path: Path) -> DataSource:
+        path = Path(path).resolve()
+        ds = self._sources.get(path)
+        if ds is None:
+            ds = DataSource(path)
+            self._sources[path] = ds
+        return ds
+
+    def clear_caches(self) -> None:
+        self._data.clear()
+        self._images.clear()
+
+    def close(self) -> None:
+        for ds in self._sources.values():
+            ds.close()
+        self._sources.clear()
+        if self._pool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # -- data ----------------------------------------------------------------------
+    def layer_data(self, layer: VectorLayer, view: MapView) -> FeatureData:
+        """Features of ``layer`` in the view's CRS (whole layer, or the viewport for huge ones)."""
+        ds = self.source(layer.source)
+        info = ds.layer(layer.name)
+        cls = class_expr(ds, info, layer.style)
+        cls_key = (cls.sql, tuple(map(str, cls.params))) if cls else None
+        src_crs = crs_string(info.srid)
+        whole = ds.feature_count(info) <= WHOLE_LAYER_FEATURES
+        bbox = None if whole else reproject_bbox(view.bbox, view.crs, src_crs)
+        key = (str(ds.path), info.name, view.crs, cls_key, bbox)
+        data = self._data.get(key)
+        if data is not None:
+            self._data.move_to_end(key)
+            return data
+        raw = read_features(ds, info, bbox, cls)
+        g = raw.geoms
+        xy = reproject(g.xy, src_crs, view.crs)
+        geoms = Geometries(g.kind, xy, g.offsets, g.path_feature, g.exterior, g.count)
+        data = FeatureData(geoms, raw.codes)
+        self._data[key] = data
+        while len(self._data) > self._max_data:
+            self._data.popitem(last=False)
+        return data
+
+    def full_extent(self, layers: list, crs: str) -> tuple[float, float, float, float] | None:
+        """Union of the layers' extents in ``crs``."""
+        boxes = []
+        for lyr in layers:
+            if isinstance(lyr, VectorLayer):
+                ds = self.source(lyr.source)
+                info = ds.layer(lyr.name)
+                ext = ds.extent(info)
+                if ext:
+                    boxes.append(reproject_bbox(ext, crs_string(info.srid), crs))
+            elif isinstance(lyr, RasterLayer):
+                import rasterio
+
+                with rasterio.open(lyr.path) as src:
+                    boxes.append(reproject_bbox(tuple(src.bounds), src.crs.to_string(), crs))
+        if not boxes:
+            return None
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+    # -- rendering -----------------------------------------------------------------
+    def render(self, layers: list, view: MapView, token: CancelToken | None = None,
+               use_image_cache: bool = True) -> RenderResult:
+        """Draw the visible ``layers`` (bottom first) for ``view``.
+
+        A layer that fails (missing file, bad style) is skipped and reported in
+        ``errors``; the others are drawn. Raises :class:`RenderCancelled` when
+        ``token`` is cancelled.
+        """
+        token = token or CancelToken()
+        t0 = time.perf_counter()
+        timings = {"open": 0.0, "query_decode": 0.0, "draw": 0.0}
+        errors: list[str] = []
+        images: list[tuple[QImage, float]] = []
+        with self._lock:
+            for lyr in layers:
+                if not lyr.visible:
+                    continue
+                token.check()
+                try:
+                    images.append(self._render_layer(lyr, view, token, timings, use_image_cache))
+                except RenderCancelled:
+                    raise
+                except Exception as exc:  # one bad layer must not blank the map
+                    errors.append(f"{lyr.title}: {exc}")
+            token.check()
+            t = time.perf_counter()
+            out = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+            out.fill(QColor(self.background) if self.background else QColor(0, 0, 0, 0))
+            p = QPainter(out)
+            for img, opacity in images:
+                p.setOpacity(opacity)
+                p.drawImage(0, 0, img)
+            p.end()
+            timings["draw"] += time.perf_counter() - t
+        timings["total"] = time.perf_counter() - t0
+        return RenderResult(out, view, timings, errors)
+
+    def _render_layer(self, lyr, view: MapView, token: CancelToken, timings: dict, use_cache: bool):
+        style_key = json.dumps(lyr.style.__dict__, default=lambda o: o.__dict__, sort_keys=True)
+        key = (lyr.id, str(getattr(lyr, "source", getattr(lyr, "path", ""))), getattr(lyr, "name", ""), style_key, view)
+        if use_cache and key in self._images:
+            self._images.move_to_end(key)
+            return self._images[key], lyr.style.opacity
+        if isinstance(lyr, RasterLayer):
+            t = time.perf_counter()
+            img = draw_raster(view, lyr.path, lyr.style)
+            timings["draw"] += time.perf_counter() - t
+        else:
+            t = time.perf_counter()
+            known = Path(lyr.source).resolve() in self._sources
+            self.source(lyr.source)
+            if not known:
+                timings["open"] += time.perf_counter() - t
+                t = time.perf_counter()
+            data = self.layer_data(lyr, view)
+            timings["query_decode"] += time.perf_counter() - t
+            token.check()
+            t = time.perf_counter()
+            img = draw_layer(view, data.geoms, data.codes, lyr.style.class_symbols(), lambda: token.cancelled)
+            timings["draw"] += time.perf_counter() - t
+        self._images[key] = img
+        while len(self._images) > 64:
+            self._images.popitem(last=False)
+        return img, lyr.style.opacity
+
+    # -- background ----------------------------------------------------------------
+    def submit(self, layers: list, view: MapView, use_image_cache: bool = True) -> tuple[Future, CancelToken]:
+        """Render on a background thread, cancelling the previous request.
+
+        Returns the future (its result is a :class:`RenderResult`, or it raises
+        :class:`RenderCancelled`) and the token that cancels it.
+        """
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="gisdesk-render")
+        if self._token is not None:
+            self._token.cancel()
+        token = CancelToken()
+        self._token = token
+        return self._pool.submit(self.render, list(layers), view, token, use_image_cache), token
+
+
+def blank(view: MapView) -> QImage:
+    """A transparent image of the view's size."""
+    return new_image(view)
+
+
+__all__ = ["Renderer", "RenderResult", "RenderCancelled", "CancelToken", "blank", "Qt"]

@@ -1,0 +1,264 @@
+"""Draw one vector layer into an image.
+
+Small layers (a few thousand features) go through QPainter with antialiasing;
+big ones through the numpy rasterisers of :mod:`gisdesk.render.rasterize`, so a
+million points cost a few dozen array operations instead of a million Qt calls.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
+
+from gisdesk.core.style import Symbol, parse_color
+from gisdesk.render import rasterize as rz
+from gisdesk.render.view import MapView
+from gisdesk.store.geoblob import Geometries
+
+_POOL = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-raster")
+
+#: Layers with at most this many visible paths (and vertices) are drawn with QPainter.
+QT_MAX_PATHS = 3000
+QT_MAX_VERTICES = 300_000
+
+
+def qpolygon(coords: np.ndarray) -> QPolygonF:
+    """A QPolygonF filled straight from a (N, 2) float array (no per-point Python objects)."""
+    n = len(coords)
+    poly = QPolygonF()
+    poly.resize(n)
+    if n:
+        buf = shiboken6.VoidPtr(poly.data(), n * 16, True)
+        np.frombuffer(buf, np.float64).reshape(n, 2)[:] = coords
+    return poly
+
+
+def qcolor(text: str, opacity: float = 1.0) -> QColor:
+    r, g, b, a = parse_color(text)
+    return QColor(r, g, b, int(round(a * opacity)))
+
+
+def new_image(view: MapView) -> QImage:
+    img = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    return img
+
+
+def array_image(argb: np.ndarray) -> QImage:
+    """A QImage owning a copy of an (H, W) uint32 premultiplied ARGB array."""
+    h, w = argb.shape
+    data = np.ascontiguousarray(argb, dtype=np.uint32)
+    return QImage(data.data, w, h, 4 * w, QImage.Format.Format_ARGB32_Premultiplied).copy()
+
+
+def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbols: list[Symbol | None],
+               cancelled=lambda: False) -> QImage:
+    """Draw ``geoms`` (in the view's CRS) with one symbol per class code.
+
+    ``codes[i]`` is the class of feature ``i`` (index into ``symbols``); None means
+    class 0 for every feature. A class whose symbol is None is not drawn.
+    """
+    if codes is None:
+        codes = np.zeros(geoms.count, np.uint8)
+    codes = np.minimum(codes, len(symbols) - 1)
+    if geoms.path_count == 0:
+        return new_image(view)
+    px = view.to_pixels(geoms.xy)
+    if geoms.kind != "point":
+        px, geoms = _cull(px, geoms, view)
+    if cancelled():
+        return new_image(view)
+    small = geoms.path_count <= QT_MAX_PATHS and len(px) <= QT_MAX_VERTICES
+    if small:
+        return _draw_qt(view, px, geoms, codes, symbols)
+    return _draw_numpy(view, px, geoms, codes, symbols)
+
+
+def _cull(px: np.ndarray, geoms: Geometries, view: MapView) -> tuple[np.ndarray, Geometries]:
+    """Drop paths whose pixel box misses the image."""
+    if geoms.path_count == 0 or len(px) == 0:
+        return px, geoms
+    starts = geoms.offsets[:-1]
+    nonempty = np.diff(geoms.offsets) > 0
+    s = starts[nonempty]
+    x0 = np.full(geoms.path_count, np.inf)
+    x1, y0, y1 = -x0.copy(), x0.copy(), -x0.copy()
+    x0[nonempty] = np.minimum.reduceat(px[:, 0], s)
+    x1[nonempty] = np.maximum.reduceat(px[:, 0], s)
+    y0[nonempty] = np.minimum.reduceat(px[:, 1], s)
+    y1[nonempty] = np.maximum.reduceat(px[:, 1], s)
+    vis_path = (x1 >= -2) & (y1 >= -2) & (x0 <= view.width + 2) & (y0 <= view.height + 2)
+    if vis_path.all():
+        return px, geoms
+    feature_vis = np.zeros(geoms.count, bool)
+    feature_vis[geoms.path_feature[vis_path]] = True
+    keep = feature_vis[geoms.path_feature]
+    idx = rz._ranges(starts[keep], np.diff(geoms.offsets)[keep])
+    offsets = np.zeros(int(keep.sum()) + 1, np.int64)
+    np.cumsum(np.diff(geoms.offsets)[keep], out=offsets[1:])
+    sub = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature[keep], geoms.exterior[keep], geoms.count)
+    return px[idx], sub
+
+
+# -- numpy path ------------------------------------------------------------------------
+
+def _luts(symbols: list[Symbol | None]) -> tuple[np.ndarray, np.ndarray]:
+    fill = np.zeros(len(symbols) + 1, np.uint32)
+    stroke = np.zeros(len(symbols) + 1, np.uint32)
+    for k, s in enumerate(symbols):
+        if s is None:
+            continue
+        fill[k + 1] = rz.premultiplied(parse_color(s.fill), s.fill_opacity)
+        stroke[k + 1] = rz.premultiplied(parse_color(s.stroke)) if s.stroke_width > 0 else 0
+    return fill, stroke
+
+
+def _drawn(symbols: list[Symbol | None]) -> np.ndarray:
+    return np.array([s is not None for s in symbols] + [False], bool)
+
+
+def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
+                symbols: list[Symbol | None]) -> QImage:
+    w, h = view.width, view.height
+    fill_lut, stroke_lut = _luts(symbols)
+    drawn = _drawn(symbols)
+    feature_index = np.where(drawn[codes], codes.astype(np.int64) + 1, 0).astype(np.uint8)
+    layers: list[tuple[np.ndarray, np.ndarray]] = []
+    if geoms.kind == "point":
+        pcodes = feature_index[geoms.path_feature]
+        for (shape, size, sw), classes in _groups(symbols, lambda s: (s.shape, s.size, s.stroke_width)).items():
+            mask = np.isin(pcodes, classes)
+            fill_k, ring_k = rz.marker_kernel(shape, size, sw)
+            margin = int(max(np.abs(fill_k).max(initial=0), np.abs(ring_k).max(initial=0))) + 1
+            centres = rz.point_centres(px[mask], pcodes[mask], w, h, margin)
+            if len(ring_k):
+                layers.append((rz.stamp(centres, ring_k, w, h, margin), stroke_lut))
+            if len(fill_k):
+                layers.append((rz.stamp(centres, fill_k, w, h, margin), fill_lut))
+        return array_image(rz.colorize(layers))
+    path_codes = feature_index[geoms.path_feature]
+    jobs = []
+    if geoms.kind == "polygon":
+        def fill() -> tuple[np.ndarray, np.ndarray]:
+            index = np.zeros((h, w), np.uint8)
+            ring_poly = np.cumsum(geoms.exterior) - 1
+            poly_codes = np.zeros(max(1, int(ring_poly.max(initial=-1)) + 1), np.uint8)
+            poly_codes[ring_poly] = path_codes
+            rz.fill_polygons(index, px, geoms.offsets, ring_poly, poly_codes)
+            return index, fill_lut
+        jobs.append(fill)
+    for width, classes in _groups(symbols, lambda s: s.stroke_width).items():
+        if width <= 0:
+            continue
+        def outline(width=width, classes=classes) -> tuple[np.ndarray, np.ndarray]:
+            codes_ = np.where(np.isin(path_codes, classes), path_codes, 0).astype(np.uint8)
+            index = np.zeros((h, w), np.uint8)
+            rz.draw_paths(index, px, geoms.offsets, codes_, closed=geoms.kind == "polygon")
+            return rz.dilate(index, rz.disk_offsets(width)), stroke_lut
+        jobs.append(outline)
+    if len(jobs) > 1:
+        layers.extend(_POOL.map(lambda job: job(), jobs))  # numpy releases the GIL: fill and outline in parallel
+    else:
+        layers.extend(job() for job in jobs)
+    if not layers:
+        return new_image(view)
+    return array_image(rz.colorize(layers))
+
+
+def _groups(symbols: list[Symbol | None], key) -> dict:
+    """Class codes (index + 1) grouped by a symbol property."""
+    out: dict = {}
+    for k, s in enumerate(symbols):
+        if s is not None:
+            out.setdefault(key(s), []).append(k + 1)
+    return out
+
+
+# -- QPainter path (small layers, antialiased) -----------------------------------------
+
+def _pen_brush(s: Symbol) -> tuple[QPen, QBrush]:
+    if s.stroke_width > 0 and parse_color(s.stroke)[3] > 0:
+        pen = QPen(qcolor(s.stroke))
+        pen.setWidthF(s.stroke_width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    else:
+        pen = QPen(Qt.PenStyle.NoPen)
+    fill = qcolor(s.fill, s.fill_opacity)
+    brush = QBrush(fill) if fill.alpha() > 0 else QBrush(Qt.BrushStyle.NoBrush)
+    return pen, brush
+
+
+def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
+             symbols: list[Symbol | None]) -> QImage:
+    img = new_image(view)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    offsets = geoms.offsets
+    path_codes = codes[geoms.path_feature]
+    if geoms.kind == "point":
+        for k, s in enumerate(symbols):
+            if s is None:
+                continue
+            pen, brush = _pen_brush(s)
+            p.setPen(pen)
+            p.setBrush(brush)
+            marker = _marker_path(s)
+            for x, y in px[path_codes == k].tolist():
+                p.drawPath(marker.translated(x, y))
+        p.end()
+        return img
+    if geoms.kind == "line":
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for k, s in enumerate(symbols):
+            if s is None or s.stroke_width <= 0:
+                continue
+            pen, _ = _pen_brush(s)
+            p.setPen(pen)
+            for i in np.flatnonzero(path_codes == k).tolist():
+                p.drawPolyline(qpolygon(px[offsets[i]:offsets[i + 1]]))
+        p.end()
+        return img
+    # Polygons: one QPainterPath per feature so holes cut out (odd-even within a feature).
+    ring_poly = np.cumsum(geoms.exterior) - 1
+    bounds = np.flatnonzero(np.r_[True, ring_poly[1:] != ring_poly[:-1], True])
+    for g0, g1 in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        s = symbols[int(path_codes[g0])]
+        if s is None:
+            continue
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        for r in range(g0, g1):
+            path.addPolygon(qpolygon(px[offsets[r]:offsets[r + 1]]))
+            path.closeSubpath()
+        pen, brush = _pen_brush(s)
+        p.setPen(pen)
+        p.setBrush(brush)
+        p.drawPath(path)
+    p.end()
+    return img
+
+
+def _marker_path(s: Symbol) -> QPainterPath:
+    r = max(0.5, s.size / 2)
+    path = QPainterPath()
+    if s.shape == "square":
+        path.addRect(QRectF(-r, -r, 2 * r, 2 * r))
+    elif s.shape == "diamond":
+        path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
+        path.closeSubpath()
+    elif s.shape == "triangle":
+        path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r * 0.9, r * 0.8), QPointF(-r * 0.9, r * 0.8)]))
+        path.closeSubpath()
+    elif s.shape == "cross":
+        w = max(0.5, s.stroke_width / 2)
+        path.addRect(QRectF(-r, -w, 2 * r, 2 * w))
+        path.addRect(QRectF(-w, -r, 2 * w, 2 * r))
+        path.setFillRule(Qt.FillRule.WindingFill)
+    else:
+        path.addEllipse(QPointF(0, 0), r, r)
+    return path

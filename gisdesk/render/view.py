@@ -1,0 +1,95 @@
+"""The map view (extent, pixel size, CRS) and cached reprojection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What part of the world goes into an image of ``width`` x ``height`` pixels.
+
+    The requested extent is fitted into the image keeping square pixels (the
+    shorter side grows), as QGIS does.
+    """
+
+    minx: float
+    miny: float
+    maxx: float
+    maxy: float
+    width: int
+    height: int
+    crs: str
+
+    @classmethod
+    def fit(cls, bbox: tuple[float, float, float, float], width: int, height: int, crs: str) -> "MapView":
+        minx, miny, maxx, maxy = bbox
+        if width <= 0 or height <= 0:
+            raise ValueError("image size must be positive")
+        if not (maxx > minx and maxy > miny):
+            cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+            minx, maxx, miny, maxy = cx - 50, cx + 50, cy - 50, cy + 50
+        res = max((maxx - minx) / width, (maxy - miny) / height)
+        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        hw, hh = res * width / 2, res * height / 2
+        return cls(cx - hw, cy - hh, cx + hw, cy + hh, width, height, crs)
+
+    @property
+    def resolution(self) -> float:
+        """Map units per pixel."""
+        return (self.maxx - self.minx) / self.width
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.minx, self.miny, self.maxx, self.maxy)
+
+    def to_pixels(self, xy: np.ndarray) -> np.ndarray:
+        """Map coordinates (N, 2) to pixel coordinates (float; pixel centres at +0.5)."""
+        res = self.resolution
+        out = np.empty_like(xy, dtype=np.float64)
+        np.subtract(xy[:, 0], self.minx, out=out[:, 0])
+        out[:, 0] /= res
+        np.subtract(self.maxy, xy[:, 1], out=out[:, 1])
+        out[:, 1] /= res
+        return out
+
+    def to_map(self, px: float, py: float) -> tuple[float, float]:
+        res = self.resolution
+        return (self.minx + px * res, self.maxy - py * res)
+
+
+def crs_string(srid_or_crs: int | str) -> str:
+    """``EPSG:n`` for an integer SRID, the text itself otherwise."""
+    return f"EPSG:{srid_or_crs}" if isinstance(srid_or_crs, int) else str(srid_or_crs)
+
+
+@lru_cache(maxsize=64)
+def transformer(src: str, dst: str):
+    """A cached pyproj Transformer (x, y order) or None when the CRSs are the same."""
+    from pyproj import CRS, Transformer
+
+    a, b = CRS.from_user_input(src), CRS.from_user_input(dst)
+    if a == b:
+        return None
+    return Transformer.from_crs(a, b, always_xy=True)
+
+
+def reproject(xy: np.ndarray, src: str, dst: str) -> np.ndarray:
+    """Coordinates (N, 2) from ``src`` to ``dst``; the same array when the CRSs match."""
+    t = transformer(src, dst)
+    if t is None or len(xy) == 0:
+        return xy
+    x, y = t.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([x, y])
+
+
+def reproject_bbox(bbox: tuple[float, float, float, float], src: str, dst: str) -> tuple[float, float, float, float]:
+    """A bounding box from ``src`` to ``dst``, densified so curved edges are covered."""
+    t = transformer(src, dst)
+    if t is None:
+        return bbox
+    x0, y0, x1, y1 = t.transform_bounds(*bbox, densify_pts=21)
+    return (x0, y0, x1, y1)

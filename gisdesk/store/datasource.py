@@ -1,0 +1,338 @@
+"""Open a SpatiaLite or GeoPackage file and discover its layers.
+
+A :class:`DataSource` knows the layers of one file: every table registered in
+``geometry_columns`` (SpatiaLite 4/5 and the older text form), every spatial view
+in ``views_geometry_columns``, every feature table of a GeoPackage, and the
+rasters a gisdesk workspace references in ``gisdesk_rasters``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gisdesk.store.connection import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    check_sqlite_file,
+    connect,
+    sqlite_module,
+    translate_error,
+)
+from gisdesk.store.errors import LayerNotFoundError, NoSpatialMetadataError, StoreError
+
+SPATIALITE, GEOPACKAGE = "spatialite", "gpkg"
+
+# SpatiaLite's integer geometry types (base type, without the Z/M thousands).
+_TYPE_NAMES = {0: "GEOMETRY", 1: "POINT", 2: "LINESTRING", 3: "POLYGON", 4: "MULTIPOINT",
+               5: "MULTILINESTRING", 6: "MULTIPOLYGON", 7: "GEOMETRYCOLLECTION"}
+_KIND = {"POINT": "point", "MULTIPOINT": "point", "LINESTRING": "line", "MULTILINESTRING": "line",
+         "POLYGON": "polygon", "MULTIPOLYGON": "polygon"}
+
+
+def quote_ident(name: str) -> str:
+    """Quote an SQL identifier (table or column name) safely."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass
+class LayerInfo:
+    """One vector layer of a data source.
+
+    Attributes
+    ----------
+    name : str
+        Layer name as OGR and QGIS show it: the table, or ``table(column)`` when
+        the table has several geometry columns.
+    table, geometry_column : str
+        Where the features live.
+    geometry_type : str
+        ``POINT``, ``MULTIPOLYGON``, ``GEOMETRY`` …
+    dimension : str
+        ``XY``, ``XYZ``, ``XYM`` or ``XYZM``.
+    srid : int
+        Spatial reference id (EPSG code for the usual cases).
+    spatial_index : str or None
+        The R*Tree table, when there is one.
+    is_view : bool
+        A spatial view (SpatiaLite ``views_geometry_columns``).
+    key_column : str
+        The column used as feature id in the R*Tree (rowid, the view's rowid, or the GPKG fid).
+    """
+
+    name: str
+    table: str
+    geometry_column: str
+    geometry_type: str
+    dimension: str
+    srid: int
+    spatial_index: str | None = None
+    is_view: bool = False
+    key_column: str = "rowid"
+    index_table: str | None = None
+    _count: int | None = field(default=None, repr=False)
+    _extent: tuple[float, float, float, float] | None = field(default=None, repr=False)
+
+    @property
+    def kind(self) -> str:
+        """``point``, ``line``, ``polygon``, or ``geometry`` for a generic column."""
+        return _KIND.get(self.geometry_type, "geometry")
+
+
+@dataclass
+class RasterInfo:
+    """A raster referenced by the workspace (``gisdesk_rasters``) or opened directly."""
+
+    name: str
+    path: Path
+    title: str = ""
+    group: str = ""
+
+
+class DataSource:
+    """A SpatiaLite database or GeoPackage opened for reading layers.
+
+    Parameters
+    ----------
+    path : path-like
+        The file.
+    read_only : bool, optional
+        Force read-only. GeoPackages are always opened read-only.
+    busy_timeout_ms : int, optional
+        How long to wait for another program's lock before raising :class:`LockedError`.
+
+    Raises
+    ------
+    StoreError
+        Not SQLite, damaged, locked, without spatial metadata, or mod_spatialite missing;
+        the message says which and the file is left untouched.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False,
+                 busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
+        self.path = check_sqlite_file(path)
+        self._local = threading.local()
+        self.busy_timeout_ms = busy_timeout_ms
+        probe = connect(self.path, read_only=True, wal=False, busy_timeout_ms=busy_timeout_ms)
+        try:
+            self.format = self._detect_format(probe)
+        finally:
+            probe.close()
+        self.read_only = read_only or self.format == GEOPACKAGE or not os.access(self.path, os.W_OK)
+        try:
+            self.layers = self._discover()
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise translate_error(exc, self.path) from exc
+        self.rasters = self._discover_rasters()
+
+    # -- connections ---------------------------------------------------------------
+    def connection(self) -> Any:
+        """A read connection for the calling thread (bytes for text, for bulk blobs)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, read_only=True, wal=False, busy_timeout_ms=self.busy_timeout_ms)
+            conn.text_factory = bytes
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def translating_errors(self):
+        """Turn SQLite errors raised inside the block into :class:`StoreError` naming this file."""
+        try:
+            yield
+        except sqlite_module().Error as exc:
+            raise translate_error(exc, self.path) from exc
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def __enter__(self) -> "DataSource":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- discovery -----------------------------------------------------------------
+    def _detect_format(self, conn: Any) -> str:
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+        except Exception as exc:
+            raise translate_error(exc, self.path) from exc
+        if "gpkg_contents" in names and "gpkg_geometry_columns" in names:
+            return GEOPACKAGE
+        if "geometry_columns" in names:
+            return SPATIALITE
+        raise NoSpatialMetadataError(
+            f"'{self.path.name}' is an SQLite database without spatial metadata "
+            "(no geometry_columns or gpkg_contents table).",
+            "Open a SpatiaLite or GeoPackage file; to convert plain SQLite, "
+            "register its geometry with SpatiaLite's RecoverGeometryColumn().",
+        )
+
+    def _discover(self) -> list[LayerInfo]:
+        conn = self.connection()
+        if self.format == GEOPACKAGE:
+            return self._discover_gpkg(conn)
+        return self._discover_spatialite(conn)
+
+    def _text(self, v: Any) -> str:
+        return v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
+
+    def _discover_spatialite(self, conn: Any) -> list[LayerInfo]:
+        cols = {self._text(r[1]) for r in conn.execute("PRAGMA table_info(geometry_columns)")}
+        rows = []
+        if "geometry_type" in cols:  # SpatiaLite 4 and later
+            for t, g, gtype, dims, srid, idx in conn.execute(
+                "SELECT f_table_name, f_geometry_column, geometry_type, coord_dimension, srid, spatial_index_enabled "
+                "FROM geometry_columns ORDER BY f_table_name, f_geometry_column"
+            ):
+                gtype = int(gtype)
+                base, dimcode = gtype % 1000, gtype // 1000
+                dim = {0: "XY", 1: "XYZ", 2: "XYM", 3: "XYZM"}.get(dimcode, "XY")
+                rows.append((self._text(t), self._text(g), _TYPE_NAMES.get(base, "GEOMETRY"), dim, int(srid), int(idx or 0)))
+        else:  # legacy text form: type 'POINT', coord_dimension 'XY' or 2
+            for t, g, gtype, dims, srid, idx in conn.execute(
+                "SELECT f_table_name, f_geometry_column, type, coord_dimension, srid, spatial_index_enabled FROM geometry_columns"
+            ):
+                dim = self._text(dims).upper()
+                dim = {"2": "XY", "3": "XYZ", "4": "XYZM"}.get(dim, dim or "XY")
+                rows.append((self._text(t), self._text(g), self._text(gtype).upper(), dim, int(srid), int(idx or 0)))
+        tables = {self._text(r[0]).lower() for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        # A registration whose table was dropped is not a layer (ogrinfo and QGIS skip it too).
+        rows = [r for r in rows if r[0].lower() in tables]
+        per_table: dict[str, int] = {}
+        for r in rows:
+            per_table[r[0].lower()] = per_table.get(r[0].lower(), 0) + 1
+        layers = []
+        for t, g, gtype, dim, srid, idx in rows:
+            name = t if per_table[t.lower()] == 1 else f"{t}({g})"
+            index = f"idx_{t}_{g}"
+            has_index = idx == 1 and index.lower() in tables
+            layers.append(LayerInfo(name, t, g, gtype, dim, srid, index if has_index else None))
+        layers.extend(self._discover_views(conn, {(lyr.table.lower(), lyr.geometry_column.lower()): lyr for lyr in layers}))
+        return layers
+
+    def _discover_views(self, conn: Any, base: dict[tuple[str, str], LayerInfo]) -> list[LayerInfo]:
+        names = {self._text(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "views_geometry_columns" not in names:
+            return []
+        views = {self._text(r[0]).lower() for r in conn.execute("SELECT name FROM sqlite_master WHERE type='view'")}
+        out = []
+        for v, vg, vrowid, t, g in conn.execute(
+            "SELECT view_name, view_geometry, view_rowid, f_table_name, f_geometry_column FROM views_geometry_columns"
+        ):
+            v, vg, vrowid, t, g = map(self._text, (v, vg, vrowid, t, g))
+            src = base.get((t.lower(), g.lower()))
+            if src is None or v.lower() not in views:
+                continue
+            out.append(LayerInfo(v, v, vg, src.geometry_type, src.dimension, src.srid, src.spatial_index,
+                                 is_view=True, key_column=vrowid))
+        return out
+
+    def _discover_gpkg(self, conn: Any) -> list[LayerInfo]:
+        srs = {}
+        for sid, org, code in conn.execute("SELECT srs_id, organization, organization_coordsys_id FROM gpkg_spatial_ref_sys"):
+            srs[int(sid)] = int(code) if self._text(org).upper() == "EPSG" and int(code) > 0 else int(sid)
+        tables = {self._text(r[0]).lower() for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        layers = []
+        for t, g, gtype, sid, z, m in conn.execute(
+            "SELECT g.table_name, g.column_name, g.geometry_type_name, g.srs_id, g.z, g.m "
+            "FROM gpkg_geometry_columns g JOIN gpkg_contents c ON c.table_name = g.table_name "
+            "WHERE c.data_type = 'features' ORDER BY g.table_name"
+        ):
+            t, g = self._text(t), self._text(g)
+            dim = "XY" + ("Z" if int(z or 0) else "") + ("M" if int(m or 0) else "")
+            index = f"rtree_{t}_{g}"
+            pk = [self._text(r[1]) for r in conn.execute(f"PRAGMA table_info({quote_ident(t)})") if int(r[5]) == 1]
+            layers.append(LayerInfo(t, t, g, self._text(gtype).upper(), dim, srs.get(int(sid), int(sid)),
+                                    index if index.lower() in tables else None, key_column=pk[0] if pk else "rowid"))
+        return layers
+
+    def _discover_rasters(self) -> list[RasterInfo]:
+        conn = self.connection()
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='gisdesk_rasters'").fetchone():
+            return []
+        out = []
+        for name, path, title, grp in conn.execute("SELECT name, path, title, grp FROM gisdesk_rasters ORDER BY name"):
+            p = Path(self._text(path))
+            out.append(RasterInfo(self._text(name), p if p.is_absolute() else self.path.parent / p,
+                                  self._text(title or ""), self._text(grp or "")))
+        return out
+
+    # -- per-layer facts -----------------------------------------------------------
+    def layer(self, name: str) -> LayerInfo:
+        """The layer called ``name`` (case-insensitive), or :class:`LayerNotFoundError`."""
+        for lyr in self.layers:
+            if lyr.name == name:
+                return lyr
+        for lyr in self.layers:
+            if lyr.name.lower() == name.lower():
+                return lyr
+        raise LayerNotFoundError(
+            f"No layer '{name}' in '{self.path.name}'.",
+            "Layers here: " + (", ".join(lyr.name for lyr in self.layers) or "none"),
+        )
+
+    def feature_count(self, layer: LayerInfo) -> int:
+        """Number of features (rows), NULL geometries included, as ogrinfo counts them."""
+        if layer._count is None:
+            with self.translating_errors():
+                (layer._count,) = self.connection().execute(f"SELECT count(*) FROM {quote_ident(layer.table)}").fetchone()
+        return int(layer._count)
+
+    def extent(self, layer: LayerInfo) -> tuple[float, float, float, float] | None:
+        """(minx, miny, maxx, maxy) in the layer's CRS, or None for a layer without geometry."""
+        if layer._extent is None:
+            conn = self.connection()
+            if layer.spatial_index:
+                ext = rtree_root_extent(conn, layer.spatial_index)
+                if ext is not None:
+                    layer._extent = ext
+                    return layer._extent
+            from gisdesk.store.reader import read_geometries
+
+            geoms = read_geometries(self, layer)
+            if len(geoms.xy) == 0:
+                return None
+            mn, mx = geoms.xy.min(axis=0), geoms.xy.max(axis=0)
+            layer._extent = (float(mn[0]), float(mn[1]), float(mx[0]), float(mx[1]))
+        return layer._extent
+
+    def columns(self, layer: LayerInfo) -> list[tuple[str, str]]:
+        """(name, declared type) of every non-geometry column."""
+        with self.translating_errors():
+            rows = self.connection().execute(f"PRAGMA table_info({quote_ident(layer.table)})").fetchall()
+        return [(self._text(r[1]), self._text(r[2] or "")) for r in rows
+                if self._text(r[1]).lower() != layer.geometry_column.lower()]
+
+
+def rtree_root_extent(conn: Any, index: str) -> tuple[float, float, float, float] | None:
+    """Extent of an R*Tree from its root node alone (cells of the root cover everything).
+
+    SQLite stores a node as: depth (2 bytes, root only), cell count (2 bytes), then
+    per cell an int64 id and (min, max) float32 pairs per dimension, big-endian.
+    The boxes are rounded outwards to float32, so the extent can be a hair larger
+    than the exact one.
+    """
+    import numpy as np
+
+    try:
+        row = conn.execute(f"SELECT data FROM {quote_ident(index + '_node')} WHERE nodeno = 1").fetchone()
+    except Exception:
+        return None
+    if not row or not row[0] or len(row[0]) < 4:
+        return None
+    data = row[0]
+    count = int.from_bytes(data[2:4], "big")
+    if count == 0:
+        return None
+    cells = np.frombuffer(data, dtype=[("id", ">i8"), ("b", ">f4", (4,))], count=count, offset=4)["b"]
+    return (float(cells[:, 0].min()), float(cells[:, 2].min()), float(cells[:, 1].max()), float(cells[:, 3].max()))

@@ -1,0 +1,412 @@
+"""Bulk decoding of geometry blobs into numpy coordinate arrays.
+
+The render path never builds a Python object per feature: the reader hands this
+module *one* byte string holding every blob of a query back to back plus their
+lengths, and the decoder finds every vertex with numpy index arithmetic.
+
+Two blob formats are understood:
+
+* SpatiaLite's internal BLOB: ``0x00``, endian byte, SRID (int32), MBR (4 doubles,
+  bytes 6-37), ``0x7C``, class type (int32), body, ``0xFE``.
+* GeoPackage's ``GP`` header followed by standard WKB (ISO or extended Z/M).
+
+Simple geometries (points, linestrings, single-ring polygons, and their one-part
+multi forms, in XY/XYZ/XYM/XYZM) take the vectorised path. Anything else (rings
+with holes, many parts, collections, compressed SpatiaLite blobs, big-endian data)
+goes through a per-feature parser; such features are few in practice.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+import numpy as np
+
+POINT, LINE, POLYGON = "point", "line", "polygon"
+
+
+@dataclass
+class Geometries:
+    """Decoded geometries of one query, in the layer's CRS.
+
+    Attributes
+    ----------
+    kind : str
+        ``"point"``, ``"line"`` or ``"polygon"``.
+    xy : ndarray, shape (M, 2)
+        All vertices.
+    offsets : ndarray, shape (P + 1,)
+        Start of each path (line part or polygon ring) in ``xy``; for points,
+        ``arange(M + 1)``: every vertex is its own path.
+    path_feature : ndarray, shape (P,)
+        Index (0..N-1, in query order) of the feature each path belongs to.
+    exterior : ndarray of bool, shape (P,)
+        For polygons, whether the ring is an exterior ring.
+    count : int
+        Number of features decoded (N).
+    """
+
+    kind: str
+    xy: np.ndarray
+    offsets: np.ndarray
+    path_feature: np.ndarray
+    exterior: np.ndarray
+    count: int
+
+    @classmethod
+    def empty(cls, kind: str) -> "Geometries":
+        return cls(kind, np.empty((0, 2)), np.zeros(1, np.int64), np.empty(0, np.int64), np.empty(0, bool), 0)
+
+    @property
+    def path_count(self) -> int:
+        return len(self.offsets) - 1
+
+    def take(self, feature_mask: np.ndarray) -> "Geometries":
+        """The subset of features where ``feature_mask`` is true (renumbered 0..K-1)."""
+        keep_path = feature_mask[self.path_feature]
+        starts, ends = self.offsets[:-1][keep_path], self.offsets[1:][keep_path]
+        lengths = ends - starts
+        idx = _ranges(starts, lengths)
+        new_index = np.cumsum(feature_mask) - 1
+        offsets = np.zeros(len(lengths) + 1, np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        return Geometries(self.kind, self.xy[idx], offsets, new_index[self.path_feature[keep_path]],
+                          self.exterior[keep_path], int(feature_mask.sum()))
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenation of ``arange(s, s + n)`` for every (s, n), without a Python loop."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.empty(0, np.int64)
+    group_start = np.zeros(len(lengths), np.int64)
+    np.cumsum(lengths[:-1], out=group_start[1:])
+    return np.repeat(starts - group_start, lengths) + np.arange(total, dtype=np.int64)
+
+
+class _Buffer:
+    """A byte string with gather helpers for unaligned little-endian values."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.u8 = np.frombuffer(data, np.uint8)
+        n = len(data)
+        self._f8 = [np.frombuffer(data, "<f8", count=max(0, (n - r) // 8), offset=r) if n > r else np.empty(0) for r in range(8)]
+
+    def u32(self, pos: np.ndarray) -> np.ndarray:
+        b = self.u8
+        p = pos.astype(np.int64)
+        return (b[p].astype(np.uint32) | (b[p + 1].astype(np.uint32) << 8) | (b[p + 2].astype(np.uint32) << 16)
+                | (b[p + 3].astype(np.uint32) << 24))
+
+    def f8(self, pos: np.ndarray) -> np.ndarray:
+        out = np.empty(len(pos), np.float64)
+        rem = pos & 7
+        for r in range(8):
+            m = rem == r
+            if m.any():
+                out[m] = self._f8[r][(pos[m] - r) >> 3]
+        return out
+
+
+# SpatiaLite class types: base type + 1000 (Z) / 2000 (M) / 3000 (ZM).
+_DIMS = {0: 2, 1: 3, 2: 3, 3: 4}
+_BASE_KIND = {1: POINT, 2: LINE, 3: POLYGON, 4: POINT, 5: LINE, 6: POLYGON}
+
+
+def decode_spatialite(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
+    """Decode concatenated SpatiaLite blobs.
+
+    Parameters
+    ----------
+    blob : bytes
+        The blobs back to back (``group_concat(geom, '')``).
+    lengths : ndarray of int
+        Byte length of each blob.
+    kind : str
+        The layer's kind (``point``, ``line``, ``polygon``); features of another
+        kind (in a generic GEOMETRY column) are decoded as that kind where it
+        makes sense (polygon rings as lines) and skipped otherwise.
+    """
+    n = len(lengths)
+    if n == 0:
+        return Geometries.empty(kind)
+    buf = _Buffer(blob)
+    starts = np.zeros(n, np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    little = buf.u8[starts + 1] == 1
+    ctype = np.where(little, buf.u32(starts + 39), 0).astype(np.int64)
+    base, dimcode = ctype % 1000, ctype // 1000
+    dims = _dims_of(dimcode)
+    body = starts + 43
+    plain = little & (dimcode <= 3)
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+
+    # Points: the vertex follows the class type.
+    m = plain & (base == 1)
+    if m.any():
+        parts.append(_single_vertex(np.flatnonzero(m), body[m]))
+    # MultiPoint: count, then per entity 0x69, class type, vertex.
+    m = plain & (base == 4)
+    if m.any():
+        feat = np.flatnonzero(m)
+        cnt = buf.u32(body[m]).astype(np.int64)
+        stride = 5 + 8 * dims[m]
+        local = _ranges(np.zeros(len(cnt), np.int64), cnt)
+        pos = np.repeat(body[m] + 4 + 5, cnt) + local * np.repeat(stride, cnt)
+        parts.append(_single_vertex(np.repeat(feat, cnt), pos))
+    # LineString / single-ring Polygon / one-part Multi*.
+    nparts = np.where(plain & np.isin(base, (5, 6)), buf.u32(np.minimum(body, len(blob) - 4)), 1)
+    entity = buf.u32(np.minimum(body + 5, len(blob) - 4)).astype(np.int64)
+    # A compressed part (class 1000002, 1000003 …) inside a plain Multi* takes the slow path.
+    entity_type = np.where(plain & np.isin(base, (5, 6)) & (nparts == 1),
+                           np.where(entity < 1000000, entity % 1000, -1), base)
+    inner = np.where(np.isin(base, (5, 6)), body + 9, body)  # after count, 0x69 and class type
+    is_line = plain & (nparts == 1) & (((base == 2)) | ((base == 5) & (entity_type == 2)))
+    if is_line.any():
+        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], exterior=False))
+    is_poly = plain & (nparts == 1) & ((base == 3) | ((base == 6) & (entity_type == 3)))
+    if is_poly.any():
+        rings = buf.u32(inner[is_poly])
+        simple = rings == 1
+        idx = np.flatnonzero(is_poly)[simple]
+        if len(idx):
+            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], exterior=True))
+        is_poly[np.flatnonzero(is_poly)[~simple]] = False
+    done = np.zeros(n, bool)
+    done |= plain & np.isin(base, (1, 4))
+    done |= is_line | is_poly
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        parts.append(_slow_spatialite(blob, starts[rest], lengths[rest], rest))
+    return _assemble(parts, kind, n, buf)
+
+
+def _dims_of(dimcode: np.ndarray) -> np.ndarray:
+    lut = np.array([2, 3, 3, 4], np.int64)
+    return lut[np.clip(dimcode, 0, 3)]
+
+
+def _single_vertex(feature: np.ndarray, pos: np.ndarray):
+    k = len(feature)
+    return ("pts", feature, pos, np.ones(k, np.int64), np.ones(k, bool))
+
+
+def _paths(buf: _Buffer, feature: np.ndarray, count_pos: np.ndarray, dims: np.ndarray, exterior: bool):
+    """Paths whose vertex count sits at ``count_pos`` with vertices right after it."""
+    cnt = buf.u32(count_pos).astype(np.int64)
+    stride = 8 * dims
+    local = _ranges(np.zeros(len(cnt), np.int64), cnt)
+    pos = np.repeat(count_pos + 4, cnt) + local * np.repeat(stride, cnt)
+    return ("paths", feature, pos, cnt, np.full(len(feature), exterior))
+
+
+def _slow_spatialite(blob: bytes, starts: np.ndarray, lengths: np.ndarray, feature: np.ndarray):
+    """Per-feature parse for the uncommon shapes; returns explicit coordinates."""
+    xy, cnt, feat, ext = [], [], [], []
+    for f, s, ln in zip(feature.tolist(), starts.tolist(), lengths.tolist()):
+        data = blob[s:s + ln]
+        if len(data) < 44 or data[0] != 0 or data[38] != 0x7C:
+            continue
+        endian = "<" if data[1] == 1 else ">"
+        for ring, is_ext in _parse_spatialite_body(data, 39, endian):
+            xy.append(ring)
+            cnt.append(len(ring))
+            feat.append(f)
+            ext.append(is_ext)
+    if not xy:
+        return ("xy", np.empty(0, np.int64), np.empty((0, 2)), np.empty(0, np.int64), np.empty(0, bool))
+    return ("xy", np.asarray(feat, np.int64), np.concatenate(xy), np.asarray(cnt, np.int64), np.asarray(ext, bool))
+
+
+def _parse_spatialite_body(data: bytes, pos: int, e: str):
+    """Yield (coords (k, 2), is_exterior) for every path of the geometry at ``pos``."""
+    (ctype,) = struct.unpack_from(e + "i", data, pos)
+    pos += 4
+    compressed = ctype >= 1000000
+    ctype %= 1000000
+    base, dimcode = ctype % 1000, ctype // 1000
+    d = _DIMS.get(dimcode, 2)
+    if base in (4, 5, 6, 7):
+        (count,) = struct.unpack_from(e + "i", data, pos)
+        pos += 4
+        for _ in range(count):
+            pos += 1  # 0x69 entity marker
+            sub = list(_parse_one(data, pos, e))
+            for item, _end in sub:
+                if item is not None:
+                    yield item
+            pos = sub[-1][1] if sub else pos
+        return
+    for item, _end in _parse_simple(data, pos, e, base, d, compressed, dimcode >= 2):
+        if item is not None:
+            yield item
+
+
+def _parse_one(data: bytes, pos: int, e: str):
+    (ctype,) = struct.unpack_from(e + "i", data, pos)
+    compressed = ctype >= 1000000
+    ctype %= 1000000
+    base, dimcode = ctype % 1000, ctype // 1000
+    yield from _parse_simple(data, pos + 4, e, base, _DIMS.get(dimcode, 2), compressed, dimcode >= 2)
+
+
+def _read_vertices(data: bytes, pos: int, e: str, count: int, d: int, compressed: bool, has_m: bool = False):
+    if not compressed or count <= 2:
+        arr = np.frombuffer(data, e + "f8", count=count * d, offset=pos).reshape(count, d)[:, :2].copy()
+        return arr, pos + 8 * d * count
+    # Compressed: first and last vertex as doubles, the others as float deltas of x, y (and z);
+    # an M value is never compressed and stays a double.
+    first = np.frombuffer(data, e + "f8", count=d, offset=pos)[:2]
+    pos += 8 * d
+    fields = [("x", e + "f4"), ("y", e + "f4")] + ([("z", e + "f4")] if d - has_m == 3 else [])
+    if has_m:
+        fields.append(("m", e + "f8"))
+    vtype = np.dtype(fields)
+    rec = np.frombuffer(data, vtype, count=count - 2, offset=pos)
+    deltas = np.column_stack([rec["x"], rec["y"]])
+    pos += vtype.itemsize * (count - 2)
+    last = np.frombuffer(data, e + "f8", count=d, offset=pos)[:2]
+    pos += 8 * d
+    mid = first + np.cumsum(deltas.astype(np.float64), axis=0)
+    return np.vstack([first, mid, last]), pos
+
+
+def _parse_simple(data: bytes, pos: int, e: str, base: int, d: int, compressed: bool, has_m: bool = False):
+    """Yield ((coords, is_exterior) or None, end position) for one simple geometry."""
+    if base == 1:
+        arr = np.frombuffer(data, e + "f8", count=d, offset=pos)[:2].reshape(1, 2).copy()
+        yield (arr, True), pos + 8 * d
+    elif base == 2:
+        (count,) = struct.unpack_from(e + "i", data, pos)
+        arr, end = _read_vertices(data, pos + 4, e, count, d, compressed, has_m)
+        yield (arr, False), end
+    elif base == 3:
+        (rings,) = struct.unpack_from(e + "i", data, pos)
+        pos += 4
+        for r in range(rings):
+            (count,) = struct.unpack_from(e + "i", data, pos)
+            arr, pos = _read_vertices(data, pos + 4, e, count, d, compressed, has_m)
+            yield (arr, r == 0), pos
+        if rings == 0:
+            yield None, pos
+    else:
+        yield None, pos
+
+
+def _assemble(parts, kind: str, n: int, buf: _Buffer | None) -> Geometries:
+    """Merge decoded pieces into one :class:`Geometries` ordered by feature."""
+    feats, xys, counts, exts = [], [], [], []
+    for tag, feature, payload, cnt, ext in parts:
+        if tag == "xy":
+            xy = payload
+        else:
+            xy = np.column_stack([buf.f8(payload), buf.f8(payload + 8)]) if len(payload) else np.empty((0, 2))
+        feats.append(feature)
+        xys.append(xy)
+        counts.append(cnt)
+        exts.append(ext)
+    if not feats:
+        return Geometries(kind, np.empty((0, 2)), np.zeros(1, np.int64), np.empty(0, np.int64), np.empty(0, bool), n)
+    feature = np.concatenate(feats)
+    cnt = np.concatenate(counts)
+    ext = np.concatenate(exts)
+    xy = np.concatenate(xys) if len(xys) > 1 else xys[0]
+    if len(parts) > 1:
+        # Restore feature order (stable, so the rings of one feature stay in order).
+        order = np.argsort(feature, kind="stable")
+        starts = np.zeros(len(cnt), np.int64)
+        np.cumsum(cnt[:-1], out=starts[1:])
+        xy = xy[_ranges(starts[order], cnt[order])]
+        feature, cnt, ext = feature[order], cnt[order], ext[order]
+    offsets = np.zeros(len(cnt) + 1, np.int64)
+    np.cumsum(cnt, out=offsets[1:])
+    return Geometries(kind, xy, offsets, feature, ext, n)
+
+
+# --- GeoPackage ---------------------------------------------------------------------
+
+_GPKG_ENVELOPE = np.array([0, 32, 48, 48, 64, 0, 0, 0], np.int64)
+
+
+def decode_gpkg(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
+    """Decode concatenated GeoPackage geometry blobs (``GP`` header + WKB)."""
+    n = len(lengths)
+    if n == 0:
+        return Geometries.empty(kind)
+    buf = _Buffer(blob)
+    starts = np.zeros(n, np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    flags = buf.u8[starts + 3]
+    env = _GPKG_ENVELOPE[(flags >> 1) & 7]
+    empty = (flags & 0x10) != 0
+    wkb = starts + 8 + env
+    little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (lengths > 8)
+    wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) - 4)), 0).astype(np.int64)
+    # ISO codes (1001, 2001, 3001...) and extended flags (0x80000000 Z, 0x40000000 M).
+    zflag, mflag = (wtype & 0x80000000) != 0, (wtype & 0x40000000) != 0
+    code = wtype & 0x0FFFFFFF
+    base, iso = code % 1000, code // 1000
+    dims = 2 + ((iso == 1) | (iso == 3) | zflag) + ((iso == 2) | (iso == 3) | mflag)
+    body = wkb + 5
+    parts = []
+    m = little & (base == 1)
+    if m.any():
+        parts.append(_single_vertex(np.flatnonzero(m), body[m]))
+    is_multi = little & np.isin(base, (5, 6))
+    nparts = np.where(is_multi, buf.u32(np.minimum(body, len(blob) - 4)), 1)
+    inner = np.where(is_multi, body + 4 + 5, body)  # count, then the part's own byte order + type
+    part_le = np.where(is_multi, buf.u8[np.minimum(body + 4, len(blob) - 1)] == 1, True)
+    is_line = little & part_le & (nparts == 1) & ((base == 2) | (base == 5))
+    if is_line.any():
+        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], exterior=False))
+    is_poly = little & part_le & (nparts == 1) & ((base == 3) | (base == 6))
+    if is_poly.any():
+        rings = buf.u32(inner[is_poly])
+        simple = rings == 1
+        idx = np.flatnonzero(is_poly)[simple]
+        if len(idx):
+            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], exterior=True))
+        is_poly[np.flatnonzero(is_poly)[~simple]] = False
+    done = (little & (base == 1)) | is_line | is_poly | empty
+    rest = np.flatnonzero(~done)
+    if len(rest):
+        parts.append(_slow_wkb(blob, wkb[rest], starts[rest] + lengths[rest], rest))
+    return _assemble(parts, kind, n, buf)
+
+
+def _slow_wkb(blob: bytes, wkb_start: np.ndarray, ends: np.ndarray, feature: np.ndarray):
+    import shapely
+
+    datas = [blob[s:e] for s, e in zip(wkb_start.tolist(), ends.tolist())]
+    geoms = shapely.from_wkb(datas, on_invalid="ignore")
+    xy, cnt, feat, ext = [], [], [], []
+    for f, g in zip(feature.tolist(), geoms):
+        if g is None or g.is_empty:
+            continue
+        for ring, is_ext in _shapely_paths(g):
+            xy.append(ring)
+            cnt.append(len(ring))
+            feat.append(f)
+            ext.append(is_ext)
+    if not xy:
+        return ("xy", np.empty(0, np.int64), np.empty((0, 2)), np.empty(0, np.int64), np.empty(0, bool))
+    return ("xy", np.asarray(feat, np.int64), np.concatenate(xy), np.asarray(cnt, np.int64), np.asarray(ext, bool))
+
+
+def _shapely_paths(g):
+    import shapely
+
+    t = g.geom_type
+    if t == "Point":
+        yield np.asarray(g.coords)[:, :2], True
+    elif t == "LineString" or t == "LinearRing":
+        yield np.asarray(g.coords)[:, :2], False
+    elif t == "Polygon":
+        yield np.asarray(g.exterior.coords)[:, :2], True
+        for r in g.interiors:
+            yield np.asarray(r.coords)[:, :2], False
+    else:
+        for part in shapely.get_parts(g):
+            yield from _shapely_paths(part)
