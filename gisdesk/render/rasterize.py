@@ -215,6 +215,31 @@ def draw_paths(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
     draw_segments(index, p0, p1, codes, ends_drawn=True)
 
 
+def decimate(px: np.ndarray, offsets: np.ndarray, span: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Thin paths whose vertices are closer than a pixel: keep every k-th vertex.
+
+    ``span`` is each path's pixel extent (max of width and height). A path keeps
+    about ``2 * span`` vertices (at least 4) and always its first and last
+    vertex, so rings stay closed and shapes keep their pixel outline.
+    """
+    lengths = np.diff(offsets)
+    budget = np.maximum(4.0, 2.0 * span)
+    stride = np.maximum(1, np.floor(lengths / budget)).astype(np.int64)
+    if (stride == 1).all():
+        return px, offsets
+    n = len(px)
+    starts = offsets[:-1]
+    local = np.arange(n, dtype=np.int64) - np.repeat(starts, lengths)
+    st = np.repeat(stride, lengths)
+    keep = (local % st) == 0
+    last = offsets[1:][lengths > 0] - 1
+    keep[last] = True
+    counts = np.bincount(np.repeat(np.arange(len(lengths)), lengths)[keep], minlength=len(lengths))
+    new_offsets = np.zeros(len(lengths) + 1, np.int64)
+    np.cumsum(counts, out=new_offsets[1:])
+    return px[keep], new_offsets
+
+
 # -- polygons --------------------------------------------------------------------------
 
 def fill_polygons(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray,

@@ -79,7 +79,7 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
 
 
 def _cull(px: np.ndarray, geoms: Geometries, view: MapView) -> tuple[np.ndarray, Geometries]:
-    """Drop paths whose pixel box misses the image."""
+    """Drop paths whose pixel box misses the image, and thin paths denser than the pixel grid."""
     if geoms.path_count == 0 or len(px) == 0:
         return px, geoms
     starts = geoms.offsets[:-1]
@@ -92,16 +92,22 @@ def _cull(px: np.ndarray, geoms: Geometries, view: MapView) -> tuple[np.ndarray,
     y0[nonempty] = np.minimum.reduceat(px[:, 1], s)
     y1[nonempty] = np.maximum.reduceat(px[:, 1], s)
     vis_path = (x1 >= -2) & (y1 >= -2) & (x0 <= view.width + 2) & (y0 <= view.height + 2)
-    if vis_path.all():
-        return px, geoms
-    feature_vis = np.zeros(geoms.count, bool)
-    feature_vis[geoms.path_feature[vis_path]] = True
-    keep = feature_vis[geoms.path_feature]
-    idx = rz._ranges(starts[keep], np.diff(geoms.offsets)[keep])
-    offsets = np.zeros(int(keep.sum()) + 1, np.int64)
-    np.cumsum(np.diff(geoms.offsets)[keep], out=offsets[1:])
-    sub = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature[keep], geoms.exterior[keep], geoms.count)
-    return px[idx], sub
+    if not vis_path.all():
+        feature_vis = np.zeros(geoms.count, bool)
+        feature_vis[geoms.path_feature[vis_path]] = True
+        keep = feature_vis[geoms.path_feature]
+        lengths = np.diff(geoms.offsets)[keep]
+        idx = rz._ranges(starts[keep], lengths)
+        offsets = np.zeros(int(keep.sum()) + 1, np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        geoms = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature[keep], geoms.exterior[keep], geoms.count)
+        px = px[idx]
+        x0, x1, y0, y1 = x0[keep], x1[keep], y0[keep], y1[keep]
+    span = np.nan_to_num(np.maximum(x1 - x0, y1 - y0), posinf=0.0, neginf=0.0)
+    px, offsets = rz.decimate(px, geoms.offsets, span)
+    if offsets is not geoms.offsets:
+        geoms = Geometries(geoms.kind, geoms.xy, offsets, geoms.path_feature, geoms.exterior, geoms.count)
+    return px, geoms
 
 
 # -- numpy path ------------------------------------------------------------------------

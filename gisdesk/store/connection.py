@@ -161,8 +161,33 @@ def connect(
     return conn
 
 
+_PRELOADED = False
+
+
+def preload_bundled_libraries() -> None:
+    """Import the wheels that bundle their own PROJ, GEOS, GDAL and SQLite first.
+
+    SQLite loads extensions with ``RTLD_GLOBAL``, so mod_spatialite's system
+    libproj/libgeos/libsqlite3 become visible to every library loaded after it:
+    rasterio's bundled GDAL then binds to the wrong PROJ and crashes. Loading
+    those wheels before the first mod_spatialite binds them to their own copies.
+    """
+    global _PRELOADED
+    if _PRELOADED:
+        return
+    _PRELOADED = True
+    import importlib
+
+    for name in ("shapely", "pyproj", "rasterio", "pyogrio"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
 def load_spatialite(conn: Any) -> None:
     """Load mod_spatialite into ``conn`` or raise :class:`SpatialiteMissingError`."""
+    preload_bundled_libraries()
     lib = spatialite_library()
     try:
         conn.enable_load_extension(True)

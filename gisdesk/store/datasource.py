@@ -205,9 +205,12 @@ class DataSource:
                 dim = self._text(dims).upper()
                 dim = {"2": "XY", "3": "XYZ", "4": "XYZM"}.get(dim, dim or "XY")
                 rows.append((self._text(t), self._text(g), self._text(gtype).upper(), dim, int(srid), int(idx or 0)))
-        tables = {self._text(r[0]).lower() for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        # SpatiaLite 4+ keeps names lower-case in geometry_columns; layers take the table's own
+        # spelling ("ISO_metadata", "Wards"), as ogrinfo and QGIS show them.
+        tables = {self._text(r[0]).lower(): self._text(r[0])
+                  for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         # A registration whose table was dropped is not a layer (ogrinfo and QGIS skip it too).
-        rows = [r for r in rows if r[0].lower() in tables]
+        rows = [(tables[r[0].lower()], *r[1:]) for r in rows if r[0].lower() in tables]
         per_table: dict[str, int] = {}
         for r in rows:
             per_table[r[0].lower()] = per_table.get(r[0].lower(), 0) + 1

@@ -99,6 +99,15 @@ def _query(ds: DataSource, layer: LayerInfo, where: str, params: list, cls: Clas
     return decode(blob, lengths, kind), codes
 
 
+def _pool(ds: DataSource) -> ThreadPoolExecutor:
+    """Two reader threads per data source; each keeps its own connection."""
+    pool = getattr(ds, "_reader_pool", None)
+    if pool is None:
+        pool = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-read")
+        ds._reader_pool = pool
+    return pool
+
+
 def read_geometries(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, float, float] | None = None) -> Geometries:
     """Every geometry of ``layer`` (within ``bbox``, in the layer's CRS, when given)."""
     return read_features(ds, layer, bbox).geoms
@@ -134,8 +143,7 @@ def _read_features(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, f
     if len(ranges) == 1:
         geoms, codes = _query(ds, layer, where, params, cls, fast, ranges[0])
         return FeatureData(geoms, codes)
-    with ThreadPoolExecutor(len(ranges)) as pool:
-        results = list(pool.map(lambda r: _query(ds, layer, where, params, cls, fast, r), ranges))
+    results = list(_pool(ds).map(lambda r: _query(ds, layer, where, params, cls, fast, r), ranges))
     geoms = concat_geometries([r[0] for r in results])
     codes = np.concatenate([r[1] for r in results]) if cls else None
     return FeatureData(geoms, codes)

@@ -1,0 +1,41 @@
+"""The map layers of a workspace (or of any SpatiaLite/GeoPackage file), in drawing order."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from gisdesk.core.default_styles import demo_style, flood_depth_style
+from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.store.datasource import DataSource
+
+
+def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
+    """Layers of the file at ``path``, bottom first, with their groups and default styles.
+
+    A gisdesk workspace orders layers by ``gisdesk_layer_groups.position``
+    (0 = top of the layer tree) and adds its rasters under the Flood group's
+    vector layers; any other file gives polygons, then lines, then points.
+    """
+    with DataSource(path) as ds:
+        conn = ds.connection()
+        groups: dict[str, tuple[str, int]] = {}
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_layer_groups'").fetchone():
+            for layer, grp, pos in conn.execute("SELECT layer, grp, position FROM gisdesk_layer_groups"):
+                groups[ds._text(layer).lower()] = (ds._text(grp), int(pos))
+        rank = {"polygon": 0, "geometry": 0, "line": 1, "point": 2}
+        vectors = []
+        for info in ds.layers:
+            grp, pos = groups.get(info.name.lower(), ("", None))
+            key = -pos if pos is not None else 1000 + rank.get(info.kind, 0)
+            vectors.append((key, VectorLayer(ds.path, info.name, demo_style(info.name, info.kind), group=grp,
+                                             title=info.name.replace("_", " ").capitalize())))
+        vectors.sort(key=lambda kv: kv[0])
+        out: list[VectorLayer | RasterLayer] = [lyr for _, lyr in vectors]
+        for r in ds.rasters:
+            if not Path(r.path).exists():
+                continue
+            raster = RasterLayer(r.path, flood_depth_style(), title=r.title or r.name, group=r.group or "Flood")
+            below = next((i for i, lyr in enumerate(out) if lyr.group == raster.group), len(out))
+            out.insert(below, raster)
+        return out
