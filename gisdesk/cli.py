@@ -59,7 +59,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     def progress(step: str, fraction: float) -> None:
         print(f"[{fraction * 100:5.1f}%] {step}", file=sys.stderr, flush=True)
 
-    out = build_workspace(args.out, seed=args.seed, incidents=args.incidents, progress=progress)
+    out = build_workspace(args.out, seed=args.seed, incidents=args.incidents, progress=progress, overwrite=args.force)
     print(out)
     return 0
 
@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="hue_demo.sqlite", help="output file (default: hue_demo.sqlite)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--incidents", type=int, default=20000)
+    p.add_argument("--force", action="store_true", help="replace an existing demo workspace")
     p.set_defaults(func=_cmd_sample)
 
     p = sub.add_parser("render", help="render layers to a PNG and print phase timings as JSON lines")

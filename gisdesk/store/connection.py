@@ -108,6 +108,7 @@ def connect(
     create: bool = False,
     wal: bool = True,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    spatialite: bool = True,
 ) -> Any:
     """Open a DB-API connection with mod_spatialite loaded.
 
@@ -123,6 +124,8 @@ def connect(
         Switch a writable database to WAL journal mode.
     busy_timeout_ms : int
         How long to wait for another program's lock before failing.
+    spatialite : bool
+        Load mod_spatialite (bulk readers of plain tables need only core SQLite).
 
     Returns
     -------
@@ -146,7 +149,8 @@ def connect(
     except mod.Error as exc:
         raise translate_error(exc, p) from exc
     try:
-        load_spatialite(conn)
+        if spatialite:
+            load_spatialite(conn)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA schema_version").fetchone()  # reads page 1: fails early on garbage

@@ -131,13 +131,19 @@ class DataSource:
         self.rasters = self._discover_rasters()
 
     # -- connections ---------------------------------------------------------------
-    def connection(self) -> Any:
-        """A read connection for the calling thread (bytes for text, for bulk blobs)."""
-        conn = getattr(self._local, "conn", None)
+    def connection(self, spatialite: bool = True) -> Any:
+        """A read connection for the calling thread (bytes for text, for bulk blobs).
+
+        ``spatialite=False`` gives one without mod_spatialite, enough for the bulk
+        readers of plain tables (their SQL is core SQLite) and quicker to open.
+        """
+        attr = "conn" if spatialite else "plain_conn"
+        conn = getattr(self._local, attr, None)
         if conn is None:
-            conn = connect(self.path, read_only=True, wal=False, busy_timeout_ms=self.busy_timeout_ms)
+            conn = connect(self.path, read_only=True, wal=False, busy_timeout_ms=self.busy_timeout_ms,
+                           spatialite=spatialite)
             conn.text_factory = bytes
-            self._local.conn = conn
+            setattr(self._local, attr, conn)
         return conn
 
     @contextmanager
@@ -149,10 +155,15 @@ class DataSource:
             raise translate_error(exc, self.path) from exc
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        for attr in ("conn", "plain_conn"):
+            conn = getattr(self._local, attr, None)
+            if conn is not None:
+                conn.close()
+                setattr(self._local, attr, None)
+        pool = getattr(self, "_reader_pool", None)
+        if pool is not None:  # its threads' connections close with them
+            pool.shutdown(wait=True)
+            self._reader_pool = None
 
     def __enter__(self) -> "DataSource":
         return self
@@ -295,7 +306,8 @@ class DataSource:
         """(minx, miny, maxx, maxy) in the layer's CRS, or None for a layer without geometry."""
         if layer._extent is None:
             conn = self.connection()
-            if layer.spatial_index:
+            # A view shares its table's R*Tree, whose extent covers rows the view leaves out.
+            if layer.spatial_index and not layer.is_view:
                 ext = rtree_root_extent(conn, layer.spatial_index)
                 if ext is not None:
                     layer._extent = ext

@@ -83,7 +83,7 @@ def _query(ds: DataSource, layer: LayerInfo, where: str, params: list, cls: Clas
     if rowid_range is not None:
         all_params += list(rowid_range)
     sql = f"SELECT {', '.join(sel)} FROM {quote_ident(layer.table)} WHERE {where}"
-    row = ds.connection().execute(sql, all_params).fetchone()
+    row = ds.connection(spatialite=layer.is_view).execute(sql, all_params).fetchone()
     blob = row[0] or b""
     codes = None
     if cls:
