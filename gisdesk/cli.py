@@ -139,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into a reader that stopped early (head, less)
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

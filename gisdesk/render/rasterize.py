@@ -139,57 +139,13 @@ def segments(px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray, closed
     return px[a], px[b], codes
 
 
-def draw_segments(index: np.ndarray, p0: np.ndarray, p1: np.ndarray, codes: np.ndarray,
-                  ends_drawn: bool = False) -> None:
-    """Write 1-pixel segments into ``index`` (in place).
-
-    Both ends are plotted; only segments longer than a pixel step get interior
-    samples, and only segments leaving the image are clipped, so the common case
-    (many short segments) costs two scatters.
-    """
-    h, w = index.shape
-    if len(p0) == 0:
-        return
-    flat = index.reshape(-1)
-    if not ends_drawn:
-        live = codes > 0
-        p0, p1, codes = p0[live], p1[live], codes[live]
-        for p in (p0, p1):
-            ix, iy = np.floor(p[:, 0]).astype(np.int64), np.floor(p[:, 1]).astype(np.int64)
-            ok = (ix >= 0) & (iy >= 0) & (ix < w) & (iy < h)
-            flat[iy[ok] * w + ix[ok]] = codes[ok]
-    d = np.maximum(np.abs(p1[:, 0] - p0[:, 0]), np.abs(p1[:, 1] - p0[:, 1]))
-    long_ = d > 1.0
-    if not long_.any():
-        return
-    x0, y0, x1, y1, c = p0[long_, 0], p0[long_, 1], p1[long_, 0], p1[long_, 1], codes[long_]
-    out = (np.minimum(x0, x1) < 0) | (np.minimum(y0, y1) < 0) | (np.maximum(x0, x1) >= w) | (np.maximum(y0, y1) >= h)
-    if out.any():
-        cx0, cy0, cx1, cy1, keep = _clip_segments(x0[out], y0[out], x1[out], y1[out], 0.0, 0.0, w - 1e-6, h - 1e-6)
-        x0[out], y0[out], x1[out], y1[out] = cx0, cy0, cx1, cy1
-        keep_all = np.ones(len(x0), bool)
-        keep_all[out] = keep
-        x0, y0, x1, y1, c = x0[keep_all], y0[keep_all], x1[keep_all], y1[keep_all], c[keep_all]
-    steps = np.ceil(np.maximum(np.abs(x1 - x0), np.abs(y1 - y0))).astype(np.int64) - 1
-    steps = np.maximum(steps, 0)
-    if steps.sum() == 0:
-        return
-    local = _ranges(np.ones(len(steps), np.int64), steps).astype(np.float64)
-    seg = np.repeat(np.arange(len(steps)), steps)
-    t = local / (steps[seg] + 1)
-    xs = x0[seg] + t * (x1 - x0)[seg]
-    ys = y0[seg] + t * (y1 - y0)[seg]
-    ix = np.clip(xs.astype(np.int64), 0, w - 1)
-    iy = np.clip(ys.astype(np.int64), 0, h - 1)
-    flat[iy * w + ix] = c[seg]
-
-
 def draw_paths(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray,
                closed: bool = False) -> None:
     """Write every path as 1-pixel lines into ``index`` (in place).
 
     All vertices are plotted in one scatter; only steps longer than a pixel get
-    interior samples (after clipping to the image when they leave it).
+    interior samples (after clipping to the image when they leave it). Works in
+    float32 on separate x and y arrays to halve memory traffic.
     """
     h, w = index.shape
     n = len(px)
@@ -197,47 +153,86 @@ def draw_paths(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
         return
     lengths = np.diff(offsets)
     vcode = np.repeat(path_codes, lengths)
-    ix, iy = np.floor(px[:, 0]).astype(np.int64), np.floor(px[:, 1]).astype(np.int64)
-    ok = (ix >= 0) & (iy >= 0) & (ix < w) & (iy < h) & (vcode > 0)
-    index.reshape(-1)[iy[ok] * w + ix[ok]] = vcode[ok]
-    step = np.zeros(n, bool)
-    step[1:] = np.maximum(np.abs(px[1:, 0] - px[:-1, 0]), np.abs(px[1:, 1] - px[:-1, 1])) > 1.0
-    step[offsets[:-1][lengths > 0]] = False
-    step &= vcode > 0
+    x = np.ascontiguousarray(px[:, 0], np.float32)
+    y = np.ascontiguousarray(px[:, 1], np.float32)
+    ok = (x >= 0) & (y >= 0) & (x < w) & (y < h) & (vcode > 0)
+    flat = index.reshape(-1)
+    flat[y[ok].astype(np.int64) * w + x[ok].astype(np.int64)] = vcode[ok]
+    dx, dy = np.diff(x), np.diff(y)
+    step = np.maximum(np.abs(dx), np.abs(dy)) > 1.0
+    starts = offsets[:-1][(lengths > 0) & (offsets[:-1] > 0)]
+    step[starts - 1] = False  # no segment from one path into the next
+    step &= vcode[:-1] > 0
     b = np.flatnonzero(step)
-    p0, p1, codes = px[b - 1], px[b], vcode[b]
+    x0, y0, x1, y1, codes = x[b], y[b], x[b + 1], y[b + 1], vcode[b]
     if closed:
-        starts, ends = offsets[:-1], offsets[1:] - 1
+        first, last = offsets[:-1], offsets[1:] - 1
         ring_ok = (lengths > 2) & (path_codes > 0)
-        p0 = np.concatenate([p0, px[ends[ring_ok]]])
-        p1 = np.concatenate([p1, px[starts[ring_ok]]])
-        codes = np.concatenate([codes, path_codes[ring_ok]])
-    draw_segments(index, p0, p1, codes, ends_drawn=True)
+        ring_ok &= (x[np.minimum(last, n - 1)] != x[np.minimum(first, n - 1)]) | (y[np.minimum(last, n - 1)] != y[np.minimum(first, n - 1)])
+        if ring_ok.any():
+            x0 = np.concatenate([x0, x[last[ring_ok]]])
+            y0 = np.concatenate([y0, y[last[ring_ok]]])
+            x1 = np.concatenate([x1, x[first[ring_ok]]])
+            y1 = np.concatenate([y1, y[first[ring_ok]]])
+            codes = np.concatenate([codes, path_codes[ring_ok]])
+    _interpolate(flat, w, h, x0, y0, x1, y1, codes)
 
 
-def decimate(px: np.ndarray, offsets: np.ndarray, span: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Thin paths whose vertices are closer than a pixel: keep every k-th vertex.
+def _interpolate(flat: np.ndarray, w: int, h: int, x0, y0, x1, y1, codes) -> None:
+    """Plot the interior pixel steps of segments (their ends are already drawn)."""
+    if len(x0) == 0:
+        return
+    out = (np.minimum(x0, x1) < 0) | (np.minimum(y0, y1) < 0) | (np.maximum(x0, x1) >= w) | (np.maximum(y0, y1) >= h)
+    if out.any():
+        x0, y0, x1, y1 = (v.astype(np.float64) for v in (x0, y0, x1, y1))
+        cx0, cy0, cx1, cy1, keep = _clip_segments(x0[out], y0[out], x1[out], y1[out], 0.0, 0.0, w - 1e-6, h - 1e-6)
+        x0[out], y0[out], x1[out], y1[out] = cx0, cy0, cx1, cy1
+        keep_all = np.ones(len(x0), bool)
+        keep_all[out] = keep
+        x0, y0, x1, y1, codes = x0[keep_all], y0[keep_all], x1[keep_all], y1[keep_all], codes[keep_all]
+    dx, dy = x1 - x0, y1 - y0
+    steps = np.ceil(np.maximum(np.abs(dx), np.abs(dy))).astype(np.int64) - 1
+    np.maximum(steps, 0, out=steps)
+    total = int(steps.sum())
+    if total == 0:
+        return
+    seg = np.repeat(np.arange(len(steps)), steps)
+    first = np.zeros(len(steps), np.int64)
+    np.cumsum(steps[:-1], out=first[1:])
+    k = (np.arange(1, total + 1, dtype=np.int64) - first[seg]).astype(np.float32)
+    t = k / (steps[seg] + 1).astype(np.float32)
+    ix = (x0[seg] + t * dx[seg]).astype(np.int64)
+    iy = (y0[seg] + t * dy[seg]).astype(np.int64)
+    np.clip(ix, 0, w - 1, out=ix)
+    np.clip(iy, 0, h - 1, out=iy)
+    flat[iy * w + ix] = codes[seg]
+
+
+def decimate_index(offsets: np.ndarray, span: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
+    """Vertices to keep so paths are no denser than the pixel grid.
 
     ``span`` is each path's pixel extent (max of width and height). A path keeps
-    about ``2 * span`` vertices (at least 4) and always its first and last
-    vertex, so rings stay closed and shapes keep their pixel outline.
+    every k-th vertex, about ``2 * span`` of them (at least 4), and always its
+    last vertex, so rings stay closed and shapes keep their pixel outline.
+
+    Returns
+    -------
+    index, offsets
+        Kept vertex indices and the new path offsets; index is None when nothing
+        would be dropped.
     """
     lengths = np.diff(offsets)
     budget = np.maximum(4.0, 2.0 * span)
     stride = np.maximum(1, np.floor(lengths / budget)).astype(np.int64)
     if (stride == 1).all():
-        return px, offsets
-    n = len(px)
-    starts = offsets[:-1]
-    local = np.arange(n, dtype=np.int64) - np.repeat(starts, lengths)
-    st = np.repeat(stride, lengths)
-    keep = (local % st) == 0
-    last = offsets[1:][lengths > 0] - 1
-    keep[last] = True
-    counts = np.bincount(np.repeat(np.arange(len(lengths)), lengths)[keep], minlength=len(lengths))
+        return None, offsets
+    last = np.maximum(lengths - 1, 0)
+    count = np.where(lengths > 0, last // stride + 1 + (last % stride != 0), 0)
     new_offsets = np.zeros(len(lengths) + 1, np.int64)
-    np.cumsum(counts, out=new_offsets[1:])
-    return px[keep], new_offsets
+    np.cumsum(count, out=new_offsets[1:])
+    local = _ranges(np.zeros(len(count), np.int64), count)
+    step = np.minimum(local * np.repeat(stride, count), np.repeat(last, count))
+    return np.repeat(offsets[:-1], count) + step, new_offsets
 
 
 # -- polygons --------------------------------------------------------------------------
@@ -348,7 +343,22 @@ def premultiplied(rgba: tuple[int, int, int, int], opacity: float = 1.0) -> int:
 
 
 def colorize(layers: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Compose index images bottom to top through their lookup tables into ARGB32."""
+    """Compose index images bottom to top through their lookup tables into ARGB32.
+
+    When the tables fit in 256 entries together, the index images are merged
+    first (cheap uint8 work) and coloured with one lookup.
+    """
+    sizes = [len(lut) for _, lut in layers]
+    if sum(sizes) <= 256:
+        merged = None
+        base = 0
+        for (index, lut), size in zip(layers, sizes):
+            shifted = index + np.uint8(base) if base else index
+            merged = shifted if merged is None else np.where(index > 0, shifted, merged)
+            base += size
+        big = np.concatenate([lut for _, lut in layers])
+        big[[sum(sizes[:i]) for i in range(len(sizes))]] = 0  # every layer's 0 means "nothing here"
+        return big[merged]
     out = None
     for index, lut in layers:
         colours = lut[index]

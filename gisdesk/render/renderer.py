@@ -117,7 +117,8 @@ class Renderer:
         raw = read_features(ds, info, bbox, cls)
         g = raw.geoms
         xy = reproject(g.xy, src_crs, view.crs)
-        geoms = Geometries(g.kind, xy, g.offsets, g.path_feature, g.exterior, g.count)
+        boxes = g.boxes if xy is g.xy else None  # feature boxes are in the layer's CRS
+        geoms = Geometries(g.kind, xy, g.offsets, g.path_feature, g.exterior, g.count, boxes)
         data = FeatureData(geoms, raw.codes)
         self._data[key] = data
         while len(self._data) > self._max_data:

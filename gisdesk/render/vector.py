@@ -67,9 +67,9 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
     codes = np.minimum(codes, len(symbols) - 1)
     if geoms.path_count == 0:
         return new_image(view)
-    px = view.to_pixels(geoms.xy)
     if geoms.kind != "point":
-        px, geoms = _cull(px, geoms, view)
+        geoms = visible_paths(geoms, view)
+    px = view.to_pixels(geoms.xy)
     if cancelled():
         return new_image(view)
     small = geoms.path_count <= QT_MAX_PATHS and len(px) <= QT_MAX_VERTICES
@@ -78,36 +78,73 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
     return _draw_numpy(view, px, geoms, codes, symbols)
 
 
-def _cull(px: np.ndarray, geoms: Geometries, view: MapView) -> tuple[np.ndarray, Geometries]:
-    """Drop paths whose pixel box misses the image, and thin paths denser than the pixel grid."""
-    if geoms.path_count == 0 or len(px) == 0:
-        return px, geoms
-    starts = geoms.offsets[:-1]
-    nonempty = np.diff(geoms.offsets) > 0
-    s = starts[nonempty]
-    x0 = np.full(geoms.path_count, np.inf)
-    x1, y0, y1 = -x0.copy(), x0.copy(), -x0.copy()
-    x0[nonempty] = np.minimum.reduceat(px[:, 0], s)
-    x1[nonempty] = np.maximum.reduceat(px[:, 0], s)
-    y0[nonempty] = np.minimum.reduceat(px[:, 1], s)
-    y1[nonempty] = np.maximum.reduceat(px[:, 1], s)
-    vis_path = (x1 >= -2) & (y1 >= -2) & (x0 <= view.width + 2) & (y0 <= view.height + 2)
-    if not vis_path.all():
-        feature_vis = np.zeros(geoms.count, bool)
-        feature_vis[geoms.path_feature[vis_path]] = True
-        keep = feature_vis[geoms.path_feature]
-        lengths = np.diff(geoms.offsets)[keep]
-        idx = rz._ranges(starts[keep], lengths)
-        offsets = np.zeros(int(keep.sum()) + 1, np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        geoms = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature[keep], geoms.exterior[keep], geoms.count)
-        px = px[idx]
-        x0, x1, y0, y1 = x0[keep], x1[keep], y0[keep], y1[keep]
-    span = np.nan_to_num(np.maximum(x1 - x0, y1 - y0), posinf=0.0, neginf=0.0)
-    px, offsets = rz.decimate(px, geoms.offsets, span)
-    if offsets is not geoms.offsets:
-        geoms = Geometries(geoms.kind, geoms.xy, offsets, geoms.path_feature, geoms.exterior, geoms.count)
-    return px, geoms
+def path_boxes(geoms: Geometries) -> np.ndarray:
+    """(P, 4) world boxes (minx, miny, maxx, maxy) of every path, computed once per data set."""
+    boxes = getattr(geoms, "_boxes", None)
+    if boxes is None and geoms.boxes is not None:
+        boxes = geoms.boxes[geoms.path_feature]  # the feature's box stands for each of its paths
+        geoms._boxes = boxes
+    if boxes is None:
+        boxes = np.full((geoms.path_count, 4), np.nan)
+        nonempty = np.diff(geoms.offsets) > 0
+        s = geoms.offsets[:-1][nonempty]
+        if len(s):
+            x, y = np.ascontiguousarray(geoms.xy[:, 0]), np.ascontiguousarray(geoms.xy[:, 1])
+            boxes[nonempty, 0] = np.minimum.reduceat(x, s)
+            boxes[nonempty, 1] = np.minimum.reduceat(y, s)
+            boxes[nonempty, 2] = np.maximum.reduceat(x, s)
+            boxes[nonempty, 3] = np.maximum.reduceat(y, s)
+        geoms._boxes = boxes
+    return boxes
+
+
+def thinned(geoms: Geometries, resolution: float) -> Geometries:
+    """Polygons thinned to the pixel grid of ``resolution``; cached per zoom level.
+
+    Thinning depends only on the pixel size, not on where the view is, so a pan
+    at the same zoom reuses it.
+    """
+    if geoms.kind != "polygon":
+        return geoms
+    cache = geoms.__dict__.setdefault("_thinned", {})
+    key = round(float(np.log2(resolution)) * 8)  # eighth-octave zoom steps
+    hit = cache.get(key)
+    if hit is None:
+        boxes = path_boxes(geoms)
+        span = np.nan_to_num(np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]) / resolution)
+        idx, offsets = rz.decimate_index(geoms.offsets, span)
+        if idx is None:
+            hit = geoms
+        else:
+            hit = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature, geoms.exterior, geoms.count,
+                             geoms.boxes)
+            hit._boxes = boxes
+        if len(cache) > 8:
+            cache.clear()
+        cache[key] = hit
+    return hit
+
+
+def visible_paths(geoms: Geometries, view: MapView) -> Geometries:
+    """Thin to the view's pixel grid and keep the features with a path meeting the view."""
+    geoms = thinned(geoms, view.resolution)
+    boxes = path_boxes(geoms)
+    margin = 2 * view.resolution
+    vis = ((boxes[:, 2] >= view.minx - margin) & (boxes[:, 3] >= view.miny - margin)
+           & (boxes[:, 0] <= view.maxx + margin) & (boxes[:, 1] <= view.maxy + margin))
+    if vis.all():
+        return geoms
+    feature_vis = np.zeros(geoms.count, bool)
+    feature_vis[geoms.path_feature[vis]] = True
+    keep = feature_vis[geoms.path_feature]  # whole features, so holes stay with their polygon
+    lengths = np.diff(geoms.offsets)[keep]
+    idx = rz._ranges(geoms.offsets[:-1][keep], lengths)
+    offsets = np.zeros(int(keep.sum()) + 1, np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    sub = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature[keep], geoms.exterior[keep], geoms.count,
+                     geoms.boxes)
+    sub._boxes = boxes[keep]
+    return sub
 
 
 # -- numpy path ------------------------------------------------------------------------

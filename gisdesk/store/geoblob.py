@@ -45,6 +45,9 @@ class Geometries:
         For polygons, whether the ring is an exterior ring.
     count : int
         Number of features decoded (N).
+    boxes : ndarray, shape (N, 4), optional
+        Each feature's (minx, miny, maxx, maxy) when the blobs carry it (SpatiaLite's
+        MBR header), so culling needs no pass over the vertices.
     """
 
     kind: str
@@ -53,6 +56,7 @@ class Geometries:
     path_feature: np.ndarray
     exterior: np.ndarray
     count: int
+    boxes: np.ndarray | None = None
 
     @classmethod
     def empty(cls, kind: str) -> "Geometries":
@@ -72,7 +76,8 @@ class Geometries:
         offsets = np.zeros(len(lengths) + 1, np.int64)
         np.cumsum(lengths, out=offsets[1:])
         return Geometries(self.kind, self.xy[idx], offsets, new_index[self.path_feature[keep_path]],
-                          self.exterior[keep_path], int(feature_mask.sum()))
+                          self.exterior[keep_path], int(feature_mask.sum()),
+                          None if self.boxes is None else self.boxes[feature_mask])
 
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -92,22 +97,20 @@ class _Buffer:
         self.data = data
         self.u8 = np.frombuffer(data, np.uint8)
         n = len(data)
-        self._f8 = [np.frombuffer(data, "<f8", count=max(0, (n - r) // 8), offset=r) if n > r else np.empty(0) for r in range(8)]
+        # Views whose element i is the value starting at byte i (1-byte strides, unaligned
+        # reads): one gather fetches values at arbitrary byte positions.
+        self._f8 = np.ndarray((max(0, n - 7),), "<f8", buffer=data, strides=(1,)) if n >= 8 else np.empty(0)
+        self._u4 = np.ndarray((max(0, n - 3),), "<u4", buffer=data, strides=(1,)) if n >= 4 else np.empty(0, np.uint32)
 
     def u32(self, pos: np.ndarray) -> np.ndarray:
-        b = self.u8
-        p = pos.astype(np.int64)
-        return (b[p].astype(np.uint32) | (b[p + 1].astype(np.uint32) << 8) | (b[p + 2].astype(np.uint32) << 16)
-                | (b[p + 3].astype(np.uint32) << 24))
+        """Little-endian uint32 at each byte position (positions past the end read the last word)."""
+        if len(self._u4) == 0:
+            return np.zeros(len(pos), np.uint32)
+        return self._u4[np.clip(pos, 0, len(self._u4) - 1)]
 
     def f8(self, pos: np.ndarray) -> np.ndarray:
-        out = np.empty(len(pos), np.float64)
-        rem = pos & 7
-        for r in range(8):
-            m = rem == r
-            if m.any():
-                out[m] = self._f8[r][(pos[m] - r) >> 3]
-        return out
+        """Little-endian doubles at each byte position."""
+        return self._f8[pos]
 
 
 # SpatiaLite class types: base type + 1000 (Z) / 2000 (M) / 3000 (ZM).
@@ -140,11 +143,12 @@ def decode_spatialite(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries
     base, dimcode = ctype % 1000, ctype // 1000
     dims = _dims_of(dimcode)
     body = starts + 43
-    plain = little & (dimcode <= 3)
+    ends = starts + lengths
+    plain = little & (dimcode <= 3) & (lengths >= 44)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
 
     # Points: the vertex follows the class type.
-    m = plain & (base == 1)
+    m = plain & (base == 1) & (body + 16 <= ends)
     if m.any():
         parts.append(_single_vertex(np.flatnonzero(m), body[m]))
     # MultiPoint: count, then per entity 0x69, class type, vertex.
@@ -153,6 +157,7 @@ def decode_spatialite(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries
         feat = np.flatnonzero(m)
         cnt = buf.u32(body[m]).astype(np.int64)
         stride = 5 + 8 * dims[m]
+        cnt = np.where(body[m] + 4 + cnt * stride <= ends[m], cnt, 0)  # a count the blob cannot hold: skip
         local = _ranges(np.zeros(len(cnt), np.int64), cnt)
         pos = np.repeat(body[m] + 4 + 5, cnt) + local * np.repeat(stride, cnt)
         parts.append(_single_vertex(np.repeat(feat, cnt), pos))
@@ -165,14 +170,14 @@ def decode_spatialite(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries
     inner = np.where(np.isin(base, (5, 6)), body + 9, body)  # after count, 0x69 and class type
     is_line = plain & (nparts == 1) & (((base == 2)) | ((base == 5) & (entity_type == 2)))
     if is_line.any():
-        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], exterior=False))
+        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], ends[is_line], exterior=False))
     is_poly = plain & (nparts == 1) & ((base == 3) | ((base == 6) & (entity_type == 3)))
     if is_poly.any():
         rings = buf.u32(inner[is_poly])
         simple = rings == 1
         idx = np.flatnonzero(is_poly)[simple]
         if len(idx):
-            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], exterior=True))
+            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], ends[idx], exterior=True))
         is_poly[np.flatnonzero(is_poly)[~simple]] = False
     done = np.zeros(n, bool)
     done |= plain & np.isin(base, (1, 4))
@@ -180,7 +185,11 @@ def decode_spatialite(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries
     rest = np.flatnonzero(~done)
     if len(rest):
         parts.append(_slow_spatialite(blob, starts[rest], lengths[rest], rest))
-    return _assemble(parts, kind, n, buf)
+    geoms = _assemble(parts, kind, n, buf)
+    if little.all() and (lengths >= 38).all():
+        mbr = starts + 6
+        geoms.boxes = np.column_stack([buf.f8(mbr), buf.f8(mbr + 8), buf.f8(mbr + 16), buf.f8(mbr + 24)])
+    return geoms
 
 
 def _dims_of(dimcode: np.ndarray) -> np.ndarray:
@@ -193,10 +202,15 @@ def _single_vertex(feature: np.ndarray, pos: np.ndarray):
     return ("pts", feature, pos, np.ones(k, np.int64), np.ones(k, bool))
 
 
-def _paths(buf: _Buffer, feature: np.ndarray, count_pos: np.ndarray, dims: np.ndarray, exterior: bool):
-    """Paths whose vertex count sits at ``count_pos`` with vertices right after it."""
+def _paths(buf: _Buffer, feature: np.ndarray, count_pos: np.ndarray, dims: np.ndarray, ends: np.ndarray,
+           exterior: bool):
+    """Paths whose vertex count sits at ``count_pos`` with vertices right after it.
+
+    A count the blob is too short to hold (damaged or hostile data) gives an empty path.
+    """
     cnt = buf.u32(count_pos).astype(np.int64)
     stride = 8 * dims
+    cnt = np.where(count_pos + 4 + cnt * stride <= ends, cnt, 0)
     local = _ranges(np.zeros(len(cnt), np.int64), cnt)
     pos = np.repeat(count_pos + 4, cnt) + local * np.repeat(stride, cnt)
     return ("paths", feature, pos, cnt, np.full(len(feature), exterior))
@@ -210,7 +224,11 @@ def _slow_spatialite(blob: bytes, starts: np.ndarray, lengths: np.ndarray, featu
         if len(data) < 44 or data[0] != 0 or data[38] != 0x7C:
             continue
         endian = "<" if data[1] == 1 else ">"
-        for ring, is_ext in _parse_spatialite_body(data, 39, endian):
+        try:
+            rings = list(_parse_spatialite_body(data, 39, endian))
+        except (struct.error, ValueError):  # truncated or inconsistent blob: skip the feature
+            continue
+        for ring, is_ext in rings:
             xy.append(ring)
             cnt.append(len(ring))
             feat.append(f)
@@ -338,7 +356,8 @@ def decode_gpkg(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
     buf = _Buffer(blob)
     starts = np.zeros(n, np.int64)
     np.cumsum(lengths[:-1], out=starts[1:])
-    flags = buf.u8[starts + 3]
+    ends = starts + lengths
+    flags = buf.u8[np.minimum(starts + 3, len(blob) - 1)]
     env = _GPKG_ENVELOPE[(flags >> 1) & 7]
     empty = (flags & 0x10) != 0
     wkb = starts + 8 + env
@@ -351,7 +370,8 @@ def decode_gpkg(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
     dims = 2 + ((iso == 1) | (iso == 3) | zflag) + ((iso == 2) | (iso == 3) | mflag)
     body = wkb + 5
     parts = []
-    m = little & (base == 1)
+    little &= body <= ends
+    m = little & (base == 1) & (body + 16 <= ends)
     if m.any():
         parts.append(_single_vertex(np.flatnonzero(m), body[m]))
     is_multi = little & np.isin(base, (5, 6))
@@ -360,16 +380,16 @@ def decode_gpkg(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
     part_le = np.where(is_multi, buf.u8[np.minimum(body + 4, len(blob) - 1)] == 1, True)
     is_line = little & part_le & (nparts == 1) & ((base == 2) | (base == 5))
     if is_line.any():
-        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], exterior=False))
+        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], ends[is_line], exterior=False))
     is_poly = little & part_le & (nparts == 1) & ((base == 3) | (base == 6))
     if is_poly.any():
         rings = buf.u32(inner[is_poly])
         simple = rings == 1
         idx = np.flatnonzero(is_poly)[simple]
         if len(idx):
-            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], exterior=True))
+            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], ends[idx], exterior=True))
         is_poly[np.flatnonzero(is_poly)[~simple]] = False
-    done = (little & (base == 1)) | is_line | is_poly | empty
+    done = (little & (base == 1) & (body + 16 <= ends)) | is_line | is_poly | empty
     rest = np.flatnonzero(~done)
     if len(rest):
         parts.append(_slow_wkb(blob, wkb[rest], starts[rest] + lengths[rest], rest))

@@ -19,7 +19,7 @@ from gisdesk.store.datasource import GEOPACKAGE, DataSource, LayerInfo, quote_id
 from gisdesk.store.geoblob import Geometries, _ranges, decode_gpkg, decode_spatialite
 
 #: Layers with more rows than this are read in parallel chunks.
-PARALLEL_ROWS = 200_000
+PARALLEL_ROWS = 50_000
 #: Offset subtracted from class-code characters: code 0 is chr(33) '!'.
 CODE_BASE = 33
 
@@ -136,8 +136,13 @@ def _read_features(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, f
     fast = _fast_points(ds, layer)
     ranges: list[tuple[int, int] | None] = [None]
     if not layer.is_view and bbox is None:
-        lo, hi, n = ds.connection().execute(f"SELECT min(rowid), max(rowid), count(*) FROM {quote_ident(layer.table)}").fetchone()
-        if n and n > PARALLEL_ROWS:
+        n = ds.feature_count(layer)
+        if n > PARALLEL_ROWS:
+            # Separate statements: SQLite answers a lone min(rowid)/max(rowid) from the b-tree's ends,
+            # but scans the whole table when they share a SELECT with count(*).
+            conn = ds.connection(spatialite=False)
+            (lo,) = conn.execute(f"SELECT min(rowid) FROM {quote_ident(layer.table)}").fetchone()
+            (hi,) = conn.execute(f"SELECT max(rowid) FROM {quote_ident(layer.table)}").fetchone()
             mid = (lo + hi) // 2
             ranges = [(lo, mid), (mid + 1, hi)]
     if len(ranges) == 1:
@@ -159,7 +164,9 @@ def concat_geometries(parts: list[Geometries]) -> Geometries:
     offsets = np.concatenate([[0]] + [p.offsets[1:] + vb for p, vb in zip(parts, vert_base)])
     path_feature = np.concatenate([p.path_feature + fb for p, fb in zip(parts, feat_base)])
     exterior = np.concatenate([p.exterior for p in parts])
-    return Geometries(parts[0].kind, xy, offsets.astype(np.int64), path_feature, exterior, sum(p.count for p in parts))
+    boxes = np.concatenate([p.boxes for p in parts]) if all(p.boxes is not None for p in parts) else None
+    return Geometries(parts[0].kind, xy, offsets.astype(np.int64), path_feature, exterior, sum(p.count for p in parts),
+                      boxes)
 
 
 __all__ = ["ClassExpr", "FeatureData", "read_features", "read_geometries", "concat_geometries", "_ranges"]

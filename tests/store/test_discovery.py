@@ -414,3 +414,29 @@ def test_build_is_deterministic(tmp_path, spatialite_file):
     # The fixture generator itself: same seed, same layers (guards the other tests' assumptions).
     specs = build_spatialite(tmp_path / "again.sqlite")
     assert [(s.name, s.count) for s in specs] == [(s.name, s.count) for s in spatialite_file[1]]
+
+
+def test_hostile_vertex_counts_are_skipped_not_allocated():
+    """A blob claiming 2**31 vertices (damaged or crafted) is dropped; its neighbours survive."""
+    import struct
+
+    import numpy as np
+
+    from gisdesk.store.geoblob import decode_spatialite
+
+    def line(coords, claimed=None):
+        body = struct.pack("<ii", 2, claimed if claimed is not None else len(coords))
+        body += b"".join(struct.pack("<dd", *c) for c in coords)
+        head = b"\x00\x01" + struct.pack("<i", 4326) + struct.pack("<dddd", 0, 0, 1, 1) + b"\x7c"
+        return head + body + b"\xfe"
+
+    good = line([(0, 0), (1, 1)])
+    bad = line([(0, 0), (1, 1)], claimed=2**31 - 1)
+    truncated = good[:30]
+    blob = good + bad + truncated + good
+    lengths = np.array([len(good), len(bad), len(truncated), len(good)])
+    g = decode_spatialite(blob, lengths, "line")
+    assert g.count == 4
+    kept = sorted(set(g.path_feature[np.diff(g.offsets) > 0].tolist()))
+    assert kept == [0, 3]
+    assert np.array_equal(g.xy, [[0, 0], [1, 1], [0, 0], [1, 1]])
