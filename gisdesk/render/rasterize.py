@@ -84,10 +84,15 @@ def point_centres(px: np.ndarray, codes: np.ndarray, width: int, height: int, ma
     img = np.zeros((height + 2 * margin, width + 2 * margin), np.uint8)
     if len(px) == 0:
         return img
-    ix = np.floor(px[:, 0]).astype(np.int64) + margin
-    iy = np.floor(px[:, 1]).astype(np.int64) + margin
-    ok = (ix >= 0) & (iy >= 0) & (ix < width + 2 * margin) & (iy < height + 2 * margin) & (codes > 0)
-    img[iy[ok], ix[ok]] = codes[ok]
+    x = px[:, 0] + margin
+    y = px[:, 1] + margin
+    wp, hp = width + 2 * margin, height + 2 * margin
+    flat = img.reshape(-1)
+    if x.min() >= 0 and y.min() >= 0 and x.max() < wp and y.max() < hp:  # all in view: no masking
+        flat[y.astype(np.int32) * np.int32(wp) + x.astype(np.int32)] = codes
+        return img
+    ok = (x >= 0) & (y >= 0) & (x < wp) & (y < hp) & (codes > 0)
+    flat[y[ok].astype(np.int32) * np.int32(wp) + x[ok].astype(np.int32)] = codes[ok]
     return img
 
 
@@ -155,9 +160,13 @@ def draw_paths(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
     vcode = np.repeat(path_codes, lengths)
     x = np.ascontiguousarray(px[:, 0], np.float32)
     y = np.ascontiguousarray(px[:, 1], np.float32)
-    ok = (x >= 0) & (y >= 0) & (x < w) & (y < h) & (vcode > 0)
     flat = index.reshape(-1)
-    flat[y[ok].astype(np.int64) * w + x[ok].astype(np.int64)] = vcode[ok]
+    inside = x.min() >= 0 and y.min() >= 0 and x.max() < w and y.max() < h
+    ok = (vcode > 0) if inside else (x >= 0) & (y >= 0) & (x < w) & (y < h) & (vcode > 0)
+    if ok.all():
+        flat[y.astype(np.int32) * np.int32(w) + x.astype(np.int32)] = vcode
+    else:
+        flat[y[ok].astype(np.int32) * np.int32(w) + x[ok].astype(np.int32)] = vcode[ok]
     dx, dy = np.diff(x), np.diff(y)
     step = np.maximum(np.abs(dx), np.abs(dy)) > 1.0
     starts = offsets[:-1][(lengths > 0) & (offsets[:-1] > 0)]
@@ -238,7 +247,7 @@ def decimate_index(offsets: np.ndarray, span: np.ndarray) -> tuple[np.ndarray | 
 # -- polygons --------------------------------------------------------------------------
 
 def fill_polygons(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray,
-                  poly_codes: np.ndarray) -> None:
+                  poly_codes: np.ndarray, orient: np.ndarray | None = None, mark_tiny: bool = True) -> None:
     """Scan-line fill of every polygon into ``index`` (in place), without sorting.
 
     Each edge adds its winding (+1/-1, oriented so that exterior rings count +1
@@ -254,6 +263,11 @@ def fill_polygons(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, ring_p
     offsets : (R + 1,) ring starts in ``px``
     ring_poly : (R,) polygon number of each ring (rings of a polygon are consecutive)
     poly_codes : (P,) class code per polygon (0 = not drawn)
+    orient : (R,) float32, optional
+        :func:`ring_orientation` of the rings, when the caller has it cached.
+    mark_tiny : bool
+        Mark the first-vertex pixel of polygons too small to cover a pixel centre
+        (not needed when outlines are drawn over the fill).
     """
     h, w = index.shape
     if len(px) < 2:
@@ -263,7 +277,8 @@ def fill_polygons(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, ring_p
     lengths = np.diff(offsets)
     ring_of_vertex = np.repeat(np.arange(len(lengths)), lengths)
     ring_code = poly_codes[ring_poly]
-    orient = _ring_orientation(x, y, offsets, ring_poly)
+    if orient is None:
+        orient = ring_orientation(x, y, offsets, ring_poly)
     # Edge i joins vertex i and i + 1 when both are in the same ring (rings are stored closed).
     x0, x1, y0, y1 = x[:-1], x[1:], y[:-1], y[1:]
     edge_ring = ring_of_vertex[:-1]
@@ -272,18 +287,22 @@ def fill_polygons(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, ring_p
     j1 = np.ceil(np.maximum(y0, y1) - 0.5)
     np.clip(j0, 0, h, out=j0)
     np.clip(j1, 0, h, out=j1)
-    n = (j1 - j0).astype(np.int64)
+    n = (j1 - j0).astype(np.int32)
     n[~same | (ring_code[edge_ring] == 0)] = 0
-    if n.sum():
-        e = np.repeat(np.arange(len(n)), n)
-        row = _ranges(j0.astype(np.int64), n)
+    total = int(n.sum(dtype=np.int64))
+    if total:
+        # int32 throughout: rows, columns and cells stay far below 2**31 for any screen.
+        e = np.repeat(np.arange(len(n), dtype=np.int32), n)
+        first = np.zeros(len(n), np.int32)
+        np.cumsum(n[:-1], out=first[1:])
+        row = np.repeat(j0.astype(np.int32) - first, n) + np.arange(total, dtype=np.int32)
         ya_e, yb_e = y0[e], y1[e]
         xa_e = x0[e]
         xcross = xa_e + (row.astype(np.float32) + np.float32(0.5) - ya_e) * (x1[e] - xa_e) / (yb_e - ya_e)
-        col = np.clip(np.ceil(xcross - 0.5), 0, w).astype(np.int64)
+        col = np.clip(np.ceil(xcross - 0.5), 0, w).astype(np.int32)
         er = edge_ring[e]
         wind = np.where(yb_e > ya_e, orient[er], -orient[er])
-        cell = row * (w + 1) + col
+        cell = row * np.int32(w + 1) + col
         codes = ring_code[er]
         flat = index.reshape(-1)
         classes = np.flatnonzero(np.bincount(codes, minlength=256)).tolist()
@@ -293,12 +312,13 @@ def fill_polygons(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, ring_p
                 delta = np.bincount(cell[m], weights=wind[m], minlength=h * (w + 1))
             else:
                 delta = np.bincount(cell, weights=wind, minlength=h * (w + 1))
-            inside = np.cumsum(delta.reshape(h, w + 1)[:, :w], axis=1) > 0.5
-            flat[inside.reshape(-1)] = c
-    _tiny(index, px, offsets, ring_poly, poly_codes)
+            winding = np.cumsum(delta.astype(np.int32).reshape(h, w + 1), axis=1)
+            flat[(winding[:, :w] > 0).reshape(-1)] = c
+    if mark_tiny:
+        _tiny(index, px, offsets, ring_poly, poly_codes)
 
 
-def _ring_orientation(x: np.ndarray, y: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray) -> np.ndarray:
+def ring_orientation(x: np.ndarray, y: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray) -> np.ndarray:
     """+1/-1 per ring so that exterior rings wind positively and holes negatively."""
     lengths = np.diff(offsets)
     nz = lengths > 1

@@ -169,15 +169,21 @@ def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndar
     w, h = view.width, view.height
     fill_lut, stroke_lut = _luts(symbols)
     drawn = _drawn(symbols)
-    feature_index = np.where(drawn[codes], codes.astype(np.int64) + 1, 0).astype(np.uint8)
+    single = len(symbols) == 1 and symbols[0] is not None
+    # index values: class code + 1 where the class is drawn, 0 where not
+    feature_index = np.ones(geoms.count, np.uint8) if single else np.where(drawn[codes], codes + 1, 0).astype(np.uint8)
     layers: list[tuple[np.ndarray, np.ndarray]] = []
     if geoms.kind == "point":
-        pcodes = feature_index[geoms.path_feature]
-        for (shape, size, sw), classes in _groups(symbols, lambda s: (s.shape, s.size, s.stroke_width)).items():
-            mask = np.isin(pcodes, classes)
+        pcodes = feature_index if geoms.count == geoms.path_count else feature_index[geoms.path_feature]
+        groups = _groups(symbols, lambda s: (s.shape, s.size, s.stroke_width))
+        for (shape, size, sw), classes in groups.items():
             fill_k, ring_k = rz.marker_kernel(shape, size, sw)
             margin = int(max(np.abs(fill_k).max(initial=0), np.abs(ring_k).max(initial=0))) + 1
-            centres = rz.point_centres(px[mask], pcodes[mask], w, h, margin)
+            if len(groups) == 1:
+                centres = rz.point_centres(px, pcodes, w, h, margin)
+            else:
+                mask = np.isin(pcodes, classes)
+                centres = rz.point_centres(px[mask], pcodes[mask], w, h, margin)
             if len(ring_k):
                 layers.append((rz.stamp(centres, ring_k, w, h, margin), stroke_lut))
             if len(fill_k):
@@ -186,12 +192,17 @@ def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndar
     path_codes = feature_index[geoms.path_feature]
     jobs = []
     if geoms.kind == "polygon":
+        outlined = any(s is not None and s.stroke_width >= 1 and parse_color(s.stroke)[3] > 0 for s in symbols)
+
         def fill() -> tuple[np.ndarray, np.ndarray]:
             index = np.zeros((h, w), np.uint8)
             ring_poly = np.cumsum(geoms.exterior) - 1
             poly_codes = np.zeros(max(1, int(ring_poly.max(initial=-1)) + 1), np.uint8)
             poly_codes[ring_poly] = path_codes
-            rz.fill_polygons(index, px, geoms.offsets, ring_poly, poly_codes)
+            orient = geoms.__dict__.get("_orient")
+            if orient is None:  # invariant under pan and zoom: cache it with the (thinned) data
+                orient = geoms._orient = rz.ring_orientation(px[:, 0], px[:, 1], geoms.offsets, ring_poly)
+            rz.fill_polygons(index, px, geoms.offsets, ring_poly, poly_codes, orient, mark_tiny=not outlined)
             return index, fill_lut
         jobs.append(fill)
     for width, classes in _groups(symbols, lambda s: s.stroke_width).items():
