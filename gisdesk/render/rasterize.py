@@ -221,7 +221,7 @@ def decimate_index(offsets: np.ndarray, span: np.ndarray) -> tuple[np.ndarray | 
     """Vertices to keep so paths are no denser than the pixel grid.
 
     ``span`` is each path's pixel extent (max of width and height). A path keeps
-    every k-th vertex, about ``2 * span`` of them (at least 4), and always its
+    every k-th vertex, about ``1.5 * span`` of them (at least 4), and always its
     last vertex, so rings stay closed and shapes keep their pixel outline.
 
     Returns
@@ -231,7 +231,7 @@ def decimate_index(offsets: np.ndarray, span: np.ndarray) -> tuple[np.ndarray | 
         would be dropped.
     """
     lengths = np.diff(offsets)
-    budget = np.maximum(4.0, 2.0 * span)
+    budget = np.maximum(4.0, 1.5 * span)
     stride = np.maximum(1, np.floor(lengths / budget)).astype(np.int64)
     if (stride == 1).all():
         return None, offsets

@@ -107,7 +107,7 @@ class Renderer:
         cls = class_expr(ds, info, layer.style)
         cls_key = (cls.sql, tuple(map(str, cls.params))) if cls else None
         src_crs = crs_string(info.srid)
-        whole = ds.feature_count(info) <= WHOLE_LAYER_FEATURES
+        whole = ds.row_estimate(info) <= WHOLE_LAYER_FEATURES
         bbox = None if whole else reproject_bbox(view.bbox, view.crs, src_crs)
         key = (str(ds.path), info.name, view.crs, cls_key, bbox)
         data = self._data.get(key)

@@ -199,6 +199,10 @@ def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndar
             ring_poly = np.cumsum(geoms.exterior) - 1
             poly_codes = np.zeros(max(1, int(ring_poly.max(initial=-1)) + 1), np.uint8)
             poly_codes[ring_poly] = path_codes
+            if outlined:  # polygons under 2 pixels are all outline: skip their fill
+                ext = path_boxes(geoms)[geoms.exterior]
+                span = np.maximum(ext[:, 2] - ext[:, 0], ext[:, 3] - ext[:, 1]) / view.resolution
+                poly_codes[: len(span)][span < 2.0] = 0
             orient = geoms.__dict__.get("_orient")
             if orient is None:  # invariant under pan and zoom: cache it with the (thinned) data
                 orient = geoms._orient = rz.ring_orientation(px[:, 0], px[:, 1], geoms.offsets, ring_poly)

@@ -69,6 +69,8 @@ def crs_string(srid_or_crs: int | str) -> str:
 @lru_cache(maxsize=64)
 def transformer(src: str, dst: str):
     """A cached pyproj Transformer (x, y order) or None when the CRSs are the same."""
+    if src.strip().upper() == dst.strip().upper():
+        return None  # same code: no need to wake PROJ's database
     from pyproj import CRS, Transformer
 
     a, b = CRS.from_user_input(src), CRS.from_user_input(dst)

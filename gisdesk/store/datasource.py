@@ -302,6 +302,17 @@ class DataSource:
                 (layer._count,) = self.connection().execute(f"SELECT count(*) FROM {quote_ident(layer.table)}").fetchone()
         return int(layer._count)
 
+    def row_estimate(self, layer: LayerInfo) -> int:
+        """An upper bound of the row count read from the rowid b-tree's two ends (no scan)."""
+        if layer.is_view or self.format == GEOPACKAGE and layer.key_column != "rowid":
+            return self.feature_count(layer)
+        conn = self.connection()
+        t = quote_ident(layer.table)
+        with self.translating_errors():
+            (lo,) = conn.execute(f"SELECT min(rowid) FROM {t}").fetchone()
+            (hi,) = conn.execute(f"SELECT max(rowid) FROM {t}").fetchone()
+        return 0 if lo is None else int(hi) - int(lo) + 1
+
     def extent(self, layer: LayerInfo) -> tuple[float, float, float, float] | None:
         """(minx, miny, maxx, maxy) in the layer's CRS, or None for a layer without geometry."""
         if layer._extent is None:

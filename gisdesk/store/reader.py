@@ -136,13 +136,12 @@ def _read_features(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, f
     fast = _fast_points(ds, layer)
     ranges: list[tuple[int, int] | None] = [None]
     if not layer.is_view and bbox is None:
-        n = ds.feature_count(layer)
-        if n > PARALLEL_ROWS:
-            # Separate statements: SQLite answers a lone min(rowid)/max(rowid) from the b-tree's ends,
-            # but scans the whole table when they share a SELECT with count(*).
-            conn = ds.connection(spatialite=False)
-            (lo,) = conn.execute(f"SELECT min(rowid) FROM {quote_ident(layer.table)}").fetchone()
-            (hi,) = conn.execute(f"SELECT max(rowid) FROM {quote_ident(layer.table)}").fetchone()
+        # Separate statements: SQLite answers a lone min(rowid)/max(rowid) from the b-tree's ends,
+        # but scans the whole table when they share a SELECT with count(*).
+        conn = ds.connection(spatialite=False)
+        (lo,) = conn.execute(f"SELECT min(rowid) FROM {quote_ident(layer.table)}").fetchone()
+        (hi,) = conn.execute(f"SELECT max(rowid) FROM {quote_ident(layer.table)}").fetchone()
+        if lo is not None and hi - lo + 1 > PARALLEL_ROWS:  # the rowid span bounds the row count
             mid = (lo + hi) // 2
             ranges = [(lo, mid), (mid + 1, hi)]
     if len(ranges) == 1:
