@@ -93,7 +93,7 @@ def render_command(args: argparse.Namespace) -> int:
         print(json.dumps(row), flush=True)
         for err in result.errors:
             print(f"gisdesk: layer skipped: {err}", file=sys.stderr)
+    renderer.close()
     if not result.image.save(args.out):
         raise StoreError(f"Could not write '{args.out}'.", "Check the folder exists and is writable.")
-    del app
     return 1 if result.errors and len(result.errors) == len(layers) else 0

@@ -169,16 +169,8 @@ def decode_spatialite(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries
                            np.where(entity < 1000000, entity % 1000, -1), base)
     inner = np.where(np.isin(base, (5, 6)), body + 9, body)  # after count, 0x69 and class type
     is_line = plain & (nparts == 1) & (((base == 2)) | ((base == 5) & (entity_type == 2)))
-    if is_line.any():
-        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], ends[is_line], exterior=False))
     is_poly = plain & (nparts == 1) & ((base == 3) | ((base == 6) & (entity_type == 3)))
-    if is_poly.any():
-        rings = buf.u32(inner[is_poly])
-        simple = rings == 1
-        idx = np.flatnonzero(is_poly)[simple]
-        if len(idx):
-            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], ends[idx], exterior=True))
-        is_poly[np.flatnonzero(is_poly)[~simple]] = False
+    is_poly = _line_and_ring_paths(buf, parts, is_line, is_poly, inner, dims, ends)
     done = np.zeros(n, bool)
     done |= plain & np.isin(base, (1, 4))
     done |= is_line | is_poly
@@ -214,6 +206,26 @@ def _paths(buf: _Buffer, feature: np.ndarray, count_pos: np.ndarray, dims: np.nd
     local = _ranges(np.zeros(len(cnt), np.int64), cnt)
     pos = np.repeat(count_pos + 4, cnt) + local * np.repeat(stride, cnt)
     return ("paths", feature, pos, cnt, np.full(len(feature), exterior))
+
+
+def _line_and_ring_paths(buf: _Buffer, parts: list, is_line: np.ndarray, is_poly: np.ndarray, inner: np.ndarray,
+                         dims: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Decode the vectorisable lines and single-ring polygons into ``parts``.
+
+    ``inner`` is where each geometry's body starts (after any one-part Multi
+    header). Returns ``is_poly`` narrowed to the polygons handled here; rings with
+    holes are left for the slow path.
+    """
+    if is_line.any():
+        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], ends[is_line], exterior=False))
+    is_poly = is_poly.copy()
+    if is_poly.any():
+        simple = buf.u32(inner[is_poly]) == 1
+        idx = np.flatnonzero(is_poly)[simple]
+        if len(idx):
+            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], ends[idx], exterior=True))
+        is_poly[np.flatnonzero(is_poly)[~simple]] = False
+    return is_poly
 
 
 def _slow_spatialite(blob: bytes, starts: np.ndarray, lengths: np.ndarray, feature: np.ndarray):
@@ -379,16 +391,8 @@ def decode_gpkg(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
     inner = np.where(is_multi, body + 4 + 5, body)  # count, then the part's own byte order + type
     part_le = np.where(is_multi, buf.u8[np.minimum(body + 4, len(blob) - 1)] == 1, True)
     is_line = little & part_le & (nparts == 1) & ((base == 2) | (base == 5))
-    if is_line.any():
-        parts.append(_paths(buf, np.flatnonzero(is_line), inner[is_line], dims[is_line], ends[is_line], exterior=False))
     is_poly = little & part_le & (nparts == 1) & ((base == 3) | (base == 6))
-    if is_poly.any():
-        rings = buf.u32(inner[is_poly])
-        simple = rings == 1
-        idx = np.flatnonzero(is_poly)[simple]
-        if len(idx):
-            parts.append(_paths(buf, idx, inner[idx] + 4, dims[idx], ends[idx], exterior=True))
-        is_poly[np.flatnonzero(is_poly)[~simple]] = False
+    is_poly = _line_and_ring_paths(buf, parts, is_line, is_poly, inner, dims, ends)
     done = (little & (base == 1) & (body + 16 <= ends)) | is_line | is_poly | empty
     rest = np.flatnonzero(~done)
     if len(rest):
