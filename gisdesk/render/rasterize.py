@@ -202,6 +202,14 @@ def _interpolate(flat: np.ndarray, w: int, h: int, x0, y0, x1, y1, codes) -> Non
     dx, dy = x1 - x0, y1 - y0
     steps = np.ceil(np.maximum(np.abs(dx), np.abs(dy))).astype(np.int64) - 1
     np.maximum(steps, 0, out=steps)
+    # Dense data is mostly steps of one to two pixels: their single interior sample is the midpoint.
+    one = steps == 1
+    if one.any():
+        ix = np.clip((x0[one] + dx[one] * 0.5).astype(np.int64), 0, w - 1)
+        iy = np.clip((y0[one] + dy[one] * 0.5).astype(np.int64), 0, h - 1)
+        flat[iy * w + ix] = codes[one]
+        more = ~one
+        x0, y0, dx, dy, steps, codes = x0[more], y0[more], dx[more], dy[more], steps[more], codes[more]
     total = int(steps.sum())
     if total == 0:
         return
