@@ -21,6 +21,9 @@ from gisdesk.store.geoblob import Geometries
 
 _POOL = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-raster")
 
+#: Paths with more vertices than this are drawn in two halves on two threads.
+PARALLEL_VERTICES = 50_000
+
 #: Layers with at most this many visible paths (and vertices) are drawn with QPainter.
 QT_MAX_PATHS = 3000
 QT_MAX_VERTICES = 300_000
@@ -190,38 +193,53 @@ def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndar
                 layers.append((rz.stamp(centres, fill_k, w, h, margin), fill_lut))
         return array_image(rz.colorize(layers))
     path_codes = feature_index[geoms.path_feature]
-    jobs = []
-    if geoms.kind == "polygon":
-        outlined = any(s is not None and s.stroke_width >= 1 and parse_color(s.stroke)[3] > 0 for s in symbols)
+    polygon = geoms.kind == "polygon"
+    ring_poly = poly_codes = orient = None
+    outlined = any(s is not None and s.stroke_width >= 1 and parse_color(s.stroke)[3] > 0 for s in symbols)
+    if polygon:
+        ring_poly = np.cumsum(geoms.exterior) - 1
+        poly_codes = np.zeros(max(1, int(ring_poly.max(initial=-1)) + 1), np.uint8)
+        poly_codes[ring_poly] = path_codes
+        if outlined:  # polygons under 2 pixels are all outline: skip their fill
+            ext = path_boxes(geoms)[geoms.exterior]
+            span = np.maximum(ext[:, 2] - ext[:, 0], ext[:, 3] - ext[:, 1]) / view.resolution
+            poly_codes[: len(span)][span < 2.0] = 0
+        orient = geoms.__dict__.get("_orient")
+        if orient is None:  # invariant under pan and zoom: cache it with the (thinned) data
+            orient = geoms._orient = rz.ring_orientation(px[:, 0], px[:, 1], geoms.offsets, ring_poly)
+    widths = {wd: cl for wd, cl in _groups(symbols, lambda s: s.stroke_width).items() if wd > 0}
+    outline_codes = {wd: np.where(np.isin(path_codes, cl), path_codes, 0).astype(np.uint8) for wd, cl in widths.items()}
 
-        def fill() -> tuple[np.ndarray, np.ndarray]:
+    def draw_chunk(chunk: tuple[int, int]) -> list[np.ndarray]:
+        """Fill and outline index images of paths p0..p1 (whole polygons)."""
+        p0, p1 = chunk
+        v0 = geoms.offsets[p0]
+        sub_px, sub_off = px[v0:geoms.offsets[p1]], geoms.offsets[p0:p1 + 1] - v0
+        out = []
+        if polygon:
             index = np.zeros((h, w), np.uint8)
-            ring_poly = np.cumsum(geoms.exterior) - 1
-            poly_codes = np.zeros(max(1, int(ring_poly.max(initial=-1)) + 1), np.uint8)
-            poly_codes[ring_poly] = path_codes
-            if outlined:  # polygons under 2 pixels are all outline: skip their fill
-                ext = path_boxes(geoms)[geoms.exterior]
-                span = np.maximum(ext[:, 2] - ext[:, 0], ext[:, 3] - ext[:, 1]) / view.resolution
-                poly_codes[: len(span)][span < 2.0] = 0
-            orient = geoms.__dict__.get("_orient")
-            if orient is None:  # invariant under pan and zoom: cache it with the (thinned) data
-                orient = geoms._orient = rz.ring_orientation(px[:, 0], px[:, 1], geoms.offsets, ring_poly)
-            rz.fill_polygons(index, px, geoms.offsets, ring_poly, poly_codes, orient, mark_tiny=not outlined)
-            return index, fill_lut
-        jobs.append(fill)
-    for width, classes in _groups(symbols, lambda s: s.stroke_width).items():
-        if width <= 0:
-            continue
-        def outline(width=width, classes=classes) -> tuple[np.ndarray, np.ndarray]:
-            codes_ = np.where(np.isin(path_codes, classes), path_codes, 0).astype(np.uint8)
+            rz.fill_polygons(index, sub_px, sub_off, ring_poly[p0:p1], poly_codes, orient[p0:p1], mark_tiny=not outlined)
+            out.append(index)
+        for wd in widths:
             index = np.zeros((h, w), np.uint8)
-            rz.draw_paths(index, px, geoms.offsets, codes_, closed=geoms.kind == "polygon")
-            return rz.dilate(index, rz.disk_offsets(width)), stroke_lut
-        jobs.append(outline)
-    if len(jobs) > 1:
-        layers.extend(_POOL.map(lambda job: job(), jobs))  # numpy releases the GIL: fill and outline in parallel
+            rz.draw_paths(index, sub_px, sub_off, outline_codes[wd][p0:p1], closed=polygon)
+            out.append(index)
+        return out
+
+    # Two halves on two threads (numpy releases the GIL), split between features.
+    split = geoms.path_count // 2
+    starts = np.flatnonzero(geoms.exterior) if polygon else np.flatnonzero(np.r_[True, np.diff(geoms.path_feature) != 0])
+    if len(starts):
+        split = int(starts[min(np.searchsorted(starts, split), len(starts) - 1)])
+    if 0 < split < geoms.path_count and len(px) > PARALLEL_VERTICES:
+        halves = list(_POOL.map(draw_chunk, [(0, split), (split, geoms.path_count)]))
+        images = [np.maximum(a, b) for a, b in zip(*halves)]
     else:
-        layers.extend(job() for job in jobs)
+        images = draw_chunk((0, geoms.path_count))
+    if polygon:
+        layers.append((images.pop(0), fill_lut))
+    for wd, index in zip(widths, images):
+        layers.append((rz.dilate(index, rz.disk_offsets(wd)), stroke_lut))
     if not layers:
         return new_image(view)
     return array_image(rz.colorize(layers))

@@ -260,3 +260,30 @@ def test_render_cli_bad_arguments_exit_cleanly(db, tmp_path):
         proc = subprocess.run([sys.executable, "-m", "gisdesk.cli", "render", str(db), *args, "-o", str(tmp_path / "x.png")],
                               capture_output=True, text=True, timeout=60)
         assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.startswith("gisdesk:")
+
+
+def test_two_thread_halves_draw_exactly_what_one_pass_draws(tmp_path, qapp, monkeypatch):
+    """Big layers are drawn in two halves on two threads; the picture must not change."""
+    from gisdesk.render import vector
+
+    path = tmp_path / "grid.sqlite"
+    conn = connect(path, create=True)
+    conn.execute("SELECT InitSpatialMetadata(1)")
+    conn.execute("CREATE TABLE cells (fid INTEGER PRIMARY KEY, kind TEXT)")
+    conn.execute("SELECT AddGeometryColumn('cells', 'geom', 32648, 'POLYGON', 'XY')")
+    rng = np.random.default_rng(3)
+    centres = rng.uniform([760000, 1810000], [764000, 1813000], size=(6000, 2))
+    polys = shapely.buffer(shapely.points(centres), rng.uniform(10, 60, 6000), quad_segs=4)
+    conn.executemany("INSERT INTO cells (kind, geom) VALUES (?, GeomFromWKB(?, 32648))",
+                     [("abc"[i % 3], shapely.to_wkb(g)) for i, g in enumerate(polys)])
+    conn.close()
+    style = categorized("kind", ["a", "b", "c"], Symbol(stroke="#202020", stroke_width=1), ["#ff0000", "#00ff00", "#0000ff"])
+    monkeypatch.setattr(vector, "QT_MAX_PATHS", -1)
+    images = []
+    for threshold in (10**9, 1000):
+        monkeypatch.setattr(vector, "PARALLEL_VERTICES", threshold)
+        r = Renderer()
+        images.append(pixels(r.render([VectorLayer(path, "cells", style)], VIEW).image))
+        r.close()
+    assert (images[0][:, :, :3] != 255).any(axis=2).mean() > 0.2
+    assert np.array_equal(images[0], images[1])
