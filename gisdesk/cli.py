@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from gisdesk._runtime import tune_allocator
+
+    tune_allocator()
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     commands = {"info", "sample", "render"}
