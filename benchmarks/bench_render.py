@@ -6,9 +6,10 @@ usage: .venv/bin/python benchmarks/bench_render.py [--shared ../shared] [--runs 
 1. Writes the synthetic layers with ``shared/bench/make_layers.py`` (1,000,000 points,
    100,000 polygons, 20,000 lines; SpatiaLite's own SQL, run with the system Python)
    unless the file is already there.
-2. For each layer, runs ``gisdesk render`` in a new process (the first repeat is
-   cold: nothing cached in the process; later repeats re-draw from cached data
-   with the image cache off) and ``shared/bench/qgis_render.py`` (median of runs).
+2. For each layer, runs ``gisdesk render`` in three new processes (the first repeat
+   of each is cold: nothing cached in the process; the median is reported; later
+   repeats re-draw from cached data with the image cache off, median reported) and
+   ``shared/bench/qgis_render.py`` (median of its runs, after its warm-up).
 3. Renders a view of the demo city's flood-depth raster the same way.
 4. Prints a Markdown table with the targets and the ratios.
 """
@@ -37,15 +38,21 @@ def run(cmd: list[str], **kw) -> str:
     return proc.stdout
 
 
-def gisdesk_times(db: Path, layer: str, out: Path, repeat: int, bbox: str | None = None) -> tuple[float, float, dict]:
+def gisdesk_times(db: Path, layer: str, out: Path, repeat: int, bbox: str | None = None,
+                  processes: int = 3) -> tuple[float, float, dict]:
+    """Median cold time (first repeat of each new process), median warm time, phases of the median cold run."""
     cmd = [sys.executable, "-m", "gisdesk.cli", "render", str(db), "--layers", layer, "--size", SIZE,
            "-o", str(out), "--repeat", str(repeat), "--no-image-cache"]
     if bbox:
         cmd += ["--bbox", bbox]
-    rows = [json.loads(line) for line in run(cmd).splitlines() if line.startswith("{")]
-    cold = rows[0]
-    warm = statistics.median(r["total"] for r in rows[1:])
-    return cold["total"], warm, cold
+    colds, warms = [], []
+    for _ in range(processes):
+        rows = [json.loads(line) for line in run(cmd).splitlines() if line.startswith("{")]
+        colds.append(rows[0])
+        warms += [r["total"] for r in rows[1:]]
+    colds.sort(key=lambda r: r["total"])
+    cold = colds[len(colds) // 2]
+    return cold["total"], statistics.median(warms), cold
 
 
 def qgis_time(shared: Path, db: Path, layer: str, runs: int, out: Path) -> float | None:

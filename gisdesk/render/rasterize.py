@@ -313,14 +313,17 @@ def fill_polygons(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, ring_p
         cell = row * np.int32(w + 1) + col
         codes = ring_code[er]
         flat = index.reshape(-1)
+        wind16 = wind.astype(np.int16)
         classes = np.flatnonzero(np.bincount(codes, minlength=256)).tolist()
         for c in classes:
+            # int16 windings: the running sum is the overlap depth at a pixel, far below 32767
+            delta = np.zeros(h * (w + 1), np.int16)
             if len(classes) > 1:
                 m = codes == c
-                delta = np.bincount(cell[m], weights=wind[m], minlength=h * (w + 1))
+                np.add.at(delta, cell[m], wind16[m])
             else:
-                delta = np.bincount(cell, weights=wind, minlength=h * (w + 1))
-            winding = np.cumsum(delta.astype(np.int32).reshape(h, w + 1), axis=1)
+                np.add.at(delta, cell, wind16)
+            winding = np.cumsum(delta.reshape(h, w + 1), axis=1, dtype=np.int16)
             flat[(winding[:, :w] > 0).reshape(-1)] = c
     if mark_tiny:
         _tiny(index, px, offsets, ring_poly, poly_codes)
