@@ -68,7 +68,7 @@ def render_command(args: argparse.Namespace) -> int:
     from gisdesk.render.renderer import Renderer
     from gisdesk.render.view import MapView
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts and image I/O need one
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # held while rendering: fonts, image I/O
     w, h = _parse_size(args.size)
     db = Path(args.db)
     styles = json.loads(Path(args.style).read_text()) if getattr(args, "style", None) else None

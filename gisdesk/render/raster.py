@@ -11,7 +11,6 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from gisdesk.core.style import RasterStyle, parse_color
-from gisdesk.render.rasterize import premultiplied
 from gisdesk.render.vector import array_image
 from gisdesk.render.view import MapView, reproject_bbox
 
@@ -78,4 +77,4 @@ def _same_crs(a: str, b: str) -> bool:
     return transformer(a, b) is None
 
 
-__all__ = ["draw_raster", "ramp_lut", "colour_cells", "premultiplied"]
+__all__ = ["draw_raster", "ramp_lut", "colour_cells"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from gisdesk.store.geoblob import _ranges
+from gisdesk.store.geoblob import concat_ranges
 
 
 # -- kernels ---------------------------------------------------------------------------
@@ -124,26 +124,6 @@ def _clip_segments(x0, y0, x1, y1, xmin, ymin, xmax, ymax):
     return x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy, keep
 
 
-def segments(px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray, closed: bool = False):
-    """Segment end points and codes of every path (closing rings when ``closed``)."""
-    n = len(px)
-    starts = offsets[:-1]
-    lengths = np.diff(offsets)
-    seg_code = np.repeat(path_codes, lengths)
-    is_start = np.zeros(n, bool)
-    is_start[starts[lengths > 0]] = True
-    b = np.flatnonzero(~is_start)
-    a = b - 1
-    codes = seg_code[b]
-    if closed:
-        ends = offsets[1:] - 1
-        ok = lengths > 2
-        a = np.concatenate([a, ends[ok]])
-        b = np.concatenate([b, starts[ok]])
-        codes = np.concatenate([codes, path_codes[ok]])
-    return px[a], px[b], codes
-
-
 def draw_paths(index: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray,
                closed: bool = False) -> None:
     """Write every path as 1-pixel lines into ``index`` (in place).
@@ -247,7 +227,7 @@ def decimate_index(offsets: np.ndarray, span: np.ndarray) -> tuple[np.ndarray | 
     count = np.where(lengths > 0, last // stride + 1 + (last % stride != 0), 0)
     new_offsets = np.zeros(len(lengths) + 1, np.int64)
     np.cumsum(count, out=new_offsets[1:])
-    local = _ranges(np.zeros(len(count), np.int64), count)
+    local = concat_ranges(np.zeros(len(count), np.int64), count)
     step = np.minimum(local * np.repeat(stride, count), np.repeat(last, count))
     return np.repeat(offsets[:-1], count) + step, new_offsets
 

@@ -16,12 +16,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.render.raster import draw_raster
-from gisdesk.render.vector import draw_layer, new_image
+from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
 from gisdesk.store.datasource import DataSource
 from gisdesk.store.geoblob import Geometries
@@ -226,9 +225,4 @@ class Renderer:
         return self._pool.submit(self.render, list(layers), view, token, use_image_cache), token
 
 
-def blank(view: MapView) -> QImage:
-    """A transparent image of the view's size."""
-    return new_image(view)
-
-
-__all__ = ["Renderer", "RenderResult", "RenderCancelled", "CancelToken", "blank", "Qt"]
+__all__ = ["Renderer", "RenderResult", "RenderCancelled", "CancelToken"]

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 from gisdesk.core.style import Symbol, parse_color
 from gisdesk.render import rasterize as rz
 from gisdesk.render.view import MapView
-from gisdesk.store.geoblob import Geometries
+from gisdesk.store.geoblob import Geometries, concat_ranges
 
 _POOL = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-raster")
 
@@ -141,7 +141,7 @@ def visible_paths(geoms: Geometries, view: MapView) -> Geometries:
     feature_vis[geoms.path_feature[vis]] = True
     keep = feature_vis[geoms.path_feature]  # whole features, so holes stay with their polygon
     lengths = np.diff(geoms.offsets)[keep]
-    idx = rz._ranges(geoms.offsets[:-1][keep], lengths)
+    idx = concat_ranges(geoms.offsets[:-1][keep], lengths)
     offsets = np.zeros(int(keep.sum()) + 1, np.int64)
     np.cumsum(lengths, out=offsets[1:])
     sub = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature[keep], geoms.exterior[keep], geoms.count,

@@ -66,21 +66,8 @@ class Geometries:
     def path_count(self) -> int:
         return len(self.offsets) - 1
 
-    def take(self, feature_mask: np.ndarray) -> "Geometries":
-        """The subset of features where ``feature_mask`` is true (renumbered 0..K-1)."""
-        keep_path = feature_mask[self.path_feature]
-        starts, ends = self.offsets[:-1][keep_path], self.offsets[1:][keep_path]
-        lengths = ends - starts
-        idx = _ranges(starts, lengths)
-        new_index = np.cumsum(feature_mask) - 1
-        offsets = np.zeros(len(lengths) + 1, np.int64)
-        np.cumsum(lengths, out=offsets[1:])
-        return Geometries(self.kind, self.xy[idx], offsets, new_index[self.path_feature[keep_path]],
-                          self.exterior[keep_path], int(feature_mask.sum()),
-                          None if self.boxes is None else self.boxes[feature_mask])
 
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+def concat_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Concatenation of ``arange(s, s + n)`` for every (s, n), without a Python loop."""
     total = int(lengths.sum())
     if total == 0:
@@ -158,7 +145,7 @@ def decode_spatialite(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries
         cnt = buf.u32(body[m]).astype(np.int64)
         stride = 5 + 8 * dims[m]
         cnt = np.where(body[m] + 4 + cnt * stride <= ends[m], cnt, 0)  # a count the blob cannot hold: skip
-        local = _ranges(np.zeros(len(cnt), np.int64), cnt)
+        local = concat_ranges(np.zeros(len(cnt), np.int64), cnt)
         pos = np.repeat(body[m] + 4 + 5, cnt) + local * np.repeat(stride, cnt)
         parts.append(_single_vertex(np.repeat(feat, cnt), pos))
     # LineString / single-ring Polygon / one-part Multi*.
@@ -203,7 +190,7 @@ def _paths(buf: _Buffer, feature: np.ndarray, count_pos: np.ndarray, dims: np.nd
     cnt = buf.u32(count_pos).astype(np.int64)
     stride = 8 * dims
     cnt = np.where(count_pos + 4 + cnt * stride <= ends, cnt, 0)
-    local = _ranges(np.zeros(len(cnt), np.int64), cnt)
+    local = concat_ranges(np.zeros(len(cnt), np.int64), cnt)
     pos = np.repeat(count_pos + 4, cnt) + local * np.repeat(stride, cnt)
     return ("paths", feature, pos, cnt, np.full(len(feature), exterior))
 
@@ -348,7 +335,7 @@ def _assemble(parts, kind: str, n: int, buf: _Buffer | None) -> Geometries:
         order = np.argsort(feature, kind="stable")
         starts = np.zeros(len(cnt), np.int64)
         np.cumsum(cnt[:-1], out=starts[1:])
-        xy = xy[_ranges(starts[order], cnt[order])]
+        xy = xy[concat_ranges(starts[order], cnt[order])]
         feature, cnt, ext = feature[order], cnt[order], ext[order]
     offsets = np.zeros(len(cnt) + 1, np.int64)
     np.cumsum(cnt, out=offsets[1:])

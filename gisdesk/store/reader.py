@@ -16,7 +16,7 @@ from typing import Sequence
 import numpy as np
 
 from gisdesk.store.datasource import GEOPACKAGE, DataSource, LayerInfo, quote_ident
-from gisdesk.store.geoblob import Geometries, _ranges, decode_gpkg, decode_spatialite
+from gisdesk.store.geoblob import Geometries, decode_gpkg, decode_spatialite
 
 #: Layers with more rows than this are read in parallel chunks.
 PARALLEL_ROWS = 50_000
@@ -168,4 +168,4 @@ def concat_geometries(parts: list[Geometries]) -> Geometries:
                       boxes)
 
 
-__all__ = ["ClassExpr", "FeatureData", "read_features", "read_geometries", "concat_geometries", "_ranges"]
+__all__ = ["ClassExpr", "FeatureData", "read_features", "read_geometries", "concat_geometries"]

@@ -6,7 +6,7 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from qgis.core import (QgsApplication, QgsVectorLayer, QgsVectorFileWriter, QgsCoordinateTransformContext,
+from qgis.core import (QgsApplication, QgsVectorLayer, QgsVectorFileWriter,
                        QgsFeature, QgsGeometry, QgsProject)
 app = QgsApplication([], False)
 app.initQgis()
