@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gisdesk.core.style import RasterStyle, Symbol, VectorStyle, categorized, graduated
+from gisdesk.core.style import RasterStyle, Symbol, VectorStyle, categorized
 
 LAND_USE_COLOURS = {
     "residential": "#f4cf88", "commercial": "#e8837e", "mixed use": "#f2a65a", "industrial": "#b39ddb",
@@ -29,8 +29,12 @@ def demo_style(name: str, kind: str) -> VectorStyle:
         style = categorized("land_use", list(LAND_USE_COLOURS), base, list(LAND_USE_COLOURS.values()))
         return style
     if name == "flood_extents":
-        return graduated("return_period", [0, 20, 75, 1000], ["#6baed655", "#3182bd55", "#08519c55"],
-                         Symbol(stroke="#08519c", stroke_width=0.8))
+        style = categorized("return_period", [10, 50, 100], Symbol(stroke="#08519c", stroke_width=0.8),
+                            ["#6baed655", "#3182bd55", "#08519c55"])
+        for cat in style.categories:
+            cat.label = f"{cat.value}-year flood"
+        style.other = None
+        return style
     if name == "rivers":
         return VectorStyle(symbol=Symbol(fill="", stroke="#2b8cbe", stroke_width=3.0))
     if name == "roads":

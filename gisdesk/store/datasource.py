@@ -131,18 +131,20 @@ class DataSource:
         self.rasters = self._discover_rasters()
 
     # -- connections ---------------------------------------------------------------
-    def connection(self, spatialite: bool = True) -> Any:
+    def connection(self, spatialite: bool = True, text: bool = False) -> Any:
         """A read connection for the calling thread (bytes for text, for bulk blobs).
 
         ``spatialite=False`` gives one without mod_spatialite, enough for the bulk
         readers of plain tables (their SQL is core SQLite) and quicker to open.
+        ``text=True`` gives one that returns TEXT as ``str`` (attribute queries).
         """
-        attr = "conn" if spatialite else "plain_conn"
+        attr = "text_conn" if text else ("conn" if spatialite else "plain_conn")
         conn = getattr(self._local, attr, None)
         if conn is None:
             conn = connect(self.path, read_only=True, wal=False, busy_timeout_ms=self.busy_timeout_ms,
-                           spatialite=spatialite)
-            conn.text_factory = bytes
+                           spatialite=spatialite or text)
+            if not text:
+                conn.text_factory = bytes
             setattr(self._local, attr, conn)
         return conn
 
@@ -155,7 +157,7 @@ class DataSource:
             raise translate_error(exc, self.path) from exc
 
     def close(self) -> None:
-        for attr in ("conn", "plain_conn"):
+        for attr in ("conn", "plain_conn", "text_conn"):
             conn = getattr(self._local, attr, None)
             if conn is not None:
                 conn.close()
