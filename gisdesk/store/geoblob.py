@@ -421,3 +421,46 @@ def _shapely_paths(g):
     else:
         for part in shapely.get_parts(g):
             yield from _shapely_paths(part)
+
+
+def from_shapely(geoms: np.ndarray) -> Geometries:
+    """:class:`Geometries` of a shapely array (mixed single and multi parts allowed).
+
+    Used for the few geometries of overlays (selection, identify highlight), not on
+    the bulk render path. Missing and empty geometries count as features without paths.
+    """
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms)) if n else np.zeros(0, bool)
+    if not ok.any():
+        return Geometries.empty("point")
+    types = shapely.get_type_id(geoms[ok])
+    dims = {0: "point", 4: "point", 1: "line", 5: "line", 3: "polygon", 6: "polygon"}
+    kinds = {dims.get(int(t), "polygon") for t in np.unique(types)}
+    kind = kinds.pop() if len(kinds) == 1 else "line"
+    feature_of = np.flatnonzero(ok)
+    if kind == "line" and any(dims.get(int(t)) != "line" for t in np.unique(types)):
+        geoms = shapely.boundary(geoms)  # mixed kinds: draw every outline as a line
+    _, coords, offsets = shapely.to_ragged_array(geoms[ok])
+    coords = np.asarray(coords)[:, :2]
+    if kind == "point":
+        part_offsets = offsets[0] if offsets else np.arange(len(coords) + 1)
+        counts = np.diff(part_offsets)
+        path_feature = np.repeat(feature_of, counts)
+        m = len(coords)
+        return Geometries("point", coords, np.arange(m + 1, dtype=np.int64), path_feature, np.ones(m, bool), n)
+    # The finest offsets are paths (line parts / rings); coarser levels group them per feature.
+    path_offsets = np.asarray(offsets[0], np.int64)
+    group = np.arange(len(path_offsets) - 1)
+    for level in offsets[1:]:
+        level = np.asarray(level, np.int64)
+        owner = np.repeat(np.arange(len(level) - 1), np.diff(level))
+        group = owner[group] if len(owner) else group
+    path_feature = feature_of[group]
+    exterior = np.zeros(len(path_offsets) - 1, bool)
+    if kind == "polygon":
+        ring_starts = np.asarray(offsets[1], np.int64)[:-1]  # first ring of each polygon part
+        exterior[ring_starts[ring_starts < len(exterior)]] = True
+    return Geometries(kind, coords, path_offsets, path_feature, exterior, n)

@@ -1,15 +1,31 @@
-"""The map canvas: shows the renderer's image, pans and zooms at once, re-renders in the background."""
+"""The map canvas: shows the renderer's image, pans and zooms at once, re-renders in the background.
+
+Rendering never runs on the GUI thread: each change of extent, size or layers
+asks the renderer for a new image on its worker thread (cancelling the older
+request), and meanwhile the last image is moved and scaled to the new view, so
+the map follows the mouse at once.
+"""
 
 from __future__ import annotations
 
 from concurrent.futures import Future
 
+import numpy as np
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
-from gisdesk.render.renderer import RenderCancelled, Renderer, RenderResult
+from gisdesk.core.map_model import MapModel
+from gisdesk.core.style import Symbol
+from gisdesk.render.renderer import CancelToken, RenderCancelled, Renderer, RenderResult
+from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView
+from gisdesk.store.geoblob import Geometries
+from gisdesk.ui.map_tools import MapTool, PanTool
+
+HIGHLIGHT = Symbol(fill="#ff000030", stroke="#ff0000", stroke_width=2.5, size=14, shape="circle")
+SELECTED = Symbol(fill="#ffff0066", stroke="#e6b800", stroke_width=2, size=10, shape="circle")
+SCREEN_DPI = 96.0
 
 
 class _Relay(QObject):
@@ -19,55 +35,92 @@ class _Relay(QObject):
 
 
 class MapCanvas(QWidget):
-    """A widget drawing ``layers`` with a :class:`Renderer`.
-
-    Dragging moves the last image with the mouse, the wheel and +/- zoom about the
-    cursor (scaling the last image until the new one arrives), arrow keys pan.
-    Each change requests a background render; a newer request cancels the older.
+    """A widget drawing a :class:`MapModel` with a :class:`Renderer`.
 
     Signals
     -------
-    rendered(RenderResult)
-        A render finished and is on screen.
+    rendered(object)
+        A :class:`RenderResult` is on screen, or an Exception when the render failed.
+    render_started()
+        A background render began (the window shows progress after half a second).
     cursor_moved(float, float)
         Map coordinates under the mouse.
+    extent_changed()
+        The visible extent changed (also emitted by history moves).
+    identify_requested(float, float, float), select_requested(object, str, bool), measured(str)
+        Emitted by the identify, select and measure tools.
     """
 
     rendered = Signal(object)
+    render_started = Signal()
     cursor_moved = Signal(float, float)
+    extent_changed = Signal()
+    identify_requested = Signal(float, float, float)
+    select_requested = Signal(object, str, bool)
+    measured = Signal(str)
 
-    def __init__(self, layers: list, crs: str, renderer: Renderer | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, model: MapModel, renderer: Renderer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(200, 150)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.layers = layers
-        self.crs = crs
+        self.model = model
         self.renderer = renderer or Renderer()
         self._relay = _Relay()
         self._relay.finished.connect(self._on_finished)
         self._image: QImage | None = None
         self._image_view: MapView | None = None
         self._extent: tuple[float, float, float, float] | None = None
-        self._drag_from: QPointF | None = None
+        self._history: list[tuple[float, float, float, float]] = []
+        self._history_pos = -1
         self._drag_offset = QPointF(0, 0)
         self._pending: Future | None = None
+        self._token: CancelToken | None = None
+        self._overlays: dict[str, tuple[Geometries, Symbol]] = {}
+        self._overlay_images: dict[str, tuple[MapView, QImage]] = {}
+        self.tool: MapTool = PanTool(self)
+        self.tool.activate()
         self._debounce = QTimer(self, singleShot=True, interval=30)
         self._debounce.timeout.connect(self.refresh)
+        model.layers_changed.connect(self._debounce.start)
+
+    @property
+    def crs(self) -> str:
+        return self.model.crs
 
     # -- extent --------------------------------------------------------------------
     def view(self) -> MapView:
         if self._extent is None:
-            self._extent = self.renderer.full_extent(self.layers, self.crs) or (0, 0, 1, 1)
+            self._extent = self.renderer.full_extent(self.model.layers, self.crs) or (0, 0, 1, 1)
+            self._remember()
         return MapView.fit(self._extent, max(1, self.width()), max(1, self.height()), self.crs)
 
-    def set_extent(self, bbox: tuple[float, float, float, float]) -> None:
-        self._extent = bbox
+    def set_extent(self, bbox: tuple[float, float, float, float], remember: bool = True) -> None:
+        """Show ``bbox`` (map CRS), fitted to the widget keeping square pixels."""
+        minx, miny, maxx, maxy = bbox
+        if not all(np.isfinite(bbox)):
+            return
+        if maxx - minx <= 0 or maxy - miny <= 0:  # a point: keep the current scale around it
+            r = self.view().resolution * 50
+            bbox = (minx - r, miny - r, maxx + r, maxy + r)
+        self._extent = tuple(float(v) for v in bbox)
+        if remember:
+            self._remember()
+        self.extent_changed.emit()
         self._debounce.start()
+        self.update()
+
+    def _remember(self) -> None:
+        del self._history[self._history_pos + 1:]
+        if not self._history or self._history[-1] != self._extent:
+            self._history.append(self._extent)
+        self._history = self._history[-100:]
+        self._history_pos = len(self._history) - 1
 
     def zoom_full(self) -> None:
-        self._extent = None
-        self._debounce.start()
+        ext = self.renderer.full_extent(self.model.layers, self.crs)
+        if ext:
+            self.set_extent(ext)
 
     def zoom(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom in (factor > 1) or out about ``anchor`` (widget pixels; default the centre)."""
@@ -75,88 +128,143 @@ class MapCanvas(QWidget):
         ax, ay = (anchor.x(), anchor.y()) if anchor else (v.width / 2, v.height / 2)
         mx, my = v.to_map(ax, ay)
         res = v.resolution / factor
-        minx = mx - ax * res
-        maxy = my + ay * res
-        self._extent = (minx, maxy - v.height * res, minx + v.width * res, maxy)
-        self._debounce.start()
-        self.update()
+        minx, maxy = mx - ax * res, my + ay * res
+        self.set_extent((minx, maxy - v.height * res, minx + v.width * res, maxy))
 
     def pan_pixels(self, dx: float, dy: float) -> None:
         v = self.view()
         r = v.resolution
-        self._extent = (v.minx - dx * r, v.miny + dy * r, v.maxx - dx * r, v.maxy + dy * r)
-        self._debounce.start()
+        self.set_extent((v.minx - dx * r, v.miny + dy * r, v.maxx - dx * r, v.maxy + dy * r))
+
+    def set_drag_offset(self, offset: QPointF) -> None:
+        self._drag_offset = QPointF(offset)
+        self.update()
+
+    def can_go_back(self) -> bool:
+        return self._history_pos > 0
+
+    def can_go_forward(self) -> bool:
+        return self._history_pos < len(self._history) - 1
+
+    def previous_extent(self) -> None:
+        if self.can_go_back():
+            self._history_pos -= 1
+            self.set_extent(self._history[self._history_pos], remember=False)
+
+    def next_extent(self) -> None:
+        if self.can_go_forward():
+            self._history_pos += 1
+            self.set_extent(self._history[self._history_pos], remember=False)
+
+    def scale_denominator(self) -> float:
+        """N of the map scale 1:N on this screen (metres per pixel x pixels per metre)."""
+        from pyproj import CRS
+
+        v = self.view()
+        res = v.resolution
+        crs = CRS.from_user_input(self.crs)
+        if crs.is_geographic:
+            res *= 111_320.0 * np.cos(np.radians((v.miny + v.maxy) / 2))
+        else:
+            res *= crs.axis_info[0].unit_conversion_factor if crs.axis_info else 1.0
+        return res * SCREEN_DPI / 0.0254
+
+    # -- tools and overlays --------------------------------------------------------
+    def set_tool(self, tool: MapTool) -> None:
+        self.tool.deactivate()
+        self.tool = tool
+        tool.activate()
+        self.update()
+
+    def set_overlay(self, name: str, geoms: Geometries | None, symbol: Symbol = HIGHLIGHT) -> None:
+        """Show (or with None, remove) extra geometries in map CRS above the map: highlights, selections."""
+        self._overlay_images.pop(name, None)
+        if geoms is None or geoms.path_count == 0:
+            self._overlays.pop(name, None)
+        else:
+            self._overlays[name] = (geoms, symbol)
+        self.update()
+
+    def overlay_names(self) -> list[str]:
+        return list(self._overlays)
 
     # -- rendering -----------------------------------------------------------------
+    @property
+    def rendering(self) -> bool:
+        return self._pending is not None and not self._pending.done()
+
     def refresh(self) -> None:
         """Request a render of the current view (cancelling any older request)."""
-        future, _token = self.renderer.submit(self.layers, self.view())
-        self._pending = future
+        future, token = self.renderer.submit(self.model.layers, self.view())
+        self._pending, self._token = future, token
+        self.render_started.emit()
         future.add_done_callback(self._done)
+
+    def cancel_render(self) -> None:
+        if self._token is not None:
+            self._token.cancel()
 
     def _done(self, future: Future) -> None:  # worker thread
         try:
             result = future.result()
         except RenderCancelled:
-            return
-        except Exception as exc:  # surfaced in the GUI thread
+            result = RenderCancelled()
+        except Exception as exc:  # shown by the window's message bar
             result = exc
         self._relay.finished.emit(result)
 
     def _on_finished(self, result: object) -> None:
-        if isinstance(result, Exception):
-            self.rendered.emit(result)
-            return
-        assert isinstance(result, RenderResult)
-        self._image = result.image
-        self._image_view = result.view
-        self._drag_offset = QPointF(0, 0)
-        self.update()
+        if isinstance(result, RenderResult):
+            self._image = result.image
+            self._image_view = result.view
+            self._drag_offset = QPointF(0, 0)
+            self.update()
         self.rendered.emit(result)
 
     # -- Qt events -----------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("#ffffff"))
+        now = self.view()
         if self._image is not None and self._image_view is not None:
-            now = self.view()
             old = self._image_view
             scale = old.resolution / now.resolution
             x = (old.minx - now.minx) / now.resolution + self._drag_offset.x()
             y = (now.maxy - old.maxy) / now.resolution + self._drag_offset.y()
-            if abs(scale - 1.0) < 1e-9:
-                p.drawImage(QPointF(x, y), self._image)
-            else:
-                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-                p.save()
-                p.translate(x, y)
-                p.scale(scale, scale)
-                p.drawImage(QPointF(0, 0), self._image)
-                p.restore()
+            p.save()
+            p.translate(x, y)
+            p.scale(scale, scale)
+            p.drawImage(QPointF(0, 0), self._image)
+            p.restore()
+        if self._overlays:
+            p.save()
+            p.translate(self._drag_offset)
+            for name, (geoms, symbol) in self._overlays.items():
+                cached = self._overlay_images.get(name)
+                if cached is None or cached[0] != now:  # drawn once per view, not on every repaint
+                    cached = (now, draw_layer(now, geoms, None, [symbol]))
+                    self._overlay_images[name] = cached
+                p.drawImage(QPointF(0, 0), cached[1])
+            p.restore()
+        self.tool.paint(p)
         p.end()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._debounce.start()
 
     def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
-        if e.button() == Qt.MouseButton.LeftButton:
-            self._drag_from = e.position()
+        self.tool.press(e)
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         v = self.view()
         self.cursor_moved.emit(*v.to_map(e.position().x(), e.position().y()))
-        if self._drag_from is not None:
-            self._drag_offset = e.position() - self._drag_from
-            self.update()
+        self.tool.move(e)
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
-        if self._drag_from is not None:
-            d = e.position() - self._drag_from
-            self._drag_from = None
-            self._drag_offset = QPointF(0, 0)
-            if d.manhattanLength() > 0:
-                self.pan_pixels(d.x(), d.y())
-            self.update()
+        self.tool.release(e)
+
+    def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        self.tool.double_click(e)
 
     def wheelEvent(self, e: QWheelEvent) -> None:  # noqa: N802
         steps = e.angleDelta().y() / 120.0
@@ -164,12 +272,14 @@ class MapCanvas(QWidget):
             self.zoom(1.25 ** steps, e.position())
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if self.tool.key(e):
+            return
         step = 0.25
-        keys = {Qt.Key.Key_Left: (step, 0), Qt.Key.Key_Right: (-step, 0), Qt.Key.Key_Up: (0, step), Qt.Key.Key_Down: (0, -step)}
-        if e.key() in keys:
+        keys = {Qt.Key.Key_Left: (step, 0), Qt.Key.Key_Right: (-step, 0), Qt.Key.Key_Up: (0, step),
+                Qt.Key.Key_Down: (0, -step)}
+        if e.key() in keys and not e.modifiers() & Qt.KeyboardModifier.AltModifier:
             fx, fy = keys[e.key()]
             self.pan_pixels(fx * self.width(), fy * self.height())
-            self.update()
         elif e.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1.5)
         elif e.key() == Qt.Key.Key_Minus:
