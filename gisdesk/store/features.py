@@ -107,3 +107,26 @@ def attributes(ds: DataSource, layer: LayerInfo, ids: np.ndarray | list[int]) ->
             for row in conn.execute(f"SELECT {sel} FROM {quote_ident(layer.table)} WHERE {key_sql(layer)} IN ({marks})", chunk):
                 rows[int(row[0])] = dict(zip(cols, row[1:]))
     return [rows[i] for i in ids if i in rows]
+
+
+def distinct_values(ds: DataSource, layer: LayerInfo, column: str, limit: int = 200) -> tuple[list[Any], bool]:
+    """Sorted distinct non-NULL values of ``column`` (at most ``limit``) and whether there are more."""
+    conn = ds.connection(text=True)
+    col = quote_ident(column)
+    with ds.translating_errors():
+        rows = conn.execute(f"SELECT DISTINCT {col} FROM {quote_ident(layer.table)} WHERE {col} IS NOT NULL "
+                            f"ORDER BY {col} LIMIT ?", (int(limit) + 1,)).fetchall()
+    values = [r[0] for r in rows]
+    return values[:limit], len(values) > limit
+
+
+def numeric_values(ds: DataSource, layer: LayerInfo, column: str) -> tuple[np.ndarray, int]:
+    """The numeric (integer or real) values of ``column`` as float64, and how many non-NULL values are not numbers."""
+    conn = ds.connection(text=True)
+    col, table = quote_ident(column), quote_ident(layer.table)
+    with ds.translating_errors():
+        vals = np.array([r[0] for r in conn.execute(
+            f"SELECT {col} FROM {table} WHERE typeof({col}) IN ('integer', 'real')")], dtype=np.float64)
+        (other,) = conn.execute(f"SELECT count(*) FROM {table} WHERE {col} IS NOT NULL "
+                                f"AND typeof({col}) NOT IN ('integer', 'real')").fetchone()
+    return vals, int(other)

@@ -1,0 +1,553 @@
+"""The layer style dialog: single symbol, categorized and graduated vector styles, raster colour ramps.
+
+The dialog edits a copy: it never changes the layer. The caller applies
+``dialog.result_style()`` with ``MapModel.set_style`` after OK (and on each
+``applied`` signal of the Apply button), so Cancel leaves everything as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QDialog, QDialogButtonBox,
+                               QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSlider, QSpinBox, QTableWidget, QTableWidgetItem, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.style import MARKER_SHAPES, PALETTE, Category, GradClass, RasterStyle, Symbol, VectorStyle
+from gisdesk.render.legend import ramp_swatch, symbol_swatch
+from gisdesk.render.vector import qcolor
+from gisdesk.store.datasource import DataSource
+from gisdesk.store.errors import StoreError
+from gisdesk.store.features import distinct_values, numeric_values
+
+#: Colour ramps offered for graduated classes and rasters (light to dark / low to high).
+RAMPS = {
+    "Blues": ["#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b"],
+    "Reds": ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"],
+    "Viridis": ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"],
+    "Red-yellow-green": ["#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641"],
+}
+MAX_CATEGORIES = 200
+
+
+def ramp_colors(ramp: list[str], n: int) -> list[str]:
+    """``n`` colours evenly spaced along ``ramp`` (linear RGB interpolation)."""
+    rgb = np.array([QColor(c).getRgb()[:3] for c in ramp], dtype=float)
+    t = np.linspace(0, len(ramp) - 1, max(n, 1))
+    out = [np.array([np.interp(t, np.arange(len(ramp)), rgb[:, k]) for k in range(3)]).T]
+    return ["#%02x%02x%02x" % tuple(int(round(v)) for v in row) for row in out[0]][:n]
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def _icon(img) -> QIcon:
+    return QIcon(QPixmap.fromImage(img))
+
+
+class ColorButton(QToolButton):
+    """A button showing a colour; clicking it opens QColorDialog (with alpha)."""
+
+    color_changed = Signal(str)
+
+    def __init__(self, color: str = "#000000", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(64)
+        self.clicked.connect(self._choose)
+        self.set_color(color)
+
+    def color(self) -> str:
+        return self._color
+
+    def set_color(self, color: str) -> None:
+        self._color = color or "#00000000"
+        pix = QPixmap(44, 14)
+        pix.fill(qcolor(self._color))
+        if qcolor(self._color).alpha() == 0:  # "no colour", drawn as QGIS does: a red diagonal
+            p = QPainter(pix)
+            p.setPen(QPen(QColor("#d62728"), 1.5))
+            p.drawLine(0, pix.height() - 1, pix.width() - 1, 0)
+            p.end()
+        self.setIcon(QIcon(pix))
+        self.setIconSize(pix.size())
+        self.setToolTip(self._color)
+
+    def _choose(self) -> None:
+        c = QColorDialog.getColor(qcolor(self._color), self, self.tr("Choose a colour"),
+                                  QColorDialog.ColorDialogOption.ShowAlphaChannel)
+        if c.isValid():
+            self.set_color(c.name() if c.alpha() == 255 else c.name() + f"{c.alpha():02x}")
+            self.color_changed.emit(self._color)
+
+
+class OpacityEditor(QWidget):
+    """A 0-100 % slider with a spin box."""
+
+    def __init__(self, value: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.spin = QSpinBox()
+        for w in (self.slider, self.spin):
+            w.setRange(0, 100)
+        self.spin.setSuffix(" %")
+        self.slider.valueChanged.connect(self.spin.setValue)
+        self.spin.valueChanged.connect(self.slider.setValue)
+        self.spin.setValue(round(value * 100))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.slider, 1)
+        lay.addWidget(self.spin)
+
+    def value(self) -> float:
+        return self.spin.value() / 100
+
+
+class StyleDialog(QDialog):
+    """Edit the style of a vector or raster layer; see the module docstring.
+
+    Parameters
+    ----------
+    layer : VectorLayer or RasterLayer
+        Read, never changed.
+    parent : QWidget, optional
+
+    Signals
+    -------
+    applied(object)
+        Apply was pressed with a valid style (the new style).
+    """
+
+    applied = Signal(object)
+
+    def __init__(self, layer: VectorLayer | RasterLayer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Layer style — {title}").format(title=layer.title))
+        self._original = copy.deepcopy(layer.style)
+        self._raster = isinstance(layer, RasterLayer)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        lay = QVBoxLayout(self)
+        if self._raster:
+            self._build_raster(lay)
+        else:
+            self._open_source(layer)
+            self._build_vector(lay)
+        lay.addWidget(self.message)
+        self.opacity = OpacityEditor(self._original.opacity)
+        form = QFormLayout()
+        form.addRow(self.tr("Layer opacity"), self.opacity)
+        lay.addLayout(form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+                                        | QDialogButtonBox.StandardButton.Apply)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        lay.addWidget(self.buttons)
+        self.resize(520, 620 if not self._raster else 460)
+
+    # -- vector ----------------------------------------------------------------------
+    def _open_source(self, layer: VectorLayer) -> None:
+        self._ds: DataSource | None = None
+        self._info = None
+        self.kind = "polygon"
+        self.columns: list[tuple[str, str]] = []
+        try:
+            self._ds = DataSource(layer.source)
+            self._info = self._ds.layer(layer.name)
+            self.kind = self._info.kind
+            self.columns = self._ds.columns(self._info)
+        except StoreError as exc:
+            self.show_message(exc.message)
+
+    def _build_vector(self, lay: QVBoxLayout) -> None:
+        st: VectorStyle = self._original
+        self._symbol = copy.deepcopy(st.symbol)
+        self._categories = copy.deepcopy(st.categories)
+        self._classes = copy.deepcopy(st.classes)
+        self._other = copy.deepcopy(st.other)
+        top = QFormLayout()
+        self.mode_combo = QComboBox()
+        for mode, text in (("single", self.tr("Single symbol")), ("categorized", self.tr("Categorized")),
+                           ("graduated", self.tr("Graduated"))):
+            self.mode_combo.addItem(text, mode)
+        self.field_combo = QComboBox()
+        for name, decl in self.columns:
+            self.field_combo.addItem(f"{name}  ({decl.lower() or '?'})", name)
+        top.addRow(self.tr("Style"), self.mode_combo)
+        self.field_label = QLabel(self.tr("Field"))
+        top.addRow(self.field_label, self.field_combo)
+        lay.addLayout(top)
+        lay.addWidget(self._symbol_box())
+        lay.addWidget(self._classes_box(), 1)
+        self.mode_combo.setCurrentIndex(self.mode_combo.findData(st.mode))
+        if st.field and self.field_combo.findData(st.field) >= 0:
+            self.field_combo.setCurrentIndex(self.field_combo.findData(st.field))
+        self.mode_combo.currentIndexChanged.connect(self._mode_changed)
+        self.field_combo.currentIndexChanged.connect(self._field_changed)
+        self._mode_changed()
+
+    def _symbol_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Symbol"))
+        form = QFormLayout(box)
+        s = self._symbol
+        self.fill_button, self.stroke_button = ColorButton(s.fill), ColorButton(s.stroke)
+        self.stroke_width = QDoubleSpinBox(decimals=1, minimum=0, maximum=20, singleStep=0.2, value=s.stroke_width)
+        self.size_spin = QDoubleSpinBox(decimals=1, minimum=0, maximum=60, singleStep=1, value=s.size)
+        self.shape_combo = QComboBox()
+        for shape in MARKER_SHAPES:
+            self.shape_combo.addItem(self.tr(shape), shape)
+        self.shape_combo.setCurrentIndex(MARKER_SHAPES.index(s.shape))
+        self.fill_opacity = OpacityEditor(s.fill_opacity)
+        rows = [(self.tr("Fill colour"), self.fill_button, self.kind != "line"),
+                (self.tr("Stroke colour") if self.kind != "line" else self.tr("Line colour"), self.stroke_button, True),
+                (self.tr("Stroke width") if self.kind != "line" else self.tr("Line width"), self.stroke_width, True),
+                (self.tr("Marker size"), self.size_spin, self.kind == "point"),
+                (self.tr("Marker shape"), self.shape_combo, self.kind == "point"),
+                (self.tr("Fill opacity"), self.fill_opacity, self.kind != "line")]
+        for label, w, shown in rows:
+            if shown:
+                form.addRow(label, w)
+            else:
+                w.hide()
+        self.fill_button.color_changed.connect(lambda c: self._base_changed("fill", c))
+        self.stroke_button.color_changed.connect(lambda c: self._base_changed("stroke", c))
+        self.stroke_width.valueChanged.connect(lambda v: self._base_changed("stroke_width", float(v)))
+        self.size_spin.valueChanged.connect(lambda v: self._base_changed("size", float(v)))
+        self.shape_combo.currentIndexChanged.connect(lambda _i: self._base_changed("shape", self.shape_combo.currentData()))
+        self.fill_opacity.spin.valueChanged.connect(lambda v: self._base_changed("fill_opacity", v / 100))
+        return box
+
+    def _classes_box(self) -> QGroupBox:
+        self.classes_box = box = QGroupBox(self.tr("Classes"))
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.class_count = QSpinBox(minimum=2, maximum=20, value=max(len(self._classes), 5))
+        self.method_combo = QComboBox()
+        self.method_combo.addItem(self.tr("Equal interval"), "equal")
+        self.method_combo.addItem(self.tr("Quantile (equal count)"), "quantile")
+        self.ramp_combo = QComboBox()
+        for name, colours in RAMPS.items():
+            self.ramp_combo.addItem(_icon(ramp_swatch(RasterStyle([(i, c) for i, c in enumerate(colours)]), 48, 12)),
+                                    self.tr(name), name)
+        self.classify_button = QPushButton(self.tr("Classify"))
+        self.classify_button.clicked.connect(self.classify)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self._delete_selected)
+        self._grad_widgets = [QLabel(self.tr("Classes")), self.class_count, self.method_combo, self.ramp_combo]
+        for w in self._grad_widgets:
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.classify_button)
+        row.addWidget(self.delete_button)
+        v.addLayout(row)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Symbol"), self.tr("Value"), self.tr("Legend")])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        hdr = self.table.horizontalHeader()
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._item_edited)
+        v.addWidget(self.table)
+        return box
+
+    def mode(self) -> str:
+        return self.mode_combo.currentData()
+
+    def field(self) -> str | None:
+        return self.field_combo.currentData()
+
+    def _mode_changed(self, *_a) -> None:
+        m = self.mode()
+        self.field_label.setVisible(m != "single")
+        self.field_combo.setVisible(m != "single")
+        self.classes_box.setVisible(m != "single")
+        for w in self._grad_widgets:
+            w.setVisible(m == "graduated")
+        self.classes_box.setTitle(self.tr("Categories") if m == "categorized" else self.tr("Classes"))
+        self.table.setHorizontalHeaderLabels([self.tr("Symbol"), self.tr("Value") if m == "categorized"
+                                              else self.tr("Range"), self.tr("Legend")])
+        self.clear_message()
+        self._fill_table()
+
+    def _field_changed(self, *_a) -> None:
+        if self.mode() == "categorized":
+            self._categories = []
+        elif self.mode() == "graduated":
+            self._classes = []
+        self._fill_table()
+        if self.mode() != "single":
+            self.show_message(self.tr("Press Classify to make classes for '{field}'.").format(field=self.field()),
+                              error=False)
+
+    def _items(self) -> list:
+        return self._categories if self.mode() == "categorized" else self._classes if self.mode() == "graduated" else []
+
+    def _colour_attr(self) -> str:
+        return "stroke" if self.kind == "line" else "fill"
+
+    def _fill_table(self) -> None:
+        items = self._items()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(items))
+        for r, item in enumerate(items):
+            button = QToolButton()
+            button.setAutoRaise(True)
+            button.setIcon(_icon(symbol_swatch(item.symbol, self.kind, 18)))
+            button.setToolTip(self.tr("Change colour"))
+            button.clicked.connect(lambda _c=False, row=r: self._choose_class_color(row))
+            self.table.setCellWidget(r, 0, button)
+            value = str(item.value) if isinstance(item, Category) else f"{_fmt(item.lower)} - {_fmt(item.upper)}"
+            self.table.setItem(r, 1, QTableWidgetItem(value))
+            self.table.setItem(r, 2, QTableWidgetItem(item.label))
+        self.table.blockSignals(False)
+
+    def _choose_class_color(self, row: int) -> None:
+        sym = self._items()[row].symbol
+        c = QColorDialog.getColor(qcolor(getattr(sym, self._colour_attr()) or "#000000"), self,
+                                  self.tr("Class colour"))
+        if c.isValid():
+            self.set_class_color(row, c.name())
+
+    def set_class_color(self, row: int, colour: str) -> None:
+        """Give class ``row`` the colour ``colour`` (its fill, or its line colour for lines)."""
+        item = self._items()[row]
+        item.symbol = replace(item.symbol, **{self._colour_attr(): colour})
+        self._fill_table()
+
+    def _item_edited(self, cell: QTableWidgetItem) -> None:
+        item = self._items()[cell.row()]
+        text = cell.text().strip()
+        if cell.column() == 2:
+            item.label = text
+            return
+        if isinstance(item, Category):
+            old = item.value
+            try:
+                item.value = type(old)(text) if isinstance(old, (int, float)) else text
+            except ValueError:
+                self.show_message(self.tr("'{text}' is not a number.").format(text=text))
+            return
+        try:
+            lo, hi = (float(t) for t in text.replace("–", "-").rsplit(" - ", 1))
+            if lo > hi:
+                raise ValueError
+            item.lower, item.upper = lo, hi
+        except ValueError:
+            self.show_message(self.tr("Write a range as 'lower - upper', for example '0 - 100'."))
+            self._fill_table()
+
+    def _delete_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        items = self._items()
+        for r in rows:
+            del items[r]
+        self._fill_table()
+
+    def _base_changed(self, attr: str, value) -> None:
+        self._symbol = replace(self._symbol, **{attr: value})
+        if attr == self._colour_attr():
+            return  # the base colour is the single symbol's; classes keep theirs
+        for item in self._categories + self._classes:
+            item.symbol = replace(item.symbol, **{attr: value})
+        if self._other is not None:
+            self._other = replace(self._other, **{attr: value})
+        self._fill_table()
+
+    def classify(self) -> bool:
+        """Make the categories (distinct values) or classes (breaks) of the chosen field; False on bad input."""
+        self.clear_message()
+        field = self.field()
+        if self._ds is None or self._info is None or not field:
+            self.show_message(self.tr("This layer has no fields to classify by."))
+            return False
+        try:
+            return self._classify_categories(field) if self.mode() == "categorized" else self._classify_graduated(field)
+        except StoreError as exc:
+            self.show_message(exc.message)
+            return False
+
+    def _base_for(self, colour: str) -> Symbol:
+        return replace(self._symbol, **{self._colour_attr(): colour})
+
+    def _classify_categories(self, field: str) -> bool:
+        values, more = distinct_values(self._ds, self._info, field, MAX_CATEGORIES)
+        if not values:
+            self.show_message(self.tr("'{field}' has no values in this layer.").format(field=field))
+            return False
+        self._categories = [Category(v, self._base_for(PALETTE[i % len(PALETTE)]), str(v)) for i, v in enumerate(values)]
+        self._other = self._base_for("#bbbbbb")
+        self._fill_table()
+        if more:
+            self.show_message(self.tr("'{field}' has more than {n} values; the first {n} are shown, the others are "
+                                      "drawn as 'other'.").format(field=field, n=MAX_CATEGORIES), error=False)
+        return True
+
+    def _classify_graduated(self, field: str) -> bool:
+        values, non_numeric = numeric_values(self._ds, self._info, field)
+        if len(values) == 0:
+            msg = (self.tr("'{field}' is not a numeric field; a graduated style needs numbers.") if non_numeric
+                   else self.tr("'{field}' has no values in this layer."))
+            self.show_message(msg.format(field=field))
+            return False
+        n = self.class_count.value()
+        lo, hi = float(values.min()), float(values.max())
+        if lo == hi:
+            self.show_message(self.tr("Every value of '{field}' is {v}; there is nothing to grade.").format(
+                field=field, v=_fmt(lo)))
+            return False
+        if self.method_combo.currentData() == "quantile":
+            breaks = np.unique(np.quantile(values, np.linspace(0, 1, n + 1)))
+        else:
+            breaks = np.linspace(lo, hi, n + 1)
+        colours = ramp_colors(RAMPS[self.ramp_combo.currentData()], len(breaks) - 1)
+        self._classes = [GradClass(float(a), float(b), self._base_for(c), f"{_fmt(a)} - {_fmt(b)}")
+                         for a, b, c in zip(breaks[:-1], breaks[1:], colours)]
+        self._fill_table()
+        if non_numeric:
+            self.show_message(self.tr("{n} values of '{field}' are not numbers and are not drawn.").format(
+                n=non_numeric, field=field), error=False)
+        return True
+
+    # -- raster ----------------------------------------------------------------------
+    def _build_raster(self, lay: QVBoxLayout) -> None:
+        box = QGroupBox(self.tr("Colour ramp"))
+        v = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.preset_combo = QComboBox()
+        self.preset_combo.addItem(self.tr("Preset…"), None)
+        for name, colours in RAMPS.items():
+            self.preset_combo.addItem(_icon(ramp_swatch(RasterStyle([(i, c) for i, c in enumerate(colours)]), 48, 12)),
+                                      self.tr(name), name)
+        self.preset_combo.activated.connect(lambda _i: self.apply_preset(self.preset_combo.currentData()))
+        add, remove = QPushButton(self.tr("Add stop")), QPushButton(self.tr("Remove stop"))
+        add.clicked.connect(self.add_stop)
+        remove.clicked.connect(self._remove_stop)
+        row.addWidget(self.preset_combo, 1)
+        row.addWidget(add)
+        row.addWidget(remove)
+        v.addLayout(row)
+        self.stops_table = QTableWidget(0, 2)
+        self.stops_table.setHorizontalHeaderLabels([self.tr("Value"), self.tr("Colour")])
+        self.stops_table.verticalHeader().hide()
+        self.stops_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        v.addWidget(self.stops_table)
+        self.preview = QLabel()
+        v.addWidget(self.preview)
+        lay.addWidget(box, 1)
+        self.set_stops(self._original.stops)
+
+    def set_stops(self, stops: list[tuple[float, str]]) -> None:
+        """Show ``stops`` (value, colour) in the table."""
+        self.stops_table.setRowCount(0)
+        for value, colour in stops:
+            self._append_stop(value, colour)
+        self._update_preview()
+
+    def _append_stop(self, value: float, colour: str) -> None:
+        r = self.stops_table.rowCount()
+        self.stops_table.insertRow(r)
+        spin = QDoubleSpinBox(decimals=3, minimum=-1e9, maximum=1e9, value=value)
+        button = ColorButton(colour)
+        spin.valueChanged.connect(self._update_preview)
+        button.color_changed.connect(self._update_preview)
+        self.stops_table.setCellWidget(r, 0, spin)
+        self.stops_table.setCellWidget(r, 1, button)
+
+    def stops(self) -> list[tuple[float, str]]:
+        """The (value, colour) stops as edited."""
+        return [(self.stops_table.cellWidget(r, 0).value(), self.stops_table.cellWidget(r, 1).color())
+                for r in range(self.stops_table.rowCount())]
+
+    def add_stop(self) -> None:
+        st = self.stops()
+        value, colour = (st[-1][0] + 1, st[-1][1]) if st else (0.0, "#000000")
+        self._append_stop(value, colour)
+        self._update_preview()
+
+    def _remove_stop(self) -> None:
+        r = self.stops_table.currentRow()
+        self.stops_table.removeRow(r if r >= 0 else self.stops_table.rowCount() - 1)
+        self._update_preview()
+
+    def apply_preset(self, name: str | None) -> None:
+        """Colour the current value range with the preset ramp ``name`` (five stops)."""
+        if not name:
+            return
+        values = [v for v, _ in self.stops()] or [0.0, 1.0]
+        lo, hi = min(values), max(values)
+        colours = RAMPS[name]
+        self.set_stops([(lo + (hi - lo) * i / (len(colours) - 1), c) for i, c in enumerate(colours)])
+
+    def _update_preview(self, *_a) -> None:
+        try:
+            style = RasterStyle(self.stops(), 1.0)
+        except ValueError as exc:
+            self.preview.clear()
+            self.show_message(str(exc))
+            return
+        self.clear_message()
+        self.preview.setPixmap(QPixmap.fromImage(ramp_swatch(style, 440, 18)))
+
+    # -- result ----------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = True) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #555555;")
+        self.message.setText(text)
+        self.message.show()
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    def _build(self) -> tuple[VectorStyle | RasterStyle | None, str]:
+        try:
+            if self._raster:
+                return RasterStyle([(float(v), c) for v, c in self.stops()], self.opacity.value()), ""
+            m, opacity, sym = self.mode(), self.opacity.value(), copy.deepcopy(self._symbol)
+            if m == "single":
+                return VectorStyle(symbol=sym, opacity=opacity), ""
+            if not self._items():
+                return None, self.tr("There are no classes yet: press Classify.")
+            if m == "categorized":
+                return VectorStyle("categorized", sym, self.field(), categories=copy.deepcopy(self._categories),
+                                   other=copy.deepcopy(self._other), opacity=opacity), ""
+            return VectorStyle("graduated", sym, self.field(), classes=copy.deepcopy(self._classes),
+                               opacity=opacity), ""
+        except ValueError as exc:
+            return None, str(exc)
+
+    def result_style(self) -> VectorStyle | RasterStyle:
+        """The edited style (a new object), or the original one when the input is not valid."""
+        style, _ = self._build()
+        return style if style is not None else copy.deepcopy(self._original)
+
+    def _validated(self) -> bool:
+        style, error = self._build()
+        if style is None:
+            self.show_message(error)
+        return style is not None
+
+    def apply(self) -> None:
+        """Emit ``applied`` with the edited style when it is valid."""
+        if self._validated():
+            self.applied.emit(self.result_style())
+
+    def accept(self) -> None:  # noqa: D102 - Qt override
+        if self._validated():
+            super().accept()
+
+    def done(self, r: int) -> None:  # noqa: D102 - Qt override
+        if not self._raster and self._ds is not None:
+            self._ds.close()
+            self._ds = None
+        super().done(r)
