@@ -97,6 +97,7 @@ class Renderer:
         self._sources.clear()
         if self._pool:
             self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     # -- data ----------------------------------------------------------------------
     def layer_data(self, layer: VectorLayer, view: MapView) -> FeatureData:

@@ -82,7 +82,8 @@ class MapCanvas(QWidget):
         self.tool.activate()
         self._debounce = QTimer(self, singleShot=True, interval=30)
         self._debounce.timeout.connect(self.refresh)
-        model.layers_changed.connect(self._debounce.start)
+        self._disconnect_model = model.layers_changed.connect(self._debounce.start)
+        self._closed = False
 
     @property
     def crs(self) -> str:
@@ -193,8 +194,17 @@ class MapCanvas(QWidget):
     def rendering(self) -> bool:
         return self._pending is not None and not self._pending.done()
 
+    def shutdown(self) -> None:
+        """Stop rendering for good (the window is closing)."""
+        self._closed = True
+        self._debounce.stop()
+        self._disconnect_model()
+        self.cancel_render()
+
     def refresh(self) -> None:
         """Request a render of the current view (cancelling any older request)."""
+        if self._closed:
+            return
         future, token = self.renderer.submit(self.model.layers, self.view())
         self._pending, self._token = future, token
         self.render_started.emit()

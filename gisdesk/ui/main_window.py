@@ -1,0 +1,402 @@
+"""The map workstation window: canvas, layer tree, identify results, attribute tables, status bar."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QProgressBar, QProgressDialog,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.map_model import MapModel
+from gisdesk.render.renderer import RenderCancelled, Renderer, RenderResult
+from gisdesk.render.view import transformer
+from gisdesk.store.datasource import DataSource
+from gisdesk.store.errors import StoreError
+from gisdesk.store.layer_state import load_layer_state, save_layer_state
+from gisdesk.store.workspace import map_layers
+from gisdesk.ui import map_ops
+from gisdesk.ui.actions import build_actions
+from gisdesk.ui.canvas import SELECTED, MapCanvas
+from gisdesk.ui.identify import IdentifyPanel
+from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool, ZoomBoxTool
+from gisdesk.ui.message_bar import MessageBar
+
+SLOW_RENDER_MS = 500  # show progress and a Cancel button for renders slower than this
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def workspace_crs(path: Path) -> str:
+    """The workspace's map CRS (``gisdesk_meta.map_crs``), else the first layer's, else EPSG:3857."""
+    with DataSource(path) as ds:
+        conn = ds.connection(text=True)
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_meta'").fetchone():
+            row = conn.execute("SELECT value FROM gisdesk_meta WHERE key = 'map_crs'").fetchone()
+            if row:
+                return row[0]
+        return f"EPSG:{ds.layers[0].srid}" if ds.layers else "EPSG:3857"
+
+
+class MainWindow(QMainWindow):
+    """One workspace on screen. Raises :class:`StoreError` when the workspace cannot be opened."""
+
+    def __init__(self, workspace: Path, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.workspace = Path(workspace)
+        self.settings = settings or QSettings("gisdesk", "gisdesk")
+        self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name))
+        layers, warnings = load_layer_state(self.workspace, map_layers(self.workspace))
+        self.model = MapModel(layers, workspace_crs(self.workspace))
+        self.renderer = Renderer()
+        self.canvas = MapCanvas(self.model, self.renderer)
+        self.messages = MessageBar()
+        central = QWidget()
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.messages)
+        box.addWidget(self.canvas, 1)
+        self.setCentralWidget(central)
+        self.current_layer_id: str | None = None
+        self.attribute_docks: dict[str, QDockWidget] = {}
+        self._build_docks()
+        self._build_status_bar()
+        self.actions = build_actions(self)
+        self._wire_actions()
+        self._wire_canvas()
+        self.model.selection.changed.connect(self._on_selection_changed)
+        self._dirty = False  # layer order, visibility or styles changed since the last save
+        self.model.layers_changed.connect(self._mark_dirty)
+        self.resize(1400, 900)
+        self._restore_settings()
+        for w in warnings:
+            self.messages.show_message(w, "warning")
+
+    # -- building ------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        from gisdesk.ui.layer_tree import LayerTree
+
+        self.layer_tree = LayerTree(self.model)
+        self.layer_tree.zoom_to_layer_requested.connect(self.zoom_to_layer)
+        self.layer_tree.attribute_table_requested.connect(self.open_attribute_table)
+        self.layer_tree.current_layer_changed.connect(self._set_current_layer)
+        self.layers_dock = self._dock(tr("Layers"), "layers", self.layer_tree, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.identify_panel = IdentifyPanel()
+        self.identify_panel.feature_activated.connect(self._highlight_feature)
+        self.identify_dock = self._dock(tr("Identify results"), "identify", self.identify_panel,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.identify_dock.hide()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.coords = QLabel()
+        self.lonlat = QLabel()
+        self.scale_label = QLabel()
+        self.selection_label = QLabel()
+        self.measure_label = QLabel()
+        self.render_time = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(140)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.clicked.connect(self.canvas.cancel_render)
+        for w in (self.measure_label, self.selection_label):
+            sb.addWidget(w)
+        for w in (self.coords, self.lonlat, self.scale_label, self.render_time, self.progress, self.cancel_button):
+            sb.addPermanentWidget(w)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._slow = QTimer(self, singleShot=True, interval=SLOW_RENDER_MS)
+        self._slow.timeout.connect(self._show_progress)
+        self._to_lonlat = transformer(self.model.crs, "EPSG:4326")
+
+    def _wire_actions(self) -> None:
+        a = self.actions
+        c = self.canvas
+        tools = {"gisdesk.tool.pan": lambda: PanTool(c), "gisdesk.tool.zoom_box": lambda: ZoomBoxTool(c),
+                 "gisdesk.tool.identify": lambda: IdentifyTool(c), "gisdesk.tool.select": lambda: SelectTool(c),
+                 "gisdesk.tool.measure_distance": lambda: MeasureTool(c, area=False),
+                 "gisdesk.tool.measure_area": lambda: MeasureTool(c, area=True)}
+        for cid, make in tools.items():
+            a[cid].triggered.connect(lambda checked=False, make=make: c.set_tool(make()))
+        a["gisdesk.tool.pan"].setChecked(True)
+        a["gisdesk.view.zoom_in"].triggered.connect(lambda: c.zoom(2.0))
+        a["gisdesk.view.zoom_out"].triggered.connect(lambda: c.zoom(0.5))
+        a["gisdesk.view.zoom_full"].triggered.connect(c.zoom_full)
+        a["gisdesk.view.zoom_layer"].triggered.connect(lambda: self.zoom_to_layer(self.current_layer_id))
+        a["gisdesk.view.zoom_selection"].triggered.connect(self.zoom_to_selection)
+        a["gisdesk.view.previous"].triggered.connect(c.previous_extent)
+        a["gisdesk.view.next"].triggered.connect(c.next_extent)
+        a["gisdesk.features.clear_selection"].triggered.connect(lambda: self.model.selection.clear())
+        a["gisdesk.features.attribute_table"].triggered.connect(lambda: self.open_attribute_table(self.current_layer_id))
+        a["gisdesk.file.open"].triggered.connect(self._open_workspace_dialog)
+        a["gisdesk.file.add_vector"].triggered.connect(self._add_vector_dialog)
+        a["gisdesk.file.add_raster"].triggered.connect(self._add_raster_dialog)
+        a["gisdesk.file.save_state"].triggered.connect(self.save_state)
+        a["gisdesk.file.export"].triggered.connect(self.export_map)
+        a["gisdesk.file.quit"].triggered.connect(self.close)
+
+    def _wire_canvas(self) -> None:
+        c = self.canvas
+        c.cursor_moved.connect(self._show_coords)
+        c.rendered.connect(self._on_rendered)
+        c.render_started.connect(self._slow.start)
+        c.extent_changed.connect(self._on_extent_changed)
+        c.identify_requested.connect(self.identify_at)
+        c.select_requested.connect(self.select_in)
+        c.measured.connect(self.measure_label.setText)
+
+    # -- status --------------------------------------------------------------------
+    def _show_coords(self, x: float, y: float) -> None:
+        self.coords.setText(f"{self.model.crs}  {x:,.1f}, {y:,.1f}")
+        if self._to_lonlat is not None:
+            lon, lat = self._to_lonlat.transform(x, y)
+            self.lonlat.setText(f"{lon:.5f}° E, {lat:.5f}° N" if lon >= 0 and lat >= 0 else f"lon {lon:.5f}, lat {lat:.5f}")
+
+    def _on_extent_changed(self) -> None:
+        self.scale_label.setText(tr("Scale 1:{n:,.0f}").format(n=self.canvas.scale_denominator()))
+        self.actions["gisdesk.view.previous"].setEnabled(self.canvas.can_go_back())
+        self.actions["gisdesk.view.next"].setEnabled(self.canvas.can_go_forward())
+
+    def _show_progress(self) -> None:
+        if self.canvas.rendering:
+            self.progress.show()
+            self.cancel_button.show()
+
+    def _on_rendered(self, result: object) -> None:
+        self._slow.stop()
+        self.progress.hide()
+        self.cancel_button.hide()
+        if isinstance(result, RenderCancelled):
+            return
+        if isinstance(result, Exception):
+            details = "".join(traceback.format_exception(result))
+            self.messages.show_message(tr("The map could not be drawn: {error}").format(error=result), "error", details)
+            return
+        assert isinstance(result, RenderResult)
+        self.render_time.setText(tr("Rendered in {ms:.0f} ms").format(ms=result.timings.get("total", 0) * 1000))
+        if not self.scale_label.text():
+            self._on_extent_changed()
+        if result.errors:
+            self.messages.show_message(tr("{n} layer(s) could not be drawn").format(n=len(result.errors)), "warning",
+                                       "\n".join(result.errors))
+
+    # -- layers --------------------------------------------------------------------
+    def _set_current_layer(self, layer_id: str) -> None:
+        self.current_layer_id = layer_id or None
+
+    def _vector(self, layer_id: str | None) -> VectorLayer | None:
+        if layer_id is None:
+            return None
+        try:
+            lyr = self.model.layer(layer_id)
+        except KeyError:
+            return None
+        return lyr if isinstance(lyr, VectorLayer) else None
+
+    def zoom_to_layer(self, layer_id: str | None) -> None:
+        if layer_id is None:
+            self.messages.show_message(tr("Pick a layer in the layer tree first."), "info")
+            return
+        lyr = self.model.layer(layer_id)
+        if isinstance(lyr, RasterLayer):
+            ext = self.renderer.full_extent([lyr], self.model.crs)
+        else:
+            ext = map_ops.bounds_of(self.model, self.renderer, lyr)
+        if ext:
+            self.canvas.set_extent(ext)
+
+    def zoom_to_selection(self) -> None:
+        boxes = []
+        for lid in self.model.selection.layers():
+            lyr = self._vector(lid)
+            if lyr is not None:
+                b = map_ops.bounds_of(self.model, self.renderer, lyr, self.model.selection.ids(lid))
+                if b:
+                    boxes.append(b)
+        if not boxes:
+            self.messages.show_message(tr("Nothing is selected."), "info")
+            return
+        self.canvas.set_extent((min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                max(b[2] for b in boxes), max(b[3] for b in boxes)))
+
+    # -- identify and select -------------------------------------------------------
+    def identify_at(self, x: float, y: float, tolerance: float) -> None:
+        try:
+            hits = map_ops.identify(self.model, self.renderer, x, y, tolerance)
+        except StoreError as exc:
+            self.messages.show_message(exc.message, "error", exc.hint)
+            return
+        self.identify_panel.show_hits(hits)
+        self.identify_dock.show()
+        self.identify_dock.raise_()
+        if hits:
+            self._highlight_feature(hits[0].layer_id, hits[0].fid)
+        else:
+            self.canvas.set_overlay("identify", None)
+
+    def _highlight_feature(self, layer_id: str, fid: int) -> None:
+        lyr = self._vector(layer_id)
+        if lyr is not None:
+            self.canvas.set_overlay("identify", map_ops.feature_geometries(self.model, self.renderer, lyr, [fid]))
+
+    def select_in(self, bbox: tuple, mode: str, click: bool) -> None:
+        """Select in the current layer, or in every visible vector layer when none is current."""
+        current = self._vector(self.current_layer_id)
+        targets = [current] if current is not None else [
+            lyr for lyr in self.model.visible_layers() if isinstance(lyr, VectorLayer)]
+        for lyr in targets:
+            ids = map_ops.select_in_box(self.model, self.renderer, lyr, bbox, nearest_only=click)
+            self.model.selection.set(lyr.id, ids, mode)
+
+    def _on_selection_changed(self, layer_id: str) -> None:
+        lyr = self._vector(layer_id)
+        ids = self.model.selection.ids(layer_id)
+        geoms = map_ops.feature_geometries(self.model, self.renderer, lyr, ids) if lyr is not None and len(ids) else None
+        self.canvas.set_overlay(f"selection:{layer_id}", geoms, SELECTED)
+        n = self.model.selection.count()
+        self.selection_label.setText(tr("{n:,} feature(s) selected").format(n=n) if n else "")
+
+    # -- attribute tables ----------------------------------------------------------
+    def open_attribute_table(self, layer_id: str | None) -> None:
+        from gisdesk.ui.attribute_table import AttributeTable
+
+        lyr = self._vector(layer_id)
+        if lyr is None:
+            self.messages.show_message(tr("Pick a vector layer in the layer tree first."), "info")
+            return
+        dock = self.attribute_docks.get(lyr.id)
+        if dock is None:
+            table = AttributeTable(lyr, self.model.selection)
+            table.zoom_requested.connect(self._zoom_to_feature)
+            dock = self._dock(tr("Attributes — {title}").format(title=lyr.title), f"attributes:{lyr.id}", table,
+                              Qt.DockWidgetArea.BottomDockWidgetArea)
+            self.attribute_docks[lyr.id] = dock
+        dock.show()
+        dock.raise_()
+
+    def _zoom_to_feature(self, layer_id: str, fid: int) -> None:
+        lyr = self._vector(layer_id)
+        if lyr is None:
+            return
+        ext = map_ops.bounds_of(self.model, self.renderer, lyr, [fid])
+        if ext:
+            pad = max(ext[2] - ext[0], ext[3] - ext[1], 50.0) * 0.5
+            self.canvas.set_extent((ext[0] - pad, ext[1] - pad, ext[2] + pad, ext[3] + pad))
+            self._highlight_feature(layer_id, fid)
+
+    # -- files ---------------------------------------------------------------------
+    def _open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open workspace"), str(self.workspace.parent),
+                                              tr("SpatiaLite or GeoPackage (*.sqlite *.db *.gpkg);;All files (*)"))
+        if path:
+            from gisdesk.ui.app import open_window
+
+            open_window(Path(path), self.settings)
+
+    def _add_vector_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Add vector layer"), str(self.workspace.parent),
+            tr("Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.fgb);;All files (*)"))
+        if path:
+            self.add_vector(Path(path))
+
+    def _add_raster_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Add raster layer"), str(self.workspace.parent),
+                                              tr("GeoTIFF (*.tif *.tiff);;All files (*)"))
+        if path:
+            self.add_raster(Path(path))
+
+    def add_vector(self, path: Path) -> None:
+        """Add a vector file's layers: SpatiaLite/GeoPackage layers are read in place, other formats imported."""
+        from gisdesk.core.default_styles import default_style
+        from gisdesk.store.importer import import_vector
+
+        try:
+            if path.suffix.lower() in (".sqlite", ".db", ".gpkg", ".spatialite"):
+                with DataSource(path) as ds:
+                    infos = list(ds.layers)
+                for info in infos:
+                    self.model.add(VectorLayer(path, info.name, default_style(info.kind), title=info.name))
+                return
+            dialog = QProgressDialog(tr("Importing {name}…").format(name=path.name), tr("Cancel"), 0, 100, self)
+            dialog.setMinimumDuration(SLOW_RENDER_MS)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+            def progress(fraction: float) -> bool:
+                dialog.setValue(int(fraction * 100))
+                QCoreApplication.processEvents()
+                return not dialog.wasCanceled()
+
+            table = import_vector(self.workspace, path, progress=progress)
+            dialog.close()
+            with DataSource(self.workspace) as ds:
+                kind = ds.layer(table).kind
+            self.model.add(VectorLayer(self.workspace, table, default_style(kind), title=path.stem))
+            self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(name=path.name, table=table))
+        except StoreError as exc:
+            self.messages.show_message(exc.message, "error", exc.hint)
+
+    def add_raster(self, path: Path) -> None:
+        from gisdesk.core.default_styles import flood_depth_style
+        from gisdesk.store.importer import register_raster
+
+        try:
+            register_raster(self.workspace, path)
+            self.model.add(RasterLayer(path, flood_depth_style(), title=path.stem))
+        except StoreError as exc:
+            self.messages.show_message(exc.message, "error", exc.hint)
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    def save_state(self) -> bool:
+        """Save order, visibility and styles in the workspace; report a read-only or locked file."""
+        try:
+            save_layer_state(self.workspace, self.model.layers)
+        except StoreError as exc:
+            self.messages.show_message(tr("Layers and styles were not saved: {error}").format(error=exc.message),
+                                       "error", exc.hint)
+            return False
+        self._dirty = False
+        self.statusBar().showMessage(tr("Layers and styles saved in {name}").format(name=self.workspace.name), 3000)
+        return True
+
+    def export_map(self) -> None:
+        from gisdesk.ui.export_dialog import ExportDialog
+
+        kinds = {lyr.id: map_ops.layer_kind(self.renderer, lyr) for lyr in self.model.layers}
+        ExportDialog.run(self, self.renderer, self.model.layers, self.canvas.view(), kinds, self.workspace.stem)
+
+    # -- settings ------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.identify_dock.hide()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        if self._dirty:
+            self.save_state()
+        for dock in self.attribute_docks.values():
+            dock.widget().close()
+        self.canvas.shutdown()
+        self.renderer.close()
+        super().closeEvent(event)
