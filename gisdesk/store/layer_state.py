@@ -16,7 +16,6 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from gisdesk.core.default_styles import default_style
 from gisdesk.core.layers import RasterLayer, VectorLayer
