@@ -11,11 +11,10 @@ import copy
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSlider, QSpinBox, QTableWidget, QTableWidgetItem, QToolButton,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QToolButton,
                                QVBoxLayout, QWidget)
 
 from gisdesk.core.layers import RasterLayer, VectorLayer
@@ -25,88 +24,13 @@ from gisdesk.render.vector import qcolor
 from gisdesk.store.datasource import DataSource
 from gisdesk.store.errors import StoreError
 from gisdesk.store.features import distinct_values, numeric_values
+from gisdesk.ui._style_widgets import RAMPS, ColorButton, OpacityEditor, RampEditor, icon_of, ramp_colors
 
-#: Colour ramps offered for graduated classes and rasters (light to dark / low to high).
-RAMPS = {
-    "Blues": ["#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b"],
-    "Reds": ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"],
-    "Viridis": ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"],
-    "Red-yellow-green": ["#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641"],
-}
 MAX_CATEGORIES = 200
-
-
-def ramp_colors(ramp: list[str], n: int) -> list[str]:
-    """``n`` colours evenly spaced along ``ramp`` (linear RGB interpolation)."""
-    rgb = np.array([QColor(c).getRgb()[:3] for c in ramp], dtype=float)
-    t = np.linspace(0, len(ramp) - 1, max(n, 1))
-    out = [np.array([np.interp(t, np.arange(len(ramp)), rgb[:, k]) for k in range(3)]).T]
-    return ["#%02x%02x%02x" % tuple(int(round(v)) for v in row) for row in out[0]][:n]
 
 
 def _fmt(v: float) -> str:
     return f"{v:.0f}" if float(v).is_integer() else f"{v:.2f}".rstrip("0").rstrip(".")
-
-
-def _icon(img) -> QIcon:
-    return QIcon(QPixmap.fromImage(img))
-
-
-class ColorButton(QToolButton):
-    """A button showing a colour; clicking it opens QColorDialog (with alpha)."""
-
-    color_changed = Signal(str)
-
-    def __init__(self, color: str = "#000000", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumWidth(64)
-        self.clicked.connect(self._choose)
-        self.set_color(color)
-
-    def color(self) -> str:
-        return self._color
-
-    def set_color(self, color: str) -> None:
-        self._color = color or "#00000000"
-        pix = QPixmap(44, 14)
-        pix.fill(qcolor(self._color))
-        if qcolor(self._color).alpha() == 0:  # "no colour", drawn as QGIS does: a red diagonal
-            p = QPainter(pix)
-            p.setPen(QPen(QColor("#d62728"), 1.5))
-            p.drawLine(0, pix.height() - 1, pix.width() - 1, 0)
-            p.end()
-        self.setIcon(QIcon(pix))
-        self.setIconSize(pix.size())
-        self.setToolTip(self._color)
-
-    def _choose(self) -> None:
-        c = QColorDialog.getColor(qcolor(self._color), self, self.tr("Choose a colour"),
-                                  QColorDialog.ColorDialogOption.ShowAlphaChannel)
-        if c.isValid():
-            self.set_color(c.name() if c.alpha() == 255 else c.name() + f"{c.alpha():02x}")
-            self.color_changed.emit(self._color)
-
-
-class OpacityEditor(QWidget):
-    """A 0-100 % slider with a spin box."""
-
-    def __init__(self, value: float, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.spin = QSpinBox()
-        for w in (self.slider, self.spin):
-            w.setRange(0, 100)
-        self.spin.setSuffix(" %")
-        self.slider.valueChanged.connect(self.spin.setValue)
-        self.spin.valueChanged.connect(self.slider.setValue)
-        self.spin.setValue(round(value * 100))
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.slider, 1)
-        lay.addWidget(self.spin)
-
-    def value(self) -> float:
-        return self.spin.value() / 100
 
 
 class StyleDialog(QDialog):
@@ -236,7 +160,7 @@ class StyleDialog(QDialog):
         self.method_combo.addItem(self.tr("Quantile (equal count)"), "quantile")
         self.ramp_combo = QComboBox()
         for name, colours in RAMPS.items():
-            self.ramp_combo.addItem(_icon(ramp_swatch(RasterStyle([(i, c) for i, c in enumerate(colours)]), 48, 12)),
+            self.ramp_combo.addItem(icon_of(ramp_swatch(RasterStyle([(i, c) for i, c in enumerate(colours)]), 48, 12)),
                                     self.tr(name), name)
         self.classify_button = QPushButton(self.tr("Classify"))
         self.classify_button.clicked.connect(self.classify)
@@ -303,7 +227,7 @@ class StyleDialog(QDialog):
         for r, item in enumerate(items):
             button = QToolButton()
             button.setAutoRaise(True)
-            button.setIcon(_icon(symbol_swatch(item.symbol, self.kind, 18)))
+            button.setIcon(icon_of(symbol_swatch(item.symbol, self.kind, 18)))
             button.setToolTip(self.tr("Change colour"))
             button.clicked.connect(lambda _c=False, row=r: self._choose_class_color(row))
             self.table.setCellWidget(r, 0, button)
@@ -418,86 +342,14 @@ class StyleDialog(QDialog):
             self.show_message(self.tr("{n} values of '{field}' are not numbers and are not drawn.").format(
                 n=non_numeric, field=field), error=False)
         return True
-
     # -- raster ----------------------------------------------------------------------
     def _build_raster(self, lay: QVBoxLayout) -> None:
-        box = QGroupBox(self.tr("Colour ramp"))
-        v = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.preset_combo = QComboBox()
-        self.preset_combo.addItem(self.tr("Preset…"), None)
-        for name, colours in RAMPS.items():
-            self.preset_combo.addItem(_icon(ramp_swatch(RasterStyle([(i, c) for i, c in enumerate(colours)]), 48, 12)),
-                                      self.tr(name), name)
-        self.preset_combo.activated.connect(lambda _i: self.apply_preset(self.preset_combo.currentData()))
-        add, remove = QPushButton(self.tr("Add stop")), QPushButton(self.tr("Remove stop"))
-        add.clicked.connect(self.add_stop)
-        remove.clicked.connect(self._remove_stop)
-        row.addWidget(self.preset_combo, 1)
-        row.addWidget(add)
-        row.addWidget(remove)
-        v.addLayout(row)
-        self.stops_table = QTableWidget(0, 2)
-        self.stops_table.setHorizontalHeaderLabels([self.tr("Value"), self.tr("Colour")])
-        self.stops_table.verticalHeader().hide()
-        self.stops_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        v.addWidget(self.stops_table)
-        self.preview = QLabel()
-        v.addWidget(self.preview)
-        lay.addWidget(box, 1)
-        self.set_stops(self._original.stops)
-
-    def set_stops(self, stops: list[tuple[float, str]]) -> None:
-        """Show ``stops`` (value, colour) in the table."""
-        self.stops_table.setRowCount(0)
-        for value, colour in stops:
-            self._append_stop(value, colour)
-        self._update_preview()
-
-    def _append_stop(self, value: float, colour: str) -> None:
-        r = self.stops_table.rowCount()
-        self.stops_table.insertRow(r)
-        spin = QDoubleSpinBox(decimals=3, minimum=-1e9, maximum=1e9, value=value)
-        button = ColorButton(colour)
-        spin.valueChanged.connect(self._update_preview)
-        button.color_changed.connect(self._update_preview)
-        self.stops_table.setCellWidget(r, 0, spin)
-        self.stops_table.setCellWidget(r, 1, button)
-
-    def stops(self) -> list[tuple[float, str]]:
-        """The (value, colour) stops as edited."""
-        return [(self.stops_table.cellWidget(r, 0).value(), self.stops_table.cellWidget(r, 1).color())
-                for r in range(self.stops_table.rowCount())]
-
-    def add_stop(self) -> None:
-        st = self.stops()
-        value, colour = (st[-1][0] + 1, st[-1][1]) if st else (0.0, "#000000")
-        self._append_stop(value, colour)
-        self._update_preview()
-
-    def _remove_stop(self) -> None:
-        r = self.stops_table.currentRow()
-        self.stops_table.removeRow(r if r >= 0 else self.stops_table.rowCount() - 1)
-        self._update_preview()
-
-    def apply_preset(self, name: str | None) -> None:
-        """Colour the current value range with the preset ramp ``name`` (five stops)."""
-        if not name:
-            return
-        values = [v for v, _ in self.stops()] or [0.0, 1.0]
-        lo, hi = min(values), max(values)
-        colours = RAMPS[name]
-        self.set_stops([(lo + (hi - lo) * i / (len(colours) - 1), c) for i, c in enumerate(colours)])
-
-    def _update_preview(self, *_a) -> None:
-        try:
-            style = RasterStyle(self.stops(), 1.0)
-        except ValueError as exc:
-            self.preview.clear()
-            self.show_message(str(exc))
-            return
-        self.clear_message()
-        self.preview.setPixmap(QPixmap.fromImage(ramp_swatch(style, 440, 18)))
+        self.ramp = RampEditor(self._original.stops)
+        self.ramp.problem.connect(lambda text: self.show_message(text) if text else self.clear_message())
+        self.stops_table = self.ramp.stops_table
+        self.stops, self.set_stops = self.ramp.stops, self.ramp.set_stops
+        self.add_stop, self.apply_preset = self.ramp.add_stop, self.ramp.apply_preset
+        lay.addWidget(self.ramp, 1)
 
     # -- result ----------------------------------------------------------------------
     def show_message(self, text: str, error: bool = True) -> None:
