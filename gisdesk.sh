@@ -17,11 +17,11 @@ if [ "${1:-}" = "test" ]; then mode=test; shift; fi
 # --- system packages (Debian's names) ------------------------------------------------
 # mod_spatialite has no PyPI wheel; Qt's wheels need a few shared libraries and fonts.
 pkgs=(libsqlite3-mod-spatialite python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
-      fonts-dejavu-core libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+      fonts-dejavu-core fonts-wqy-microhei libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
       libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0)
 if [ "$mode" = test ]; then
   # Interoperability peers (ogr2ogr/ogrinfo, the spatialite CLI, QGIS) and a virtual screen.
-  pkgs+=(gdal-bin spatialite-bin qgis python3-qgis xvfb xauth)
+  pkgs+=(gdal-bin spatialite-bin qgis python3-qgis xvfb xauth poppler-utils)
 fi
 missing=()
 if command -v dpkg >/dev/null 2>&1; then

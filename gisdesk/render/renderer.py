@@ -205,6 +205,8 @@ class Renderer:
             t = time.perf_counter()
             img = draw_layer(view, data.geoms, data.codes, lyr.style.class_symbols(), lambda: token.cancelled)
             timings["draw"] += time.perf_counter() - t
+        if not use_cache:  # one-off renders (print, benchmarks) must not fill the cache
+            return img, lyr.style.opacity
         self._images[key] = img
         while len(self._images) > 64:
             self._images.popitem(last=False)

@@ -72,6 +72,8 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
         return new_image(view)
     if geoms.kind != "point":
         geoms = visible_paths(geoms, view)
+        if geoms.path_count == 0:
+            return new_image(view)  # nothing of this layer in view
     px = view.to_pixels(geoms.xy)
     if cancelled():
         return new_image(view)
