@@ -77,21 +77,33 @@ def main() -> int:
     heartbeat.timeout.connect(tick)
     heartbeat.start(1)
 
-    start = time.perf_counter()
-    drags = 0
+    # The pan is scripted with timers so the GUI thread idles in Qt's event loop between
+    # events, as it does with a person at the mouse (a busy Python loop would hold the GIL).
     centre = QPoint(960, 540)
-    while time.perf_counter() - start < a.seconds:
-        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-        for step in range(1, 11):
-            QTest.mouseMove(canvas, centre + QPoint(6 * step, 3 * step))
-            t_end = time.perf_counter() + 0.015
-            while time.perf_counter() < t_end:
-                app.processEvents()
-        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(60, 30))
-        drags += 1
-        t_end = time.perf_counter() + 0.15
-        while time.perf_counter() < t_end:
-            app.processEvents()
+    state = {"step": 0, "drags": 0}
+    stop_at = time.perf_counter() + a.seconds
+
+    def step() -> None:
+        k = state["step"] % 21  # press, 10 moves, release, 9 idle ticks
+        if k == 0:
+            if time.perf_counter() > stop_at:
+                driver.stop()
+                app.quit()
+                return
+            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+        elif k <= 10:
+            QTest.mouseMove(canvas, centre + QPoint(6 * k, 3 * k))
+        elif k == 11:
+            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre + QPoint(60, 30))
+            state["drags"] += 1
+        state["step"] += 1
+
+    driver = QTimer()
+    driver.setTimerType(Qt.TimerType.PreciseTimer)
+    driver.timeout.connect(step)
+    driver.start(15)
+    app.exec()
+    drags = state["drags"]
     heartbeat.stop()
     t_end = time.perf_counter() + 3
     while canvas.rendering and time.perf_counter() < t_end:

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.layer_tree.zoom_to_layer_requested.connect(self.zoom_to_layer)
         self.layer_tree.attribute_table_requested.connect(self.open_attribute_table)
         self.layer_tree.current_layer_changed.connect(self._set_current_layer)
+        self.layer_tree.add_layers_requested.connect(self._add_vector_dialog)
         self.layers_dock = self._dock(tr("Layers"), "layers", self.layer_tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.identify_panel = IdentifyPanel()
         self.identify_panel.feature_activated.connect(self._highlight_feature)
