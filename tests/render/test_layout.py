@@ -21,13 +21,6 @@ A4_MM = (297.0, 210.0)
 
 
 @pytest.fixture(scope="module")
-def qapp():
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([])
-
-
-@pytest.fixture(scope="module")
 def city(tmp_path_factory, qapp):
     from sample_layers.generate import build_workspace
 
