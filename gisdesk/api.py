@@ -1,0 +1,105 @@
+"""The gisdesk plugin API: the one module a plugin imports.
+
+Everything here is stable within an :data:`API_VERSION`; anything else in gisdesk may
+change without notice. A plugin declares its contributions in ``gisdesk-plugin.toml``
+and receives one :class:`PluginContext` (``ctx``) in every call gisdesk makes into it.
+
+No Qt here: plugins import PySide6 themselves for their widgets, so the same plugin
+code also runs headless (``gisdesk plugins``, tests).
+
+Examples
+--------
+A command that zooms to the selected features of a layer:
+
+>>> from gisdesk.api import PluginContext
+>>> def zoom_to_bridges(ctx: PluginContext) -> None:
+...     layer = ctx.workspace.layer("bridges")
+...     feats = ctx.workspace.features(layer.id, limit=10)
+...     ctx.canvas.select(layer.id, feats.ids)
+...     ctx.notify(f"{len(feats)} bridges selected")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from gisdesk.core.events import Event
+from gisdesk.core.style import PALETTE, Category, GradClass, RasterStyle, Symbol, VectorStyle, categorized, graduated
+from gisdesk.plugins.canvas import Canvas, KeyEvent, MapEvent
+from gisdesk.plugins.context import PluginContext, PluginEvents, Undo
+from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Settings, User, Workspace,
+                                     check_read_only)
+from gisdesk.store.errors import StoreError
+
+#: The plugin API version this gisdesk provides; a manifest's ``api_version`` must match.
+API_VERSION = "1"
+
+#: (minx, miny, maxx, maxy) in the map CRS.
+Bbox = tuple[float, float, float, float]
+
+__all__ = [
+    "API_VERSION", "Bbox", "Canvas", "Category", "Event", "Features", "GradClass", "KeyEvent", "LayerRef",
+    "MapEvent", "PALETTE", "PluginContext", "PluginEvents", "RasterStyle", "ReadOnlyQueryError", "Settings",
+    "StoreError", "Symbol", "Undo", "User", "VectorStyle", "Workspace", "categorized", "check_read_only",
+    "format_count", "graduated", "plugin_path", "rows_to_columns", "union_bbox",
+]
+
+
+def plugin_path(module_file: str | Path, *parts: str) -> Path:
+    """A file shipped with a plugin, relative to the module that asks.
+
+    Parameters
+    ----------
+    module_file : str or Path
+        The calling module's ``__file__``.
+    *parts : str
+        Path parts below that module's folder.
+
+    Examples
+    --------
+    >>> plugin_path("/plugins/flood_watch/panel.py", "icons", "gauge.svg").as_posix()
+    '/plugins/flood_watch/icons/gauge.svg'
+    """
+    return Path(module_file).resolve().parent.joinpath(*parts)
+
+
+def format_count(n: int, singular: str, plural: str | None = None) -> str:
+    """``"1 incident"``, ``"2,431 incidents"``: a count with its noun, thousands separated.
+
+    Examples
+    --------
+    >>> format_count(2431, "incident")
+    '2,431 incidents'
+    >>> format_count(1, "bridge")
+    '1 bridge'
+    """
+    noun = singular if n == 1 else (plural or singular + "s")
+    return f"{n:,} {noun}"
+
+
+def rows_to_columns(rows: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Turn the rows of :meth:`Workspace.read` into columns (for charts and table models).
+
+    Examples
+    --------
+    >>> rows_to_columns([{"a": 1, "b": "x"}, {"a": 2, "b": "y"}])
+    {'a': [1, 2], 'b': ['x', 'y']}
+    """
+    if not rows:
+        return {}
+    return {key: [row.get(key) for row in rows] for key in rows[0]}
+
+
+def union_bbox(boxes: Sequence[Bbox]) -> Bbox | None:
+    """The box around ``boxes`` (None when there are none), e.g. to zoom to several features.
+
+    Examples
+    --------
+    >>> union_bbox([(0, 0, 1, 1), (2, -1, 3, 0.5)])
+    (0, -1, 3, 1)
+    """
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -1,0 +1,241 @@
+"""The one object a plugin gets: :class:`PluginContext` (Qt-free).
+
+The plugin manager makes one context for each plugin it activates and passes it to
+the plugin's ``activate(ctx)``, panel factories, command callbacks, map-tool
+factories and readers. Everything a plugin registers through it (panels, commands,
+map tools, readers, event subscriptions, map graphics) returns an undo that the
+context also keeps: unloading or failing the plugin runs them all, newest first
+(:meth:`PluginContext._run_undos`). Every call back into plugin code goes through
+the manager's guard with its phase.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from pathlib import Path
+from typing import Any, Callable
+
+from gisdesk.core.events import Event
+from gisdesk.core.map_model import MapModel
+from gisdesk.plugins.canvas import Canvas, CanvasBackend
+from gisdesk.plugins.facades import LayerRef, Settings, User, Workspace, local_user, workspace_crs
+
+Undo = Callable[[], None]
+
+
+class AppEvents:
+    """Events shared by every plugin of one manager, fired by the parts that own the data.
+
+    Extension points: the incidents issue emits ``incident_created(incident)`` and the
+    tasks issue ``task_changed(task)``; until then nothing fires them.
+    """
+
+    def __init__(self) -> None:
+        self.incident_created = Event()
+        self.task_changed = Event()
+
+
+_APP_EVENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def app_events(manager: Any) -> AppEvents:
+    """The :class:`AppEvents` of ``manager`` (made on first use)."""
+    try:
+        return _APP_EVENTS[manager]
+    except KeyError:
+        return _APP_EVENTS.setdefault(manager, AppEvents())
+
+
+class PluginEvents:
+    """Subscriptions to what happens in gisdesk. Each ``on_*`` returns an undo that unsubscribes.
+
+    Callbacks run through the guard (phase ``"signal"``): a callback that raises fails
+    its plugin, never the app. All subscriptions end when the plugin unloads.
+    """
+
+    def __init__(self, ctx: PluginContext, model: MapModel, shared: AppEvents) -> None:
+        self._ctx = ctx
+        self._model = model
+        self._shared = shared
+
+    def _subscribe(self, event: Event, callback: Callable[..., Any], convert: Callable[..., tuple]) -> Undo:
+        if not callable(callback):
+            raise TypeError(f"an event callback must be callable, not {callback!r}")
+
+        def relay(*args: Any) -> None:
+            self._ctx._guarded("signal", callback, *convert(*args))
+
+        return self._ctx._keep(event.connect(relay))
+
+    def on_layer_added(self, callback: Callable[[LayerRef], Any]) -> Undo:
+        """Call ``callback(layer)`` with a :class:`LayerRef` when a layer is added to the map."""
+        return self._subscribe(self._model.layer_added, callback,
+                               lambda layer: (self._ctx.workspace.layer(layer.id),))
+
+    def on_selection_changed(self, callback: Callable[[str], Any]) -> Undo:
+        """Call ``callback(layer_id)`` when the selection of a layer changes (read it with
+        ``ctx.canvas.selection(layer_id)``)."""
+        return self._subscribe(self._model.selection.changed, callback, lambda layer_id: (layer_id,))
+
+    def on_incident_created(self, callback: Callable[[Any], Any]) -> Undo:
+        """Call ``callback(incident)`` when an incident is reported (fired once the incidents issue lands)."""
+        return self._subscribe(self._shared.incident_created, callback, lambda incident: (incident,))
+
+    def on_task_changed(self, callback: Callable[[Any], Any]) -> Undo:
+        """Call ``callback(task)`` when a task changes state (fired once the tasks issue lands)."""
+        return self._subscribe(self._shared.task_changed, callback, lambda task: (task,))
+
+
+class PluginContext:
+    """Everything a plugin may use, in one object.
+
+    Parameters
+    ----------
+    record
+        The manager's record of the plugin (``name``, ``state``, ``phase``, …).
+    manager
+        The :class:`~gisdesk.plugins.manager.PluginManager`; its guard runs plugin code.
+    host
+        The window's host or the headless host: where contributions go.
+
+    Attributes
+    ----------
+    name : str
+        The plugin's name (its manifest ``name``).
+    workspace : Workspace
+        The workspace's layers, features, read-only queries and tables.
+    canvas : Canvas
+        The map: extent, temporary graphics, selection, map tool. Headless it records.
+    user : User
+        The current user and role.
+    settings : Settings
+        A dict of JSON values saved under the plugin's name.
+    log : logging.Logger
+        ``gisdesk.plugins.<name>``.
+    events : PluginEvents
+        ``on_layer_added``, ``on_selection_changed``, ``on_incident_created``, ``on_task_changed``.
+    """
+
+    def __init__(self, record: Any, manager: Any, host: Any) -> None:
+        self.name: str = record.name
+        self._record = record
+        self._manager = manager
+        self._host = host
+        self._undos: list[Undo] = []
+        self._closed = False  # undos have run (unloaded or failed): later undos run at once
+        services = host.services()
+        path = getattr(services, "workspace", None)
+        model = getattr(services, "model", None)
+        if model is None:
+            from gisdesk.store.workspace import map_layers
+
+            model = MapModel(map_layers(path), workspace_crs(Path(path))) if path else MapModel()
+        self.workspace = Workspace(Path(path) if path else None, model)
+        backend = getattr(services, "canvas", None) or CanvasBackend(model)
+        self.canvas = Canvas(backend, self.name, self._keep)
+        self.user: User = getattr(services, "user", None) or local_user()
+        state_dir = getattr(services, "state_dir", None) or getattr(manager, "state_dir", None)
+        self.settings = Settings(Path(state_dir) / "settings" / f"{self.name}.json" if state_dir else None)
+        self.log = logging.getLogger(f"gisdesk.plugins.{self.name}")
+        self.events = PluginEvents(self, model, app_events(manager))
+
+    def __repr__(self) -> str:
+        return f"<PluginContext {self.name}>"
+
+    # -- messages ------------------------------------------------------------------
+    def notify(self, text: str, level: str = "info", details: str = "") -> None:
+        """Tell the user ``text`` in the window's message bar (``level`` info, warning or error).
+
+        Headless it goes to the log. ``details`` (a hint, a listing) is shown on demand.
+        """
+        if level not in ("info", "warning", "error"):
+            raise ValueError(f"level is 'info', 'warning' or 'error', not {level!r}")
+        self.log.log({"info": logging.INFO, "warning": logging.WARNING}.get(level, logging.ERROR), "%s", text)
+        self._host.notify(f"{self.name}: {text}", level, details)
+
+    # -- contributions in code -----------------------------------------------------
+    def register_panel(self, id: str, title: str, factory: Callable[[PluginContext], Any],
+                       area: str = "right") -> Undo:
+        """Add a dock panel; ``factory(ctx)`` makes its widget (a QWidget) when the panel is created.
+
+        Returns the undo that removes the panel. ``area`` is ``left``, ``right`` or ``bottom``.
+        The manifest's ``[[contributes.panels]]`` does the same without code.
+        """
+        if area not in ("left", "right", "bottom"):
+            raise ValueError(f"area is 'left', 'right' or 'bottom', not {area!r}")
+        spec = self._spec("panel", id=id, title=title, factory=factory, area=area)
+        return self._keep(self._host.add_panel(self._record, spec, lambda: self._guarded("panel", factory, self)))
+
+    def register_command(self, id: str, title: str, callback: Callable[[PluginContext], Any],
+                         menu: str = "Plugins", shortcut: str = "", icon: str = "") -> Undo:
+        """Add a command in the menu path ``menu`` (e.g. ``"Plugins/Flood watch"``); ``callback(ctx)`` runs it."""
+        spec = self._spec("command", id=id, title=title, callback=callback, menu=menu, shortcut=shortcut, icon=icon)
+        return self._keep(self._host.add_command(self._record, spec,
+                                                 lambda: self._guarded("command", callback, self)))
+
+    def register_map_tool(self, id: str, title: str, factory: Callable[[PluginContext], Any],
+                          shortcut: str = "", icon: str = "") -> Undo:
+        """Add a map tool; ``factory(ctx)`` makes an object with any of ``on_press``, ``on_move``,
+        ``on_release``, ``on_key`` (return True when used), ``on_activate``, ``on_deactivate``."""
+        spec = self._spec("map_tool", id=id, title=title, factory=factory, shortcut=shortcut, icon=icon)
+        return self._keep(self._host.add_map_tool(self._record, spec,
+                                                  lambda: self._guarded("map_tool", factory, self)))
+
+    def register_layer_reader(self, id: str, title: str, extensions: list[str],
+                              reader: Callable[[PluginContext, str], str]) -> Undo:
+        """Add a reader for File > Add layer: ``reader(ctx, path)`` writes the file into the
+        workspace and returns the table name it wrote."""
+        exts = [e.lower() if e.startswith(".") else f".{e.lower()}" for e in extensions]
+        spec = self._spec("reader", id=id, title=title, reader=reader, extensions=tuple(exts))
+        return self._keep(self._host.add_reader(self._record, spec,
+                                                lambda path: self._guarded("reader", reader, self, path)))
+
+    # -- plumbing (for the manager) ------------------------------------------------
+    def _spec(self, kind: str, **fields: Any) -> Any:
+        from gisdesk.plugins import manifest
+
+        manifest.check_contribution_id(fields["id"], self.name)
+        cls = {"panel": manifest.PanelSpec, "command": manifest.CommandSpec, "map_tool": manifest.MapToolSpec,
+               "reader": manifest.ReaderSpec}[kind]
+        return cls(**fields)
+
+    def _guarded(self, phase: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run plugin code through the manager's guard."""
+        return self._manager.guard.call(self._record, phase, fn, *args)
+
+    def _keep(self, undo: Undo) -> Undo:
+        """Remember ``undo`` for unload and return a once-only version the plugin may call itself.
+
+        After the plugin has been unloaded (or failed while this contribution was being
+        added), ``undo`` runs at once: nothing of a stopped plugin stays behind.
+        """
+        if self._closed:
+            undo()
+            return lambda: None
+        done = False
+
+        def once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                if once in self._undos:
+                    self._undos.remove(once)
+                undo()
+
+        self._undos.append(once)
+        return once
+
+    def _run_undos(self) -> list[BaseException]:
+        """Run every undo, newest first; keep going past errors and return them (logged)."""
+        errors: list[BaseException] = []
+        self._closed = True
+        while self._undos:
+            undo = self._undos.pop()
+            try:
+                undo()
+            except Exception as exc:  # one broken undo must not keep the rest on screen
+                self.log.exception("undo failed while unloading %s", self.name)
+                errors.append(exc)
+        self.workspace.close()
+        return errors

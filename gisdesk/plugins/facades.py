@@ -1,0 +1,318 @@
+"""The facades of a plugin's context: user, settings, workspace data, map canvas (Qt-free).
+
+:class:`gisdesk.plugins.context.PluginContext` puts them together; plugins reach
+them as ``ctx.user``, ``ctx.settings``, ``ctx.workspace`` and ``ctx.canvas``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import os
+import re
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.map_model import MapModel
+
+Undo = Callable[[], None]
+Bbox = tuple[float, float, float, float]
+
+#: Keyword a read-only query may start with.
+READ_ONLY_START = ("select", "with")
+_FORBIDDEN_IN_QUERY = re.compile(r"\b(insert|update|delete|replace|drop|alter|create|attach|detach|pragma|vacuum|"
+                                 r"reindex|analyze)\b", re.IGNORECASE)
+
+
+class ReadOnlyQueryError(ValueError):
+    """:meth:`Workspace.read` refused a statement that could change the workspace."""
+
+
+@dataclass(frozen=True)
+class User:
+    """The person using gisdesk.
+
+    Until user accounts land (the users issue), this is the local operating-system user
+    with the role ``"administrator"``: see :func:`local_user`.
+
+    Attributes
+    ----------
+    name : str
+        Login name.
+    role : str
+        ``"administrator"``, later also ``"city_officer"``, ``"commune_officer"``, …
+    """
+
+    name: str
+    role: str = "administrator"
+
+
+def local_user() -> User:
+    """The local OS user, role ``"administrator"`` (stand-in until gisdesk has user accounts)."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no login name in some containers
+        name = os.environ.get("USER", "user")
+    return User(name, "administrator")
+
+
+# -- settings ------------------------------------------------------------------------
+class Settings(MutableMapping):
+    """A plugin's settings: a dict saved as JSON in ``<state dir>/settings/<plugin>.json``.
+
+    Every change is written at once (atomically). Values must be JSON-serialisable
+    (str, int, float, bool, None, lists and dicts of those); anything else raises
+    ``TypeError`` when set.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._data: dict[str, Any] = {}
+        if path is not None and path.exists():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                self._data = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                logging.getLogger("gisdesk.plugins").warning("ignoring unreadable plugin settings %s", path)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if not isinstance(key, str):
+            raise TypeError(f"setting names are strings, not {type(key).__name__}")
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"setting {key!r} must be JSON-serialisable: {exc}") from None
+        self._data[key] = value
+        self._save()
+
+    def __delitem__(self, key: str) -> None:
+        del self._data[key]
+        self._save()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict(self._data))
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"Settings({self._data!r})"
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._data, indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+# -- workspace -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class LayerRef:
+    """A map layer as plugins see it (read-only facts; change layers through the window).
+
+    Attributes
+    ----------
+    id : str
+        The layer id used by :meth:`Workspace.features`, :meth:`Canvas.select`, events.
+    title, name, group : str
+        Title in the layer tree, table name in the workspace, layer-tree group.
+    kind : str
+        ``point``, ``line``, ``polygon`` or ``raster``.
+    visible : bool
+    """
+
+    id: str
+    title: str
+    name: str
+    group: str
+    kind: str
+    visible: bool
+
+
+@dataclass(frozen=True)
+class Features:
+    """Features of one layer: ``ids`` (numpy int64) and ``attributes`` (one dict per id, same order)."""
+
+    ids: np.ndarray
+    attributes: list[dict[str, Any]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def workspace_crs(path: Path) -> str:
+    """The map CRS of a workspace: ``gisdesk_meta.map_crs``, else the first layer's, else EPSG:3857."""
+    from gisdesk.store.datasource import DataSource
+
+    with DataSource(path) as ds:
+        conn = ds.connection(text=True)
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_meta'").fetchone():
+            row = conn.execute("SELECT value FROM gisdesk_meta WHERE key = 'map_crs'").fetchone()
+            if row:
+                return row[0]
+        return f"EPSG:{ds.layers[0].srid}" if ds.layers else "EPSG:3857"
+
+
+def check_read_only(sql: str) -> None:
+    """Raise :class:`ReadOnlyQueryError` unless ``sql`` is one ``SELECT``/``WITH`` query."""
+    body = re.sub(r"--[^\n]*|/\*.*?\*/", " ", sql, flags=re.DOTALL).strip().rstrip(";").strip()
+    first = body.split(None, 1)[0].lower() if body else ""
+    if first not in READ_ONLY_START:
+        raise ReadOnlyQueryError(
+            f"Workspace.read() runs only SELECT or WITH queries, not {first.upper() or 'an empty statement'}: "
+            "plugins change the workspace through the gisdesk API, not with SQL")
+    literal_free = re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"", "''", body)
+    if ";" in literal_free:
+        raise ReadOnlyQueryError("Workspace.read() runs one query at a time (found ';' between statements)")
+    if first == "with" and _FORBIDDEN_IN_QUERY.search(literal_free):
+        raise ReadOnlyQueryError("Workspace.read() refuses WITH … INSERT/UPDATE/DELETE: only queries that read")
+
+
+class Workspace:
+    """The workspace's data, read-only: layers, features, queries and tables.
+
+    Parameters
+    ----------
+    path : Path or None
+        The workspace file (None when no workspace is open: no layers, and queries raise).
+    model : MapModel
+        The map's layers (the window's model, or one built from the file when headless).
+    """
+
+    def __init__(self, path: Path | None, model: MapModel) -> None:
+        self.path = Path(path) if path is not None else None
+        self._model = model
+        self._sources: dict[Path, Any] = {}
+
+    def _source(self, path: Path):
+        from gisdesk.store.datasource import DataSource
+
+        path = Path(path)
+        if path not in self._sources:
+            self._sources[path] = DataSource(path, read_only=True)
+        return self._sources[path]
+
+    def close(self) -> None:
+        """Close the connections this facade opened (the context does it on unload)."""
+        for ds in self._sources.values():
+            ds.close()
+        self._sources.clear()
+
+    def layers(self) -> list[LayerRef]:
+        """The map's layers, top of the layer tree first."""
+        out = []
+        for lyr in reversed(self._model.layers):
+            if isinstance(lyr, RasterLayer):
+                out.append(LayerRef(lyr.id, lyr.title, lyr.path.stem, lyr.group, "raster", lyr.visible))
+            else:
+                kind = self._source(lyr.source).layer(lyr.name).kind
+                out.append(LayerRef(lyr.id, lyr.title, lyr.name, lyr.group, kind, lyr.visible))
+        return out
+
+    def layer(self, ref: str) -> LayerRef:
+        """One layer by id, or else by table name; ``KeyError`` when there is none."""
+        for lyr in self.layers():
+            if ref in (lyr.id, lyr.name):
+                return lyr
+        raise KeyError(f"no layer {ref!r} in the map")
+
+    def features(self, layer_id: str, bbox: Bbox | None = None, limit: int | None = None) -> Features:
+        """Ids and attributes of a vector layer's features, optionally only those meeting ``bbox``.
+
+        Parameters
+        ----------
+        layer_id : str
+            A layer id (or table name) from :meth:`layers`.
+        bbox : tuple of float, optional
+            (minx, miny, maxx, maxy) in the map CRS (the canvas's ``crs``).
+        limit : int, optional
+            At most this many features (lowest ids first).
+        """
+        from gisdesk.store import features
+
+        lyr = self._vector(layer_id)
+        ds = self._source(lyr.source)
+        info = ds.layer(lyr.name)
+        if bbox is None:
+            conn = ds.connection(text=True)
+            sql = f"SELECT {features.key_sql(info)} FROM {_quote(info.table)} ORDER BY 1"
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            with ds.translating_errors():
+                ids = np.array([r[0] for r in conn.execute(sql)], np.int64)
+        else:
+            ids = np.sort(features.ids_in_box(ds, info, _to_layer_crs(bbox, self._model.crs, info.srid)))
+            if limit is not None:
+                ids = ids[:int(limit)]
+        return Features(ids, features.attributes(ds, info, ids))
+
+    def read(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
+        """Run one read-only query (``SELECT`` or ``WITH``) on the workspace; rows as dicts.
+
+        Raises
+        ------
+        ReadOnlyQueryError
+            For anything that is not a single SELECT/WITH query.
+        StoreError
+            When SQLite rejects the query (the message names the file).
+
+        Examples
+        --------
+        >>> ctx.workspace.read("SELECT category, count(*) AS n FROM incidents GROUP BY category")  # doctest: +SKIP
+        [{'category': 'flooding', 'n': 412}, ...]
+        """
+        check_read_only(sql)
+        if self.path is None:
+            raise RuntimeError("no workspace is open")
+        ds = self._source(self.path)
+        conn = ds.connection(text=True)
+        with ds.translating_errors():
+            cur = conn.execute(sql, params)
+            cols = [d[0] for d in cur.description or ()]
+            return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def table(self, name: str, where: str = "", params: tuple | list | dict = (),
+              limit: int | None = None) -> list[dict[str, Any]]:
+        """Rows of any table or view of the workspace, as dicts (geometry columns as WKB bytes).
+
+        Extension point: the incidents and tasks issues add typed accessors
+        (``workspace.incidents(...)``, ``workspace.tasks(...)``); until then read
+        their tables here, e.g. ``workspace.table("incidents", "status = ?", ["open"])``.
+        """
+        sql = f"SELECT * FROM {_quote(name)}" + (f" WHERE {where}" if where else "")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self.read(sql, params)
+
+    def _vector(self, layer_id: str) -> VectorLayer:
+        for lyr in self._model.layers:
+            if layer_id in (lyr.id, getattr(lyr, "name", None)):
+                if not isinstance(lyr, VectorLayer):
+                    raise TypeError(f"layer {layer_id!r} is a raster; features() reads vector layers")
+                return lyr
+        raise KeyError(f"no layer {layer_id!r} in the map")
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _to_layer_crs(bbox: Bbox, map_crs: str, srid: int) -> Bbox:
+    if not srid or map_crs.upper() == f"EPSG:{srid}":
+        return tuple(bbox)
+    from pyproj import Transformer
+
+    t = Transformer.from_crs(map_crs, f"EPSG:{srid}", always_xy=True)
+    return tuple(t.transform_bounds(*bbox))
+
