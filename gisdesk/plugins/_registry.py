@@ -1,0 +1,93 @@
+"""The host every plugin context talks to: the real host plus one registry of contribution ids.
+
+:class:`ContributionRegistry` wraps the application's :class:`~gisdesk.plugins.host.Host`.
+It refuses a contribution id another plugin (or the same plugin) already holds, raising
+:class:`ContributionError` (reported at phase ``contribute``), hands map tools to the host
+wrapped in :class:`~gisdesk.plugins.guard.GuardedTool`, and keeps each plugin record's
+``contributions`` up to date. Contributions declared in the manifest and those registered
+in code (``ctx.register_panel``) pass through it alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from gisdesk.plugins.guard import GuardedTool
+
+Undo = Callable[[], None]
+
+
+class ContributionError(ValueError):
+    """A contribution that cannot be added (its id is taken). Fails the plugin at phase ``contribute``."""
+
+    plugin_phase = "contribute"
+
+
+class ContributionRegistry:
+    """A :class:`Host` that checks ids, guards map tools and records who contributed what.
+
+    Parameters
+    ----------
+    host : Host
+        The application's host.
+    guard : Guard
+        The manager's guard (for map-tool events).
+    """
+
+    def __init__(self, host: Any, guard: Any) -> None:
+        self.host = host
+        self._guard = guard
+        self._owners: dict[str, str] = {}
+
+    def owner(self, contribution_id: str) -> str | None:
+        """The plugin holding ``contribution_id``, or ``None``."""
+        return self._owners.get(contribution_id)
+
+    def check_free(self, record: Any, contribution_id: str) -> None:
+        """Raise :class:`ContributionError` when ``contribution_id`` is taken."""
+        owner = self._owners.get(contribution_id)
+        if owner == record.name:
+            raise ContributionError(f"contribution id {contribution_id!r} is registered twice by {record.name!r}")
+        if owner is not None:
+            raise ContributionError(f"contribution id {contribution_id!r} is already taken by plugin {owner!r}")
+
+    def services(self) -> Any:
+        return self.host.services()
+
+    def notify(self, text: str, level: str = "info", details: str = "") -> None:
+        self.host.notify(text, level, details)
+
+    def add_panel(self, record: Any, spec: Any, create: Callable[[], object]) -> Undo:
+        return self._add("panels", record, spec, lambda: self.host.add_panel(record, spec, create))
+
+    def add_command(self, record: Any, spec: Any, run: Callable[[], None]) -> Undo:
+        return self._add("commands", record, spec, lambda: self.host.add_command(record, spec, run))
+
+    def add_map_tool(self, record: Any, spec: Any, create: Callable[[], object]) -> Undo:
+        def create_guarded() -> GuardedTool | None:
+            tool = create()
+            return None if tool is None else GuardedTool(tool, record, self._guard)
+
+        return self._add("map_tools", record, spec, lambda: self.host.add_map_tool(record, spec, create_guarded))
+
+    def add_reader(self, record: Any, spec: Any, read: Callable[[str], str]) -> Undo:
+        return self._add("readers", record, spec, lambda: self.host.add_reader(record, spec, read))
+
+    def _add(self, kind: str, record: Any, spec: Any, add: Callable[[], Undo]) -> Undo:
+        self.check_free(record, spec.id)
+        host_undo = add()
+        if getattr(record, "state", None) == "failed":  # a host that creates at once, and creating failed
+            host_undo()
+            return lambda: None
+        self._owners[spec.id] = record.name
+        ids = record.contributions.setdefault(kind, [])
+        ids.append(spec.id)
+
+        def undo() -> None:
+            if self._owners.get(spec.id) == record.name:
+                del self._owners[spec.id]
+            if spec.id in ids:
+                ids.remove(spec.id)
+            host_undo()
+
+        return undo
