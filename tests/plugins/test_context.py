@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 import textwrap
 from pathlib import Path
 
@@ -15,6 +16,16 @@ from gisdesk.api import ReadOnlyQueryError
 from gisdesk.plugins.host import HeadlessHost
 from gisdesk.plugins.manager import PluginManager
 from sample_layers.generate import build_workspace
+
+
+@pytest.fixture(autouse=True)
+def forget_plugin_modules(tmp_path):
+    """Each test writes its plugins afresh: drop their modules and folders from the import system after it."""
+    yield
+    sys.path[:] = [p for p in sys.path if not Path(p).is_relative_to(tmp_path)]
+    for name, module in list(sys.modules.items()):
+        if getattr(module, "__file__", None) and Path(module.__file__).is_relative_to(tmp_path):
+            del sys.modules[name]
 
 
 @pytest.fixture(scope="module")
