@@ -170,7 +170,7 @@ def load_manifest(path: str | Path) -> Manifest:
         The file is missing, unreadable, not TOML or not a valid manifest.
     """
     path = Path(path)
-    if path.is_dir():
+    if path.is_dir() and path.name != MANIFEST_NAME:
         path = path / MANIFEST_NAME
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
