@@ -301,3 +301,18 @@ def test_plugin_registered_in_code_and_reader(qtbot, demo, tmp_path):
     assert win.findChild(QDockWidget, "gauges.panel") is None
     assert win.plugin_host.readers == {}
     assert all(a.objectName() != "gisdesk.file.add_plugin_layer" for a in menu_path(win, "File").actions())
+
+
+def test_main_window_starts_plugins_when_given_plugin_dirs(qtbot, demo, tmp_path, plugins_dir, monkeypatch):
+    from gisdesk.ui.main_window import MainWindow
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user plugins, state kept in tmp
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    win = MainWindow(demo, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), plugin_dirs=[plugins_dir])
+    qtbot.addWidget(win)
+    assert win.plugins.record("flood_watch").state == "active"
+    assert win.findChild(QDockWidget, "flood_watch.panel") is not None
+    assert "gisdesk.plugins.manage" in [a.objectName() for a in menu_path(win, "Plugins").actions()]
+    plain = MainWindow(demo, QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(plain)
+    assert plain.plugins is None and menu_path(plain, "Plugins") is None
