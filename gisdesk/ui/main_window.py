@@ -43,9 +43,13 @@ def workspace_crs(path: Path) -> str:
 
 
 class MainWindow(QMainWindow):
-    """One workspace on screen. Raises :class:`StoreError` when the workspace cannot be opened."""
+    """One workspace on screen. Raises :class:`StoreError` when the workspace cannot be opened.
 
-    def __init__(self, workspace: Path, settings: QSettings | None = None) -> None:
+    With ``plugin_dirs`` (a list, possibly empty) the plugins are started: built-in, user
+    folder, then these folders and installed entry points (see ``gisdesk.ui.plugin_host``).
+    """
+
+    def __init__(self, workspace: Path, settings: QSettings | None = None, plugin_dirs: list | None = None) -> None:
         super().__init__()
         self.workspace = Path(workspace)
         self.settings = settings or QSettings("gisdesk", "gisdesk")
@@ -76,6 +80,11 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         for w in warnings:
             self.messages.show_message(w, "warning")
+        self.plugins = None  # the PluginManager when plugins are started (issue 4)
+        if plugin_dirs is not None:
+            from gisdesk.ui.plugin_host import start_plugins
+
+            self.plugins = start_plugins(self, plugin_dirs)
 
     # -- building ------------------------------------------------------------------
     def _build_docks(self) -> None:
