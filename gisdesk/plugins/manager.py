@@ -181,7 +181,8 @@ class PluginManager:
 
     # -- lifecycle -------------------------------------------------------------------
     def discover(self) -> list[PluginRecord]:
-        """Find the plugins (replacing :attr:`records`); nothing is imported. Never raises."""
+        """Find the plugins (replacing :attr:`records`; active ones are unloaded first). Never raises."""
+        self.shutdown()
         self.records = []
         disabled = self._state.disabled()
         for cand in discovery.discover(self.folders, entry_points=self.entry_points):

@@ -163,3 +163,12 @@ def test_entry_point_plugin_is_found_through_real_packaging_metadata(tmp_path, m
     assert str(pkg) not in sys.path  # installed packages import already
     gone = manager.record("gd_gone")
     assert gone.state == "failed" and gone.phase == "discover" and "gd_not_installed" in gone.error
+
+
+def test_starting_twice_does_not_register_twice(tmp_path):
+    host = HeadlessHost(model=MapModel())
+    manager = make_manager(host, tmp_path, GOOD)
+    manager.start()
+    manager.start()
+    assert [r.state for r in manager.records] == ["active", "active"]
+    assert host.contribution_ids()["commands"].count("gd_full.hello") == 1
