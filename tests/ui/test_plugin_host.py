@@ -225,6 +225,12 @@ def test_panel_factory_error_leaves_the_window_working(qtbot, demo, tmp_path, pl
     assert win.findChild(QDockWidget, "flood_watch.panel") is not None
     win.actions["gisdesk.view.zoom_in"].trigger()  # the window still does its work
     qtbot.waitUntil(lambda: not win.canvas.rendering, timeout=5000)
+    # fixed on disk, the plugin comes back with Reload (its failed panel left no id behind)
+    (plugins_dir / "bad_panel" / "bad_panel_ui.py").write_text(
+        "from PySide6.QtWidgets import QLabel\n\ndef make(ctx):\n    return QLabel('fixed')\n")
+    manager.reload("bad_panel")
+    assert manager.record("bad_panel").state == "active"
+    assert win.findChild(QDockWidget, "bad_panel.panel").widget().text() == "fixed"
 
 
 def test_map_tool_error_fails_the_plugin_and_returns_to_pan(qtbot, demo, tmp_path, plugins_dir):
