@@ -87,13 +87,35 @@ def _cmd_app(args: argparse.Namespace) -> int:
         print(f"Building the demo city in {workspace} (first run) …", file=sys.stderr, flush=True)
         workspace.parent.mkdir(parents=True, exist_ok=True)
         build_workspace(workspace)
-    return run_app(workspace)
+    return run_app(workspace, [Path(d) for d in args.plugins_dir])
+
+
+def _cmd_plugins(args: argparse.Namespace) -> int:
+    from gisdesk.plugins.cli import plugins_command
+
+    return plugins_command(args)
+
+
+def _cmd_plugin_new(args: argparse.Namespace) -> int:
+    from gisdesk.plugins.cli import plugin_new_command
+
+    return plugin_new_command(args)
+
+
+def app_parser() -> argparse.ArgumentParser:
+    """Options of ``gisdesk [WORKSPACE]`` (the window)."""
+    parser = argparse.ArgumentParser(prog="gisdesk", description="Open the map window.")
+    parser.add_argument("workspace", nargs="?", help="workspace to open (default: the demo city, built on first run)")
+    parser.add_argument("--plugins-dir", action="append", default=[], metavar="DIR",
+                        help="also load the plugins in DIR (repeatable)")
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gisdesk", description="Desktop GIS workstation for city management.")
-    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render}",
-                                help="a workspace file opens the window (default: the demo city)")
+    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin}",
+                                help="a workspace file opens the window (default: the demo city); "
+                                     "'gisdesk [--plugins-dir DIR] [WORKSPACE]'")
 
     p = sub.add_parser("info", help="list the layers and rasters of a SpatiaLite/GeoPackage file or a raster")
     p.add_argument("path")
@@ -118,6 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--style", help="JSON file: {layer: style} (default: built-in styles)")
     p.add_argument("--no-image-cache", action="store_true", help="re-draw on every repeat (data stays cached)")
     p.set_defaults(func=_cmd_render)
+
+    from gisdesk.plugins.cli import add_plugin_new_arguments, add_plugins_arguments
+
+    p = sub.add_parser("plugins", help="discover and activate the plugins headless and list them")
+    add_plugins_arguments(p)
+    p.set_defaults(func=_cmd_plugins)
+    p = sub.add_parser("plugin", help="plugin development: 'gisdesk plugin new NAME'")
+    plugin_sub = p.add_subparsers(dest="plugin_command", required=True)
+    new = plugin_sub.add_parser("new", help="write a working plugin (manifest, panel, command, test)")
+    add_plugin_new_arguments(new)
+    new.set_defaults(func=_cmd_plugin_new)
     return parser
 
 
@@ -127,12 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     tune_allocator()
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"info", "sample", "render"}
+    commands = {"info", "sample", "render", "plugins", "plugin"}
     try:
-        if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
-            if len(argv) > 1:
-                parser.error(f"unexpected arguments: {' '.join(argv[1:])}")
-            return _cmd_app(argparse.Namespace(workspace=argv[0] if argv else None))
+        if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
+            return _cmd_app(app_parser().parse_args(argv))
         args = parser.parse_args(argv)
         return args.func(args)
     except StoreError as exc:

@@ -64,7 +64,9 @@ class PluginEvents:
             raise TypeError(f"an event callback must be callable, not {callback!r}")
 
         def relay(*args: Any) -> None:
-            self._ctx._guarded("signal", callback, *convert(*args))
+            # The conversion (e.g. looking the layer up) runs inside the guard too: nothing the
+            # plugin subscribed may raise into the app's own event.
+            self._ctx._guarded("signal", lambda: callback(*convert(*args)))
 
         return self._ctx._keep(event.connect(relay))
 

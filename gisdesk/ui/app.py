@@ -30,13 +30,14 @@ def remember_workspace(settings: QSettings, path: Path) -> None:
     settings.setValue("recent/workspaces", items[:MAX_RECENT])
 
 
-def open_window(workspace: Path, settings: QSettings | None = None):
-    """Open ``workspace`` in a new window; a file that cannot be opened gets a message, not a crash."""
+def open_window(workspace: Path, settings: QSettings | None = None, plugin_dirs: list[Path] | None = None):
+    """Open ``workspace`` in a new window with its plugins (built-in, user folder, entry points and
+    ``plugin_dirs``); a file that cannot be opened gets a message, not a crash."""
     from gisdesk.ui.main_window import MainWindow
 
     settings = settings or QSettings("gisdesk", "gisdesk")
     try:
-        win = MainWindow(workspace, settings)
+        win = MainWindow(workspace, settings, plugin_dirs=list(plugin_dirs or []))
     except StoreError as exc:
         QMessageBox.critical(None, tr("Cannot open workspace"), f"{exc.message}\n\n{exc.hint}")
         return None
@@ -47,11 +48,11 @@ def open_window(workspace: Path, settings: QSettings | None = None):
     return win
 
 
-def run_app(workspace: Path) -> int:
+def run_app(workspace: Path, plugin_dirs: list[Path] | None = None) -> int:
     """Open the window on ``workspace`` and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gisdesk")
     app.setOrganizationName("gisdesk")
-    if open_window(workspace) is None:
+    if open_window(workspace, plugin_dirs=plugin_dirs) is None:
         return 2
     return app.exec()

@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
             from gisdesk.ui.plugin_host import start_plugins
 
             self.plugins = start_plugins(self, plugin_dirs)
+            state = self.settings.value("window/state")
+            if state is not None:  # plugin docks exist now: put them back where the user left them
+                self.restoreState(state)
+                self.identify_dock.hide()
 
     # -- building ------------------------------------------------------------------
     def _build_docks(self) -> None:

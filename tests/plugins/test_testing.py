@@ -39,7 +39,7 @@ def test_scaffolded_plugin_tests_pass_with_the_fixtures(tmp_path):
     root = new_plugin("flood_watch", tmp_path)
     (root / "tests" / "test_fixtures.py").write_text(textwrap.dedent(EXTRA_TESTS), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "gisdesk.testing", "-q",
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q",  # gisdesk.testing comes by its pytest11 entry point
                           "-o", f"cache_dir={tmp_path / 'cache'}"],
                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
