@@ -39,6 +39,10 @@ class ContributionRegistry:
         self._guard = guard
         self._owners: dict[str, str] = {}
 
+    def call_in_main_thread(self, fn: Any) -> None:
+        """Hand ``fn`` to the host's main thread (directly when the host has no event loop)."""
+        getattr(self.host, "call_in_main_thread", lambda f: f())(fn)
+
     def owner(self, contribution_id: str) -> str | None:
         """The plugin holding ``contribution_id``, or ``None``."""
         return self._owners.get(contribution_id)

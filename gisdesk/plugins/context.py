@@ -193,6 +193,36 @@ class PluginContext:
         return self._keep(self._host.add_reader(self._record, spec,
                                                 lambda path: self._guarded("reader", reader, self, path)))
 
+    # -- background work -----------------------------------------------------------
+    def run_in_background(self, job: Callable[..., Any], *args: Any,
+                          on_done: Callable[[Any], Any] | None = None) -> Any:
+        """Run ``job(*args)`` on a worker thread; then ``on_done(result)`` on the main thread.
+
+        Both run through the guard (phase ``job``): an exception fails the plugin and
+        removes its contributions, and the app goes on. Returns a
+        :class:`concurrent.futures.Future` of the job's result (None when it failed).
+        Jobs must not touch widgets; ``on_done`` may.
+
+        Examples
+        --------
+        >>> ctx.run_in_background(count_overdue, on_done=panel.show_count)  # doctest: +SKIP
+        """
+        pool = getattr(self._manager, "_job_pool", None)
+        if pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            pool = self._manager._job_pool = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-plugin-job")
+        future = pool.submit(self._guarded, "job", job, *args)
+        if on_done is not None:
+            deliver = getattr(self._host, "call_in_main_thread", lambda fn: fn())
+
+            def finished(f: Any) -> None:
+                if self._record.state != "failed" and not self._closed:
+                    deliver(lambda: self._guarded("job", on_done, f.result()))
+
+            future.add_done_callback(finished)
+        return future
+
     # -- plumbing (for the manager) ------------------------------------------------
     def _spec(self, kind: str, **fields: Any) -> Any:
         from gisdesk.plugins import manifest

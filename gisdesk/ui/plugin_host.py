@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QToolBar, QWidget
 
@@ -139,6 +139,12 @@ class QtCanvasBackend(CanvasBackend):
         return tool.tool_id if isinstance(tool, PluginToolAdapter) else f"gisdesk.tool.{tool.name}"
 
 
+class _MainThreadRelay(QObject):
+    """A queued signal: callables emitted from any thread run on the GUI thread."""
+
+    call = Signal(object)
+
+
 class QtHost:
     """The :class:`~gisdesk.plugins.host.Host` of a :class:`~gisdesk.ui.main_window.MainWindow`.
 
@@ -162,12 +168,18 @@ class QtHost:
         self.readers: dict[str, tuple[Any, Callable[[str], str]]] = {}
         self._toolbar: QToolBar | None = None
         self._reader_action: QAction | None = None
+        self._relay = _MainThreadRelay()
+        self._relay.call.connect(lambda fn: fn())
 
     def services(self) -> Services:
         return Services(self.window.workspace, self.window.model, self.canvas_backend, None)
 
     def notify(self, text: str, level: str = "info", details: str = "") -> None:
         self.window.messages.show_message(text, level, details)
+
+    def call_in_main_thread(self, fn: Callable[[], Any]) -> None:
+        """Run ``fn`` on the GUI thread (from a plugin's background job)."""
+        self._relay.call.emit(fn)
 
     # -- panels --------------------------------------------------------------------
     def add_panel(self, record: Any, spec: Any, create: Callable[[], object]) -> Undo:

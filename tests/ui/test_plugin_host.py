@@ -322,3 +322,38 @@ def test_main_window_starts_plugins_when_given_plugin_dirs(qtbot, demo, tmp_path
     plain = MainWindow(demo, QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(plain)
     assert plain.plugins is None and menu_path(plain, "Plugins") is None
+
+
+def test_background_job_result_arrives_on_the_gui_thread_and_a_failing_job_fails_its_plugin(qtbot, tmp_path, monkeypatch):
+    """ctx.run_in_background: the job runs on a worker, on_done on the GUI thread; a job that raises
+    fails the plugin at phase 'job' and the window goes on."""
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from gisdesk.ui.main_window import MainWindow
+    from sample_layers.generate import build_workspace
+
+    for var in ("XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+    plugins = tmp_path / "plugins"
+    for name, body in {
+        "gd_job_ok": "def activate(ctx):\n    ctx.run_in_background(lambda: 6 * 7, on_done=lambda r: SEEN.append((r, threading.current_thread().name)))\n",
+        "gd_job_bad": "def activate(ctx):\n    ctx.run_in_background(lambda: 1 / 0)\n",
+    }.items():
+        pkg = plugins / name / name
+        pkg.mkdir(parents=True)
+        (plugins / name / "gisdesk-plugin.toml").write_text(
+            f'[plugin]\nname = "{name}"\nversion = "1"\napi_version = "1"\nactivate = "{name}:activate"\n')
+        (pkg / "__init__.py").write_text("import threading\nSEEN = []\n" + body)
+    demo = build_workspace(tmp_path / "hue.sqlite", incidents=200)
+    win = MainWindow(demo, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), plugin_dirs=[plugins])
+    qtbot.addWidget(win)
+    import gd_job_ok
+
+    qtbot.waitUntil(lambda: bool(gd_job_ok.SEEN), timeout=10000)
+    assert gd_job_ok.SEEN == [(42, threading.main_thread().name)]
+    qtbot.waitUntil(lambda: win.plugins.record("gd_job_bad").state == "failed", timeout=10000)
+    assert win.plugins.record("gd_job_bad").phase == "job"
+    assert win.plugins.record("gd_job_ok").state == "active"
+    win.close()
