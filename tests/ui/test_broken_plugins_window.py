@@ -3,7 +3,6 @@ reported with its phase, and the map keeps working."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

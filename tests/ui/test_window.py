@@ -256,3 +256,34 @@ def test_a_bad_workspace_is_refused_with_a_message(tmp_path):
     bad.write_text("not a database")
     with pytest.raises(StoreError, match="not an SQLite database"):
         MainWindow(bad, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+def test_attribute_table_from_the_window_filters_and_selects_on_the_map(qtbot, window, demo):
+    from gisdesk.store.datasource import DataSource
+
+    cams = layer_by_name(window, "cameras")
+    window._set_current_layer(cams.id)
+    window.actions["gisdesk.features.attribute_table"].trigger()  # F6
+    dock = window.attribute_docks[cams.id]
+    table = dock.widget()
+    assert dock.isVisible()
+    table.filter_edit.setText("status = 'offline'")
+    qtbot.keyClick(table.filter_edit, Qt.Key.Key_Return)
+    with DataSource(demo) as ds:
+        (offline,) = ds.connection(text=True).execute("SELECT count(*) FROM cameras WHERE status = 'offline'").fetchone()
+    assert table.model.rowCount() == offline > 0
+    table.view.selectAll()
+    assert window.model.selection.count(cams.id) == offline
+    assert f"selection:{cams.id}" in window.canvas.overlay_names()
+
+
+def test_export_of_the_current_view_writes_png_and_pdf(qtbot, window, tmp_path):
+    from gisdesk.render.layout import export_map
+    from gisdesk.ui import map_ops
+
+    kinds = {lyr.id: map_ops.layer_kind(window.renderer, lyr) for lyr in window.model.layers}
+    for suffix in (".png", ".pdf"):
+        out = export_map(tmp_path / f"map{suffix}", window.renderer, window.model.layers, window.canvas.view(),
+                         "Huế — ngập lụt", kinds, dpi=72)
+        assert out.exists() and out.stat().st_size > 10_000
+    assert (tmp_path / "map.pdf").read_bytes().startswith(b"%PDF")
