@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         for w in warnings:
             self.messages.show_message(w, "warning")
         self.plugins = None  # the PluginManager when plugins are started (issue 4)
+        self._plugin_dirs = plugin_dirs
         if plugin_dirs is not None:
             from gisdesk.ui.plugin_host import start_plugins
 
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         a["gisdesk.file.save_state"].triggered.connect(self.save_state)
         a["gisdesk.file.export"].triggered.connect(self.export_map)
         a["gisdesk.file.quit"].triggered.connect(self.close)
+        self.recent_menu = self.menuBar().actions()[0].menu().addMenu(tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def _wire_canvas(self) -> None:
         c = self.canvas
@@ -318,7 +321,18 @@ class MainWindow(QMainWindow):
         if path:
             from gisdesk.ui.app import open_window
 
-            open_window(Path(path), self.settings)
+            open_window(Path(path), self.settings, self._plugin_dirs)
+
+    def _fill_recent_menu(self) -> None:
+        from gisdesk.ui.app import open_window, recent_workspaces
+
+        self.recent_menu.clear()
+        paths = recent_workspaces(self.settings)
+        for i, path in enumerate(paths, start=1):
+            act = self.recent_menu.addAction(f"&{i} {Path(path).name}  —  {Path(path).parent}")
+            act.triggered.connect(lambda checked=False, p=path: open_window(Path(p), self.settings, self._plugin_dirs))
+        if not paths:
+            self.recent_menu.addAction(tr("(none yet)")).setEnabled(False)
 
     def _add_vector_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -287,3 +287,18 @@ def test_export_of_the_current_view_writes_png_and_pdf(qtbot, window, tmp_path):
                          "Huế — ngập lụt", kinds, dpi=72)
         assert out.exists() and out.stat().st_size > 10_000
     assert (tmp_path / "map.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_recent_workspaces_are_remembered_and_listed(qtbot, demo, tmp_path, monkeypatch):
+    from gisdesk.ui.app import open_window, recent_workspaces
+
+    for var in ("XDG_STATE_HOME", "XDG_CONFIG_HOME"):  # the app starts plugins: keep their state in tmp
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+    settings = QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat)
+    win = open_window(demo, settings)
+    qtbot.addWidget(win)
+    assert recent_workspaces(settings) == [str(demo.absolute())]
+    win._fill_recent_menu()
+    texts = [a.text() for a in win.recent_menu.actions()]
+    assert texts and demo.name in texts[0]
+    win.close()
