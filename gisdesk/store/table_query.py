@@ -100,6 +100,12 @@ class TableQuery:
         self._key = key_sql(layer)
 
     # -- state ---------------------------------------------------------------------
+    def interrupt(self) -> None:
+        """Stop a running :meth:`ids` from another thread; it then raises StoreError ("interrupted")."""
+        conn = getattr(self, "_running", None)
+        if conn is not None:
+            conn.interrupt()
+
     def _conn(self) -> Any:
         conn = self.ds.connection(text=True)
         conn.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
@@ -162,12 +168,16 @@ class TableQuery:
         if self._ids is None:
             sql, params = self.select_sql()
             conn = self._conn()
-            with self.ds.translating_errors():
-                # One query: SQLite joins the ids into one string in the subquery's order.
-                n, text = conn.execute(f"SELECT count(*), group_concat(k) FROM ({sql})", params).fetchone()
-                ids = np.empty(0, np.int64) if not n else np.fromstring(text, np.int64, sep=",")
-                if len(ids) != n:  # keys that are not plain integers
-                    ids = np.fromiter((r[0] for r in conn.execute(sql, params)), np.int64)
+            self._running = conn
+            try:
+                with self.ds.translating_errors():
+                    # One query: SQLite joins the ids into one string in the subquery's order.
+                    n, text = conn.execute(f"SELECT count(*), group_concat(k) FROM ({sql})", params).fetchone()
+                    ids = np.empty(0, np.int64) if not n else np.fromstring(text, np.int64, sep=",")
+                    if len(ids) != n:  # keys that are not plain integers
+                        ids = np.fromiter((r[0] for r in conn.execute(sql, params)), np.int64)
+            finally:
+                self._running = None
             self._ids = ids
         return self._ids
 

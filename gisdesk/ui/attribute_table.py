@@ -76,10 +76,14 @@ class AttributeTableModel(QAbstractTableModel):
 
     def reload(self) -> bool:
         """Read the ids again (after a filter, sort or restriction change); False if reading failed."""
-        try:
-            ids = self.query.ids()
+        from gisdesk.ui.progress import run_with_progress
+
+        try:  # a sort or filter over a million rows can take a second: cancellable off the GUI thread
+            ids = run_with_progress(self.query.ids, self.query.interrupt, None,
+                                    self.tr("Reading {name}…").format(name=self.query.layer.name))
         except StoreError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(self.tr("Cancelled; the table shows the previous rows.") if "interrupt" in str(exc)
+                             else str(exc))
             return False
         if self._restrict is not None:
             ids = ids[np.isin(ids, self._restrict)]

@@ -188,3 +188,24 @@ def test_a_million_rows(tmp_path):
         assert values[0] == 49999 and values == sorted(values, reverse=True)
     print(f"\n1M rows: build {built:.2f}s, ids {t_ids:.3f}s, block of 256 {t_block * 1000:.1f}ms, "
           f"filter {t_filter:.3f}s, filter+sort {t_sort:.3f}s")
+
+
+def test_a_long_sort_can_be_interrupted_from_another_thread(tmp_path):
+    """Cancel in the attribute table: interrupt() stops SQLite mid-query with a clear error, and the
+    query answers again afterwards."""
+    import threading
+
+    from gisdesk.store.errors import StoreError
+
+    path = build_million_points(tmp_path / "million.sqlite")
+    with DataSource(path) as ds:
+        q = TableQuery(ds, ds.layer("pts"))
+        q.set_filter("name ilike 'P%'")  # a Python function per row: slow enough to catch
+        q.set_sort("name", descending=True)
+        timer = threading.Timer(0.05, q.interrupt)
+        timer.start()
+        with pytest.raises(StoreError, match="interrupt"):
+            q.ids()
+        timer.join()
+        q.set_filter("value < 10")
+        assert len(q.ids()) == len(by_sql(q, "SELECT fid FROM pts WHERE value < 10"))

@@ -228,3 +228,36 @@ def test_a_million_rows_scroll_from_blocks(qtbot, tmp_path):
     ranges = widget.view.selectionModel().selection()
     assert [(r.top(), r.bottom()) for r in ranges] == [(0, 599_999)] and not model.is_marked(0)
     widget.close()
+
+
+def test_slow_work_shows_a_cancellable_dialog_after_half_a_second(qtbot):
+    """run_with_progress: quick work returns at once; slow work shows Cancel, which calls cancel()."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from gisdesk.ui.progress import run_with_progress
+
+    assert run_with_progress(lambda: 7, lambda: None) == 7
+    stop = threading.Event()
+    seen = {}
+
+    def slow():
+        stop.wait(10)
+        if stop.is_set():
+            raise RuntimeError("interrupted")
+        return "finished"
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        seen["dialog"] = bool(dialogs)
+        for d in dialogs:
+            d.cancel()
+
+    QTimer.singleShot(900, press_cancel)
+    t0 = time.perf_counter()
+    with pytest.raises(RuntimeError, match="interrupted"):
+        run_with_progress(slow, stop.set)
+    assert seen["dialog"] and time.perf_counter() - t0 < 5
