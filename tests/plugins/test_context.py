@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,30 +13,15 @@ import shapely
 from gisdesk.api import ReadOnlyQueryError
 from gisdesk.plugins.host import HeadlessHost
 from gisdesk.plugins.manager import PluginManager
-from sample_layers.generate import build_workspace
 
 
-@pytest.fixture(autouse=True)
-def forget_plugin_modules(tmp_path):
-    """Each test writes its plugins afresh: drop their modules and folders from the import system after it."""
-    yield
-    sys.path[:] = [p for p in sys.path if not Path(p).is_relative_to(tmp_path)]
-    for name, module in list(sys.modules.items()):
-        if getattr(module, "__file__", None) and Path(module.__file__).is_relative_to(tmp_path):
-            del sys.modules[name]
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory):
-    return build_workspace(tmp_path_factory.mktemp("demo") / "hue.sqlite", incidents=2000)
+pytestmark = pytest.mark.usefixtures("forget_plugin_modules")
 
 
 @pytest.fixture
-def demo(demo_master, tmp_path):
-    for f in demo_master.parent.iterdir():
-        if f.is_file():
-            shutil.copy(f, tmp_path / f.name)
-    return tmp_path / demo_master.name
+def demo(workspace):
+    """A fresh copy of the cached demo city (``workspace`` from gisdesk.testing)."""
+    return workspace
 
 
 def write_plugin(root: Path, name: str, code: str = "def activate(ctx):\n    pass\n") -> Path:

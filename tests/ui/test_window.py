@@ -12,25 +12,14 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 
-from sample_layers.generate import build_workspace
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "artifacts"
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory):
-    return build_workspace(tmp_path_factory.mktemp("demo") / "hue.sqlite", incidents=3000)
-
-
 @pytest.fixture
-def demo(demo_master, tmp_path):
-    """A fresh copy per test: windows save their layer state into the workspace when closed."""
-    import shutil
-
-    for f in demo_master.parent.iterdir():
-        if f.is_file():
-            shutil.copy(f, tmp_path / f.name)
-    return tmp_path / demo_master.name
+def demo(workspace):
+    """A fresh copy of the cached demo city (``workspace`` from gisdesk.testing)."""
+    return workspace
 
 
 @pytest.fixture
