@@ -1,0 +1,352 @@
+"""Incidents in a gisdesk workspace: schema migration and the :class:`IncidentStore`.
+
+Schema decisions
+----------------
+* The demo ``incidents`` table stays the map layer: a POINT table (workspace SRID) that
+  renders and filters fast. :func:`ensure_schema` only *adds* to it, with ``ALTER TABLE
+  ADD COLUMN`` (no row is rewritten or lost): ``occurred_at`` (filled from
+  ``reported_at`` for old rows), ``address``, ``duplicate_of``, ``needs_review``,
+  ``notes`` (a JSON list of text) and ``external_id`` (an Open311 id that was not a UUID).
+* A line or polygon incident keeps its real shape in ``incident_shapes`` (``incident_uuid``
+  primary key, a SpatiaLite GEOMETRY column with a spatial index); its row in ``incidents``
+  carries a representative point inside the shape (``point_on_surface``), so the point
+  layer still shows every incident. Point incidents have no shape row.
+* ``incident_events`` is the append-only history (triggers refuse UPDATE and DELETE):
+  ``id`` (UUID), ``incident_uuid``, ``at`` (UTC ISO), ``who``, ``action``, ``field``,
+  ``from_state``, ``to_state``, ``note``.
+* ``routing_rules`` (``category`` primary key -> ``department``) is the editable rules
+  table and the editable category list; it starts from
+  :data:`gisdesk.core.incidents.DEFAULT_ROUTING` plus the pairs already in ``incidents``.
+
+Every timestamp is UTC ISO 8601 (``2026-05-01T08:30:00Z``); every key is a UUID.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid as _uuid
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Any, Iterator, Mapping
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from gisdesk.core.incidents import (
+    DEFAULT_ROUTING,
+    OPEN_STATUSES,
+    Communes,
+    Incident,
+    ValidationError,
+    find_duplicates,
+    iso_utc,
+    route,
+    to_utc,
+    utc_now,
+    validate_geometry,
+)
+from gisdesk.store.connection import connect
+
+_NEW_COLUMNS = {"occurred_at": "TEXT", "address": "TEXT", "duplicate_of": "TEXT",
+                "needs_review": "INTEGER NOT NULL DEFAULT 0", "notes": "TEXT", "external_id": "TEXT"}
+_EDITABLE = ("category", "severity", "description", "channel", "occurred_at", "address", "geometry",
+             "commune", "department", "status", "needs_review", "notes")
+_SELECT = ("SELECT i.uuid, i.category, i.severity, i.description, i.channel, "
+           "COALESCE(i.occurred_at, i.reported_at), i.address, i.commune, i.department, i.status, "
+           "i.duplicate_of, i.needs_review, i.notes, AsBinary(COALESCE(s.geom, i.geom)) "
+           "FROM incidents i LEFT JOIN incident_shapes s ON s.incident_uuid = i.uuid")
+
+
+def _srid(conn: Any) -> int:
+    row = conn.execute("SELECT srid FROM geometry_columns WHERE f_table_name = 'incidents'").fetchone()
+    return int(row[0]) if row else 32648
+
+
+def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
+    """Add the incident tables and columns to a workspace; safe to run again.
+
+    ``workspace`` is a path or an open connection. Existing rows are kept.
+    """
+    conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        have = {r[1] for r in conn.execute("PRAGMA table_info(incidents)")}
+        for name, decl in _NEW_COLUMNS.items():
+            if name not in have:
+                conn.execute(f"ALTER TABLE incidents ADD COLUMN {name} {decl}")
+        if "occurred_at" not in have:
+            conn.execute("UPDATE incidents SET occurred_at = reported_at WHERE occurred_at IS NULL")
+        conn.execute("""CREATE TABLE IF NOT EXISTS incident_events (
+            id TEXT PRIMARY KEY, incident_uuid TEXT NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL,
+            action TEXT NOT NULL, field TEXT, from_state TEXT, to_state TEXT, note TEXT)""")
+        conn.execute("CREATE INDEX IF NOT EXISTS idx_incident_events_uuid ON incident_events (incident_uuid, at)")
+        for op in ("UPDATE", "DELETE"):
+            conn.execute(f"""CREATE TRIGGER IF NOT EXISTS incident_events_no_{op.lower()}
+                BEFORE {op} ON incident_events BEGIN
+                SELECT RAISE(ABORT, 'incident_events is append-only'); END""")
+        conn.execute("""CREATE TABLE IF NOT EXISTS routing_rules (
+            category TEXT PRIMARY KEY, department TEXT NOT NULL, updated_at TEXT, updated_by TEXT)""")
+        now = iso_utc(utc_now())
+        conn.executemany("INSERT OR IGNORE INTO routing_rules VALUES (?, ?, ?, 'gisdesk')",
+                         [(c, d, now) for c, d in DEFAULT_ROUTING.items()])
+        conn.execute("INSERT OR IGNORE INTO routing_rules SELECT category, MIN(department), ?, 'gisdesk' "
+                     "FROM incidents WHERE department IS NOT NULL GROUP BY category", (now,))
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incident_shapes'").fetchone() is None:
+            conn.execute("CREATE TABLE incident_shapes (incident_uuid TEXT PRIMARY KEY)")
+            conn.execute("SELECT AddGeometryColumn('incident_shapes', 'geom', ?, 'GEOMETRY', 'XY')",
+                         (_srid(conn),))
+            conn.execute("SELECT CreateSpatialIndex('incident_shapes', 'geom')")
+        conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_incidents_uuid_u ON incidents (uuid)")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK") if conn.in_transaction else None
+        raise
+    finally:
+        if conn is not workspace:
+            conn.close()
+
+
+class IncidentStore:
+    """Create, read, change and link incidents in a workspace, recording every change.
+
+    Parameters
+    ----------
+    workspace : path-like
+        A gisdesk workspace with an ``incidents`` POINT table and ``communes``.
+    user : str
+        Who is making the changes (written to ``incident_events.who``).
+    """
+
+    def __init__(self, workspace: str | os.PathLike[str], user: str) -> None:
+        self.path = workspace
+        self.user = user
+        self.conn = connect(workspace)
+        ensure_schema(self.conn)
+        self.srid = _srid(self.conn)
+        rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()
+        self.communes = Communes.build([r[0] for r in rows], shapely.from_wkb([r[1] for r in rows]))
+        self.boundary = self.communes.boundary
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> IncidentStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- rules -----------------------------------------------------------------------
+    def rules(self) -> dict[str, str]:
+        """Category -> department (the editable routing rules; its keys are the category list)."""
+        return dict(self.conn.execute("SELECT category, department FROM routing_rules ORDER BY category"))
+
+    def set_rule(self, category: str, department: str) -> None:
+        """Add or change the department a category is routed to."""
+        if not category.strip() or not department.strip():
+            raise ValidationError("a routing rule needs a category and a department")
+        self.conn.execute("INSERT OR REPLACE INTO routing_rules VALUES (?, ?, ?, ?)",
+                          (category.strip(), department.strip(), iso_utc(utc_now()), self.user))
+
+    # --- events ----------------------------------------------------------------------
+    def _event(self, uuid: str, action: str, field: str | None = None, old: Any = None, new: Any = None,
+               note: str | None = None) -> None:
+        self.conn.execute("INSERT INTO incident_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          (str(_uuid.uuid4()), uuid, iso_utc(utc_now()), self.user, action, field,
+                           _text(old), _text(new), note))
+
+    def events(self, uuid: str) -> list[dict[str, Any]]:
+        """The history of one incident, oldest first."""
+        cur = self.conn.execute("SELECT at, who, action, field, from_state, to_state, note FROM incident_events "
+                                "WHERE incident_uuid = ? ORDER BY at, rowid", (uuid,))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur]
+
+    # --- incidents -------------------------------------------------------------------
+    def prepare(self, incident: Incident) -> Incident:
+        """Validate, repair and route ``incident`` (without storing it); notes say what was done."""
+        incident.check()
+        geom, notes = validate_geometry(incident.geometry, self.boundary)
+        commune, department = route(geom, incident.category, self.communes, self.rules())
+        return incident.evolve(geometry=geom, notes=list(incident.notes) + notes,
+                               commune=incident.commune or commune,
+                               department=incident.department or department)
+
+    def create(self, incident: Incident, *, note: str | None = None, external_id: str | None = None) -> str:
+        """Validate, route and store ``incident`` with a ``created`` event, in one transaction.
+
+        Returns
+        -------
+        str
+            The incident's UUID.
+
+        Raises
+        ------
+        ValidationError
+            The incident or its geometry cannot be stored (nothing is written).
+        """
+        inc = self.prepare(incident)
+        if self.conn.execute("SELECT 1 FROM incidents WHERE uuid = ?", (inc.uuid,)).fetchone():
+            raise ValidationError(f"an incident with uuid {inc.uuid} already exists")
+        anchor = inc.geometry if inc.geometry.geom_type == "Point" else shapely.point_on_surface(inc.geometry)
+        now = iso_utc(utc_now())
+        with self.transaction() as c:
+            fid = c.execute("SELECT fid FROM communes WHERE name = ?", (inc.commune,)).fetchone()
+            c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
+                      "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
+                      "needs_review, notes, external_id, geom) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
+                      (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description, now,
+                       now if not inc.is_open else None, now, fid[0] if fid else None, inc.commune, inc.department,
+                       iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
+                       json.dumps(inc.notes, ensure_ascii=False), external_id, anchor.x, anchor.y, self.srid))
+            if inc.geometry.geom_type != "Point":
+                c.execute("INSERT INTO incident_shapes (incident_uuid, geom) VALUES (?, GeomFromWKB(?, ?))",
+                          (inc.uuid, shapely.to_wkb(inc.geometry), self.srid))
+            self._event(inc.uuid, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
+        return inc.uuid
+
+    def get(self, uuid: str) -> Incident:
+        """The stored incident ``uuid`` (KeyError if there is none)."""
+        row = self.conn.execute(_SELECT + " WHERE i.uuid = ?", (uuid,)).fetchone()
+        if row is None:
+            raise KeyError(f"no incident {uuid}")
+        return _incident(row)
+
+    def list(self, status: str | list[str] | None = None, category: str | list[str] | None = None,
+             commune: str | None = None, channel: str | None = None, since: Any = None, until: Any = None,
+             open_only: bool = False, limit: int | None = None) -> list[Incident]:
+        """Incidents matching every given filter, newest first (``since``/``until`` on ``occurred_at``)."""
+        where, params = [], []
+        for col, value in (("status", status), ("category", category), ("commune", commune), ("channel", channel)):
+            if value is not None:
+                values = [value] if isinstance(value, str) else list(value)
+                where.append(f"i.{col} IN ({', '.join('?' * len(values))})")
+                params += values
+        if open_only:
+            where.append(f"i.status IN ({', '.join('?' * len(OPEN_STATUSES))})")
+            params += sorted(OPEN_STATUSES)
+        for op, value in ((">=", since), ("<=", until)):
+            if value is not None:
+                where.append(f"COALESCE(i.occurred_at, i.reported_at) {op} ?")
+                params.append(iso_utc(to_utc(value)))
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY COALESCE(i.occurred_at, i.reported_at) DESC, i.fid DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_incident(r) for r in self.conn.execute(sql, params)]
+
+    def duplicates(self, incident: Incident, distance_m: float = 100.0, hours: float = 24.0) -> list[Incident]:
+        """Open stored incidents ``incident`` may duplicate, nearest first (nothing is linked)."""
+        window = timedelta(hours=hours)
+        pool = self.list(category=incident.category, open_only=True, since=incident.occurred_at - window,
+                         until=incident.occurred_at + window)
+        return find_duplicates(incident, pool, distance_m, hours)
+
+    def update(self, uuid: str, changes: Mapping[str, Any], reason: str = "") -> Incident:
+        """Apply ``changes`` (attribute -> new value), one event per changed attribute.
+
+        Changing ``commune`` or ``department`` overrides the routing and needs a ``reason``.
+        A new ``geometry`` is validated and re-routed to its commune (unless ``commune`` is given).
+        """
+        unknown = set(changes) - set(_EDITABLE)
+        if unknown:
+            raise ValidationError(f"cannot change {', '.join(sorted(unknown))}")
+        old = self.get(uuid)
+        changes = dict(changes)
+        if ({"commune", "department"} & set(changes)) and not reason.strip():
+            raise ValidationError("overriding the commune or department needs a reason")
+        if "occurred_at" in changes:
+            changes["occurred_at"] = to_utc(changes["occurred_at"])
+        if "geometry" in changes:
+            geom, notes = validate_geometry(changes["geometry"], self.boundary)
+            changes["geometry"] = geom
+            if "commune" not in changes:
+                changes["commune"] = route(geom, old.category, self.communes, {})[0]
+            if notes:
+                changes["notes"] = list(changes.get("notes", old.notes)) + notes
+        new = old.evolve(**changes)
+        new.check()
+        diff = [k for k in changes if getattr(old, k) != getattr(new, k)]
+        now = iso_utc(utc_now())
+        with self.transaction() as c:
+            for key in diff:
+                value = getattr(new, key)
+                if key == "geometry":
+                    anchor = value if value.geom_type == "Point" else shapely.point_on_surface(value)
+                    c.execute("UPDATE incidents SET geom = MakePoint(?, ?, ?) WHERE uuid = ?",
+                              (anchor.x, anchor.y, self.srid, uuid))
+                    c.execute("DELETE FROM incident_shapes WHERE incident_uuid = ?", (uuid,))
+                    if value.geom_type != "Point":
+                        c.execute("INSERT INTO incident_shapes VALUES (?, GeomFromWKB(?, ?))",
+                                  (uuid, shapely.to_wkb(value), self.srid))
+                    self._event(uuid, "changed", key, old.geometry.wkt, value.wkt, reason or None)
+                    continue
+                stored = (iso_utc(value) if key == "occurred_at" else json.dumps(value, ensure_ascii=False)
+                          if key == "notes" else int(value) if key == "needs_review" else value)
+                c.execute(f"UPDATE incidents SET {key} = ? WHERE uuid = ?", (stored, uuid))
+                if key == "commune":
+                    c.execute("UPDATE incidents SET commune_fid = (SELECT fid FROM communes WHERE name = ?) "
+                              "WHERE uuid = ?", (value, uuid))
+                if key == "status":
+                    c.execute("UPDATE incidents SET resolved_at = ? WHERE uuid = ?",
+                              (None if new.is_open else now, uuid))
+                action = "override" if key in ("commune", "department") else "status" if key == "status" else "changed"
+                self._event(uuid, action, key, getattr(old, key), value, reason or None)
+            if diff:
+                c.execute("UPDATE incidents SET updated_at = ? WHERE uuid = ?", (now, uuid))
+        return new
+
+    def link_duplicate(self, uuid: str, of_uuid: str, reason: str = "") -> Incident:
+        """Mark ``uuid`` a duplicate of ``of_uuid`` (status ``duplicate``), with an event on both."""
+        if uuid == of_uuid:
+            raise ValidationError("an incident cannot duplicate itself")
+        target = self.get(of_uuid)
+        if target.duplicate_of == uuid:
+            raise ValidationError(f"{of_uuid} is already a duplicate of {uuid}")
+        old = self.get(uuid)
+        now = iso_utc(utc_now())
+        with self.transaction() as c:
+            c.execute("UPDATE incidents SET duplicate_of = ?, status = 'duplicate', resolved_at = ?, updated_at = ? "
+                      "WHERE uuid = ?", (of_uuid, now, now, uuid))
+            self._event(uuid, "linked_duplicate", "duplicate_of", old.duplicate_of, of_uuid, reason or None)
+            self._event(of_uuid, "duplicate_linked", None, None, uuid, reason or None)
+        return self.get(uuid)
+
+    def add_event(self, uuid: str, action: str, note: str) -> None:
+        """Record something that happened to an incident without changing it (e.g. a repeated detection)."""
+        with self.transaction():
+            self._event(uuid, action, None, None, None, note)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return iso_utc(value)
+    if isinstance(value, (list, tuple)):
+        return json.dumps(list(value), ensure_ascii=False)
+    return str(value)
+
+
+def _incident(row: tuple) -> Incident:
+    (uuid, category, severity, description, channel, occurred, address, commune, department, status,
+     duplicate_of, needs_review, notes, wkb) = row
+    geom: BaseGeometry = shapely.from_wkb(wkb)
+    return Incident(category=category, geometry=geom, severity=int(severity), description=description or "",
+                    channel=channel, occurred_at=occurred, address=address or "", commune=commune,
+                    department=department, status=status, duplicate_of=duplicate_of,
+                    needs_review=bool(needs_review), notes=json.loads(notes) if notes else [], uuid=uuid)

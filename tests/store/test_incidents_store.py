@@ -1,0 +1,121 @@
+"""IncidentStore on a real demo-city workspace: migration, create/route, history, duplicates."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from gisdesk.core.incidents import Incident, ValidationError
+from gisdesk.store.connection import connect
+from gisdesk.store.incidents_store import IncidentStore, ensure_schema
+
+T0 = datetime(2026, 10, 1, 3, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from sample_layers.generate import build_workspace
+
+    return build_workspace(tmp_path_factory.mktemp("hue") / "hue.sqlite", incidents=2000)
+
+
+@pytest.fixture
+def store(demo, tmp_path):
+    path = tmp_path / "hue.sqlite"
+    shutil.copy(demo, path)
+    with IncidentStore(path, "lan") as s:
+        yield s
+
+
+def _commune(store, name):
+    i = store.communes.names.index(name)
+    return store.communes.polygons[i]
+
+
+def test_migration_keeps_every_incident_and_is_idempotent(demo, tmp_path):
+    path = tmp_path / "w.sqlite"
+    shutil.copy(demo, path)
+    ensure_schema(path)
+    ensure_schema(path)
+    conn = connect(path)
+    assert conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2000
+    assert conn.execute("SELECT count(*) FROM incidents WHERE occurred_at = reported_at").fetchone()[0] == 2000
+    rules = dict(conn.execute("SELECT category, department FROM routing_rules"))
+    assert rules["forest fire"] == "Chi cục Kiểm lâm"
+    with pytest.raises(Exception, match="append-only"):
+        conn.execute("INSERT INTO incident_events VALUES ('x','u','t','w','a',NULL,NULL,NULL,NULL)")
+        conn.execute("DELETE FROM incident_events")
+
+
+def test_create_point_routes_to_commune_and_department_and_records_event(store):
+    name = store.communes.names[4]
+    where = shapely.point_on_surface(_commune(store, name))
+    uid = store.create(Incident("forest fire", where, severity=4, channel="hotline", occurred_at=T0))
+    got = store.get(uid)
+    assert (got.commune, got.department) == (name, "Chi cục Kiểm lâm")
+    assert got.occurred_at == T0 and got.geometry.equals(where)
+    assert [e["action"] for e in store.events(uid)] == ["created"]
+    assert store.events(uid)[0]["who"] == "lan"
+
+
+def test_polygon_incident_stored_whole_and_routed_by_largest_overlap(store):
+    a, b = store.communes.names[0], store.communes.names[1]
+    pa, pb = _commune(store, a), _commune(store, b)
+    if not pa.touches(pb):
+        pytest.skip("first two communes are not neighbours")
+    # mostly inside b, a sliver in a
+    inner = shapely.point_on_surface(pb).buffer(150).union(pa.boundary.intersection(pb.boundary).buffer(5))
+    uid = store.create(Incident("flooding", inner, occurred_at=T0))
+    got = store.get(uid)
+    assert got.geometry.geom_type in ("Polygon", "MultiPolygon") and got.geometry.area == pytest.approx(inner.area)
+    assert got.commune == b
+    assert store.list(category="flooding", commune=b, since=T0)[0].uuid == uid
+
+
+def test_invalid_geometry_repaired_with_note_or_refused_and_nothing_stored(store):
+    c = shapely.point_on_surface(_commune(store, store.communes.names[2]))
+    x, y = c.x, c.y
+    bowtie = Polygon([(x, y), (x + 50, y + 50), (x + 50, y), (x, y + 50)])
+    uid = store.create(Incident("illegal dumping", bowtie, occurred_at=T0))
+    got = store.get(uid)
+    assert got.geometry.is_valid and any("repaired" in n for n in got.notes)
+    before = store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
+    with pytest.raises(ValidationError, match="at least 2"):
+        store.create(Incident("road damage", LineString([(x, y), (x, y)])))
+    far = store.create(Incident("road damage", Point(0, 0)))
+    assert "outside the city boundary" in store.get(far).notes and store.get(far).commune is None
+    assert store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == before + 1
+
+
+def test_update_records_one_event_per_change_and_override_needs_reason(store):
+    p = shapely.point_on_surface(_commune(store, store.communes.names[3]))
+    uid = store.create(Incident("fallen tree", p, occurred_at=T0))
+    with pytest.raises(ValidationError, match="reason"):
+        store.update(uid, {"department": "Sở Xây dựng"})
+    store.update(uid, {"severity": 3, "status": "assigned", "description": "cây đổ"}, "phone call")
+    store.update(uid, {"department": "Sở Xây dựng"}, "tree blocks a bridge")
+    got = store.get(uid)
+    assert (got.severity, got.status, got.department) == (3, "assigned", "Sở Xây dựng")
+    ev = store.events(uid)
+    assert [(e["action"], e["field"]) for e in ev] == [("created", None), ("changed", "severity"), ("status", "status"),
+                                                        ("changed", "description"), ("override", "department")]
+    assert ev[-1]["from_state"] == "Công ty Môi trường và Công trình đô thị" and ev[-1]["note"] == "tree blocks a bridge"
+
+
+def test_duplicates_are_offered_and_linked_only_on_request(store):
+    p = shapely.point_on_surface(_commune(store, store.communes.names[5]))
+    first = store.create(Incident("straw burning", p, occurred_at=T0))
+    new = Incident("straw burning", Point(p.x + 40, p.y), occurred_at=T0 + timedelta(hours=2))
+    assert [d.uuid for d in store.duplicates(new, distance_m=100, hours=6)] == [first]
+    assert store.duplicates(new, distance_m=10, hours=6) == []
+    second = store.create(new)
+    assert store.get(second).status == "new"  # not merged silently
+    linked = store.link_duplicate(second, first, "same smoke")
+    assert (linked.status, linked.duplicate_of) == ("duplicate", first)
+    assert store.events(first)[-1]["action"] == "duplicate_linked"
+    with pytest.raises(ValidationError):
+        store.link_duplicate(first, second)
