@@ -113,7 +113,7 @@ def app_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gisdesk", description="Desktop GIS workstation for city management.")
-    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin}",
+    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin,incidents}",
                                 help="a workspace file opens the window (default: the demo city); "
                                      "'gisdesk [--plugins-dir DIR] [WORKSPACE]'")
 
@@ -151,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     new = plugin_sub.add_parser("new", help="write a working plugin (manifest, panel, command, test)")
     add_plugin_new_arguments(new)
     new.set_defaults(func=_cmd_plugin_new)
+
+    from gisdesk.incidents_cli import add_arguments as add_incident_arguments
+
+    add_incident_arguments(sub)
     return parser
 
 
@@ -160,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     tune_allocator()
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"info", "sample", "render", "plugins", "plugin"}
+    commands = {"info", "sample", "render", "plugins", "plugin", "incidents"}
     try:
         if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
             return _cmd_app(app_parser().parse_args(argv))
