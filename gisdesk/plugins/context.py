@@ -19,7 +19,8 @@ from typing import Any, Callable
 from gisdesk.core.events import Event
 from gisdesk.core.map_model import MapModel
 from gisdesk.plugins.canvas import Canvas, CanvasBackend
-from gisdesk.plugins.facades import LayerRef, Settings, User, Workspace, local_user, workspace_crs
+from gisdesk.plugins.facades import LayerRef, Settings, User, Workspace, local_user
+from gisdesk.store.workspace import workspace_crs
 
 Undo = Callable[[], None]
 

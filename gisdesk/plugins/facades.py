@@ -151,19 +151,6 @@ class Features:
         return len(self.ids)
 
 
-def workspace_crs(path: Path) -> str:
-    """The map CRS of a workspace: ``gisdesk_meta.map_crs``, else the first layer's, else EPSG:3857."""
-    from gisdesk.store.datasource import DataSource
-
-    with DataSource(path) as ds:
-        conn = ds.connection(text=True)
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_meta'").fetchone():
-            row = conn.execute("SELECT value FROM gisdesk_meta WHERE key = 'map_crs'").fetchone()
-            if row:
-                return row[0]
-        return f"EPSG:{ds.layers[0].srid}" if ds.layers else "EPSG:3857"
-
-
 def check_read_only(sql: str) -> None:
     """Raise :class:`ReadOnlyQueryError` unless ``sql`` is one ``SELECT``/``WITH`` query."""
     body = re.sub(r"--[^\n]*|/\*.*?\*/", " ", sql, flags=re.DOTALL).strip().rstrip(";").strip()

@@ -100,7 +100,7 @@ class HeadlessHost:
     def services(self) -> Services:
         if self.model is None and self.workspace is not None:
             from gisdesk.core.map_model import MapModel
-            from gisdesk.plugins.facades import workspace_crs
+            from gisdesk.store.workspace import workspace_crs
             from gisdesk.store.workspace import map_layers
 
             self.model = MapModel(map_layers(Path(self.workspace)), workspace_crs(Path(self.workspace)))

@@ -39,3 +39,14 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
             below = next((i for i, lyr in enumerate(out) if lyr.group == raster.group), len(out))
             out.insert(below, raster)
         return out
+
+
+def workspace_crs(path: str | os.PathLike[str]) -> str:
+    """The map CRS of a workspace: ``gisdesk_meta.map_crs``, else the first layer's, else EPSG:3857."""
+    with DataSource(path) as ds:
+        conn = ds.connection(text=True)
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_meta'").fetchone():
+            row = conn.execute("SELECT value FROM gisdesk_meta WHERE key = 'map_crs'").fetchone()
+            if row:
+                return row[0]
+        return f"EPSG:{ds.layers[0].srid}" if ds.layers else "EPSG:3857"

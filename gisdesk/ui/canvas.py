@@ -9,6 +9,7 @@ the map follows the mouse at once.
 from __future__ import annotations
 
 from concurrent.futures import Future
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
@@ -26,6 +27,15 @@ from gisdesk.ui.map_tools import MapTool, PanTool
 HIGHLIGHT = Symbol(fill="#ff000030", stroke="#ff0000", stroke_width=2.5, size=14, shape="circle")
 SELECTED = Symbol(fill="#ffff0066", stroke="#e6b800", stroke_width=2, size=10, shape="circle")
 SCREEN_DPI = 96.0
+
+
+@lru_cache(maxsize=16)
+def _crs_units(crs: str) -> tuple[bool, float]:
+    """(is geographic, metres per unit) of a CRS, parsed once: the scale is shown on every zoom."""
+    from pyproj import CRS
+
+    c = CRS.from_user_input(crs)
+    return c.is_geographic, (c.axis_info[0].unit_conversion_factor if c.axis_info else 1.0)
 
 
 class _Relay(QObject):
@@ -159,15 +169,13 @@ class MapCanvas(QWidget):
 
     def scale_denominator(self) -> float:
         """N of the map scale 1:N on this screen (metres per pixel x pixels per metre)."""
-        from pyproj import CRS
-
         v = self.view()
         res = v.resolution
-        crs = CRS.from_user_input(self.crs)
-        if crs.is_geographic:
+        geographic, factor = _crs_units(self.crs)
+        if geographic:
             res *= 111_320.0 * np.cos(np.radians((v.miny + v.maxy) / 2))
         else:
-            res *= crs.axis_info[0].unit_conversion_factor if crs.axis_info else 1.0
+            res *= factor
         return res * SCREEN_DPI / 0.0254
 
     # -- tools and overlays --------------------------------------------------------

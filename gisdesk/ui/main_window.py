@@ -16,7 +16,7 @@ from gisdesk.render.view import transformer
 from gisdesk.store.datasource import DataSource
 from gisdesk.store.errors import StoreError
 from gisdesk.store.layer_state import load_layer_state, save_layer_state
-from gisdesk.store.workspace import map_layers
+from gisdesk.store.workspace import map_layers, workspace_crs
 from gisdesk.ui import map_ops
 from gisdesk.ui.actions import build_actions
 from gisdesk.ui.canvas import SELECTED, MapCanvas
@@ -29,17 +29,6 @@ SLOW_RENDER_MS = 500  # show progress and a Cancel button for renders slower tha
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-def workspace_crs(path: Path) -> str:
-    """The workspace's map CRS (``gisdesk_meta.map_crs``), else the first layer's, else EPSG:3857."""
-    with DataSource(path) as ds:
-        conn = ds.connection(text=True)
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_meta'").fetchone():
-            row = conn.execute("SELECT value FROM gisdesk_meta WHERE key = 'map_crs'").fetchone()
-            if row:
-                return row[0]
-        return f"EPSG:{ds.layers[0].srid}" if ds.layers else "EPSG:3857"
 
 
 class MainWindow(QMainWindow):
