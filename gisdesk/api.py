@@ -26,11 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from gisdesk.core.events import Event
+from gisdesk.core.incidents import (CHANNELS, DEFAULT_CATEGORIES, OPEN_STATUSES, SEVERITIES, STATUSES, Incident,
+                                    ValidationError)
 from gisdesk.core.style import PALETTE, Category, GradClass, RasterStyle, Symbol, VectorStyle, categorized, graduated
 from gisdesk.plugins.canvas import Canvas, KeyEvent, MapEvent
 from gisdesk.plugins.context import PluginContext, PluginEvents, Undo
-from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Settings, User, Workspace,
+from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Settings, SnapResult, User, Workspace,
                                      check_read_only)
+from gisdesk.plugins.incidents import Incidents
+from gisdesk.store.incidents_store import ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES
 from gisdesk.store.errors import StoreError
 
 #: The plugin API version this gisdesk provides; a manifest's ``api_version`` must match.
@@ -40,10 +44,12 @@ API_VERSION = "1"
 Bbox = tuple[float, float, float, float]
 
 __all__ = [
-    "API_VERSION", "Bbox", "Canvas", "Category", "Event", "Features", "GradClass", "KeyEvent", "LayerRef",
-    "MapEvent", "PALETTE", "PluginContext", "PluginEvents", "RasterStyle", "ReadOnlyQueryError", "Settings",
-    "StoreError", "Symbol", "Undo", "User", "VectorStyle", "Workspace", "categorized", "check_read_only",
-    "format_count", "graduated", "plugin_path", "rows_to_columns", "union_bbox",
+    "API_VERSION", "ATTACHMENT_TYPES", "Bbox", "CHANNELS", "Canvas", "Category", "DEFAULT_CATEGORIES", "Event",
+    "Features", "GradClass", "Incident", "Incidents", "KeyEvent", "LayerRef", "MAX_ATTACHMENT_BYTES", "MapEvent",
+    "OPEN_STATUSES", "PALETTE", "PluginContext", "PluginEvents", "RasterStyle", "ReadOnlyQueryError", "SEVERITIES",
+    "STATUSES", "Settings", "SnapResult", "StoreError", "Symbol", "Undo", "User", "ValidationError", "VectorStyle",
+    "Workspace", "categorized", "check_read_only", "format_count", "graduated", "plugin_path", "rows_to_columns",
+    "union_bbox",
 ]
 
 

@@ -105,6 +105,9 @@ def build_workspace(
                                   city["coarse_noise"], city["raster_rng"])
         report("Writing the workspace", 0.7)
         _write_database(tmp_db, city, seed, incidents, tif.name, stats, report)
+        from gisdesk.store.incidents_store import ensure_schema
+
+        ensure_schema(tmp_db)  # the incident tables the panels use (history, rules, shapes, attachments)
         _remove_sidecars(out)
         os.replace(tmp_tif, tif)
         os.replace(tmp_db, out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gisdesk.core.incidents import DEFAULT_CATEGORIES
 from gisdesk.core.style import RasterStyle, Symbol, VectorStyle, categorized
 
 LAND_USE_COLOURS = {
@@ -57,11 +58,14 @@ def demo_style(name: str, kind: str) -> VectorStyle:
     if name == "cameras":
         s = categorized("status", ["online", "offline"], Symbol(stroke="#ffffff", size=7), ["#238b45", "#969696"])
         return s
-    if name == "incidents":
-        return categorized("category", ["flooding", "landslide", "fallen tree", "road damage", "illegal dumping",
-                                        "uncovered dump truck", "straw burning", "forest fire", "traffic violation",
-                                        "power outage", "water leak", "noise"],
-                           Symbol(stroke="", stroke_width=0, size=3))
+    if name in ("incidents", "incident_shapes"):
+        cats = categorized("category", list(DEFAULT_CATEGORIES), Symbol(stroke="", stroke_width=0, size=3))
+        if name == "incidents":
+            return cats
+        for c in cats.categories:  # the real shapes of line and polygon incidents: outline and a light fill
+            c.symbol = Symbol(fill=c.symbol.fill[:7] + "40", stroke=c.symbol.fill[:7], stroke_width=2.0)
+        cats.other = Symbol(fill="#80808040", stroke="#606060", stroke_width=2.0)
+        return cats
     return default_style(kind)
 
 

@@ -33,6 +33,10 @@ class CanvasBackend:
         self._extent = tuple(extent) if extent is not None else None
         self.graphics: dict[str, Graphics] = {}
         self._map_tool = "gisdesk.tool.pan"
+        self.refreshes = 0  # how often a plugin asked for a redraw (headless: nothing to draw)
+
+    def refresh(self) -> None:
+        self.refreshes += 1
 
     @property
     def crs(self) -> str:
@@ -163,6 +167,10 @@ class Canvas:
         """Change the selection of ``layer_id``: ``replace``, ``add``, ``remove`` or ``toggle`` ``ids``."""
         self._backend.model.layer(layer_id)  # KeyError for an unknown layer
         self._backend.model.selection.set(layer_id, ids, mode)
+
+    def refresh(self) -> None:
+        """Redraw the map from the workspace: call it after changing data (e.g. a new incident)."""
+        self._backend.refresh()
 
     def set_map_tool(self, tool_id: str) -> None:
         """Make a map tool current: a built-in (``"gisdesk.tool.pan"``, ``"gisdesk.tool.identify"``, …)

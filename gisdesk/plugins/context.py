@@ -19,6 +19,7 @@ from typing import Any, Callable
 from gisdesk.core.events import Event
 from gisdesk.core.map_model import MapModel
 from gisdesk.plugins.canvas import Canvas, CanvasBackend
+from gisdesk.plugins.incidents import Incidents
 from gisdesk.plugins.facades import LayerRef, Settings, User, Workspace, local_user
 from gisdesk.store.workspace import workspace_crs
 
@@ -28,8 +29,8 @@ Undo = Callable[[], None]
 class AppEvents:
     """Events shared by every plugin of one manager, fired by the parts that own the data.
 
-    Extension points: the incidents issue emits ``incident_created(incident)`` and the
-    tasks issue ``task_changed(task)``; until then nothing fires them.
+    ``incident_created(incident)`` fires when any plugin (or an import) creates an incident
+    through ``ctx.incidents``; ``task_changed(task)`` is the extension point for tasks.
     """
 
     def __init__(self) -> None:
@@ -82,7 +83,8 @@ class PluginEvents:
         return self._subscribe(self._model.selection.changed, callback, lambda layer_id: (layer_id,))
 
     def on_incident_created(self, callback: Callable[[Any], Any]) -> Undo:
-        """Call ``callback(incident)`` when an incident is reported (fired once the incidents issue lands)."""
+        """Call ``callback(incident)`` (an :class:`Incident`) when an incident is reported through
+        ``ctx.incidents`` by any plugin, including imports."""
         return self._subscribe(self._shared.incident_created, callback, lambda incident: (incident,))
 
     def on_task_changed(self, callback: Callable[[Any], Any]) -> Undo:
@@ -118,6 +120,8 @@ class PluginContext:
         ``gisdesk.plugins.<name>``.
     events : PluginEvents
         ``on_layer_added``, ``on_selection_changed``, ``on_incident_created``, ``on_task_changed``.
+    incidents : Incidents
+        Report, route, change, link and import incidents, as ``user``; each change is recorded.
     """
 
     def __init__(self, record: Any, manager: Any, host: Any) -> None:
@@ -142,6 +146,9 @@ class PluginContext:
         self.settings = Settings(Path(state_dir) / "settings" / f"{self.name}.json" if state_dir else None)
         self.log = logging.getLogger(f"gisdesk.plugins.{self.name}")
         self.events = PluginEvents(self, model, app_events(manager))
+        shared = app_events(manager)
+        self.incidents = Incidents(Path(path) if path else None, lambda: self.user.name,
+                                   shared.incident_created.emit)
 
     def __repr__(self) -> str:
         return f"<PluginContext {self.name}>"
@@ -180,7 +187,7 @@ class PluginContext:
     def register_map_tool(self, id: str, title: str, factory: Callable[[PluginContext], Any],
                           shortcut: str = "", icon: str = "") -> Undo:
         """Add a map tool; ``factory(ctx)`` makes an object with any of ``on_press``, ``on_move``,
-        ``on_release``, ``on_key`` (return True when used), ``on_activate``, ``on_deactivate``."""
+        ``on_release``, ``on_double_click``, ``on_key`` (return True when used), ``on_activate``, ``on_deactivate``."""
         spec = self._spec("map_tool", id=id, title=title, factory=factory, shortcut=shortcut, icon=icon)
         return self._keep(self._host.add_map_tool(self._record, spec,
                                                   lambda: self._guarded("map_tool", factory, self)))
@@ -271,4 +278,5 @@ class PluginContext:
                 self.log.exception("undo failed while unloading %s", self.name)
                 errors.append(exc)
         self.workspace.close()
+        self.incidents.close()
         return errors

@@ -282,6 +282,48 @@ class Workspace:
             sql += f" LIMIT {int(limit)}"
         return self.read(sql, params)
 
+    def snap(self, x: float, y: float, tolerance: float, layer_ids: list[str] | None = None) -> Any:
+        """Snap (x, y) (map CRS) to the nearest vertex, else edge, of a vector layer within ``tolerance``.
+
+        Parameters
+        ----------
+        x, y : float
+            A position in the map CRS.
+        tolerance : float
+            Map units (e.g. ``8 * event.resolution`` for 8 pixels).
+        layer_ids : list of str, optional
+            The layers to snap to; by default every visible vector layer.
+
+        Returns
+        -------
+        Snap or None
+            ``x``, ``y`` (map CRS), ``kind`` (``"vertex"`` or ``"edge"``) and ``layer_id``;
+            None when nothing is within ``tolerance``.
+        """
+        from gisdesk.core.snapping import snap_to
+        from gisdesk.store import features
+
+        best = None
+        layers = [lyr for lyr in self._model.layers if isinstance(lyr, VectorLayer)
+                  and (lyr.visible if layer_ids is None else (lyr.id in layer_ids or lyr.name in layer_ids))]
+        box = (x - tolerance, y - tolerance, x + tolerance, y + tolerance)
+        for lyr in layers:
+            ds = self._source(lyr.source)
+            info = ds.layer(lyr.name)
+            ids = features.candidate_ids(ds, info, _to_layer_crs(box, self._model.crs, info.srid))
+            if len(ids) == 0 or len(ids) > 50_000:  # an unindexed huge layer is not worth a stall
+                continue
+            _, geoms = features.geometries(ds, info, ids)
+            geoms = _geoms_to_map_crs(geoms, info.srid, self._model.crs)
+            hit = snap_to((x, y), geoms, tolerance)
+            if hit is None:
+                continue
+            d = (hit.x - x) ** 2 + (hit.y - y) ** 2
+            rank = (hit.kind != "vertex", d)
+            if best is None or rank < best[0]:
+                best = (rank, SnapResult(hit.x, hit.y, hit.kind, lyr.id))
+        return best[1] if best else None
+
     def _vector(self, layer_id: str) -> VectorLayer:
         for lyr in self._model.layers:
             if layer_id in (lyr.id, getattr(lyr, "name", None)):
@@ -289,6 +331,26 @@ class Workspace:
                     raise TypeError(f"layer {layer_id!r} is a raster; features() reads vector layers")
                 return lyr
         raise KeyError(f"no layer {layer_id!r} in the map")
+
+
+@dataclass(frozen=True)
+class SnapResult:
+    """Where :meth:`Workspace.snap` put a position: map CRS ``x``, ``y``, ``kind`` and the ``layer_id``."""
+
+    x: float
+    y: float
+    kind: str
+    layer_id: str
+
+
+def _geoms_to_map_crs(geoms: np.ndarray, srid: int, map_crs: str) -> np.ndarray:
+    if not srid or map_crs.upper() == f"EPSG:{srid}" or len(geoms) == 0:
+        return geoms
+    import shapely
+    from pyproj import Transformer
+
+    t = Transformer.from_crs(f"EPSG:{srid}", map_crs, always_xy=True)
+    return shapely.transform(geoms, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
 
 
 def _quote(name: str) -> str:

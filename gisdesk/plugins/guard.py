@@ -32,7 +32,7 @@ PHASES = ("discover", "validate", "import", "activate", "contribute", "panel", "
 _STOPPED = ("failed", "disabled")
 
 #: Map-tool event methods and what a failing or missing one returns.
-MAP_TOOL_METHODS = {"on_press": None, "on_move": None, "on_release": None, "on_key": False,
+MAP_TOOL_METHODS = {"on_press": None, "on_move": None, "on_release": None, "on_double_click": None, "on_key": False,
                     "on_activate": None, "on_deactivate": None}
 
 
@@ -86,7 +86,7 @@ class Guard:
 class GuardedTool:
     """A plugin's map tool with every event method guarded (phase ``map_tool``).
 
-    Hosts call ``on_press(event)``, ``on_move``, ``on_release``, ``on_key`` (returns bool:
+    Hosts call ``on_press(event)``, ``on_move``, ``on_release``, ``on_double_click``, ``on_key`` (returns bool:
     handled), ``on_activate()`` and ``on_deactivate()``; a method the tool lacks is a no-op.
     Other attributes (``cursor``, …) are read from the tool, guarded too.
 
@@ -121,6 +121,9 @@ class GuardedTool:
 
     def on_release(self, event: Any) -> None:
         self._dispatch("on_release", event)
+
+    def on_double_click(self, event: Any) -> None:
+        self._dispatch("on_double_click", event)
 
     def on_key(self, event: Any) -> bool:
         return bool(self._dispatch("on_key", event))

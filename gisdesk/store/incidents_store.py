@@ -14,15 +14,22 @@ Schema decisions
 * ``incident_events`` is the append-only history (triggers refuse UPDATE and DELETE):
   ``id`` (UUID), ``incident_uuid``, ``at`` (UTC ISO), ``who``, ``action``, ``field``,
   ``from_state``, ``to_state``, ``note``.
+  The shape row repeats the ``category`` so the shapes layer can use category symbols.
 * ``routing_rules`` (``category`` primary key -> ``department``) is the editable rules
   table and the editable category list; it starts from
   :data:`gisdesk.core.incidents.DEFAULT_ROUTING` plus the pairs already in ``incidents``.
+* ``incident_attachments`` keeps photos and files inside the workspace (``data`` BLOB, at
+  most :data:`MAX_ATTACHMENT_BYTES`); images are checked by their first bytes, not by
+  their name, and only the types in :data:`ATTACHMENT_TYPES` are accepted.
+* Deleting an incident removes its rows but not its history: a ``deleted`` event keeps
+  a JSON snapshot, from which :meth:`IncidentStore.restore` can bring it back (undo).
 
 Every timestamp is UTC ISO 8601 (``2026-05-01T08:30:00Z``); every key is a UUID.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid as _uuid
@@ -48,6 +55,16 @@ from gisdesk.core.incidents import (
 )
 from gisdesk.store.connection import connect
 
+#: The largest photo or file kept with an incident (bytes).
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+#: Accepted attachment types: MIME type -> the first bytes a file of that type starts with.
+ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
+    "image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/gif": (b"GIF87a", b"GIF89a"), "image/webp": (b"RIFF",), "application/pdf": (b"%PDF-",),
+    "text/plain": (),
+}
+_IMAGE_SUFFIXES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+                   ".webp": "image/webp"}
 _NEW_COLUMNS = {"occurred_at": "TEXT", "address": "TEXT", "duplicate_of": "TEXT",
                 "needs_review": "INTEGER NOT NULL DEFAULT 0", "notes": "TEXT", "external_id": "TEXT"}
 _EDITABLE = ("category", "severity", "description", "channel", "occurred_at", "address", "geometry",
@@ -93,10 +110,24 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
         conn.execute("INSERT OR IGNORE INTO routing_rules SELECT category, MIN(department), ?, 'gisdesk' "
                      "FROM incidents WHERE department IS NOT NULL GROUP BY category", (now,))
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incident_shapes'").fetchone() is None:
-            conn.execute("CREATE TABLE incident_shapes (incident_uuid TEXT PRIMARY KEY)")
+            conn.execute("CREATE TABLE incident_shapes (incident_uuid TEXT PRIMARY KEY, category TEXT)")
             conn.execute("SELECT AddGeometryColumn('incident_shapes', 'geom', ?, 'GEOMETRY', 'XY')",
                          (_srid(conn),))
             conn.execute("SELECT CreateSpatialIndex('incident_shapes', 'geom')")
+        elif "category" not in {r[1] for r in conn.execute("PRAGMA table_info(incident_shapes)")}:
+            conn.execute("ALTER TABLE incident_shapes ADD COLUMN category TEXT")
+            conn.execute("UPDATE incident_shapes SET category = (SELECT category FROM incidents "
+                         "WHERE uuid = incident_uuid)")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_layer_groups'").fetchone():
+            # The shapes layer sits just under the incident points, in their group.
+            conn.execute("INSERT OR IGNORE INTO gisdesk_layer_groups SELECT 'incident_shapes', grp, position "
+                         "FROM gisdesk_layer_groups WHERE layer = 'incidents'")
+        conn.execute("""CREATE TABLE IF NOT EXISTS incident_attachments (
+            id TEXT PRIMARY KEY, incident_uuid TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL,
+            size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL, added_at TEXT NOT NULL,
+            added_by TEXT NOT NULL)""")
+        conn.execute("CREATE INDEX IF NOT EXISTS idx_incident_attachments_uuid "
+                     "ON incident_attachments (incident_uuid)")
         conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_incidents_uuid_u ON incidents (uuid)")
         conn.execute("COMMIT")
     except BaseException:
@@ -214,8 +245,8 @@ class IncidentStore:
                        iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
                        json.dumps(inc.notes, ensure_ascii=False), external_id, anchor.x, anchor.y, self.srid))
             if inc.geometry.geom_type != "Point":
-                c.execute("INSERT INTO incident_shapes (incident_uuid, geom) VALUES (?, GeomFromWKB(?, ?))",
-                          (inc.uuid, shapely.to_wkb(inc.geometry), self.srid))
+                c.execute("INSERT INTO incident_shapes (incident_uuid, category, geom) VALUES (?, ?, GeomFromWKB(?, ?))",
+                          (inc.uuid, inc.category, shapely.to_wkb(inc.geometry), self.srid))
             self._event(inc.uuid, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
         return inc.uuid
 
@@ -291,13 +322,16 @@ class IncidentStore:
                               (anchor.x, anchor.y, self.srid, uuid))
                     c.execute("DELETE FROM incident_shapes WHERE incident_uuid = ?", (uuid,))
                     if value.geom_type != "Point":
-                        c.execute("INSERT INTO incident_shapes VALUES (?, GeomFromWKB(?, ?))",
-                                  (uuid, shapely.to_wkb(value), self.srid))
+                        c.execute("INSERT INTO incident_shapes (incident_uuid, category, geom) "
+                                  "VALUES (?, ?, GeomFromWKB(?, ?))",
+                                  (uuid, new.category, shapely.to_wkb(value), self.srid))
                     self._event(uuid, "changed", key, old.geometry.wkt, value.wkt, reason or None)
                     continue
                 stored = (iso_utc(value) if key == "occurred_at" else json.dumps(value, ensure_ascii=False)
                           if key == "notes" else int(value) if key == "needs_review" else value)
                 c.execute(f"UPDATE incidents SET {key} = ? WHERE uuid = ?", (stored, uuid))
+                if key == "category":
+                    c.execute("UPDATE incident_shapes SET category = ? WHERE incident_uuid = ?", (value, uuid))
                 if key == "commune":
                     c.execute("UPDATE incidents SET commune_fid = (SELECT fid FROM communes WHERE name = ?) "
                               "WHERE uuid = ?", (value, uuid))
@@ -326,10 +360,144 @@ class IncidentStore:
             self._event(of_uuid, "duplicate_linked", None, None, uuid, reason or None)
         return self.get(uuid)
 
+    def delete(self, uuid: str, reason: str = "") -> dict[str, Any]:
+        """Remove an incident from the map and lists; its history stays.
+
+        A ``deleted`` event keeps a JSON snapshot of the incident; the attachments stay
+        in the workspace. Returns the snapshot, which :meth:`restore` takes back.
+        """
+        row = self.conn.execute("SELECT reported_at, external_id FROM incidents WHERE uuid = ?", (uuid,)).fetchone()
+        if row is None:
+            raise KeyError(f"no incident {uuid}")
+        snap = snapshot(self.get(uuid))
+        snap["reported_at"], snap["external_id"] = row
+        with self.transaction() as c:
+            if c.execute("SELECT 1 FROM incidents WHERE duplicate_of = ?", (uuid,)).fetchone():
+                raise ValidationError("other incidents are linked to this one as duplicates: unlink them first")
+            c.execute("DELETE FROM incident_shapes WHERE incident_uuid = ?", (uuid,))
+            c.execute("DELETE FROM incidents WHERE uuid = ?", (uuid,))
+            self._event(uuid, "deleted", None, snap["status"], None,
+                        json.dumps({"reason": reason, "snapshot": snap}, ensure_ascii=False))
+        return snap
+
+    def restore(self, snap: Mapping[str, Any], reason: str = "") -> str:
+        """Bring back an incident :meth:`delete` removed, with the same UUID and history."""
+        inc = from_snapshot(snap)
+        if self.conn.execute("SELECT 1 FROM incidents WHERE uuid = ?", (inc.uuid,)).fetchone():
+            raise ValidationError(f"an incident with uuid {inc.uuid} already exists")
+        anchor = inc.geometry if inc.geometry.geom_type == "Point" else shapely.point_on_surface(inc.geometry)
+        now = iso_utc(utc_now())
+        with self.transaction() as c:
+            fid = c.execute("SELECT fid FROM communes WHERE name = ?", (inc.commune,)).fetchone()
+            c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
+                      "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
+                      "needs_review, notes, external_id, geom) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
+                      (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description,
+                       snap.get("reported_at") or now, None if inc.is_open else now, now, fid[0] if fid else None,
+                       inc.commune, inc.department, iso_utc(inc.occurred_at), inc.address, inc.duplicate_of,
+                       int(inc.needs_review), json.dumps(inc.notes, ensure_ascii=False), snap.get("external_id"),
+                       anchor.x, anchor.y, self.srid))
+            if inc.geometry.geom_type != "Point":
+                c.execute("INSERT INTO incident_shapes (incident_uuid, category, geom) VALUES (?, ?, GeomFromWKB(?, ?))",
+                          (inc.uuid, inc.category, shapely.to_wkb(inc.geometry), self.srid))
+            self._event(inc.uuid, "restored", None, None, inc.status, reason or None)
+        return inc.uuid
+
+    # --- attachments -----------------------------------------------------------------
+    def attach(self, uuid: str, name: str, data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> str:
+        """Keep a photo or file with incident ``uuid``; returns the attachment id.
+
+        Raises
+        ------
+        ValidationError
+            Too big, empty, a type not in :data:`ATTACHMENT_TYPES`, or an image whose
+            bytes are not the image its name says (nothing is written).
+        """
+        self.get(uuid)  # KeyError for an unknown incident
+        mime = attachment_type(name, data, max_bytes)
+        att_id = str(_uuid.uuid4())
+        with self.transaction() as c:
+            c.execute("INSERT INTO incident_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      (att_id, uuid, os.path.basename(name), mime, len(data), hashlib.sha256(data).hexdigest(),
+                       bytes(data), iso_utc(utc_now()), self.user))
+            self._event(uuid, "attached", "attachment", None, os.path.basename(name), mime)
+        return att_id
+
+    def attachments(self, uuid: str) -> list[dict[str, Any]]:
+        """The attachments of ``uuid`` (``id``, ``name``, ``mime``, ``size``, ``added_at``, ``added_by``), oldest first."""
+        cur = self.conn.execute("SELECT id, name, mime, size, added_at, added_by FROM incident_attachments "
+                                "WHERE incident_uuid = ? ORDER BY added_at, rowid", (uuid,))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur]
+
+    def attachment_data(self, att_id: str) -> bytes:
+        """The bytes of one attachment (KeyError if there is none)."""
+        row = self.conn.execute("SELECT data FROM incident_attachments WHERE id = ?", (att_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no attachment {att_id}")
+        return bytes(row[0])
+
+    def remove_attachment(self, att_id: str, reason: str = "") -> None:
+        """Remove one attachment (an event on its incident says which)."""
+        row = self.conn.execute("SELECT incident_uuid, name FROM incident_attachments WHERE id = ?",
+                                (att_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no attachment {att_id}")
+        with self.transaction() as c:
+            c.execute("DELETE FROM incident_attachments WHERE id = ?", (att_id,))
+            self._event(row[0], "detached", "attachment", row[1], None, reason or None)
+
     def add_event(self, uuid: str, action: str, note: str) -> None:
         """Record something that happened to an incident without changing it (e.g. a repeated detection)."""
         with self.transaction():
             self._event(uuid, action, None, None, None, note)
+
+
+def attachment_type(name: str, data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> str:
+    """The MIME type of an attachment, checked against its bytes; ValidationError when refused."""
+    size = len(data)
+    if size == 0:
+        raise ValidationError(f"{name} is empty")
+    if size > max_bytes:
+        raise ValidationError(f"{name} is {size / 1048576:.1f} MB; attachments may be at most "
+                              f"{max_bytes / 1048576:.0f} MB")
+    head = bytes(data[:16])
+    for mime, magics in ATTACHMENT_TYPES.items():
+        if magics and head.startswith(magics):
+            if mime == "image/webp" and head[8:12] != b"WEBP":
+                continue
+            claimed = _IMAGE_SUFFIXES.get(os.path.splitext(name)[1].lower())
+            if claimed and claimed != mime:
+                raise ValidationError(f"{name} is named {claimed.split('/')[1].upper()} but holds "
+                                      f"{mime.split('/')[1].upper()}")
+            return mime
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in _IMAGE_SUFFIXES:
+        raise ValidationError(f"{name} is not a {suffix[1:].upper()} image (its bytes say otherwise)")
+    if suffix in (".txt", ".csv", ".md", ".log", ""):
+        try:
+            bytes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(f"{name} is not UTF-8 text") from None
+        if b"\x00" not in data:
+            return "text/plain"
+    raise ValidationError(f"{name}: only JPEG, PNG, GIF and WebP photos, PDF and plain text files can be attached")
+
+
+def snapshot(inc: Incident) -> dict[str, Any]:
+    """An incident as JSON-ready values (geometry as WKT), e.g. for an undo or an event."""
+    return {"uuid": inc.uuid, "category": inc.category, "geometry": inc.geometry.wkt, "severity": int(inc.severity),
+            "description": inc.description, "channel": inc.channel, "occurred_at": iso_utc(inc.occurred_at),
+            "address": inc.address, "commune": inc.commune, "department": inc.department, "status": inc.status,
+            "duplicate_of": inc.duplicate_of, "needs_review": bool(inc.needs_review), "notes": list(inc.notes)}
+
+
+def from_snapshot(snap: Mapping[str, Any]) -> Incident:
+    """The :class:`Incident` a :func:`snapshot` describes."""
+    fields = {k: v for k, v in snap.items() if k not in ("reported_at", "external_id")}
+    fields["geometry"] = shapely.from_wkt(fields["geometry"])
+    return Incident(**fields)
 
 
 def _text(value: Any) -> str | None:

@@ -96,6 +96,10 @@ class PluginToolAdapter(MapTool):
         if not self.dead:
             self.tool.on_release(self._mouse(e))
 
+    def double_click(self, e: QMouseEvent) -> None:
+        if not self.dead:
+            self.tool.on_double_click(self._mouse(e))
+
     def key(self, e: QKeyEvent) -> bool:
         if self.dead:
             return False
@@ -129,6 +133,11 @@ class QtCanvasBackend(CanvasBackend):
     def hide_graphics(self, key: str) -> None:
         super().hide_graphics(key)
         self._window.canvas.set_overlay(key, None)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._window.renderer.clear_caches()
+        self._window.canvas.refresh()
 
     def set_map_tool(self, tool_id: str) -> None:
         self._host.activate_tool(tool_id)

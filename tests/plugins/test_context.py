@@ -254,3 +254,43 @@ def test_selection_ids_are_numpy(ctx):
     lid = ctx.workspace.layer("cameras").id
     ctx.canvas.select(lid, np.array([4, 4, 2]))
     assert ctx.canvas.selection(lid).dtype == np.int64
+
+
+# -- incidents and snapping ---------------------------------------------------------
+def test_ctx_incidents_create_route_and_tell_other_plugins(demo, tmp_path):
+    root = tmp_path / "plugins"
+    write_plugin(root, "reporter")
+    write_plugin(root, "listener", "heard = []\ndef activate(ctx):\n"
+                                   "    ctx.events.on_incident_created(lambda inc: heard.append(inc))\n")
+    manager = start(root, demo, tmp_path / "state")
+    try:
+        ctx = manager.record("reporter").context
+        from gisdesk.api import Incident, ValidationError
+
+        assert ctx.incidents.available and "forest fire" in ctx.incidents.categories()
+        commune = ctx.incidents.communes()[3]
+        where = shapely.point_on_surface(ctx.incidents.store.communes.polygons[
+            ctx.incidents.store.communes.names.index(commune)])
+        uid = ctx.incidents.create(Incident("forest fire", where, severity=4))
+        got = ctx.incidents.get(uid)
+        assert (got.commune, got.department) == (commune, "Chi cục Kiểm lâm")
+        assert ctx.incidents.events(uid)[0]["who"] == ctx.user.name
+        import listener_code
+
+        assert [inc.uuid for inc in listener_code.heard] == [uid]
+        assert ctx.incidents.at(where.x + 3, where.y - 2, tolerance=10) == uid
+        with pytest.raises(ValidationError, match="at least 3 distinct corners"):
+            ctx.incidents.prepare(Incident("flooding", shapely.Polygon([(0, 0), (1, 1), (0, 0)])))
+    finally:
+        manager.shutdown()
+
+
+def test_snap_finds_a_road_vertex_and_refresh_is_recorded(ctx):
+    road = ctx.workspace.read("SELECT AsBinary(geom) AS g FROM roads WHERE class = 'primary' LIMIT 1")[0]["g"]
+    x, y = shapely.get_coordinates(shapely.from_wkb(road))[1]
+    hit = ctx.workspace.snap(x + 3, y - 4, tolerance=10)
+    assert (hit.x, hit.y, hit.kind) == (x, y, "vertex")
+    assert hit.layer_id == ctx.workspace.layer("roads").id
+    assert ctx.workspace.snap(x + 300, y + 300, tolerance=1, layer_ids=["roads"]) is None
+    ctx.canvas.refresh()
+    assert ctx.canvas._backend.refreshes == 1

@@ -119,3 +119,53 @@ def test_duplicates_are_offered_and_linked_only_on_request(store):
     assert store.events(first)[-1]["action"] == "duplicate_linked"
     with pytest.raises(ValidationError):
         store.link_duplicate(first, second)
+
+
+# --- delete/restore, shapes layer, attachments -------------------------------------------------
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+
+def test_delete_keeps_history_and_restore_brings_back_the_same_incident(store):
+    name = store.communes.names[7]
+    shape = _commune(store, name).buffer(-200)
+    uid = store.create(Incident("flooding", shape, severity=3, description="Ngập sâu", occurred_at=T0))
+    before = store.get(uid)
+    snap = store.delete(uid, reason="drawn twice")
+    with pytest.raises(KeyError):
+        store.get(uid)
+    assert store.conn.execute("SELECT count(*) FROM incident_shapes WHERE incident_uuid = ?", (uid,)).fetchone()[0] == 0
+    assert [e["action"] for e in store.events(uid)] == ["created", "deleted"]
+    store.restore(snap, reason="undo")
+    after = store.get(uid)
+    assert after.geometry.equals(before.geometry) and after.description == "Ngập sâu"
+    assert (after.commune, after.department, after.occurred_at) == (before.commune, before.department, T0)
+    assert [e["action"] for e in store.events(uid)] == ["created", "deleted", "restored"]
+
+
+def test_shape_rows_carry_the_category_for_symbols(store):
+    line = LineString(shapely.get_coordinates(_commune(store, store.communes.names[2]).exterior)[:5])
+    uid = store.create(Incident("road damage", line, occurred_at=T0))
+    cat = "SELECT category FROM incident_shapes WHERE incident_uuid = ?"
+    assert store.conn.execute(cat, (uid,)).fetchone()[0] == "road damage"
+    store.update(uid, {"category": "fallen tree"})
+    assert store.conn.execute(cat, (uid,)).fetchone()[0] == "fallen tree"
+
+
+def test_attachments_are_stored_in_the_workspace_and_checked(store):
+    uid = store.create(Incident("fallen tree", shapely.point_on_surface(_commune(store, store.communes.names[0]))))
+    att = store.attach(uid, "/phone/DCIM/cay_do.png", PNG)
+    assert store.attachment_data(att) == PNG
+    assert [(a["name"], a["mime"]) for a in store.attachments(uid)] == [("cay_do.png", "image/png")]
+    for name, data, message in [("photo.jpg", PNG, "named JPEG but holds PNG"),
+                                ("photo.png", b"MZ\x90\x00 not an image", "not a PNG image"),
+                                ("virus.exe", b"MZ\x90\x00", "only JPEG, PNG"),
+                                ("empty.jpg", b"", "empty"),
+                                ("big.jpg", JPEG + b"\x00" * 2048, "at most")]:
+        with pytest.raises(ValidationError, match=message):
+            store.attach(uid, name, data, max_bytes=1024)
+    assert len(store.attachments(uid)) == 1
+    store.attach(uid, "report.txt", "Cây đổ chắn đường".encode())
+    store.remove_attachment(att, "wrong photo")
+    assert [a["mime"] for a in store.attachments(uid)] == ["text/plain"]
+    assert [e["action"] for e in store.events(uid)][-3:] == ["attached", "attached", "detached"]
