@@ -1,0 +1,504 @@
+"""Tasks in a gisdesk workspace: schema and the :class:`TaskStore` (jurisdiction, versions, history).
+
+Schema (:func:`ensure_tasks_schema`)
+------------------------------------
+``tasks``
+    One row per task: ``uuid`` (primary key), ``title``, ``description``, ``category``,
+    ``severity``, ``state``, ``commune`` / ``department`` (the unit it is assigned to, at
+    most one), ``incident_uuid``, ``area`` (WKB in the workspace CRS: the incident's
+    geometry, or none), ``deadline``, ``progress`` (0-100), ``escalated`` (0/1),
+    ``created_at``/``created_by``, ``assigned_at``, ``done_at``, ``closed_at``,
+    ``cancelled_at``, ``updated_at``/``updated_by`` and ``version`` (1 at creation, +1 per change).
+``task_events``
+    The append-only history (triggers refuse UPDATE and DELETE): ``id`` (UUID),
+    ``task_uuid``, ``version`` (the task version this event produced; unique per task),
+    ``at``, ``who``, ``action``, ``from_state``, ``to_state``, ``note``, ``data`` (JSON:
+    assignee, deadline, percent, photo, position). Every change of a task writes exactly
+    one event in the same transaction, so the task's ``state`` and ``version`` equal the
+    last event's ``to_state`` and ``version`` (:meth:`TaskStore.check_consistency`).
+``task_attachments``
+    Photos and files of a task (checked by their bytes like incident attachments).
+``task_sla``
+    ``(category, severity) -> hours``; category ``*`` is the default per severity.
+``task_notifications``
+    Messages for a role or unit (escalations for the city dispatcher, new assignments
+    for a commune or department): ``to_role``, ``commune``, ``department``, ``task_uuid``,
+    ``kind``, ``message``, ``read_at``.
+``task_questions`` / ``task_answers``
+    Two-level interaction (:mod:`gisdesk.store.task_questions`: ``ask``, ``answer``,
+    ``questions``): a question from a commune to the city (``to_department``
+    NULL) or a department, tied to a task, an incident or a position; the answers are an
+    append-only thread.
+
+Every timestamp is UTC ISO 8601; every key is a UUID. Changes run in ``BEGIN IMMEDIATE``
+transactions, so two processes changing one task are serialised and the second one
+finds a newer version (:class:`~gisdesk.core.tasks.ConflictError`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid as _uuid
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, Iterator
+
+import shapely
+
+from gisdesk.core import kpi
+from gisdesk.core.incidents import ValidationError, iso_utc, to_utc, utc_now
+from gisdesk.core.tasks import (
+    DEFAULT_SLA,
+    OPEN_STATES,
+    ConflictError,
+    EvidencePolicy,
+    Event,
+    SlaRules,
+    Task,
+    area_from_wkb,
+    plan,
+)
+from gisdesk.core.users import PermissionDenied, User, can_read
+from gisdesk.store.connection import connect
+from gisdesk.store.incidents_store import attachment_type
+from gisdesk.store.task_questions import QuestionsMixin
+from gisdesk.store.users_store import ensure_users_schema
+
+_TASK_COLUMNS = ("uuid", "title", "description", "category", "severity", "state", "commune", "department",
+                 "incident_uuid", "area", "deadline", "progress", "escalated", "created_at", "created_by",
+                 "assigned_at", "done_at", "closed_at", "cancelled_at", "updated_at", "updated_by", "version")
+_SELECT = f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks"
+_OPEN_SQL = "(" + ", ".join(f"'{s}'" for s in sorted(OPEN_STATES)) + ")"
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS tasks (
+    uuid TEXT PRIMARY KEY, title TEXT NOT NULL, description TEXT, category TEXT, severity INTEGER NOT NULL,
+    state TEXT NOT NULL, commune TEXT, department TEXT, incident_uuid TEXT, area BLOB, deadline TEXT,
+    progress INTEGER NOT NULL DEFAULT 0, escalated INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL, assigned_at TEXT, done_at TEXT, closed_at TEXT, cancelled_at TEXT,
+    updated_at TEXT, updated_by TEXT, version INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS idx_tasks_commune ON tasks (commune, state);
+CREATE INDEX IF NOT EXISTS idx_tasks_department ON tasks (department, state);
+CREATE INDEX IF NOT EXISTS idx_tasks_deadline ON tasks (state, deadline);
+CREATE INDEX IF NOT EXISTS idx_tasks_incident ON tasks (incident_uuid);
+CREATE TABLE IF NOT EXISTS task_events (
+    id TEXT PRIMARY KEY, task_uuid TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL,
+    action TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL, note TEXT, data TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS idx_task_events_task ON task_events (task_uuid, version);
+CREATE TABLE IF NOT EXISTS task_attachments (
+    id TEXT PRIMARY KEY, task_uuid TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, data BLOB NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS idx_task_attachments_task ON task_attachments (task_uuid);
+CREATE TABLE IF NOT EXISTS task_sla (category TEXT NOT NULL, severity INTEGER NOT NULL, hours REAL NOT NULL,
+    PRIMARY KEY (category, severity));
+CREATE TABLE IF NOT EXISTS task_notifications (
+    id TEXT PRIMARY KEY, at TEXT NOT NULL, to_role TEXT, commune TEXT, department TEXT, task_uuid TEXT,
+    kind TEXT NOT NULL, message TEXT NOT NULL, read_at TEXT, read_by TEXT);
+CREATE TABLE IF NOT EXISTS task_questions (
+    uuid TEXT PRIMARY KEY, asked_at TEXT NOT NULL, asked_by TEXT NOT NULL, commune TEXT NOT NULL,
+    to_department TEXT, task_uuid TEXT, incident_uuid TEXT, x REAL, y REAL, subject TEXT NOT NULL,
+    body TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS idx_task_questions_commune ON task_questions (commune, status);
+CREATE TABLE IF NOT EXISTS task_answers (
+    id TEXT PRIMARY KEY, question_uuid TEXT NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS idx_task_answers_q ON task_answers (question_uuid, at);
+""" + "".join(f"""
+CREATE TRIGGER IF NOT EXISTS {t}_no_{op.lower()} BEFORE {op} ON {t} BEGIN
+    SELECT RAISE(ABORT, '{t} is append-only'); END;""" for t in ("task_events", "task_answers")
+                for op in ("UPDATE", "DELETE"))
+
+
+def ensure_tasks_schema(workspace: str | os.PathLike[str] | Any) -> None:
+    """Add the task, question and user tables to a workspace; safe to run again."""
+    conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in _SCHEMA.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.executemany("INSERT OR IGNORE INTO task_sla VALUES (?, ?, ?)",
+                         [(c, s, h) for (c, s), h in DEFAULT_SLA.items()])
+        conn.execute("COMMIT")
+        ensure_users_schema(conn)
+    except BaseException:
+        conn.execute("ROLLBACK") if conn.in_transaction else None
+        raise
+    finally:
+        if conn is not workspace:
+            conn.close()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return iso_utc(value) if value is not None else None
+
+
+def _task(row: tuple) -> Task:
+    d = dict(zip(_TASK_COLUMNS, row))
+    d["area"] = area_from_wkb(d["area"])
+    d["escalated"] = bool(d["escalated"])
+    d["description"] = d["description"] or ""
+    d["category"] = d["category"] or ""
+    d["updated_by"] = d["updated_by"] or ""
+    return Task(**d)
+
+
+def _new_id() -> str:
+    return str(_uuid.uuid4())
+
+
+class TaskStore(QuestionsMixin):
+    """Read and change tasks and questions as one signed-in user.
+
+    Parameters
+    ----------
+    workspace : path-like
+        A gisdesk workspace (the task tables are added when missing).
+    user : User
+        Who acts. Its role, commune and department are re-read from the ``users`` table;
+        a name that is not in the table acts as a ``viewer`` (read-only).
+    evidence : EvidencePolicy, optional
+        What completing a task needs (default: a note and a photo or a position).
+
+    Every read returns only what the user's jurisdiction covers; every change checks
+    the role, the jurisdiction, the state and the version, and on any failure raises
+    (PermissionDenied, InvalidTransition, ConflictError, ValidationError) having changed nothing.
+    """
+
+    def __init__(self, workspace: str | os.PathLike[str], user: User, evidence: EvidencePolicy | None = None) -> None:
+        self.path = workspace
+        self.conn = connect(workspace)
+        ensure_tasks_schema(self.conn)
+        row = self.conn.execute("SELECT username, display_name, role, commune, department, active FROM users "
+                                "WHERE username = ?", (user.username,)).fetchone()
+        self.user = User(row[0], row[1], row[2], row[3], row[4], bool(row[5])) if row else \
+            User(user.username, user.display_name, "viewer")
+        self.evidence = evidence or EvidencePolicy()
+        from gisdesk.store.incidents_store import _srid
+
+        self.srid = _srid(self.conn)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> TaskStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- jurisdiction ----------------------------------------------------------------
+    def _scope(self, alias: str = "") -> tuple[str, list[Any]]:
+        """SQL condition limiting task rows to what the user may read."""
+        u, a = self.user, alias
+        if not u.active:
+            return "0", []
+        if u.is_city or u.role == "viewer":
+            return "1", []
+        if u.role == "commune_officer":
+            return f"{a}commune = ?", [u.commune]
+        return f"{a}department = ?", [u.department]
+
+    def _require_city(self, what: str) -> None:
+        if not (self.user.is_city and self.user.active):
+            raise PermissionDenied(f"only the city (dispatcher or administrator) may {what}; "
+                                   f"{self.user.username} is a {self.user.role} of {self.user.unit}")
+
+    def _load(self, task_id: str) -> Task:
+        row = self.conn.execute(_SELECT + " WHERE uuid = ?", (task_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no task {task_id}")
+        task = _task(row)
+        if not self.user.active or not can_read(self.user, task.commune, task.department):
+            raise PermissionDenied(f"task {task_id} belongs to {task.commune or task.department or 'the city'}; "
+                                   f"{self.user.username} ({self.user.role}) works for {self.user.unit}")
+        return task
+
+    # --- reading ---------------------------------------------------------------------
+    def task(self, task_id: str) -> Task:
+        """One task (KeyError if there is none, PermissionDenied outside the user's jurisdiction)."""
+        return self._load(task_id)
+
+    def tasks(self, state: str | list[str] | None = None, commune: str | None = None,
+              department: str | None = None, open_only: bool = False, limit: int | None = None) -> list[Task]:
+        """The tasks the user may read that match every filter, newest first."""
+        where, params = self._scope()
+        where, params = [where], list(params)
+        for col, value in (("state", state), ("commune", commune), ("department", department)):
+            if value is not None:
+                values = [value] if isinstance(value, str) else list(value)
+                where.append(f"{col} IN ({', '.join('?' * len(values))})")
+                params += values
+        if open_only:
+            where.append(f"state IN {_OPEN_SQL}")
+        sql = f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY created_at DESC, rowid DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_task(r) for r in self.conn.execute(sql, params)]
+
+    def inbox(self, limit: int = 500, now: datetime | str | None = None) -> list[Task]:
+        """The tasks waiting for this user, overdue first, then by deadline.
+
+        Officers: tasks of their unit that are assigned, accepted or in progress. The city:
+        tasks to assign (created, returned), to verify (done) and escalated open ones.
+        Viewers: every open task.
+        """
+        scope, params = self._scope()
+        if self.user.role in ("commune_officer", "department_officer"):
+            which = "state IN ('assigned', 'accepted', 'in_progress')"
+        elif self.user.is_city:
+            which = f"(state IN ('created', 'returned', 'done') OR (escalated = 1 AND state IN {_OPEN_SQL}))"
+        else:
+            which = f"state IN {_OPEN_SQL}"
+        now_iso = iso_utc(to_utc(now) if now is not None else utc_now())
+        sql = (f"{_SELECT} WHERE {scope} AND {which} ORDER BY (state IN {_OPEN_SQL} AND deadline < ?) DESC, "
+               f"deadline IS NULL, deadline, created_at LIMIT {int(limit)}")
+        return [_task(r) for r in self.conn.execute(sql, [*params, now_iso])]
+
+    def timeline(self, task_id: str) -> list[dict[str, Any]]:
+        """The history of one task, oldest first: ``version``, ``at``, ``who``, ``action``,
+        ``from_state``, ``to_state``, ``note``, ``data`` (a dict)."""
+        self._load(task_id)
+        cur = self.conn.execute("SELECT version, at, who, action, from_state, to_state, note, data FROM task_events "
+                                "WHERE task_uuid = ? ORDER BY version", (task_id,))
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r)) for r in cur]
+        for r in rows:
+            r["data"] = json.loads(r["data"]) if r["data"] else {}
+        return rows
+
+    def allowed_actions(self, task_id: str) -> list[str]:
+        """The actions the user may take on the task now (for the panel's buttons)."""
+        from gisdesk.core.tasks import allowed_actions
+
+        return allowed_actions(self.user, self._load(task_id))
+
+    # --- changing --------------------------------------------------------------------
+    def sla_rules(self) -> SlaRules:
+        """The workspace's SLA rules (``task_sla``)."""
+        return SlaRules({(c, int(s)): float(h) for c, s, h in self.conn.execute("SELECT * FROM task_sla")})
+
+    def set_sla(self, category: str, severity: int, hours: float) -> None:
+        """Set the hours allowed for ``category`` (``*`` = default) and ``severity`` (city only)."""
+        self._require_city("change SLA rules")
+        if not hours or float(hours) <= 0:
+            raise ValidationError(f"SLA hours must be positive, not {hours!r}")
+        self.conn.execute("INSERT OR REPLACE INTO task_sla VALUES (?, ?, ?)", (category, int(severity), float(hours)))
+
+    def create(self, title: str, *, category: str = "", severity: int = 2, description: str = "",
+               area: Any = None, incident_uuid: str | None = None, note: str | None = None) -> Task:
+        """A new task in state ``created`` (city only), with a ``create`` event."""
+        self._require_city("create tasks")
+        now = utc_now()
+        task = Task(title=title.strip() if isinstance(title, str) else title, category=category, severity=severity,
+                    description=description, area=area, incident_uuid=incident_uuid, created_at=now,
+                    created_by=self.user.username, updated_at=now, updated_by=self.user.username)
+        task.check()
+        with self.transaction():
+            self._insert(task)
+            self._event(Event(task.uuid, "create", None, "created", self.user.username, now, note,
+                              {"incident_uuid": incident_uuid} if incident_uuid else {}), 1)
+        return task
+
+    def create_from_incident(self, incident_uuid: str, title: str | None = None, note: str | None = None) -> Task:
+        """A task about an incident: its category, severity and geometry (the area) are copied."""
+        row = self.conn.execute("SELECT i.category, i.severity, i.description, AsBinary(COALESCE(s.geom, i.geom)) "
+                                "FROM incidents i LEFT JOIN incident_shapes s ON s.incident_uuid = i.uuid "
+                                "WHERE i.uuid = ?", (incident_uuid,)).fetchone()
+        if row is None:
+            raise KeyError(f"no incident {incident_uuid}")
+        category, severity, description, wkb = row
+        return self.create(title or f"{category.capitalize()}: {description or incident_uuid[:8]}"[:120],
+                           category=category, severity=int(severity), description=description or "",
+                           area=shapely.from_wkb(wkb) if wkb else None, incident_uuid=incident_uuid, note=note)
+
+    def transition(self, task_id: str, action: str, version: int, **fields: Any) -> Task:
+        """Take ``action`` on a task the caller read at ``version``; returns the changed task.
+
+        ``fields`` are those of :func:`gisdesk.core.tasks.plan` (``note``/``reason``,
+        ``commune``/``department``/``deadline``, ``percent``, ``photo``, ``position``).
+
+        Raises
+        ------
+        ConflictError
+            The task has a newer version ("changed by X at T; reload").
+        PermissionDenied, InvalidTransition
+            As :func:`~gisdesk.core.tasks.plan`.
+        """
+        with self.transaction():
+            task = self._load(task_id)
+            if task.version != version:
+                raise ConflictError(f"task '{task.title}' was changed by {task.updated_by} at "
+                                    f"{_iso(task.updated_at)} (version {task.version}, you had {version}); reload")
+            photo = fields.get("photo")
+            photo_ok = not photo or self.conn.execute(
+                "SELECT 1 FROM task_attachments WHERE id = ? AND task_uuid = ? AND mime LIKE 'image/%'",
+                (photo, task_id)).fetchone() is not None
+            if fields.get("commune") and not self.conn.execute(
+                    "SELECT 1 FROM communes WHERE name = ?", (fields["commune"],)).fetchone():
+                raise ValidationError(f"there is no commune named {fields['commune']!r}")
+            new, event = plan(task, action, self.user, sla=self.sla_rules(), evidence=self.evidence,
+                              photo_ok=photo_ok, **fields)
+            self._update(new, task.version)
+            self._event(event, new.version)
+            self._notify_for(new, event)
+        return new
+
+    def escalate_overdue(self, now: datetime | str | None = None) -> list[str]:
+        """Flag open tasks past their deadline (within the user's jurisdiction) as escalated.
+
+        Each gets an ``escalate`` event and a notification for the city dispatcher.
+        Returns the escalated task ids. Viewers may not run it.
+        """
+        if self.user.role == "viewer" or not self.user.active:
+            raise PermissionDenied(f"{self.user.username} is read-only and cannot escalate tasks")
+        when = to_utc(now) if now is not None else utc_now()
+        scope, params = self._scope()
+        with self.transaction() as c:
+            rows = c.execute(f"SELECT uuid, state, version, title, deadline, commune, department FROM tasks "
+                             f"WHERE {scope} AND state IN {_OPEN_SQL} AND escalated = 0 AND deadline < ?",
+                             [*params, iso_utc(when)]).fetchall()
+            at = iso_utc(when)
+            c.executemany("UPDATE tasks SET escalated = 1, version = version + 1, updated_at = ?, updated_by = "
+                          "'system' WHERE uuid = ?", [(at, r[0]) for r in rows])
+            c.executemany("INSERT INTO task_events VALUES (?, ?, ?, ?, 'system', 'escalate', ?, ?, ?, NULL)",
+                          [(_new_id(), r[0], r[2] + 1, at, r[1], r[1], f"deadline {r[4]} passed") for r in rows])
+            c.executemany("INSERT INTO task_notifications VALUES (?, ?, 'city_dispatcher', NULL, NULL, ?, "
+                          "'escalated', ?, NULL, NULL)",
+                          [(_new_id(), at, r[0], f"overdue since {r[4]}: '{r[3]}' ({r[5] or r[6] or 'unassigned'})")
+                           for r in rows])
+        return [r[0] for r in rows]
+
+    def attach(self, task_id: str, name: str, data: bytes) -> str:
+        """Keep a photo or file with a task (its officers or the city); returns the attachment id."""
+        task = self._load(task_id)
+        if not (self.user.is_city or (self.user.role != "viewer" and can_read(self.user, task.commune,
+                                                                              task.department))):
+            raise PermissionDenied(f"{self.user.username} cannot add files to task {task_id}")
+        mime = attachment_type(name, data)
+        att_id = _new_id()
+        self.conn.execute("INSERT INTO task_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          (att_id, task_id, os.path.basename(name), mime, len(data), hashlib.sha256(data).hexdigest(),
+                           bytes(data), iso_utc(utc_now()), self.user.username))
+        return att_id
+
+    def attachments(self, task_id: str) -> list[dict[str, Any]]:
+        """The files of a task (``id``, ``name``, ``mime``, ``size``, ``added_at``, ``added_by``)."""
+        self._load(task_id)
+        cur = self.conn.execute("SELECT id, name, mime, size, added_at, added_by FROM task_attachments "
+                                "WHERE task_uuid = ? ORDER BY added_at, rowid", (task_id,))
+        return [dict(zip([d[0] for d in cur.description], r)) for r in cur]
+
+    def attachment_data(self, att_id: str) -> bytes:
+        """The bytes of one attachment (within the user's jurisdiction)."""
+        row = self.conn.execute("SELECT task_uuid, data FROM task_attachments WHERE id = ?", (att_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no attachment {att_id}")
+        self._load(row[0])
+        return bytes(row[1])
+
+    # --- writing helpers -------------------------------------------------------------
+    def _values(self, task: Task) -> list[Any]:
+        out = []
+        for name in _TASK_COLUMNS:
+            v = getattr(task, name)
+            out.append(shapely.to_wkb(v) if name == "area" and v is not None else
+                       _iso(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v)
+        return out
+
+    def _insert(self, task: Task) -> None:
+        self.conn.execute(f"INSERT INTO tasks ({', '.join(_TASK_COLUMNS)}) VALUES "
+                          f"({', '.join('?' * len(_TASK_COLUMNS))})", self._values(task))
+
+    def _update(self, task: Task, old_version: int) -> None:
+        cols = [c for c in _TASK_COLUMNS if c != "uuid"]
+        values = dict(zip(_TASK_COLUMNS, self._values(task)))
+        cur = self.conn.execute(f"UPDATE tasks SET {', '.join(c + ' = ?' for c in cols)} WHERE uuid = ? "
+                                f"AND version = ?", [values[c] for c in cols] + [task.uuid, old_version])
+        if cur.rowcount != 1:  # cannot happen inside BEGIN IMMEDIATE; kept as a last guard
+            raise ConflictError(f"task {task.uuid} changed meanwhile; reload")
+
+    def _event(self, event: Event, version: int) -> None:
+        self.conn.execute("INSERT INTO task_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          (_new_id(), event.task_uuid, version, iso_utc(event.at), event.who, event.action,
+                           event.from_state, event.to_state, event.note,
+                           json.dumps(dict(event.data), ensure_ascii=False) if event.data else None))
+
+    def _notify(self, kind: str, message: str, task_uuid: str | None = None, to_role: str | None = None,
+                commune: str | None = None, department: str | None = None) -> None:
+        self.conn.execute("INSERT INTO task_notifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+                          (_new_id(), iso_utc(utc_now()), to_role, commune, department, task_uuid, kind, message))
+
+    def _notify_for(self, task: Task, event: Event) -> None:
+        if event.action in ("assign", "reassign"):
+            self._notify("assigned", f"new task '{task.title}', due {_iso(task.deadline)}", task.uuid,
+                         commune=task.commune, department=task.department)
+        elif event.action in ("return", "complete"):
+            what = "returned" if event.action == "return" else "completed, to verify"
+            self._notify(event.action, f"'{task.title}' {what} by {event.who}", task.uuid, to_role="city_dispatcher")
+        elif event.action == "reopen":
+            self._notify("reopened", f"'{task.title}' reopened: {event.note}", task.uuid,
+                         commune=task.commune, department=task.department)
+
+    # --- KPIs and checks -------------------------------------------------------------
+    def task_times(self, commune: str | None = None, department: str | None = None) -> kpi.TaskTimes:
+        """The time columns of every task the user may read (optionally one unit), for :mod:`gisdesk.core.kpi`."""
+        scope, params = self._scope()
+        where, params = [scope], list(params)
+        for col, value in (("commune", commune), ("department", department)):
+            if value is not None:
+                where.append(f"{col} = ?")
+                params.append(value)
+        rows = self.conn.execute("SELECT unixepoch(created_at), unixepoch(deadline), unixepoch(done_at), "
+                                 "unixepoch(cancelled_at), commune, department FROM tasks "
+                                 f"WHERE {' AND '.join(where)}", params).fetchall()
+        return kpi.TaskTimes.from_rows(rows)
+
+    def kpis(self, start: Any = None, end: Any = None, commune: str | None = None,
+             department: str | None = None) -> dict[str, Any]:
+        """:func:`gisdesk.core.kpi.summary` plus ``by_commune`` and ``by_department`` rows."""
+        times = self.task_times(commune, department)
+        out = kpi.summary(times, start, end)
+        out["by_commune"] = kpi.by_unit(times, "commune", start, end)
+        out["by_department"] = kpi.by_unit(times, "department", start, end)
+        return out
+
+    def overview(self, start: Any = None, end: Any = None) -> list[dict[str, Any]]:
+        """Per commune the user may read (all 40 for the city): ``commune``, ``open``, ``overdue``,
+        ``completed``, ``on_time_rate``, ``open_questions``; communes without tasks get zeros."""
+        per = {r["unit"]: r for r in kpi.by_unit(self.task_times(), "commune", start, end)}
+        names = [r[0] for r in self.conn.execute("SELECT name FROM communes ORDER BY name")]
+        questions = dict(self.conn.execute("SELECT commune, count(*) FROM task_questions WHERE status = 'open' "
+                                           "GROUP BY commune"))
+        return [{"commune": n, "open": per.get(n, {}).get("backlog", 0), "overdue": per.get(n, {}).get("overdue", 0),
+                 "completed": per.get(n, {}).get("completed", 0), "on_time_rate": per.get(n, {}).get("on_time_rate"),
+                 "open_questions": questions.get(n, 0)}
+                for n in names if can_read(self.user, n, None)]
+
+    def check_consistency(self) -> list[str]:
+        """Problems where a task disagrees with its history (empty when all agree).
+
+        Each task must have events numbered 1..version, and the last one's ``to_state``
+        must be the task's state. Reads every task, whatever the user's jurisdiction.
+        """
+        rows = self.conn.execute(
+            "SELECT t.uuid, t.state, t.version, e.n, e.maxv, (SELECT to_state FROM task_events "
+            "WHERE task_uuid = t.uuid AND version = t.version) FROM tasks t LEFT JOIN (SELECT task_uuid, "
+            "count(*) AS n, max(version) AS maxv FROM task_events GROUP BY task_uuid) e ON e.task_uuid = t.uuid "
+            "WHERE e.n IS NULL OR e.n != t.version OR e.maxv != t.version OR (SELECT to_state FROM task_events "
+            "WHERE task_uuid = t.uuid AND version = t.version) IS NOT t.state").fetchall()
+        return [f"task {u}: state {s} version {v}, but its history has {n or 0} events up to version {m} "
+                f"ending in {last}" for u, s, v, n, m, last in rows]
+

@@ -1,0 +1,166 @@
+"""Users of a gisdesk workspace: the ``users`` table, sign-in and the first administrator.
+
+Schema
+------
+``users``: ``username`` (primary key), ``display_name``, ``role`` (one of
+:data:`gisdesk.core.users.ROLES`), ``commune`` (commune officers), ``department``
+(department officers), ``pw_hash`` (``scrypt$n$r$p$salt_hex$hash_hex``, never the
+password), ``active`` (0 or 1), ``created_at`` (UTC ISO).
+
+Only an administrator adds users or changes roles; anyone may change their own
+password. While no administrator exists (:meth:`UserStore.needs_first_admin`), the
+first one is made with :meth:`UserStore.create_first_admin` and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
+from gisdesk.core.users import DUMMY_HASH, AuthError, PermissionDenied, User, hash_password, verify_password
+from gisdesk.store.connection import connect
+
+_COLUMNS = "username, display_name, role, commune, department, active"
+
+
+def ensure_users_schema(workspace: str | os.PathLike[str] | Any) -> None:
+    """Add the ``users`` table to a workspace (a path or an open connection); safe to run again."""
+    conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
+    try:
+        conn.execute("""CREATE TABLE IF NOT EXISTS users (
+            username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, commune TEXT,
+            department TEXT, pw_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL)""")
+    finally:
+        if conn is not workspace:
+            conn.close()
+
+
+def _user(row: tuple) -> User:
+    return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+
+
+class UserStore:
+    """Sign in, and manage the users of a workspace.
+
+    Parameters
+    ----------
+    workspace : path-like or connection
+        A gisdesk workspace; the ``users`` table is added when missing.
+    """
+
+    def __init__(self, workspace: str | os.PathLike[str] | Any) -> None:
+        self._own = isinstance(workspace, (str, os.PathLike))
+        self.conn = connect(workspace) if self._own else workspace
+        ensure_users_schema(self.conn)
+
+    def close(self) -> None:
+        """Close the connection (if this store opened it)."""
+        if self._own:
+            self.conn.close()
+
+    def __enter__(self) -> UserStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def needs_first_admin(self) -> bool:
+        """True while the workspace has no active administrator (the app then asks for one)."""
+        return self.conn.execute("SELECT 1 FROM users WHERE role = 'administrator' AND active = 1").fetchone() is None
+
+    def create_first_admin(self, username: str, password: str, display_name: str = "") -> User:
+        """Make the first administrator; refused (PermissionDenied) once one exists."""
+        user = User(username, display_name or username, "administrator")
+        user.check()
+        pw_hash = hash_password(password)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not self.needs_first_admin():
+                raise PermissionDenied("an administrator already exists: ask them to add your account")
+            self._insert(user, pw_hash)
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+        return user
+
+    def create_user(self, acting: User, username: str, password: str, role: str, display_name: str = "",
+                    commune: str | None = None, department: str | None = None) -> User:
+        """Add a user (administrators only).
+
+        Raises
+        ------
+        PermissionDenied
+            ``acting`` is not an administrator.
+        ValidationError
+            A bad name, role, password, an unknown commune, or a name already taken.
+        """
+        self._require_admin(acting, "add users")
+        user = User(username, display_name or username, role, commune or None, department or None)
+        user.check()
+        if commune and self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'communes'").fetchone() \
+                and not self.conn.execute("SELECT 1 FROM communes WHERE name = ?", (commune,)).fetchone():
+            raise ValidationError(f"there is no commune named {commune!r} in this workspace")
+        self._insert(user, hash_password(password))
+        return user
+
+    def _insert(self, user: User, pw_hash: str) -> None:
+        if self.conn.execute("SELECT 1 FROM users WHERE username = ?", (user.username,)).fetchone():
+            raise ValidationError(f"the username {user.username!r} is taken")
+        self.conn.execute("INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
+                          (user.username, user.display_name, user.role, user.commune, user.department, pw_hash,
+                           iso_utc(utc_now())))
+
+    def authenticate(self, username: str, password: str) -> User:
+        """The active user with this name and password.
+
+        Raises
+        ------
+        AuthError
+            ``wrong username or password`` -- the same words, and about the same time,
+            whichever of the two was wrong (or when the account is disabled).
+        """
+        row = self.conn.execute(f"SELECT {_COLUMNS}, pw_hash FROM users WHERE username = ?",
+                                (str(username).strip().lower(),)).fetchone()
+        ok = verify_password(password, row[6] if row else DUMMY_HASH)
+        if row is None or not ok or not row[5]:
+            raise AuthError("wrong username or password")
+        return _user(row)
+
+    def get(self, username: str) -> User:
+        """The user ``username`` (KeyError if there is none)."""
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (username,)).fetchone()
+        if row is None:
+            raise KeyError(f"no user {username}")
+        return _user(row)
+
+    def users(self, acting: User) -> list[User]:
+        """Every user, by name (administrators and dispatchers; others see only themselves)."""
+        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
+        return [_user(r) for r in rows if acting.is_city or r[0] == acting.username]
+
+    def set_password(self, acting: User, username: str, new_password: str, old_password: str | None = None) -> None:
+        """Change a password: one's own (giving the old one) or anyone's as administrator."""
+        stored = self.conn.execute("SELECT role FROM users WHERE username = ?", (acting.username,)).fetchone()
+        if not stored or stored[0] != "administrator":
+            if acting.username != username:
+                raise PermissionDenied(f"{acting.username} may change only their own password")
+            self.authenticate(username, old_password or "")
+        pw_hash = hash_password(new_password)
+        if not self.conn.execute("UPDATE users SET pw_hash = ? WHERE username = ?", (pw_hash, username)).rowcount:
+            raise KeyError(f"no user {username}")
+
+    def set_active(self, acting: User, username: str, active: bool) -> None:
+        """Enable or disable an account (administrators; not the last active administrator)."""
+        self._require_admin(acting, "disable or enable accounts")
+        user = self.get(username)
+        if not active and user.role == "administrator" and self.conn.execute(
+                "SELECT count(*) FROM users WHERE role = 'administrator' AND active = 1").fetchone()[0] <= 1:
+            raise ValidationError("cannot disable the last administrator")
+        self.conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(bool(active)), username))
+
+    def _require_admin(self, acting: User, what: str) -> None:
+        row = self.conn.execute("SELECT role, active FROM users WHERE username = ?", (acting.username,)).fetchone()
+        if row is None or row[0] != "administrator" or not row[1]:  # the stored role, not the object's
+            raise PermissionDenied(f"only an administrator may {what}; {acting.username} is a {acting.role}")
