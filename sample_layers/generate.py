@@ -108,6 +108,11 @@ def build_workspace(
         from gisdesk.store.incidents_store import ensure_schema
 
         ensure_schema(tmp_db)  # the incident tables the panels use (history, rules, shapes, attachments)
+        from gisdesk.store.tasks_store import ensure_tasks_schema
+        from sample_layers._tasks import add_demo_tasks, add_demo_users
+
+        ensure_tasks_schema(tmp_db)  # tasks, their history, questions and users
+        add_demo_tasks(tmp_db, add_demo_users(tmp_db), seed=seed)
         _remove_sidecars(out)
         os.replace(tmp_tif, tif)
         os.replace(tmp_db, out)

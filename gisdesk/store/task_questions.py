@@ -23,7 +23,7 @@ from __future__ import annotations
 import uuid as _uuid
 from typing import Any
 
-from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
+from gisdesk.core.incidents import ValidationError, iso_utc
 from gisdesk.core.users import PermissionDenied
 
 _Q_COLUMNS = ("uuid", "asked_at", "asked_by", "commune", "to_department", "task_uuid", "incident_uuid", "x", "y",
@@ -81,7 +81,7 @@ class QuestionsMixin:
                 (to_department, to_department)).fetchone():
             raise ValidationError(f"there is no department named {to_department!r}")
         x, y = (float(position[0]), float(position[1])) if position is not None else (None, None)
-        qid, now = str(_uuid.uuid4()), iso_utc(utc_now())
+        qid, now = str(_uuid.uuid4()), iso_utc(self._now())
         with self.transaction():
             self.conn.execute(f"INSERT INTO task_questions ({', '.join(_Q_COLUMNS)}) VALUES "
                               f"({', '.join('?' * len(_Q_COLUMNS))})",
@@ -107,7 +107,7 @@ class QuestionsMixin:
             raise ValidationError("the question is closed")
         if not (body or "").strip():
             raise ValidationError("an answer needs a text")
-        aid, now = str(_uuid.uuid4()), iso_utc(utc_now())
+        aid, now = str(_uuid.uuid4()), iso_utc(self._now())
         with self.transaction():
             self.conn.execute("INSERT INTO task_answers VALUES (?, ?, ?, ?, ?)",
                               (aid, question_id, now, u.username, body.strip()))
@@ -124,7 +124,7 @@ class QuestionsMixin:
         if not (u.is_city or (u.role == "commune_officer" and q["commune"] == u.commune)):
             raise PermissionDenied(f"only {q['commune']} or the city may close this question")
         self.conn.execute("UPDATE task_questions SET status = 'closed', updated_at = ? WHERE uuid = ?",
-                          (iso_utc(utc_now()), question_id))
+                          (iso_utc(self._now()), question_id))
 
     def questions(self, open_only: bool = False, task_uuid: str | None = None) -> list[dict[str, Any]]:
         """The questions the user may read, newest first, each with ``answers`` (a count)."""
@@ -180,4 +180,4 @@ class QuestionsMixin:
         """Mark notifications read (only those addressed to this user's side)."""
         mine = {n["id"] for n in self.notifications(unread_only=True, limit=100000)}
         self.conn.executemany("UPDATE task_notifications SET read_at = ?, read_by = ? WHERE id = ?",
-                              [(iso_utc(utc_now()), self.user.username, i) for i in ids if i in mine])
+                              [(iso_utc(self._now()), self.user.username, i) for i in ids if i in mine])

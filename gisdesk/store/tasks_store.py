@@ -178,6 +178,10 @@ class TaskStore(QuestionsMixin):
 
         self.srid = _srid(self.conn)
 
+    def _now(self) -> datetime:
+        """The time written on changes (the demo generator replaces it to write a past history)."""
+        return utc_now()
+
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
@@ -301,7 +305,7 @@ class TaskStore(QuestionsMixin):
                area: Any = None, incident_uuid: str | None = None, note: str | None = None) -> Task:
         """A new task in state ``created`` (city only), with a ``create`` event."""
         self._require_city("create tasks")
-        now = utc_now()
+        now = self._now()
         task = Task(title=title.strip() if isinstance(title, str) else title, category=category, severity=severity,
                     description=description, area=area, incident_uuid=incident_uuid, created_at=now,
                     created_by=self.user.username, updated_at=now, updated_by=self.user.username)
@@ -349,8 +353,8 @@ class TaskStore(QuestionsMixin):
             if fields.get("commune") and not self.conn.execute(
                     "SELECT 1 FROM communes WHERE name = ?", (fields["commune"],)).fetchone():
                 raise ValidationError(f"there is no commune named {fields['commune']!r}")
-            new, event = plan(task, action, self.user, sla=self.sla_rules(), evidence=self.evidence,
-                              photo_ok=photo_ok, **fields)
+            new, event = plan(task, action, self.user, now=self._now(), sla=self.sla_rules(),
+                              evidence=self.evidence, photo_ok=photo_ok, **fields)
             self._update(new, task.version)
             self._event(event, new.version)
             self._notify_for(new, event)
@@ -364,7 +368,7 @@ class TaskStore(QuestionsMixin):
         """
         if self.user.role == "viewer" or not self.user.active:
             raise PermissionDenied(f"{self.user.username} is read-only and cannot escalate tasks")
-        when = to_utc(now) if now is not None else utc_now()
+        when = to_utc(now) if now is not None else self._now()
         scope, params = self._scope()
         with self.transaction() as c:
             rows = c.execute(f"SELECT uuid, state, version, title, deadline, commune, department FROM tasks "
@@ -391,7 +395,7 @@ class TaskStore(QuestionsMixin):
         att_id = _new_id()
         self.conn.execute("INSERT INTO task_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           (att_id, task_id, os.path.basename(name), mime, len(data), hashlib.sha256(data).hexdigest(),
-                           bytes(data), iso_utc(utc_now()), self.user.username))
+                           bytes(data), iso_utc(self._now()), self.user.username))
         return att_id
 
     def attachments(self, task_id: str) -> list[dict[str, Any]]:
@@ -439,7 +443,7 @@ class TaskStore(QuestionsMixin):
     def _notify(self, kind: str, message: str, task_uuid: str | None = None, to_role: str | None = None,
                 commune: str | None = None, department: str | None = None) -> None:
         self.conn.execute("INSERT INTO task_notifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-                          (_new_id(), iso_utc(utc_now()), to_role, commune, department, task_uuid, kind, message))
+                          (_new_id(), iso_utc(self._now()), to_role, commune, department, task_uuid, kind, message))
 
     def _notify_for(self, task: Task, event: Event) -> None:
         if event.action in ("assign", "reassign"):
