@@ -113,7 +113,7 @@ def app_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gisdesk", description="Desktop GIS workstation for city management.")
-    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin,incidents}",
+    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin,incidents,kpi,users}",
                                 help="a workspace file opens the window (default: the demo city); "
                                      "'gisdesk [--plugins-dir DIR] [WORKSPACE]'")
 
@@ -155,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     from gisdesk.incidents_cli import add_arguments as add_incident_arguments
 
     add_incident_arguments(sub)
+    from gisdesk.tasks_cli import add_arguments as add_task_arguments
+
+    add_task_arguments(sub)
     return parser
 
 
@@ -164,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     tune_allocator()
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"info", "sample", "render", "plugins", "plugin", "incidents"}
+    commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users"}
     try:
         if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
             return _cmd_app(app_parser().parse_args(argv))
