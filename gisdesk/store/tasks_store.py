@@ -45,6 +45,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Iterator
 
+import numpy as np
 import shapely
 
 from gisdesk.core import kpi
@@ -459,16 +460,26 @@ class TaskStore(QuestionsMixin):
     # --- KPIs and checks -------------------------------------------------------------
     def task_times(self, commune: str | None = None, department: str | None = None) -> kpi.TaskTimes:
         """The time columns of every task the user may read (optionally one unit), for :mod:`gisdesk.core.kpi`."""
-        scope, params = self._scope()
+        scope, params = self._scope("t.")
         where, params = [scope], list(params)
         for col, value in (("commune", commune), ("department", department)):
             if value is not None:
-                where.append(f"{col} = ?")
+                where.append(f"t.{col} = ?")
                 params.append(value)
-        rows = self.conn.execute("SELECT unixepoch(created_at), unixepoch(deadline), unixepoch(done_at), "
-                                 "unixepoch(cancelled_at), commune, department FROM tasks "
-                                 f"WHERE {' AND '.join(where)}", params).fetchall()
-        return kpi.TaskTimes.from_rows(rows)
+        names = {}
+        for col in ("commune", "department"):  # small code tables: the big query returns only numbers
+            names[col] = tuple(r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT {col} FROM tasks WHERE {col} IS NOT NULL ORDER BY {col}"))
+            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS _kpi_{col} (name TEXT PRIMARY KEY, code INTEGER)")
+            self.conn.execute(f"DELETE FROM _kpi_{col}")
+            self.conn.executemany(f"INSERT INTO _kpi_{col} VALUES (?, ?)", [(n, i) for i, n in enumerate(names[col])])
+        rows = self.conn.execute(
+            "SELECT unixepoch(t.created_at), unixepoch(t.deadline), unixepoch(t.done_at), unixepoch(t.cancelled_at), "
+            "COALESCE(c.code, -1), COALESCE(d.code, -1) FROM tasks t LEFT JOIN _kpi_commune c ON c.name = t.commune "
+            f"LEFT JOIN _kpi_department d ON d.name = t.department WHERE {' AND '.join(where)}", params).fetchall()
+        a = np.array(rows, dtype=float).reshape(-1, 6)
+        return kpi.TaskTimes(a[:, 0], a[:, 1], a[:, 2], a[:, 3], a[:, 4].astype(np.int64), a[:, 5].astype(np.int64),
+                             names["commune"], names["department"])
 
     def kpis(self, start: Any = None, end: Any = None, commune: str | None = None,
              department: str | None = None) -> dict[str, Any]:
