@@ -39,6 +39,10 @@ import os
 import shutil
 from pathlib import Path
 
+# Plugin tests need no display: Qt draws offscreen unless a display is there to look at.
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 import pytest
 
 from gisdesk.plugins.manifest import MANIFEST_NAME
@@ -52,7 +56,8 @@ def _demo_key() -> str:
     import sample_layers
 
     digest = hashlib.sha1(str(DEMO_INCIDENTS).encode())
-    for path in sorted(Path(sample_layers.__file__).parent.glob("*.py")):
+    store = Path(__file__).parent / "store"  # the schemas the generator applies (incidents, tasks, users)
+    for path in sorted(Path(sample_layers.__file__).parent.glob("*.py")) + sorted(store.glob("*_store.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

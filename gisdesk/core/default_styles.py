@@ -58,13 +58,15 @@ def demo_style(name: str, kind: str) -> VectorStyle:
     if name == "cameras":
         s = categorized("status", ["online", "offline"], Symbol(stroke="#ffffff", size=7), ["#238b45", "#969696"])
         return s
-    if name in ("incidents", "incident_shapes"):
-        cats = categorized("category", list(DEFAULT_CATEGORIES), Symbol(stroke="", stroke_width=0, size=3))
+    if name in ("incidents", "incident_lines", "incident_areas"):
+        cats = categorized("category", list(DEFAULT_CATEGORIES), Symbol(stroke="", stroke_width=0, size=4))
         if name == "incidents":
             return cats
-        for c in cats.categories:  # the real shapes of line and polygon incidents: outline and a light fill
-            c.symbol = Symbol(fill=c.symbol.fill[:7] + "40", stroke=c.symbol.fill[:7], stroke_width=2.0)
-        cats.other = Symbol(fill="#80808040", stroke="#606060", stroke_width=2.0)
+        area = name == "incident_areas"  # the real shapes of line and polygon incidents
+        for c in cats.categories:
+            c.symbol = Symbol(fill=c.symbol.fill[:7] + "40" if area else "", stroke=c.symbol.fill[:7],
+                              stroke_width=2.0 if area else 3.0)
+        cats.other = Symbol(fill="#80808040" if area else "", stroke="#606060", stroke_width=2.0)
         return cats
     return default_style(kind)
 

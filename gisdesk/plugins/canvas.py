@@ -99,10 +99,13 @@ class Canvas:
     ``"hits"``. Graphics a plugin leaves on the map are removed when it unloads.
     """
 
-    def __init__(self, backend: CanvasBackend, namespace: str, keep: Callable[[Undo], Undo]) -> None:
+    def __init__(self, backend: CanvasBackend, namespace: str, keep: Callable[[Undo], Undo],
+                 drop: Callable[[Undo], None] | None = None) -> None:
         self._backend = backend
         self._namespace = namespace
         self._keep = keep
+        self._drop = drop or (lambda undo: None)
+        self._shown: dict[str, Undo] = {}  # name -> the undo of the graphics shown under it
 
     @property
     def crs(self) -> str:
@@ -123,7 +126,8 @@ class Canvas:
                      stroke_width: float = 2.0, size: float = 10.0) -> Undo:
         """Show shapely geometries (map CRS) above the map; returns the undo that removes them.
 
-        Adding graphics under a name already shown replaces them.
+        Adding graphics under a name already shown replaces them (cheap enough to call on
+        every mouse move, e.g. for a rubber band); an empty sequence removes them.
 
         Parameters
         ----------
@@ -151,8 +155,21 @@ class Canvas:
         def undo() -> None:
             if self._backend.graphics.get(key) is graphics:
                 self._backend.hide_graphics(key)
+            if self._shown.get(name) is kept:
+                del self._shown[name]
 
-        return self._keep(undo)
+        old = self._shown.pop(name, None)
+        if old is not None:
+            self._drop(old)  # replaced: its undo has nothing left to remove
+        kept = self._keep(undo)
+        self._shown[name] = kept
+        return kept
+
+    def remove_graphics(self, name: str) -> None:
+        """Remove this plugin's graphics shown under ``name`` (nothing happens if there are none)."""
+        undo = self._shown.get(name)
+        if undo is not None:
+            undo()
 
     def graphics(self) -> list[str]:
         """Names of this plugin's graphics on the map."""

@@ -140,7 +140,7 @@ class PluginContext:
             model = MapModel(map_layers(path), workspace_crs(Path(path))) if path else MapModel()
         self.workspace = Workspace(Path(path) if path else None, model)
         backend = getattr(services, "canvas", None) or CanvasBackend(model)
-        self.canvas = Canvas(backend, self.name, self._keep)
+        self.canvas = Canvas(backend, self.name, self._keep, self._forget)
         self.user: User = getattr(services, "user", None) or local_user()
         state_dir = getattr(services, "state_dir", None) or getattr(manager, "state_dir", None)
         self.settings = Settings(Path(state_dir) / "settings" / f"{self.name}.json" if state_dir else None)
@@ -265,6 +265,11 @@ class PluginContext:
 
         self._undos.append(once)
         return once
+
+    def _forget(self, undo: Undo) -> None:
+        """Stop keeping ``undo`` without running it (what it undid is already gone)."""
+        if undo in self._undos:
+            self._undos.remove(undo)
 
     def _run_undos(self) -> list[BaseException]:
         """Run every undo, newest first; keep going past errors and return them (logged)."""

@@ -9,6 +9,7 @@ plugin (``ctx.events.on_incident_created``).
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -157,13 +158,14 @@ class Incidents:
         """The UUID of the incident nearest (x, y) (workspace CRS) within ``tolerance``, shapes included."""
         conn = self.store.conn
         box = (x + tolerance, x - tolerance, y + tolerance, y - tolerance)
+        in_box = "WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?"
         rows = conn.execute(
-            "SELECT uuid, AsBinary(geom) FROM incidents WHERE rowid IN (SELECT pkid FROM idx_incidents_geom "
-            "WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?) "
+            f"SELECT uuid, AsBinary(geom) FROM incidents WHERE rowid IN (SELECT pkid FROM idx_incidents_geom {in_box}) "
             "AND uuid NOT IN (SELECT incident_uuid FROM incident_shapes) "
-            "UNION ALL SELECT incident_uuid, AsBinary(geom) FROM incident_shapes WHERE rowid IN "
-            "(SELECT pkid FROM idx_incident_shapes_geom WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)",
-            box + box).fetchall()
+            "UNION ALL SELECT incident_uuid, AsBinary(geom) FROM incident_lines WHERE rowid IN "
+            f"(SELECT pkid FROM idx_incident_lines_geom {in_box}) "
+            "UNION ALL SELECT incident_uuid, AsBinary(geom) FROM incident_areas WHERE rowid IN "
+            f"(SELECT pkid FROM idx_incident_areas_geom {in_box})", box * 3).fetchall()
         if not rows:
             return None
         geoms = shapely.from_wkb([r[1] for r in rows])
@@ -208,32 +210,61 @@ class Incidents:
         self.store.remove_attachment(attachment_id, reason)
 
     # -- feeds ------------------------------------------------------------------------
+    # Feeds open their own connection, so they may run in ``ctx.run_in_background``. Off the
+    # main thread they do not fire ``incident_created`` (listeners may touch widgets): call
+    # :meth:`announce` with ``report.created`` in ``on_done``.
+    def _run_feed(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        from gisdesk.store.incidents_store import IncidentStore
+
+        if self.path is None:
+            raise RuntimeError("no workspace is open")
+        with IncidentStore(self.path, self._user()) as store:
+            result = fn(store, *args, **kwargs)
+        if threading.current_thread() is threading.main_thread() and hasattr(result, "created"):
+            self.announce(result.created)
+        return result
+
+    def announce(self, uuids: Any) -> None:
+        """Fire ``incident_created`` for incidents created off the main thread (e.g. by an import job)."""
+        for uid in uuids:
+            self._created(self.store.get(uid))
+
     def import_detections(self, path: str | os.PathLike[str], min_confidence: float = 0.6) -> Any:
-        """Import a camera AI detection feed (CSV or JSON lines); returns an ImportReport."""
+        """Import a camera AI detection feed (CSV or JSON lines); returns an ImportReport
+        (``created``, ``duplicates``, ``rejected`` with line numbers and reasons, ``summary()``)."""
         from gisdesk.store.incident_io import import_detections
 
-        report = import_detections(self.store, path, min_confidence=min_confidence)
-        for uid in report.created:
-            self._created(self.store.get(uid))
-        return report
+        return self._run_feed(import_detections, path, min_confidence=min_confidence)
 
     def import_open311(self, path: str | os.PathLike[str]) -> Any:
         """Import Open311 GeoReport v2 service requests (JSON); returns an ImportReport."""
         from gisdesk.store.incident_io import import_open311
 
-        report = import_open311(self.store, path)
-        for uid in report.created:
-            self._created(self.store.get(uid))
-        return report
+        return self._run_feed(import_open311, path)
 
     def export_open311(self, path: str | os.PathLike[str], **filters: Any) -> int:
         """Write incidents as GeoReport v2 JSON; returns how many."""
         from gisdesk.store.incident_io import export_open311
 
-        return export_open311(self.store, path, **filters)
+        return self._run_feed(export_open311, path, **filters)
 
     def export_geojson(self, path: str | os.PathLike[str], **filters: Any) -> int:
         """Write incidents as a GeoJSON FeatureCollection (EPSG:4326); returns how many."""
         from gisdesk.store.incident_io import export_geojson
 
-        return export_geojson(self.store, path, **filters)
+        return self._run_feed(export_geojson, path, **filters)
+
+    def check_attachment(self, file: str | os.PathLike[str]) -> str:
+        """The MIME type ``file`` would be attached as; ValidationError saying why it would be refused."""
+        from gisdesk.core.incidents import ValidationError
+        from gisdesk.store.incidents_store import MAX_ATTACHMENT_BYTES, attachment_type
+
+        path = Path(file)
+        try:
+            size = path.stat().st_size
+            if size > MAX_ATTACHMENT_BYTES:
+                raise ValidationError(f"{path.name} is {size / 1048576:.1f} MB; attachments may be at most "
+                                      f"{MAX_ATTACHMENT_BYTES / 1048576:.0f} MB")
+            return attachment_type(path.name, path.read_bytes())
+        except OSError as exc:
+            raise ValidationError(f"cannot read {path.name}: {exc.strerror}") from None

@@ -207,6 +207,16 @@ def _meets(renderer: Renderer, layer, view: MapView) -> bool:
     return geoms.kind != "polygon" or visible_paths(geoms, view).path_count > 0
 
 
+def _has_features(renderer: Renderer, layer, view: MapView) -> bool:
+    """Whether a vector layer has any feature to draw (rasters: True)."""
+    if not isinstance(layer, VectorLayer):
+        return True
+    try:
+        return renderer.layer_data(layer, view).geoms.count > 0
+    except Exception:
+        return True  # listed; the renderer reports the error
+
+
 # -- the page -------------------------------------------------------------------------
 
 class _Page:
@@ -443,6 +453,8 @@ def _write(tmp: Path, fmt: str, renderer: Renderer, layers: list, view: MapView,
     swatch_px = max(8, round(4.2 * dpi / 25.4))
     blocks = []
     for lyr in reversed(visible):  # top of the map first, as in the layer tree
+        if not _has_features(renderer, lyr, view):
+            continue  # an empty layer (e.g. no line incidents yet) has nothing to explain
         kind = kinds.get(lyr.id, "raster" if isinstance(lyr, RasterLayer) else "polygon")
         blocks.append((lyr.title, legend_entries(_legend_layer(lyr, kind, swatch_px, factor), kind, swatch_px)))
     w_px, h_px = (round(v / 25.4 * dpi) for v in size_mm)

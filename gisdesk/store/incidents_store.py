@@ -7,10 +7,13 @@ Schema decisions
   ADD COLUMN`` (no row is rewritten or lost): ``occurred_at`` (filled from
   ``reported_at`` for old rows), ``address``, ``duplicate_of``, ``needs_review``,
   ``notes`` (a JSON list of text) and ``external_id`` (an Open311 id that was not a UUID).
-* A line or polygon incident keeps its real shape in ``incident_shapes`` (``incident_uuid``
-  primary key, a SpatiaLite GEOMETRY column with a spatial index); its row in ``incidents``
-  carries a representative point inside the shape (``point_on_surface``), so the point
-  layer still shows every incident. Point incidents have no shape row.
+* A line or polygon incident keeps its real shape in ``incident_lines`` (MULTILINESTRING)
+  or ``incident_areas`` (MULTIPOLYGON): ``incident_uuid`` primary key, spatial index. One
+  geometry type per table, so each is an ordinary map layer (GIS tools cannot draw a
+  mixed-type layer well). Its row in ``incidents`` carries a representative point inside
+  the shape (``point_on_surface``), so the point layer still shows every incident. Point
+  incidents have no shape row. The view ``incident_shapes`` (``incident_uuid``,
+  ``category``, ``geom``) reads both tables; workspaces from before the split are migrated.
 * ``incident_events`` is the append-only history (triggers refuse UPDATE and DELETE):
   ``id`` (UUID), ``incident_uuid``, ``at`` (UTC ISO), ``who``, ``action``, ``field``,
   ``from_state``, ``to_state``, ``note``.
@@ -71,8 +74,52 @@ _EDITABLE = ("category", "severity", "description", "channel", "occurred_at", "a
              "commune", "department", "status", "needs_review", "notes")
 _SELECT = ("SELECT i.uuid, i.category, i.severity, i.description, i.channel, "
            "COALESCE(i.occurred_at, i.reported_at), i.address, i.commune, i.department, i.status, "
-           "i.duplicate_of, i.needs_review, i.notes, AsBinary(COALESCE(s.geom, i.geom)) "
-           "FROM incidents i LEFT JOIN incident_shapes s ON s.incident_uuid = i.uuid")
+           "i.duplicate_of, i.needs_review, i.notes, AsBinary(COALESCE(a.geom, l.geom, i.geom)) "
+           "FROM incidents i LEFT JOIN incident_areas a ON a.incident_uuid = i.uuid "
+           "LEFT JOIN incident_lines l ON l.incident_uuid = i.uuid")
+#: Shape tables by dimension: (table, geometry type, SpatiaLite cast).
+SHAPE_TABLES = {1: ("incident_lines", "MULTILINESTRING", "CastToMultiLinestring"),
+                2: ("incident_areas", "MULTIPOLYGON", "CastToMultiPolygon")}
+
+
+def _shape_tables(conn: Any) -> None:
+    """Create the line and area tables, move shapes of the old mixed table into them, add the view."""
+    names = {r[0]: r[1] for r in conn.execute("SELECT name, type FROM sqlite_master")}
+    for table, gtype, _ in SHAPE_TABLES.values():
+        if table not in names:
+            conn.execute(f"CREATE TABLE {table} (incident_uuid TEXT PRIMARY KEY, category TEXT)")
+            conn.execute(f"SELECT AddGeometryColumn('{table}', 'geom', ?, '{gtype}', 'XY')", (_srid(conn),))
+            conn.execute(f"SELECT CreateSpatialIndex('{table}', 'geom')")
+    if names.get("incident_shapes") == "table":  # a workspace from before the split
+        have = {r[1] for r in conn.execute("PRAGMA table_info(incident_shapes)")}
+        cat = "s.category" if "category" in have else "(SELECT category FROM incidents WHERE uuid = s.incident_uuid)"
+        for dim, (table, _, cast) in SHAPE_TABLES.items():
+            conn.execute(f"INSERT OR REPLACE INTO {table} (incident_uuid, category, geom) SELECT s.incident_uuid, "
+                         f"{cat}, {cast}(s.geom) FROM incident_shapes s WHERE ST_Dimension(s.geom) = ?", (dim,))
+        conn.execute("SELECT DisableSpatialIndex('incident_shapes', 'geom')")
+        conn.execute("SELECT DiscardGeometryColumn('incident_shapes', 'geom')")
+        conn.execute("DROP TABLE IF EXISTS idx_incident_shapes_geom")
+        conn.execute("DROP TABLE incident_shapes")
+        if "gisdesk_layer_groups" in names:
+            conn.execute("DELETE FROM gisdesk_layer_groups WHERE layer = 'incident_shapes'")
+    conn.execute("CREATE VIEW IF NOT EXISTS incident_shapes AS "
+                 "SELECT incident_uuid, category, geom FROM incident_areas "
+                 "UNION ALL SELECT incident_uuid, category, geom FROM incident_lines")
+    if "gisdesk_layer_groups" in names:  # the shape layers sit just under the incident points, in their group
+        for table in ("incident_lines", "incident_areas"):
+            conn.execute(f"INSERT OR IGNORE INTO gisdesk_layer_groups SELECT '{table}', grp, position "
+                         "FROM gisdesk_layer_groups WHERE layer = 'incidents'")
+
+
+def _put_shape(conn: Any, uuid: str, category: str, geom: BaseGeometry, srid: int) -> None:
+    """Store the shape of a line or polygon incident (and remove any earlier one)."""
+    for table, _, _ in SHAPE_TABLES.values():
+        conn.execute(f"DELETE FROM {table} WHERE incident_uuid = ?", (uuid,))
+    dim = int(shapely.get_dimensions(geom))
+    if dim in SHAPE_TABLES:
+        table, _, cast = SHAPE_TABLES[dim]
+        conn.execute(f"INSERT INTO {table} (incident_uuid, category, geom) VALUES (?, ?, {cast}(GeomFromWKB(?, ?)))",
+                     (uuid, category, shapely.to_wkb(geom), srid))
 
 
 def _srid(conn: Any) -> int:
@@ -109,19 +156,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
                          [(c, d, now) for c, d in DEFAULT_ROUTING.items()])
         conn.execute("INSERT OR IGNORE INTO routing_rules SELECT category, MIN(department), ?, 'gisdesk' "
                      "FROM incidents WHERE department IS NOT NULL GROUP BY category", (now,))
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incident_shapes'").fetchone() is None:
-            conn.execute("CREATE TABLE incident_shapes (incident_uuid TEXT PRIMARY KEY, category TEXT)")
-            conn.execute("SELECT AddGeometryColumn('incident_shapes', 'geom', ?, 'GEOMETRY', 'XY')",
-                         (_srid(conn),))
-            conn.execute("SELECT CreateSpatialIndex('incident_shapes', 'geom')")
-        elif "category" not in {r[1] for r in conn.execute("PRAGMA table_info(incident_shapes)")}:
-            conn.execute("ALTER TABLE incident_shapes ADD COLUMN category TEXT")
-            conn.execute("UPDATE incident_shapes SET category = (SELECT category FROM incidents "
-                         "WHERE uuid = incident_uuid)")
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_layer_groups'").fetchone():
-            # The shapes layer sits just under the incident points, in their group.
-            conn.execute("INSERT OR IGNORE INTO gisdesk_layer_groups SELECT 'incident_shapes', grp, position "
-                         "FROM gisdesk_layer_groups WHERE layer = 'incidents'")
+        _shape_tables(conn)
         conn.execute("""CREATE TABLE IF NOT EXISTS incident_attachments (
             id TEXT PRIMARY KEY, incident_uuid TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL,
             size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL, added_at TEXT NOT NULL,
@@ -244,9 +279,7 @@ class IncidentStore:
                        now if not inc.is_open else None, now, fid[0] if fid else None, inc.commune, inc.department,
                        iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
                        json.dumps(inc.notes, ensure_ascii=False), external_id, anchor.x, anchor.y, self.srid))
-            if inc.geometry.geom_type != "Point":
-                c.execute("INSERT INTO incident_shapes (incident_uuid, category, geom) VALUES (?, ?, GeomFromWKB(?, ?))",
-                          (inc.uuid, inc.category, shapely.to_wkb(inc.geometry), self.srid))
+            _put_shape(c, inc.uuid, inc.category, inc.geometry, self.srid)
             self._event(inc.uuid, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
         return inc.uuid
 
@@ -291,7 +324,8 @@ class IncidentStore:
         """Apply ``changes`` (attribute -> new value), one event per changed attribute.
 
         Changing ``commune`` or ``department`` overrides the routing and needs a ``reason``.
-        A new ``geometry`` is validated and re-routed to its commune (unless ``commune`` is given).
+        A new ``geometry`` is validated and re-routed to its commune (unless ``commune`` is given);
+        a new ``category`` is re-routed to its department by the rules (unless ``department`` is given).
         """
         unknown = set(changes) - set(_EDITABLE)
         if unknown:
@@ -302,11 +336,18 @@ class IncidentStore:
             raise ValidationError("overriding the commune or department needs a reason")
         if "occurred_at" in changes:
             changes["occurred_at"] = to_utc(changes["occurred_at"])
+        routed = set()  # attributes set by the routing, not by the caller
+        if "category" in changes and "department" not in changes:
+            department = self.rules().get(changes["category"])
+            if department:
+                changes["department"] = department
+                routed.add("department")
         if "geometry" in changes:
             geom, notes = validate_geometry(changes["geometry"], self.boundary)
             changes["geometry"] = geom
             if "commune" not in changes:
                 changes["commune"] = route(geom, old.category, self.communes, {})[0]
+                routed.add("commune")
             if notes:
                 changes["notes"] = list(changes.get("notes", old.notes)) + notes
         new = old.evolve(**changes)
@@ -320,25 +361,23 @@ class IncidentStore:
                     anchor = value if value.geom_type == "Point" else shapely.point_on_surface(value)
                     c.execute("UPDATE incidents SET geom = MakePoint(?, ?, ?) WHERE uuid = ?",
                               (anchor.x, anchor.y, self.srid, uuid))
-                    c.execute("DELETE FROM incident_shapes WHERE incident_uuid = ?", (uuid,))
-                    if value.geom_type != "Point":
-                        c.execute("INSERT INTO incident_shapes (incident_uuid, category, geom) "
-                                  "VALUES (?, ?, GeomFromWKB(?, ?))",
-                                  (uuid, new.category, shapely.to_wkb(value), self.srid))
+                    _put_shape(c, uuid, new.category, value, self.srid)
                     self._event(uuid, "changed", key, old.geometry.wkt, value.wkt, reason or None)
                     continue
                 stored = (iso_utc(value) if key == "occurred_at" else json.dumps(value, ensure_ascii=False)
                           if key == "notes" else int(value) if key == "needs_review" else value)
                 c.execute(f"UPDATE incidents SET {key} = ? WHERE uuid = ?", (stored, uuid))
                 if key == "category":
-                    c.execute("UPDATE incident_shapes SET category = ? WHERE incident_uuid = ?", (value, uuid))
+                    for table, _, _ in SHAPE_TABLES.values():
+                        c.execute(f"UPDATE {table} SET category = ? WHERE incident_uuid = ?", (value, uuid))
                 if key == "commune":
                     c.execute("UPDATE incidents SET commune_fid = (SELECT fid FROM communes WHERE name = ?) "
                               "WHERE uuid = ?", (value, uuid))
                 if key == "status":
                     c.execute("UPDATE incidents SET resolved_at = ? WHERE uuid = ?",
                               (None if new.is_open else now, uuid))
-                action = "override" if key in ("commune", "department") else "status" if key == "status" else "changed"
+                action = ("routed" if key in routed else "override" if key in ("commune", "department")
+                          else "status" if key == "status" else "changed")
                 self._event(uuid, action, key, getattr(old, key), value, reason or None)
             if diff:
                 c.execute("UPDATE incidents SET updated_at = ? WHERE uuid = ?", (now, uuid))
@@ -374,7 +413,8 @@ class IncidentStore:
         with self.transaction() as c:
             if c.execute("SELECT 1 FROM incidents WHERE duplicate_of = ?", (uuid,)).fetchone():
                 raise ValidationError("other incidents are linked to this one as duplicates: unlink them first")
-            c.execute("DELETE FROM incident_shapes WHERE incident_uuid = ?", (uuid,))
+            for table, _, _ in SHAPE_TABLES.values():
+                c.execute(f"DELETE FROM {table} WHERE incident_uuid = ?", (uuid,))
             c.execute("DELETE FROM incidents WHERE uuid = ?", (uuid,))
             self._event(uuid, "deleted", None, snap["status"], None,
                         json.dumps({"reason": reason, "snapshot": snap}, ensure_ascii=False))
@@ -398,9 +438,7 @@ class IncidentStore:
                        inc.commune, inc.department, iso_utc(inc.occurred_at), inc.address, inc.duplicate_of,
                        int(inc.needs_review), json.dumps(inc.notes, ensure_ascii=False), snap.get("external_id"),
                        anchor.x, anchor.y, self.srid))
-            if inc.geometry.geom_type != "Point":
-                c.execute("INSERT INTO incident_shapes (incident_uuid, category, geom) VALUES (?, ?, GeomFromWKB(?, ?))",
-                          (inc.uuid, inc.category, shapely.to_wkb(inc.geometry), self.srid))
+            _put_shape(c, inc.uuid, inc.category, inc.geometry, self.srid)
             self._event(inc.uuid, "restored", None, None, inc.status, reason or None)
         return inc.uuid
 
@@ -514,6 +552,8 @@ def _incident(row: tuple) -> Incident:
     (uuid, category, severity, description, channel, occurred, address, commune, department, status,
      duplicate_of, needs_review, notes, wkb) = row
     geom: BaseGeometry = shapely.from_wkb(wkb)
+    if geom.geom_type.startswith("Multi") and len(geom.geoms) == 1:  # shape tables hold multi types
+        geom = geom.geoms[0]
     return Incident(category=category, geometry=geom, severity=int(severity), description=description or "",
                     channel=channel, occurred_at=occurred, address=address or "", commune=commune,
                     department=department, status=status, duplicate_of=duplicate_of,

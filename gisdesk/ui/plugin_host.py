@@ -14,6 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QToolBar, QWidget
@@ -125,14 +126,22 @@ class QtCanvasBackend(CanvasBackend):
         self._window.canvas.set_extent(tuple(bbox))
 
     def show_graphics(self, key: str, graphics: Graphics) -> None:
+        import shapely
+
         from gisdesk.store.geoblob import from_shapely
 
         super().show_graphics(key, graphics)
-        self._window.canvas.set_overlay(key, from_shapely(graphics.geoms), graphics.symbol)
+        geoms = graphics.geoms[~shapely.is_missing(graphics.geoms)] if len(graphics.geoms) else graphics.geoms
+        dims = shapely.get_dimensions(geoms) if len(geoms) else np.empty(0, int)
+        for dim in (2, 1, 0):  # one overlay per kind (areas under lines under points): mixed sets are fine
+            part = geoms[dims == dim]
+            self._window.canvas.set_overlay(f"{key}#{dim}", from_shapely(part) if len(part) else None,
+                                            graphics.symbol)
 
     def hide_graphics(self, key: str) -> None:
         super().hide_graphics(key)
-        self._window.canvas.set_overlay(key, None)
+        for dim in (2, 1, 0):
+            self._window.canvas.set_overlay(f"{key}#{dim}", None)
 
     def refresh(self) -> None:
         super().refresh()

@@ -134,7 +134,7 @@ def test_delete_keeps_history_and_restore_brings_back_the_same_incident(store):
     snap = store.delete(uid, reason="drawn twice")
     with pytest.raises(KeyError):
         store.get(uid)
-    assert store.conn.execute("SELECT count(*) FROM incident_shapes WHERE incident_uuid = ?", (uid,)).fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM incident_areas WHERE incident_uuid = ?", (uid,)).fetchone()[0] == 0
     assert [e["action"] for e in store.events(uid)] == ["created", "deleted"]
     store.restore(snap, reason="undo")
     after = store.get(uid)
@@ -146,7 +146,7 @@ def test_delete_keeps_history_and_restore_brings_back_the_same_incident(store):
 def test_shape_rows_carry_the_category_for_symbols(store):
     line = LineString(shapely.get_coordinates(_commune(store, store.communes.names[2]).exterior)[:5])
     uid = store.create(Incident("road damage", line, occurred_at=T0))
-    cat = "SELECT category FROM incident_shapes WHERE incident_uuid = ?"
+    cat = "SELECT category FROM incident_lines WHERE incident_uuid = ?"
     assert store.conn.execute(cat, (uid,)).fetchone()[0] == "road damage"
     store.update(uid, {"category": "fallen tree"})
     assert store.conn.execute(cat, (uid,)).fetchone()[0] == "fallen tree"
@@ -169,3 +169,30 @@ def test_attachments_are_stored_in_the_workspace_and_checked(store):
     store.remove_attachment(att, "wrong photo")
     assert [a["mime"] for a in store.attachments(uid)] == ["text/plain"]
     assert [e["action"] for e in store.events(uid)][-3:] == ["attached", "attached", "detached"]
+
+
+def test_old_mixed_shapes_table_is_split_into_line_and_area_layers(demo, tmp_path):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(demo, path)
+    conn = connect(path)
+    conn.execute("DROP VIEW incident_shapes")  # the layout of the first incidents release
+    conn.execute("CREATE TABLE incident_shapes (incident_uuid TEXT PRIMARY KEY)")
+    conn.execute("SELECT AddGeometryColumn('incident_shapes', 'geom', 32648, 'GEOMETRY', 'XY')")
+    conn.execute("SELECT CreateSpatialIndex('incident_shapes', 'geom')")
+    uuids = [r[0] for r in conn.execute("SELECT uuid FROM incidents LIMIT 2")]
+    conn.execute("INSERT INTO incident_shapes VALUES (?, GeomFromText('LINESTRING(775000 1821000, 775100 1821050)', "
+                 "32648))", (uuids[0],))
+    conn.execute("INSERT INTO incident_shapes VALUES (?, GeomFromText('POLYGON((775000 1821000, 775100 1821000, "
+                 "775100 1821100, 775000 1821000))', 32648))", (uuids[1],))
+    conn.commit()
+    conn.close()
+    with IncidentStore(path, "lan") as s:
+        assert s.get(uuids[0]).geometry.geom_type == "LineString"
+        assert s.get(uuids[1]).geometry.geom_type == "Polygon"
+        tables = {r[0] for r in s.conn.execute("SELECT f_table_name FROM geometry_columns")}
+        assert {"incident_lines", "incident_areas"} <= tables and "incident_shapes" not in tables
+    from gisdesk.store.datasource import DataSource
+
+    with DataSource(path) as ds:
+        kinds = {lyr.name: lyr.kind for lyr in ds.layers}
+    assert (kinds["incident_lines"], kinds["incident_areas"]) == ("line", "polygon") and "incident_shapes" not in kinds
