@@ -1,0 +1,11 @@
+"""The shipped plugins' tests import their own package (``incidents.shapes``, …) directly,
+as gisdesk does when it loads them: put each plugin folder on ``sys.path``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+for _manifest in sorted(Path(__file__).parent.glob("*/gisdesk-plugin.toml")):
+    if str(_manifest.parent) not in sys.path:
+        sys.path.insert(0, str(_manifest.parent))
