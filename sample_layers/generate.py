@@ -113,6 +113,9 @@ def build_workspace(
 
         ensure_tasks_schema(tmp_db)  # tasks, their history, questions and users
         add_demo_tasks(tmp_db, add_demo_users(tmp_db), seed=seed)
+        conn = connect(tmp_db, wal=False)  # the stores opened it in WAL mode: leave a single file
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        conn.close()
         _remove_sidecars(out)
         os.replace(tmp_tif, tif)
         os.replace(tmp_db, out)

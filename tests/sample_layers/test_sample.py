@@ -22,6 +22,7 @@ SPATIAL = {
     "communes": "POLYGON", "planning_zones": "POLYGON", "rivers": "LINESTRING", "flood_extents": "MULTIPOLYGON",
     "flood_hotspots": "POINT", "roads": "LINESTRING", "bridges": "POINT", "pumping_stations": "POINT",
     "drains": "LINESTRING", "cameras": "POINT", "incidents": "POINT",
+    "incident_lines": "MULTILINESTRING", "incident_areas": "MULTIPOLYGON",  # shapes of line and area incidents
 }
 ISO_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
@@ -71,7 +72,7 @@ def test_layer_counts(db):
 def test_every_spatial_table_is_registered_in_32648_with_an_index(db):
     rows = {r[0]: r[1:] for r in db.execute(
         "SELECT f_table_name, srid, geometry_type, spatial_index_enabled FROM geometry_columns")}
-    codes = {"POINT": 1, "LINESTRING": 2, "POLYGON": 3, "MULTIPOLYGON": 6}
+    codes = {"POINT": 1, "LINESTRING": 2, "POLYGON": 3, "MULTILINESTRING": 5, "MULTIPOLYGON": 6}
     for table, gtype in SPATIAL.items():
         assert rows[table] == (32648, codes[gtype], 1), table
 

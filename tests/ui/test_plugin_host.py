@@ -165,7 +165,7 @@ def test_good_plugin_adds_panel_command_and_map_tool(qtbot, demo, tmp_path, plug
     dock = win.findChild(QDockWidget, "flood_watch.panel")
     assert dock is not None and dock.isVisible() and dock.windowTitle() == "Flood watch"
     assert win.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert dock.widget().objectName() == "floodWatchLabel" and dock.widget().text() == "12 layers"
+    assert dock.widget().objectName() == "floodWatchLabel" and dock.widget().text() == f"{len(win.model.layers)} layers"
 
     menu = menu_path(win, "Plugins", "Flood watch")
     refresh = win.plugin_host.commands["flood_watch.refresh"]

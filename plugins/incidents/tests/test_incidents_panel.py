@@ -171,3 +171,19 @@ def test_detection_feed_import_reports_bad_lines_and_lists_the_new_incidents(mai
     review = [i for i in ctx.incidents.list(limit=5, channel="camera") if i.needs_review]
     assert [i.category for i in review] == ["illegal dumping"]
     box.close()
+
+
+def test_a_point_drawn_near_a_road_corner_snaps_onto_it(main_window, qtbot):
+    panel = panel_of(main_window)
+    ctx = panel.ctx
+    wkb = ctx.workspace.read("SELECT AsBinary(geom) AS g FROM roads WHERE class = 'primary' LIMIT 1")[0]["g"]
+    x, y = shapely.get_coordinates(shapely.from_wkb(wkb))[1]
+    ctx.canvas.set_extent((x - 300, y - 300, x + 300, y + 300))
+    canvas = main_window.canvas
+    panel.findChild(type(panel.undo_action), "incidents.draw_point.button").trigger()
+    near = to_pixel(canvas, x, y) + QPoint(4, -3)  # a few pixels off the corner
+    qtbot.mouseMove(canvas, near)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=near)
+    assert panel.form.geometry.equals(shapely.Point(x, y))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, near)  # Shift: no snap
+    assert not panel.form.geometry.equals(shapely.Point(x, y))
