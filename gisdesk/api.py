@@ -33,6 +33,8 @@ from gisdesk.plugins.canvas import Canvas, KeyEvent, MapEvent
 from gisdesk.plugins.context import PluginContext, PluginEvents, Undo
 from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Settings, SnapResult, User, Workspace,
                                      check_read_only)
+from gisdesk.core.tasks import ACTIONS, STATES, TRANSITIONS, ConflictError, InvalidTransition, Task
+from gisdesk.core.users import ROLES, PermissionDenied
 from gisdesk.plugins.incidents import Incidents
 from gisdesk.store.incidents_store import ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES
 from gisdesk.store.errors import StoreError
@@ -44,7 +46,8 @@ API_VERSION = "1"
 Bbox = tuple[float, float, float, float]
 
 __all__ = [
-    "API_VERSION", "ATTACHMENT_TYPES", "Bbox", "CHANNELS", "Canvas", "Category", "DEFAULT_CATEGORIES", "Event",
+    "ACTIONS", "API_VERSION", "ATTACHMENT_TYPES", "ConflictError", "InvalidTransition", "PermissionDenied",
+    "ROLES", "STATES", "TRANSITIONS", "Task", "Bbox", "CHANNELS", "Canvas", "Category", "DEFAULT_CATEGORIES", "Event",
     "Features", "GradClass", "Incident", "Incidents", "KeyEvent", "LayerRef", "MAX_ATTACHMENT_BYTES", "MapEvent",
     "OPEN_STATUSES", "PALETTE", "PluginContext", "PluginEvents", "RasterStyle", "ReadOnlyQueryError", "SEVERITIES",
     "STATUSES", "Settings", "SnapResult", "StoreError", "Symbol", "Undo", "User", "ValidationError", "VectorStyle",

@@ -36,6 +36,7 @@ class AppEvents:
     def __init__(self) -> None:
         self.incident_created = Event()
         self.task_changed = Event()
+        self.user_changed = Event()
 
 
 _APP_EVENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -88,8 +89,12 @@ class PluginEvents:
         return self._subscribe(self._shared.incident_created, callback, lambda incident: (incident,))
 
     def on_task_changed(self, callback: Callable[[Any], Any]) -> Undo:
-        """Call ``callback(task)`` when a task changes state (fired once the tasks issue lands)."""
+        """Call ``callback(task)`` (a :class:`Task`) after a plugin changed a task through ``ctx.tasks``."""
         return self._subscribe(self._shared.task_changed, callback, lambda task: (task,))
+
+    def on_user_changed(self, callback: Callable[[Any], Any]) -> Undo:
+        """Call ``callback(user)`` when someone else signs in (File > Switch user); re-read what they may see."""
+        return self._subscribe(self._shared.user_changed, callback, lambda user: (user,))
 
 
 class PluginContext:
@@ -122,6 +127,8 @@ class PluginContext:
         ``on_layer_added``, ``on_selection_changed``, ``on_incident_created``, ``on_task_changed``.
     incidents : Incidents
         Report, route, change, link and import incidents, as ``user``; each change is recorded.
+    tasks : TaskStore
+        Two-level tasks and questions as ``user`` may see and change them.
     """
 
     def __init__(self, record: Any, manager: Any, host: Any) -> None:
@@ -141,7 +148,8 @@ class PluginContext:
         self.workspace = Workspace(Path(path) if path else None, model)
         backend = getattr(services, "canvas", None) or CanvasBackend(model)
         self.canvas = Canvas(backend, self.name, self._keep, self._forget)
-        self.user: User = getattr(services, "user", None) or local_user()
+        self._services = services
+        self._fallback_user = local_user()
         state_dir = getattr(services, "state_dir", None) or getattr(manager, "state_dir", None)
         self.settings = Settings(Path(state_dir) / "settings" / f"{self.name}.json" if state_dir else None)
         self.log = logging.getLogger(f"gisdesk.plugins.{self.name}")
@@ -149,6 +157,47 @@ class PluginContext:
         shared = app_events(manager)
         self.incidents = Incidents(Path(path) if path else None, lambda: self.user.name,
                                    shared.incident_created.emit)
+        self._path = Path(path) if path else None
+        self._tasks: Any = None
+        self._task_changed = shared.task_changed
+
+    @property
+    def user(self) -> User:
+        """The signed-in user (the host's; headless, the local OS user)."""
+        return getattr(self._services, "user", None) or self._fallback_user
+
+    @property
+    def tasks(self) -> Any:
+        """The workspace's two-level tasks as the signed-in user may see and change them.
+
+        A :class:`~gisdesk.store.tasks_store.TaskStore` bound to ``user`` (rebound when
+        someone else signs in): ``inbox()``, ``task(id)``, ``timeline(id)``,
+        ``allowed_actions(id)``, ``transition(id, action, version, **fields)``,
+        ``create(...)``, ``create_from_incident(uuid)``, ``overview()``, ``kpis()``, questions.
+        Its role and jurisdiction come from the workspace's ``users`` table.
+        Every successful ``transition`` fires ``on_task_changed``.
+        """
+        if self._path is None:
+            raise RuntimeError("no workspace is open")
+        name = self.user.name
+        if self._tasks is None or self._tasks.user.username != name:
+            from gisdesk.core.users import User as Account
+            from gisdesk.store.tasks_store import TaskStore
+
+            if self._tasks is not None:
+                self._tasks.close()
+            store = TaskStore(self._path, Account(name, self.user.display_name or name, "viewer"))
+            changed = self._task_changed
+            transition = store.transition
+
+            def announcing(task_id: str, action: str, version: int, **fields: Any) -> Any:
+                task = transition(task_id, action, version, **fields)
+                changed.emit(task)
+                return task
+
+            store.transition = announcing
+            self._tasks = store
+        return self._tasks
 
     def __repr__(self) -> str:
         return f"<PluginContext {self.name}>"
@@ -284,4 +333,7 @@ class PluginContext:
                 errors.append(exc)
         self.workspace.close()
         self.incidents.close()
+        if self._tasks is not None:
+            self._tasks.close()
+            self._tasks = None
         return errors

@@ -36,25 +36,32 @@ class ReadOnlyQueryError(ValueError):
 
 @dataclass(frozen=True)
 class User:
-    """The person using gisdesk.
-
-    Until user accounts land (the users issue), this is the local operating-system user
-    with the role ``"administrator"``: see :func:`local_user`.
+    """The person using gisdesk, as signed in.
 
     Attributes
     ----------
     name : str
         Login name.
     role : str
-        ``"administrator"``, later also ``"city_officer"``, ``"commune_officer"``, …
+        ``administrator``, ``city_dispatcher``, ``department_officer``, ``commune_officer``
+        or ``viewer`` (from the workspace's ``users`` table, never from a setting).
+    commune, department : str or None
+        The commune of a commune officer, the department of a department officer.
+    display_name : str
     """
 
     name: str
     role: str = "administrator"
+    commune: str | None = None
+    department: str | None = None
+    display_name: str = ""
 
 
 def local_user() -> User:
-    """The local OS user, role ``"administrator"`` (stand-in until gisdesk has user accounts)."""
+    """The local OS user, role ``"administrator"``: headless runs and workspaces without accounts.
+
+    Tasks do not trust this role: a name that is not in the workspace's ``users`` table
+    only reads (see :class:`gisdesk.store.tasks_store.TaskStore`)."""
     try:
         name = getpass.getuser()
     except Exception:  # no login name in some containers

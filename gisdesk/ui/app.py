@@ -30,14 +30,27 @@ def remember_workspace(settings: QSettings, path: Path) -> None:
     settings.setValue("recent/workspaces", items[:MAX_RECENT])
 
 
-def open_window(workspace: Path, settings: QSettings | None = None, plugin_dirs: list[Path] | None = None):
+def open_window(workspace: Path, settings: QSettings | None = None, plugin_dirs: list[Path] | None = None,
+                user=None, ask_sign_in: bool = True):
     """Open ``workspace`` in a new window with its plugins (built-in, user folder, entry points and
-    ``plugin_dirs``); a file that cannot be opened gets a message, not a crash."""
+    ``plugin_dirs``); a file that cannot be opened gets a message, not a crash.
+
+    A workspace with user accounts asks who is signing in first (``user`` skips the
+    question); cancelling opens nothing and returns None."""
     from gisdesk.ui.main_window import MainWindow
+    from gisdesk.ui.sign_in import has_accounts, sign_in
 
     settings = settings or QSettings("gisdesk", "gisdesk")
+    if user is None and ask_sign_in and has_accounts(Path(workspace)):
+        try:
+            user = sign_in(Path(workspace))
+        except StoreError as exc:
+            QMessageBox.critical(None, tr("Cannot open workspace"), f"{exc.message}\n\n{exc.hint}")
+            return None
+        if user is None:
+            return None
     try:
-        win = MainWindow(workspace, settings, plugin_dirs=list(plugin_dirs or []))
+        win = MainWindow(workspace, settings, plugin_dirs=list(plugin_dirs or []), user=user)
     except StoreError as exc:
         QMessageBox.critical(None, tr("Cannot open workspace"), f"{exc.message}\n\n{exc.hint}")
         return None

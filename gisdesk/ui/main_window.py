@@ -6,6 +6,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QProgressBar, QProgressDialog,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -38,9 +39,11 @@ class MainWindow(QMainWindow):
     folder, then these folders and installed entry points (see ``gisdesk.ui.plugin_host``).
     """
 
-    def __init__(self, workspace: Path, settings: QSettings | None = None, plugin_dirs: list | None = None) -> None:
+    def __init__(self, workspace: Path, settings: QSettings | None = None, plugin_dirs: list | None = None,
+                 user=None) -> None:
         super().__init__()
         self.workspace = Path(workspace)
+        self.user = user  # the signed-in gisdesk.plugins.facades.User (None: no accounts, the local user)
         self.settings = settings or QSettings("gisdesk", "gisdesk")
         self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name))
         layers, warnings = load_layer_state(self.workspace, map_layers(self.workspace))
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
         self.model.layers_changed.connect(self._mark_dirty)
         self.resize(1400, 900)
         self._restore_settings()
+        self._show_user()
         for w in warnings:
             self.messages.show_message(w, "warning")
         self.plugins = None  # the PluginManager when plugins are started (issue 4)
@@ -116,8 +120,10 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(140)
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.clicked.connect(self.canvas.cancel_render)
+        self.user_label = QLabel(objectName="gisdesk.status.user")
         for w in (self.measure_label, self.selection_label):
             sb.addWidget(w)
+        sb.addPermanentWidget(self.user_label)
         for w in (self.coords, self.lonlat, self.scale_label, self.render_time, self.progress, self.cancel_button):
             sb.addPermanentWidget(w)
         self.progress.hide()
@@ -153,6 +159,11 @@ class MainWindow(QMainWindow):
         a["gisdesk.file.quit"].triggered.connect(self.close)
         self.recent_menu = self.menuBar().actions()[0].menu().addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        switch = QAction(tr("S&witch user…"), self)
+        switch.setObjectName("gisdesk.file.switch_user")
+        switch.setShortcut("Ctrl+Shift+U")
+        switch.triggered.connect(lambda checked=False: self.switch_user())
+        self.menuBar().actions()[0].menu().insertAction(self.recent_menu.menuAction(), switch)
 
     def _wire_canvas(self) -> None:
         c = self.canvas
@@ -311,6 +322,30 @@ class MainWindow(QMainWindow):
             from gisdesk.ui.app import open_window
 
             open_window(Path(path), self.settings, self._plugin_dirs)
+
+    def switch_user(self, user=None) -> bool:
+        """Sign someone else in (asks with the sign-in dialog unless ``user`` is given); True when it changed."""
+        if user is None:
+            from gisdesk.ui.sign_in import sign_in
+
+            user = sign_in(self.workspace, self)
+            if user is None:
+                return False
+        self.user = user
+        host = getattr(self, "plugin_host", None)
+        if host is not None:
+            host.set_user(user)
+        self._show_user()
+        return True
+
+    def _show_user(self) -> None:
+        u = self.user
+        if u is None:
+            self.user_label.setText("")
+            return
+        where = u.commune or u.department or ""
+        self.user_label.setText(tr("Signed in: {name} ({role}{where})").format(
+            name=u.display_name or u.name, role=tr(u.role.replace("_", " ")), where=f", {where}" if where else ""))
 
     def _fill_recent_menu(self) -> None:
         from gisdesk.ui.app import open_window, recent_workspaces

@@ -179,6 +179,7 @@ class QtHost:
     def __init__(self, window) -> None:
         self.window = window
         self.canvas_backend = QtCanvasBackend(window, self)
+        self._services: Services | None = None
         self.manager = None
         self.docks: dict[str, QDockWidget] = {}
         self.commands: dict[str, QAction] = {}
@@ -190,7 +191,18 @@ class QtHost:
         self._relay.call.connect(lambda fn: fn())
 
     def services(self) -> Services:
-        return Services(self.window.workspace, self.window.model, self.canvas_backend, None)
+        if self._services is None:  # one object: a new sign-in reaches every context at once
+            self._services = Services(self.window.workspace, self.window.model, self.canvas_backend,
+                                      getattr(self.window, "user", None))
+        return self._services
+
+    def set_user(self, user: Any) -> None:
+        """Someone else signed in: every plugin's ``ctx.user`` is now ``user``; ``on_user_changed`` fires."""
+        from gisdesk.plugins.context import app_events
+
+        self.services().user = user
+        if self.manager is not None:
+            app_events(self.manager).user_changed.emit(user)
 
     def notify(self, text: str, level: str = "info", details: str = "") -> None:
         self.window.messages.show_message(text, level, details)
