@@ -36,9 +36,8 @@ import hashlib
 import json
 import os
 import uuid as _uuid
-from contextlib import contextmanager
 from datetime import timedelta
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -56,6 +55,7 @@ from gisdesk.core.incidents import (
     utc_now,
     validate_geometry,
 )
+from gisdesk.store.base import ConnectionStore
 from gisdesk.store.connection import connect
 
 #: The largest photo or file kept with an incident (bytes).
@@ -173,7 +173,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
             conn.close()
 
 
-class IncidentStore:
+class IncidentStore(ConnectionStore):
     """Create, read, change and link incidents in a workspace, recording every change.
 
     Parameters
@@ -193,27 +193,6 @@ class IncidentStore:
         rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()
         self.communes = Communes.build([r[0] for r in rows], shapely.from_wkb([r[1] for r in rows]))
         self.boundary = self.communes.boundary
-
-    def close(self) -> None:
-        """Close the connection."""
-        self.conn.close()
-
-    def __enter__(self) -> IncidentStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
 
     # --- rules -----------------------------------------------------------------------
     def rules(self) -> dict[str, str]:
@@ -265,23 +244,27 @@ class IncidentStore:
             The incident or its geometry cannot be stored (nothing is written).
         """
         inc = self.prepare(incident)
-        if self.conn.execute("SELECT 1 FROM incidents WHERE uuid = ?", (inc.uuid,)).fetchone():
+        with self.transaction() as c:
+            self._insert(c, inc, None, external_id)
+            self._event(inc.uuid, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
+        return inc.uuid
+
+    def _insert(self, c: Any, inc: Incident, reported_at: str | None, external_id: str | None) -> None:
+        """Write the rows of ``inc`` (point, and shape for a line or area) inside a transaction."""
+        if c.execute("SELECT 1 FROM incidents WHERE uuid = ?", (inc.uuid,)).fetchone():
             raise ValidationError(f"an incident with uuid {inc.uuid} already exists")
         anchor = inc.geometry if inc.geometry.geom_type == "Point" else shapely.point_on_surface(inc.geometry)
         now = iso_utc(utc_now())
-        with self.transaction() as c:
-            fid = c.execute("SELECT fid FROM communes WHERE name = ?", (inc.commune,)).fetchone()
-            c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
-                      "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
-                      "needs_review, notes, external_id, geom) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
-                      (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description, now,
-                       now if not inc.is_open else None, now, fid[0] if fid else None, inc.commune, inc.department,
-                       iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
-                       json.dumps(inc.notes, ensure_ascii=False), external_id, anchor.x, anchor.y, self.srid))
-            _put_shape(c, inc.uuid, inc.category, inc.geometry, self.srid)
-            self._event(inc.uuid, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
-        return inc.uuid
+        fid = c.execute("SELECT fid FROM communes WHERE name = ?", (inc.commune,)).fetchone()
+        c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
+                  "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
+                  "needs_review, notes, external_id, geom) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
+                  (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description,
+                   reported_at or now, None if inc.is_open else now, now, fid[0] if fid else None, inc.commune,
+                   inc.department, iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
+                   json.dumps(inc.notes, ensure_ascii=False), external_id, anchor.x, anchor.y, self.srid))
+        _put_shape(c, inc.uuid, inc.category, inc.geometry, self.srid)
 
     def get(self, uuid: str) -> Incident:
         """The stored incident ``uuid`` (KeyError if there is none)."""
@@ -423,22 +406,8 @@ class IncidentStore:
     def restore(self, snap: Mapping[str, Any], reason: str = "") -> str:
         """Bring back an incident :meth:`delete` removed, with the same UUID and history."""
         inc = from_snapshot(snap)
-        if self.conn.execute("SELECT 1 FROM incidents WHERE uuid = ?", (inc.uuid,)).fetchone():
-            raise ValidationError(f"an incident with uuid {inc.uuid} already exists")
-        anchor = inc.geometry if inc.geometry.geom_type == "Point" else shapely.point_on_surface(inc.geometry)
-        now = iso_utc(utc_now())
         with self.transaction() as c:
-            fid = c.execute("SELECT fid FROM communes WHERE name = ?", (inc.commune,)).fetchone()
-            c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
-                      "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
-                      "needs_review, notes, external_id, geom) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
-                      (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description,
-                       snap.get("reported_at") or now, None if inc.is_open else now, now, fid[0] if fid else None,
-                       inc.commune, inc.department, iso_utc(inc.occurred_at), inc.address, inc.duplicate_of,
-                       int(inc.needs_review), json.dumps(inc.notes, ensure_ascii=False), snap.get("external_id"),
-                       anchor.x, anchor.y, self.srid))
-            _put_shape(c, inc.uuid, inc.category, inc.geometry, self.srid)
+            self._insert(c, inc, snap.get("reported_at"), snap.get("external_id"))
             self._event(inc.uuid, "restored", None, None, inc.status, reason or None)
         return inc.uuid
 

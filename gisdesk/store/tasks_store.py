@@ -41,9 +41,8 @@ import hashlib
 import json
 import os
 import uuid as _uuid
-from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 import shapely
@@ -62,6 +61,7 @@ from gisdesk.core.tasks import (
     plan,
 )
 from gisdesk.core.users import PermissionDenied, User, can_read
+from gisdesk.store.base import ConnectionStore
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import attachment_type
 from gisdesk.store.task_questions import QuestionsMixin
@@ -72,7 +72,7 @@ _TASK_COLUMNS = ("uuid", "title", "description", "category", "severity", "state"
                  "assigned_at", "done_at", "closed_at", "cancelled_at", "updated_at", "updated_by", "version")
 _SELECT = f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks"
 _OPEN_SQL = "(" + ", ".join(f"'{s}'" for s in sorted(OPEN_STATES)) + ")"
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE IF NOT EXISTS tasks (
     uuid TEXT PRIMARY KEY, title TEXT NOT NULL, description TEXT, category TEXT, severity INTEGER NOT NULL,
     state TEXT NOT NULL, commune TEXT, department TEXT, incident_uuid TEXT, area BLOB, deadline TEXT,
@@ -148,7 +148,7 @@ def _new_id() -> str:
     return str(_uuid.uuid4())
 
 
-class TaskStore(QuestionsMixin):
+class TaskStore(QuestionsMixin, ConnectionStore):
     """Read and change tasks and questions as one signed-in user.
 
     Parameters
@@ -182,27 +182,6 @@ class TaskStore(QuestionsMixin):
     def _now(self) -> datetime:
         """The time written on changes (the demo generator replaces it to write a past history)."""
         return utc_now()
-
-    def close(self) -> None:
-        """Close the connection."""
-        self.conn.close()
-
-    def __enter__(self) -> TaskStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[Any]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
 
     # --- jurisdiction ----------------------------------------------------------------
     def _scope(self, alias: str = "") -> tuple[str, list[Any]]:
