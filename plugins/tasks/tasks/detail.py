@@ -121,7 +121,7 @@ class TaskDetail(QWidget):
             if ev["from_state"] and ev["to_state"] and ev["from_state"] != ev["to_state"]:
                 line += f" ({ev['from_state']} → {ev['to_state']})"
             data = ev.get("data") or {}
-            extra = [f"{k}={v}" for k, v in data.items() if k in ("commune", "department", "percent")]
+            extra = [f"{k}={v}" for k, v in data.items() if k in ("commune", "department", "percent") and v is not None]
             if extra:
                 line += " [" + ", ".join(extra) + "]"
             if ev["note"]:
