@@ -284,8 +284,14 @@ def test_recent_workspaces_are_remembered_and_listed(qtbot, demo, tmp_path, monk
     for var in ("XDG_STATE_HOME", "XDG_CONFIG_HOME"):  # the app starts plugins: keep their state in tmp
         monkeypatch.setenv(var, str(tmp_path / var.lower()))
     settings = QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat)
-    win = open_window(demo, settings)
+    from gisdesk.store.users_store import UserStore
+    from gisdesk.ui.sign_in import as_plugin_user
+
+    with UserStore(demo) as users:  # the demo has accounts: open as a signed-in dispatcher
+        dispatcher = as_plugin_user(users.authenticate("dispatcher", "demo"))
+    win = open_window(demo, settings, user=dispatcher)
     qtbot.addWidget(win)
+    assert win.plugin_host.services().user == dispatcher
     assert recent_workspaces(settings) == [str(demo.absolute())]
     win._fill_recent_menu()
     texts = [a.text() for a in win.recent_menu.actions()]
