@@ -109,6 +109,10 @@ class TasksPanel(QWidget):
         self.who.setText(tr("Signed in as {name} — {role}, {unit}").format(
             name=user.display_name or user.username, role=user.role.replace("_", " "), unit=user.unit))
         self.new_button.setVisible(user.is_city)
+        if user.role != "viewer" and user.active:  # overdue work goes up a level as soon as anyone looks
+            escalated = store.escalate_overdue()
+            if escalated:
+                self.ctx.notify(tr("{n} overdue task(s) escalated to the city").format(n=len(escalated)), "warning")
         self.fill_inbox(store.inbox())
         current = self.detail.task
         if current is not None:
