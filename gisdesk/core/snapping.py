@@ -41,7 +41,8 @@ def snap_to(xy: tuple[float, float], geoms: Sequence[BaseGeometry] | np.ndarray,
     arr = np.asarray(geoms, dtype=object)
     if arr.size == 0 or not np.isfinite(tolerance) or tolerance <= 0:
         return None
-    arr = arr[~shapely.is_missing(arr) & ~shapely.is_empty(arr)]
+    kept = np.flatnonzero(~shapely.is_missing(arr) & ~shapely.is_empty(arr))  # index in ``geoms``
+    arr = arr[kept]
     if arr.size == 0:
         return None
     coords, owner = shapely.get_coordinates(arr, return_index=True)
@@ -49,7 +50,7 @@ def snap_to(xy: tuple[float, float], geoms: Sequence[BaseGeometry] | np.ndarray,
         d2 = (coords[:, 0] - xy[0]) ** 2 + (coords[:, 1] - xy[1]) ** 2
         k = int(np.argmin(d2))
         if d2[k] <= tolerance * tolerance:
-            return Snap(float(coords[k, 0]), float(coords[k, 1]), "vertex", _original_index(geoms, arr, owner[k]))
+            return Snap(float(coords[k, 0]), float(coords[k, 1]), "vertex", int(kept[owner[k]]))
     here = shapely.Point(xy)
     edges = shapely.boundary(arr)
     lines = np.where(shapely.get_dimensions(arr) == 1, arr, edges)
@@ -61,13 +62,5 @@ def snap_to(xy: tuple[float, float], geoms: Sequence[BaseGeometry] | np.ndarray,
     if dist[k] > tolerance:
         return None
     p = shapely.get_coordinates(shapely.shortest_line(lines[k], here))[0]
-    return Snap(float(p[0]), float(p[1]), "edge", _original_index(geoms, arr, k))
+    return Snap(float(p[0]), float(p[1]), "edge", int(kept[k]))
 
-
-def _original_index(geoms, kept: np.ndarray, k: int) -> int:
-    """The index in ``geoms`` of ``kept[k]`` (missing and empty geometries were dropped)."""
-    target = kept[k]
-    for i, g in enumerate(geoms):
-        if g is target:
-            return i
-    return int(k)

@@ -186,16 +186,8 @@ class PluginContext:
 
             if self._tasks is not None:
                 self._tasks.close()
-            store = TaskStore(self._path, Account(name, self.user.display_name or name, "viewer"))
-            changed = self._task_changed
-            transition = store.transition
-
-            def announcing(task_id: str, action: str, version: int, **fields: Any) -> Any:
-                task = transition(task_id, action, version, **fields)
-                changed.emit(task)
-                return task
-
-            store.transition = announcing
+            store = TaskStore(self._path, Account(name, self.user.display_name or name, "viewer"),
+                              on_transition=self._task_changed.emit)
             self._tasks = store
         return self._tasks
 

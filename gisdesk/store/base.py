@@ -1,9 +1,32 @@
-"""What every gisdesk store shares: one connection, ``with`` support, ``BEGIN IMMEDIATE`` transactions."""
+"""What every gisdesk store shares: one connection, ``with`` support, ``BEGIN IMMEDIATE`` transactions,
+and schema migrations that are all or nothing."""
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from typing import Any, Iterator
+
+from gisdesk.store.connection import connect
+
+
+@contextmanager
+def migration(workspace: str | os.PathLike[str] | Any) -> Iterator[Any]:
+    """A connection to ``workspace`` (a path, or an open connection used as it is) inside
+    ``BEGIN IMMEDIATE`` … ``COMMIT``: a schema change is applied whole or not at all.
+    A connection opened here is closed afterwards."""
+    conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        if conn is not workspace:
+            conn.close()
 
 
 class ConnectionStore:

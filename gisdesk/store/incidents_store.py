@@ -55,7 +55,7 @@ from gisdesk.core.incidents import (
     utc_now,
     validate_geometry,
 )
-from gisdesk.store.base import ConnectionStore
+from gisdesk.store.base import ConnectionStore, migration
 from gisdesk.store.connection import connect
 
 #: The largest photo or file kept with an incident (bytes).
@@ -132,9 +132,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
 
     ``workspace`` is a path or an open connection. Existing rows are kept.
     """
-    conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with migration(workspace) as conn:
         have = {r[1] for r in conn.execute("PRAGMA table_info(incidents)")}
         for name, decl in _NEW_COLUMNS.items():
             if name not in have:
@@ -164,13 +162,6 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
         conn.execute("CREATE INDEX IF NOT EXISTS idx_incident_attachments_uuid "
                      "ON incident_attachments (incident_uuid)")
         conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_incidents_uuid_u ON incidents (uuid)")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK") if conn.in_transaction else None
-        raise
-    finally:
-        if conn is not workspace:
-            conn.close()
 
 
 class IncidentStore(ConnectionStore):

@@ -42,7 +42,7 @@ import json
 import os
 import uuid as _uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import shapely
@@ -61,7 +61,7 @@ from gisdesk.core.tasks import (
     plan,
 )
 from gisdesk.core.users import PermissionDenied, User, can_read
-from gisdesk.store.base import ConnectionStore
+from gisdesk.store.base import ConnectionStore, migration
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import attachment_type
 from gisdesk.store.task_questions import QuestionsMixin
@@ -112,22 +112,13 @@ CREATE TRIGGER IF NOT EXISTS {t}_no_{op.lower()} BEFORE {op} ON {t} BEGIN
 
 def ensure_tasks_schema(workspace: str | os.PathLike[str] | Any) -> None:
     """Add the task, question and user tables to a workspace; safe to run again."""
-    conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with migration(workspace) as conn:
         for statement in _SCHEMA.split(";\n"):
             if statement.strip():
                 conn.execute(statement)
         conn.executemany("INSERT OR IGNORE INTO task_sla VALUES (?, ?, ?)",
                          [(c, s, h) for (c, s), h in DEFAULT_SLA.items()])
-        conn.execute("COMMIT")
         ensure_users_schema(conn)
-    except BaseException:
-        conn.execute("ROLLBACK") if conn.in_transaction else None
-        raise
-    finally:
-        if conn is not workspace:
-            conn.close()
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -160,14 +151,19 @@ class TaskStore(QuestionsMixin, ConnectionStore):
         a name that is not in the table acts as a ``viewer`` (read-only).
     evidence : EvidencePolicy, optional
         What completing a task needs (default: a note and a photo or a position).
+    on_transition : callable, optional
+        Called with the changed :class:`Task` after each committed :meth:`transition`
+        (the plugin API fires ``on_task_changed`` with it).
 
     Every read returns only what the user's jurisdiction covers; every change checks
     the role, the jurisdiction, the state and the version, and on any failure raises
     (PermissionDenied, InvalidTransition, ConflictError, ValidationError) having changed nothing.
     """
 
-    def __init__(self, workspace: str | os.PathLike[str], user: User, evidence: EvidencePolicy | None = None) -> None:
+    def __init__(self, workspace: str | os.PathLike[str], user: User, evidence: EvidencePolicy | None = None,
+                 on_transition: Callable[[Task], Any] | None = None) -> None:
         self.path = workspace
+        self.on_transition = on_transition
         self.conn = connect(workspace)
         ensure_tasks_schema(self.conn)
         row = self.conn.execute("SELECT username, display_name, role, commune, department, active FROM users "
@@ -338,6 +334,8 @@ class TaskStore(QuestionsMixin, ConnectionStore):
             self._update(new, task.version)
             self._event(event, new.version)
             self._notify_for(new, event)
+        if self.on_transition is not None:  # after the commit: listeners see the stored task
+            self.on_transition(new)
         return new
 
     def escalate_overdue(self, now: datetime | str | None = None) -> list[str]:
