@@ -90,6 +90,20 @@ def find_plugin_dir(start: Path) -> Path | None:
     return None
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item) -> None:
+    """Once a canvas has moved garbage collection to the GUI thread, collect after each test too.
+
+    The collector's timer runs only while Qt processes events; a test that runs none
+    would otherwise leave its garbage to the next one.
+    """
+    import sys
+
+    guard = sys.modules.get("gisdesk.ui.gc_guard")
+    if guard is not None:
+        guard.collect_now()
+
+
 @pytest.fixture(scope="session")
 def gisdesk_demo_master(request, tmp_path_factory) -> Path:
     """The cached demo city (do not change it: use ``workspace``)."""

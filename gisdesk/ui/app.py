@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gisdesk.store.errors import StoreError
+from gisdesk.ui import gc_guard
 
 MAX_RECENT = 8
 _windows: list = []  # open windows, kept alive
@@ -66,6 +67,7 @@ def run_app(workspace: Path, plugin_dirs: list[Path] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gisdesk")
     app.setOrganizationName("gisdesk")
+    gc_guard.install()
     if open_window(workspace, plugin_dirs=plugin_dirs) is None:
         return 2
     return app.exec()

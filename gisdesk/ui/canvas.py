@@ -22,6 +22,7 @@ from gisdesk.render.renderer import CancelToken, RenderCancelled, Renderer, Rend
 from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView
 from gisdesk.store.geoblob import Geometries
+from gisdesk.ui import gc_guard
 from gisdesk.ui.map_tools import MapTool, PanTool
 
 HIGHLIGHT = Symbol(fill="#ff000030", stroke="#ff0000", stroke_width=2.5, size=14, shape="circle")
@@ -94,6 +95,7 @@ class MapCanvas(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self._disconnect_model = model.layers_changed.connect(self._debounce.start)
         self._closed = False
+        gc_guard.install()  # rendering runs on threads: Qt garbage must be collected on this one
 
     @property
     def crs(self) -> str:
