@@ -1,0 +1,152 @@
+"""The task detail: what, where, by when, how far, its history and evidence; action buttons (Qt).
+
+:class:`TaskDetail` shows one task (:meth:`TaskDetail.show_task`); the buttons are built
+from ``ctx.tasks.allowed_actions`` and emit :attr:`TaskDetail.action_requested`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QProgressBar, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from gisdesk.api import PluginContext, Task
+
+from tasks.actions import ACTION_LABELS, STATE_LABELS, tr
+
+
+def local_time(value: Any) -> str:
+    """A UTC datetime or ISO string as local ``YYYY-MM-DD HH:MM``."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def deadline_text(task: Task, now: datetime | None = None) -> str:
+    """``2026-05-03 14:00 (overdue by 5 h)`` / ``(in 20 h)``, local time."""
+    if task.deadline is None:
+        return tr("no deadline")
+    now = now or datetime.now(timezone.utc)
+    hours = (task.deadline - now).total_seconds() / 3600
+    text = local_time(task.deadline)
+    if not task.is_open:
+        return text
+    if hours < 0:
+        return text + " " + tr("(overdue by {h} h)").format(h=max(1, round(-hours)))
+    return text + " " + tr("(in {h} h)").format(h=round(hours))
+
+
+class TaskDetail(QWidget):
+    """One task: its fields, progress, timeline, attachments and the actions the user may take."""
+
+    action_requested = Signal(str)
+    show_on_map_requested = Signal()
+
+    def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.title = QLabel(tr("Pick a task in “My tasks”."), objectName="tasks.detail.title")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; font-size: 11pt")
+        lay.addWidget(self.title)
+        form = QFormLayout()
+        self.state = QLabel(objectName="tasks.detail.state")
+        self.unit = QLabel(objectName="tasks.detail.unit")
+        self.deadline = QLabel(objectName="tasks.detail.deadline")
+        self.category = QLabel(objectName="tasks.detail.category")
+        for w in (self.unit, self.category):
+            w.setWordWrap(True)
+        form.addRow(tr("State"), self.state)
+        form.addRow(tr("Assigned to"), self.unit)
+        form.addRow(tr("Deadline"), self.deadline)
+        form.addRow(tr("Category"), self.category)
+        self.progress = QProgressBar(objectName="tasks.detail.progress")
+        self.progress.setRange(0, 100)
+        form.addRow(tr("Progress"), self.progress)
+        lay.addLayout(form)
+        self.message = QLabel(objectName="tasks.detail.message")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        self.actions_box = QGroupBox(tr("Actions"))
+        self.actions_grid = QGridLayout(self.actions_box)
+        self.map_button = QPushButton(tr("Show on map"), objectName="tasks.detail.show_on_map")
+        self.map_button.clicked.connect(self.show_on_map_requested)
+        lay.addWidget(self.actions_box)
+        lay.addWidget(QLabel(tr("Timeline")))
+        self.timeline = QListWidget(objectName="tasks.detail.timeline")
+        self.timeline.setWordWrap(True)
+        lay.addWidget(self.timeline, 3)
+        lay.addWidget(QLabel(tr("Evidence and attachments")))
+        self.attachments = QListWidget(objectName="tasks.detail.attachments")
+        self.attachments.setMaximumHeight(90)
+        lay.addWidget(self.attachments, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        self.show_task(None)
+
+    def show_task(self, task: Task | None) -> None:
+        """Show ``task`` (None: nothing picked) as the signed-in user sees it."""
+        self.task = task
+        self.timeline.clear()
+        self.attachments.clear()
+        for b in self.buttons.values():
+            b.deleteLater()
+        self.buttons.clear()
+        has = task is not None
+        for w in (self.state, self.unit, self.deadline, self.category, self.progress, self.actions_box):
+            w.setVisible(has)
+        if task is None:
+            self.title.setText(tr("Pick a task in “My tasks”."))
+            return
+        self.title.setText(task.title)
+        state = tr(STATE_LABELS.get(task.state, task.state))
+        if task.escalated and task.is_open:
+            state += " — " + tr("escalated")
+        self.state.setText(state)
+        self.unit.setText(task.commune or task.department or tr("not assigned yet"))
+        self.deadline.setText(deadline_text(task))
+        self.deadline.setStyleSheet("color: #b00020; font-weight: bold" if task.is_overdue() else "")
+        self.category.setText(f"{task.category or '—'}, " + tr("severity {s}").format(s=task.severity))
+        self.progress.setValue(task.progress)
+        store = self.ctx.tasks
+        for ev in store.timeline(task.uuid):
+            line = f"{local_time(ev['at'])}  {ev['who']}: {ev['action']}"
+            if ev["from_state"] and ev["to_state"] and ev["from_state"] != ev["to_state"]:
+                line += f" ({ev['from_state']} → {ev['to_state']})"
+            data = ev.get("data") or {}
+            extra = [f"{k}={v}" for k, v in data.items() if k in ("commune", "department", "percent") and v is not None]
+            if extra:
+                line += " [" + ", ".join(extra) + "]"
+            if ev["note"]:
+                line += f"\n    “{ev['note']}”"
+            self.timeline.addItem(line)
+        for att in store.attachments(task.uuid):
+            self.attachments.addItem(f"{att['name']} ({att['mime']}, {att['size']:,} B) — "
+                                     f"{att['added_by']}, {local_time(att['added_at'])}")
+        if not self.attachments.count():
+            self.attachments.addItem(tr("none"))
+        actions = store.allowed_actions(task.uuid)
+        self.actions_grid.addWidget(self.map_button, 0, 0)
+        self.map_button.setEnabled(task.area is not None)
+        for i, action in enumerate(actions, start=1):
+            b = QPushButton(tr(ACTION_LABELS.get(action, action)), objectName=f"tasks.detail.{action}")
+            b.clicked.connect(lambda checked=False, a=action: self.action_requested.emit(a))
+            self.actions_grid.addWidget(b, i // 2, i % 2)
+            self.buttons[action] = b
+        if not actions:
+            hint = QLabel(tr("Nothing for you to do on this task now."))
+            hint.setStyleSheet("color: #555")
+            self.buttons["_none"] = hint  # type: ignore[assignment]
+            self.actions_grid.addWidget(hint, 0, 1)
+
+    def set_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
+
