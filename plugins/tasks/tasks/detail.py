@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QLabel, QListWidget, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from gisdesk.api import PluginContext, Task
 
@@ -46,6 +46,7 @@ class TaskDetail(QWidget):
 
     action_requested = Signal(str)
     show_on_map_requested = Signal()
+    ask_requested = Signal()
 
     def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +80,15 @@ class TaskDetail(QWidget):
         self.actions_grid = QGridLayout(self.actions_box)
         self.map_button = QPushButton(tr("Show on map"), objectName="tasks.detail.show_on_map")
         self.map_button.clicked.connect(self.show_on_map_requested)
+        self.ask_button = QPushButton(tr("Ask the city about this task…"), objectName="tasks.detail.ask")
+        self.ask_button.clicked.connect(self.ask_requested)
+        self.questions_label = QLabel(objectName="tasks.detail.questions")
+        self.questions_label.setStyleSheet("color: #555")
         lay.addWidget(self.actions_box)
+        ask_row = QHBoxLayout()
+        ask_row.addWidget(self.questions_label, 1)
+        ask_row.addWidget(self.ask_button)
+        lay.addLayout(ask_row)
         lay.addWidget(QLabel(tr("Timeline")))
         self.timeline = QListWidget(objectName="tasks.detail.timeline")
         self.timeline.setWordWrap(True)
@@ -100,8 +109,10 @@ class TaskDetail(QWidget):
             b.deleteLater()
         self.buttons.clear()
         has = task is not None
-        for w in (self.state, self.unit, self.deadline, self.category, self.progress, self.actions_box):
+        for w in (self.state, self.unit, self.deadline, self.category, self.progress, self.actions_box,
+                  self.questions_label):
             w.setVisible(has)
+        self.ask_button.setVisible(has and self.ctx.tasks.user.role == "commune_officer")
         if task is None:
             self.title.setText(tr("Pick a task in “My tasks”."))
             return
@@ -132,6 +143,10 @@ class TaskDetail(QWidget):
                                      f"{att['added_by']}, {local_time(att['added_at'])}")
         if not self.attachments.count():
             self.attachments.addItem(tr("none"))
+        asked = store.questions(task_uuid=task.uuid)
+        still = sum(q["status"] != "closed" for q in asked)
+        self.questions_label.setText(tr("Questions about this task: {n} ({o} not closed)").format(n=len(asked), o=still)
+                                     if asked else tr("No questions about this task"))
         actions = store.allowed_actions(task.uuid)
         self.actions_grid.addWidget(self.map_button, 0, 0)
         self.map_button.setEnabled(task.area is not None)

@@ -8,17 +8,21 @@ task change. Actions open :class:`~tasks.actions.ActionForm` (non-modal;
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+                               QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from gisdesk.api import PermissionDenied, PluginContext, Task, ValidationError
 
 from tasks.actions import STATE_LABELS, ActionForm, tr
-from tasks.detail import TaskDetail, deadline_text
+from tasks.detail import TaskDetail, deadline_text, local_time
+from tasks.questions import QuestionsView
 
 OVERDUE = QColor("#b00020")
+#: How often the panel looks for overdue tasks to escalate while it is open.
+ESCALATION_CHECK_MS = 5 * 60 * 1000
 OVERVIEW_COLUMNS = ("Commune", "Open", "Overdue", "Done", "On time %", "Open questions")
 
 
@@ -74,11 +78,24 @@ class TasksPanel(QWidget):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.inbox.cellDoubleClicked.connect(lambda r, c: self.open_row(r))
         il.addWidget(self.inbox, 1)
+        nbar = QHBoxLayout()
+        self.notes_label = QLabel(objectName="tasks.notifications.label")
+        self.mark_read_button = QPushButton(tr("Mark all read"), objectName="tasks.notifications.mark_read")
+        self.mark_read_button.clicked.connect(self.mark_all_read)
+        nbar.addWidget(self.notes_label, 1)
+        nbar.addWidget(self.mark_read_button)
+        il.addLayout(nbar)
+        self.notifications = QListWidget(objectName="tasks.notifications")
+        self.notifications.setMaximumHeight(110)
+        self.notifications.setWordWrap(True)
+        self.notifications.itemDoubleClicked.connect(self._open_notification)
+        il.addWidget(self.notifications)
         self.tabs.addTab(inbox, tr("My tasks"))
 
         self.detail = TaskDetail(ctx)
         self.detail.action_requested.connect(lambda a: self.action_form(a).show())
         self.detail.show_on_map_requested.connect(self.show_on_map)
+        self.detail.ask_requested.connect(self.ask_about_task)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -92,11 +109,17 @@ class TasksPanel(QWidget):
         for c in range(1, len(OVERVIEW_COLUMNS)):
             self.overview.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.tabs.addTab(self.overview, tr("City overview"))
+        self.questions = QuestionsView(ctx, lambda: self.detail.task)
+        self.tabs.addTab(self.questions, tr("Questions"))
+        self.questions.refreshed.connect(self._count_questions)
+        self._escalation = QTimer(self, interval=ESCALATION_CHECK_MS)
+        self._escalation.timeout.connect(self.refresh)
 
         self._undos = [ctx.events.on_user_changed(lambda user: self.refresh()),
                        ctx.events.on_task_changed(lambda task: self.refresh())]
         if ctx.incidents.available:
             self.refresh()
+            self._escalation.start()
         else:
             self.setEnabled(False)
             self.who.setText(tr("This workspace has no incidents and communes layers; open a city workspace."))
@@ -126,6 +149,16 @@ class TasksPanel(QWidget):
         self.tabs.setTabText(overview_tab, tr("City overview") if user.role != "commune_officer"
                              else tr("My commune"))
         self.fill_overview(store.overview() if shows else [])
+        self.fill_notifications(store.notifications(unread_only=True, limit=50))
+        self.questions.refresh()
+
+    def _count_questions(self) -> None:
+        """The Questions tab says how many wait: for an answer from this side, or (a commune) answered ones."""
+        store = self.ctx.tasks
+        waiting = store.open_question_count() if store.user.role != "commune_officer" else \
+            sum(q["status"] == "answered" for q in self.questions.rows)
+        self.tabs.setTabText(self.tabs.indexOf(self.questions),
+                             tr("Questions ({n})").format(n=waiting) if waiting else tr("Questions"))
 
     def fill_inbox(self, tasks: list[Task]) -> None:
         self.rows = list(tasks)
@@ -149,6 +182,36 @@ class TasksPanel(QWidget):
                         ("\n" + tr("Escalated to the city") if t.escalated else "")
                     item.setToolTip(tip)
                 self.inbox.setItem(r, c, item)
+
+    def fill_notifications(self, notes: list[dict]) -> None:
+        self.notifications.clear()
+        self.notes_label.setText(tr("{n} unread notification(s)").format(n=len(notes)) if notes
+                                 else tr("No unread notifications"))
+        self.mark_read_button.setEnabled(bool(notes))
+        self.notifications.setVisible(bool(notes))
+        for n in notes:
+            item = QListWidgetItem(f"{local_time(n['at'])}  {n['message']}")
+            item.setData(Qt.ItemDataRole.UserRole, (n["id"], n["task_uuid"]))
+            if n["kind"] in ("escalated", "return", "reopened"):
+                item.setForeground(QBrush(OVERDUE))
+            self.notifications.addItem(item)
+
+    def mark_all_read(self) -> None:
+        ids = [self.notifications.item(i).data(Qt.ItemDataRole.UserRole)[0] for i in range(self.notifications.count())]
+        self.ctx.tasks.mark_read(ids)
+        self.fill_notifications(self.ctx.tasks.notifications(unread_only=True, limit=50))
+
+    def _open_notification(self, item: QListWidgetItem) -> None:
+        note_id, task_id = item.data(Qt.ItemDataRole.UserRole)
+        self.ctx.tasks.mark_read([note_id])
+        if task_id:
+            self.open_task(task_id)
+        self.fill_notifications(self.ctx.tasks.notifications(unread_only=True, limit=50))
+
+    def ask_about_task(self) -> None:
+        """Open the question form about the task shown, on the Questions tab."""
+        self.tabs.setCurrentWidget(self.questions)
+        self.questions.ask_form(self.detail.task).show()
 
     def fill_overview(self, rows: list[dict]) -> None:
         self.overview.setSortingEnabled(False)

@@ -132,3 +132,103 @@ def test_second_change_from_a_stale_version_gets_the_conflict_message(main_windo
     stored = ctx.tasks.task(task.uuid)
     assert (stored.state, stored.commune, stored.version) == ("assigned", "Phú Hội", 2)
     assert [e["action"] for e in ctx.tasks.timeline(task.uuid)] == ["create", "assign"]
+
+
+def test_commune_asks_the_city_which_answers_in_a_thread(main_window, qtbot):
+    window = main_window
+    panel = panel_of(window)
+    ctx = panel.ctx
+    sign_in(window, qtbot, "phu_hoi")
+    task = panel.rows[0]
+    panel.open_task(task.uuid)
+    assert panel.detail.ask_button.isVisibleTo(panel)
+    assert "No questions" in panel.detail.questions_label.text()
+    qtbot.mouseClick(panel.detail.ask_button, Qt.MouseButton.LeftButton)
+    form = panel.questions.form
+    assert form.isVisible() and panel.tabs.currentWidget() is panel.questions
+    assert form.about.currentData() == "task"
+    assert not form.submit()  # nothing written yet: the core's reason is shown, the form stays
+    assert "subject" in form.message.text()
+    form.subject.setText("Xe cẩu cho cống Phú Hội?")
+    form.body.setPlainText("Can the city send a crane truck on Monday?")
+    assert form.submit(), form.message.text()
+    assert not form.isVisible()
+    q = panel.questions.question
+    assert q is not None and q["task_uuid"] == task.uuid and q["status"] == "open"
+    assert "crane truck" in panel.questions.thread_view.toPlainText()
+    assert "No answer yet" in panel.questions.thread_view.toPlainText()
+    assert panel.questions.close_button.isEnabled()  # the asking commune may close it
+
+    sign_in(window, qtbot, "dispatcher")
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.questions)).endswith("(1)")
+    assert "1 open question" in panel.questions.count.text()
+    row = [r["uuid"] for r in panel.questions.rows].index(q["uuid"])
+    assert panel.questions.table.item(row, 1).font().bold()  # waiting for this side's answer
+    panel.questions.table.selectRow(row)
+    assert panel.questions.question["uuid"] == q["uuid"]
+    assert panel.questions.send_button.isEnabled()
+    assert not panel.questions.send_answer()  # empty answer: refused, nothing stored
+    assert "text" in panel.questions.message.text()
+    panel.questions.reply.setPlainText("Yes, Monday 8:00; it will meet your team at the bridge.")
+    assert panel.questions.send_answer(), panel.questions.message.text()
+    assert panel.questions.reply.toPlainText() == ""
+    assert ctx.tasks.thread(q["uuid"])["status"] == "answered"
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.questions)) == "Questions"
+
+    sign_in(window, qtbot, "vinh_ninh")  # another commune does not see it at all
+    assert q["uuid"] not in [r["uuid"] for r in panel.questions.rows]
+
+    sign_in(window, qtbot, "phu_hoi")
+    panel.questions.open_question(q["uuid"])
+    text = panel.questions.thread_view.toPlainText()
+    assert "Monday 8:00" in text and "dispatcher" in text
+    assert panel.questions.send_button.text() == "Send follow-up"
+    assert panel.questions.close_question()
+    assert ctx.tasks.thread(q["uuid"])["status"] == "closed"
+    assert not panel.questions.send_button.isEnabled()
+    panel.open_task(task.uuid)
+    assert "1 (0 not closed)" in panel.detail.questions_label.text()
+
+
+def test_a_question_about_a_place_picked_on_the_map(main_window, qtbot):
+    window = main_window
+    panel = panel_of(window)
+    ctx = panel.ctx
+    sign_in(window, qtbot, "phu_hoi")
+    panel.detail.show_task(None)
+    form = panel.questions.ask_form()
+    form.show()
+    assert [form.about.itemData(i) for i in range(form.about.count())] == ["position"]
+    form.subject.setText("Flooded lane")
+    form.body.setPlainText("Who clears the lane behind the market?")
+    assert not form.submit() and "Pick the place" in form.message.text()
+    qtbot.mouseClick(form.pick_button, Qt.MouseButton.LeftButton)
+    assert ctx.canvas.map_tool == "tasks.pick_position"
+    canvas = window.canvas
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.rect().center())
+    assert form.position is not None and ctx.canvas.map_tool == "gisdesk.tool.pan"
+    minx, miny, maxx, maxy = ctx.canvas.extent()
+    x, y = form.position
+    assert minx < x < maxx and miny < y < maxy
+    assert form.submit(), form.message.text()
+    stored = ctx.tasks.thread(panel.questions.question["uuid"])
+    assert (round(stored["x"]), round(stored["y"])) == (round(x), round(y)) and stored["task_uuid"] is None
+
+
+def test_overdue_tasks_escalate_and_the_dispatcher_is_notified(main_window, qtbot):
+    window = main_window
+    panel = panel_of(window)
+    ctx = panel.ctx
+    sign_in(window, qtbot, "phu_hoi")  # a commune officer's refresh escalates its own overdue tasks too
+    sign_in(window, qtbot, "dispatcher")
+    late = [t for t in ctx.tasks.tasks() if t.is_overdue()]
+    assert late, "the demo city has overdue tasks"
+    assert all(t.escalated for t in late)
+    shown = [panel.notifications.item(i).text() for i in range(panel.notifications.count())]
+    assert panel.notifications.isVisibleTo(panel) and any("overdue since" in s for s in shown)
+    assert f"{len(ctx.tasks.notifications())} unread" in panel.notes_label.text()
+    first_flagged = next(r for r, t in enumerate(panel.rows) if t.escalated)
+    assert panel.inbox.item(first_flagged, 0).text().startswith("⚑ ▲")
+    qtbot.mouseClick(panel.mark_read_button, Qt.MouseButton.LeftButton)
+    assert ctx.tasks.notifications() == [] and not panel.notifications.isVisibleTo(panel)
+    assert "No unread" in panel.notes_label.text()
