@@ -1,0 +1,102 @@
+"""Aggregations and card numbers without a display."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dashboards import columns, stats
+from dashboards.model import DashboardModel
+from dashboards.stats import Filter
+
+
+@pytest.fixture
+def model(plugin_context, tmp_path):
+    return DashboardModel(plugin_context, cache_dir=tmp_path / "cache").load()
+
+
+def test_columns_match_sql(plugin_context, model):
+    cols = model.cols
+    read = plugin_context.workspace.read
+    assert len(cols) == read("SELECT count(*) AS n FROM incidents")[0]["n"]
+    by_cat = {r["category"]: r["n"] for r in read("SELECT category, count(*) AS n FROM incidents GROUP BY 1")}
+    assert {c: int(n) for c, n in zip(cols.categories, np.bincount(cols.category, minlength=len(cols.categories)))
+            if n} == by_cat
+    row = read("SELECT X(geom) AS x, Y(geom) AS y, commune, occurred_at FROM incidents ORDER BY fid LIMIT 1")[0]
+    assert (cols.x[0], cols.y[0]) == (row["x"], row["y"])
+    assert cols.communes[cols.commune[0]] == row["commune"]
+    assert str(cols.minute[0].astype("M8[m]")) == row["occurred_at"][:16]
+
+
+def test_cache_is_used_until_incidents_change(plugin_context, tmp_path):
+    first = DashboardModel(plugin_context, cache_dir=tmp_path).load()
+    again = DashboardModel(plugin_context, cache_dir=tmp_path).load()
+    assert (first.loaded_from, again.loaded_from) == ("workspace", "cache")
+    assert np.array_equal(first.cols.minute, again.cols.minute)
+    import shapely
+    from gisdesk.api import Incident
+
+    x, y = float(np.nanmedian(first.cols.x)), float(np.nanmedian(first.cols.y))
+    plugin_context.incidents.create(Incident("noise", shapely.Point(x, y), severity=2))
+    third = DashboardModel(plugin_context, cache_dir=tmp_path).load()
+    assert third.loaded_from == "workspace" and len(third.cols) == len(first.cols) + 1
+
+
+def test_filter_counts_match_sql(plugin_context, model):
+    f = model.default_filter(60)
+    f = Filter(f.start_day, f.end_day, commune="Phú Hội", category="noise")
+    snap = model.snapshot(f)
+    lo, hi = stats.day_start_utc(f.start_day), stats.day_start_utc(f.end_day + 1)
+    n = plugin_context.workspace.read(
+        "SELECT count(*) AS n FROM incidents WHERE commune = ? AND category = ? AND occurred_at >= ? "
+        "AND occurred_at < ?", ["Phú Hội", "noise", lo, hi])[0]["n"]
+    assert snap["incidents"] == n > 0
+    open_n = plugin_context.workspace.read(
+        "SELECT count(*) AS n FROM incidents WHERE commune = ? AND category = ? AND occurred_at >= ? "
+        "AND occurred_at < ? AND status IN ('new', 'assigned', 'in_progress')", ["Phú Hội", "noise", lo, hi])[0]["n"]
+    assert snap["cards"]["open_incidents"][0] == open_n
+
+
+@pytest.mark.parametrize("commune", [None, "Phú Hội", "Đông Ba"])
+def test_task_cards_equal_core_kpis(plugin_context, model, commune):
+    f = Filter(model.default_filter().end_day - 364, model.default_filter().end_day, commune=commune)
+    snap = model.snapshot(f)
+    kpis = plugin_context.tasks.kpis(stats.day_start_utc(f.start_day), stats.day_start_utc(f.end_day + 1),
+                                     commune=commune)
+    assert snap["cards"]["on_time_rate"][0] == kpis["on_time_rate"]
+    assert snap["cards"]["resolution_rate"][0] == kpis["resolution_rate"]
+    assert snap["cards"]["overdue_tasks"][0] == kpis["overdue"]
+    assert snap["cards"]["satisfaction"] == (None, None)
+
+
+def test_ranking_orders_by_score(model):
+    f = model.default_filter()
+    month = stats.months(model.cols)[-2]
+    rows = stats.ranking(model.cols, f, month)
+    assert [r["rank"] for r in rows] == list(range(1, len(model.cols.communes) + 1))
+    scores = [r["score"] if r["score"] is not None else -1 for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    assert sum(r["incidents"] for r in rows) == int(
+        (model.cols.minute.astype("M8[m]").astype("M8[M]") == np.datetime64(month)).sum())
+
+
+def test_hex_bins_count_every_point():
+    rng = np.random.default_rng(1)
+    x, y = rng.normal(0, 1000, 5000), rng.normal(0, 1000, 5000)
+    cx, cy, n = stats.hex_bins(x, y, 200.0)
+    assert n.sum() == 5000
+    # every point is nearer its own hexagon centre than any other (a hexagon is the Voronoi cell of its centre)
+    import shapely
+
+    polys = shapely.polygons(stats.hex_corners(cx, cy, 200.0))
+    inside = shapely.contains_xy(polys[:, None], x[None, :200], y[None, :200]).sum(axis=0)
+    assert (inside == 1).all()
+
+
+def test_funnel_counts_reached_stages():
+    assert stats.funnel(["created", "assigned", "closed", "cancelled", "returned"]) == [4, 3, 1, 1, 1, 1]
+
+
+def test_previous_period_has_same_length():
+    f = Filter(100, 129)
+    assert (f.previous().start_day, f.previous().end_day) == (70, 99)
