@@ -359,7 +359,7 @@ class TaskStore(QuestionsMixin, ConnectionStore):
                           [(_new_id(), r[0], r[2] + 1, at, r[1], r[1], f"deadline {r[4]} passed") for r in rows])
             c.executemany("INSERT INTO task_notifications VALUES (?, ?, 'city_dispatcher', NULL, NULL, ?, "
                           "'escalated', ?, NULL, NULL)",
-                          [(_new_id(), at, r[0], f"overdue since {r[4]}: '{r[3]}' ({r[5] or r[6] or 'unassigned'})")
+                          [(_new_id(), at, r[0], f"overdue since {r[4][:16].replace('T', ' ')} UTC: '{r[3]}' ({r[5] or r[6] or 'unassigned'})")
                            for r in rows])
         return [r[0] for r in rows]
 

@@ -41,6 +41,21 @@ def deadline_text(task: Task, now: datetime | None = None) -> str:
     return text + " " + tr("(in {h} h)").format(h=round(hours))
 
 
+def deadline_short(task: Task, now: datetime | None = None) -> str:
+    """For the inbox: ``10-27 07:50 · 26 d late`` / ``· in 20 h`` (local time; the year is in the tooltip)."""
+    if task.deadline is None:
+        return "—"
+    now = now or datetime.now(timezone.utc)
+    text = task.deadline.astimezone().strftime("%m-%d %H:%M")
+    if not task.is_open:
+        return text
+    hours = (task.deadline - now).total_seconds() / 3600
+    late = hours < 0
+    span = abs(hours)
+    amount = tr("{n} d").format(n=round(span / 24)) if span >= 48 else tr("{n} h").format(n=max(1, round(span)))
+    return text + " · " + (tr("{t} late").format(t=amount) if late else tr("in {t}").format(t=amount))
+
+
 class TaskDetail(QWidget):
     """One task: its fields, progress, timeline, attachments and the actions the user may take."""
 

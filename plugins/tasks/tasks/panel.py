@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from gisdesk.api import PermissionDenied, PluginContext, Task, ValidationError
 
 from tasks.actions import STATE_LABELS, ActionForm, tr
-from tasks.detail import TaskDetail, deadline_text, local_time
+from tasks.detail import TaskDetail, deadline_short, deadline_text, local_time
 from tasks.questions import QuestionsView
 
 OVERDUE = QColor("#b00020")
@@ -74,8 +74,10 @@ class TasksPanel(QWidget):
         self.inbox.setWordWrap(False)
         head = self.inbox.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
+        for c in (1, 3):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.inbox.setColumnWidth(2, 100)
         self.inbox.cellDoubleClicked.connect(lambda r, c: self.open_row(r))
         il.addWidget(self.inbox, 1)
         nbar = QHBoxLayout()
@@ -172,11 +174,15 @@ class TasksPanel(QWidget):
             late = t.is_overdue()
             flag = ("⚑ " if late else "") + ("▲ " if t.escalated and t.is_open else "")
             cells = [flag + t.title, tr(STATE_LABELS.get(t.state, t.state)), t.commune or t.department or "—",
-                     deadline_text(t)]
+                     deadline_short(t)]
             for c, text in enumerate(cells):
                 item = _item(text)
                 if late:
                     item.setForeground(QBrush(OVERDUE))
+                if c == 3:
+                    item.setToolTip(deadline_text(t))
+                if c == 2:
+                    item.setToolTip(cells[2])
                 if c == 0:
                     tip = t.title + ("\n" + tr("Overdue") if late else "") + \
                         ("\n" + tr("Escalated to the city") if t.escalated else "")

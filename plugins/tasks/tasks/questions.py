@@ -51,6 +51,7 @@ class QuestionsView(QWidget):
         self.rows: list[dict[str, Any]] = []
         self.question: dict[str, Any] | None = None
         self.form: AskForm | None = None
+        self._shown_for: str | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         bar = QHBoxLayout()
@@ -114,6 +115,13 @@ class QuestionsView(QWidget):
         """Reload the list (and the thread shown) for the signed-in user."""
         store = self.ctx.tasks
         user = store.user
+        if user.username != self._shown_for:  # someone else signed in: their screen starts clean
+            self._shown_for = user.username
+            self.reply.clear()
+            self.set_message("")
+            self.question = None
+            if self.form is not None:
+                self.form.close()
         self.ask_button.setVisible(user.role == "commune_officer")
         rows = store.questions(open_only=self.open_only.isChecked())
         rows.sort(key=lambda q: q["status"] != "open")  # stable: open first, newest first within
@@ -148,6 +156,9 @@ class QuestionsView(QWidget):
         if current is not None and any(q["uuid"] == current for q in rows):
             self.open_question(current)
         else:
+            self.table.blockSignals(True)
+            self.table.clearSelection()
+            self.table.blockSignals(False)
             self.show_question(None)
         self.refreshed.emit()
 

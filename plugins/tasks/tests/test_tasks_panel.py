@@ -175,8 +175,10 @@ def test_commune_asks_the_city_which_answers_in_a_thread(main_window, qtbot):
     assert ctx.tasks.thread(q["uuid"])["status"] == "answered"
     assert panel.tabs.tabText(panel.tabs.indexOf(panel.questions)) == "Questions"
 
-    sign_in(window, qtbot, "vinh_ninh")  # another commune does not see it at all
+    panel.questions.reply.setPlainText("draft the dispatcher did not send")
+    sign_in(window, qtbot, "vinh_ninh")  # another commune does not see it at all, nor the dispatcher's draft
     assert q["uuid"] not in [r["uuid"] for r in panel.questions.rows]
+    assert panel.questions.reply.toPlainText() == "" and panel.questions.message.text() == ""
 
     sign_in(window, qtbot, "phu_hoi")
     panel.questions.open_question(q["uuid"])
