@@ -18,7 +18,7 @@ from gisdesk.api import PermissionDenied, PluginContext, Task, ValidationError
 
 from tasks.actions import STATE_LABELS, ActionForm, tr
 from tasks.detail import TaskDetail, deadline_short, deadline_text, local_time
-from tasks.questions import QuestionsView
+from tasks.questions import QuestionsView, selected_incident
 
 OVERDUE = QColor("#b00020")
 #: How often the panel looks for overdue tasks to escalate while it is open.
@@ -279,15 +279,7 @@ class TasksPanel(QWidget):
     # -- creating --------------------------------------------------------------------
     def selected_incident(self) -> str | None:
         """The uuid of the incident selected on the map (the first, if several), or None."""
-        try:
-            layer = self.ctx.workspace.layer("incidents")
-        except KeyError:
-            return None
-        ids = self.ctx.canvas.selection(layer.id)
-        if len(ids) == 0:
-            return None
-        rows = self.ctx.workspace.read("SELECT uuid FROM incidents WHERE rowid = ?", (int(ids[0]),))
-        return rows[0]["uuid"] if rows else None
+        return selected_incident(self.ctx)
 
     def new_from_incident(self) -> Task | None:
         """Create a task about the selected incident and show it (the city only)."""

@@ -33,6 +33,19 @@ WAITING = QColor("#b00020")
 _picking: "weakref.WeakKeyDictionary[PluginContext, Callable[[float, float], None]]" = weakref.WeakKeyDictionary()
 
 
+def selected_incident(ctx: PluginContext) -> str | None:
+    """The uuid of the incident selected on the map (the first, if several), or None."""
+    try:
+        layer = ctx.workspace.layer("incidents")
+    except KeyError:
+        return None
+    ids = ctx.canvas.selection(layer.id)
+    if len(ids) == 0:
+        return None
+    rows = ctx.workspace.read("SELECT uuid FROM incidents WHERE rowid = ?", (int(ids[0]),))
+    return rows[0]["uuid"] if rows else None
+
+
 def addressee(question: dict[str, Any]) -> str:
     return question["to_department"] or tr("the city")
 
@@ -290,7 +303,7 @@ class AskForm(QDialog):
         self.about = QComboBox(objectName="tasks.questions.about")
         if task is not None:
             self.about.addItem(tr("Task: {title}").format(title=task.title[:60]), "task")
-        incident = self._selected_incident()
+        incident = selected_incident(ctx)
         if incident is not None:
             self.about.addItem(tr("The incident selected on the map"), "incident")
         self.incident = incident
@@ -323,17 +336,6 @@ class AskForm(QDialog):
         lay.addWidget(buttons)
         self.setMinimumWidth(420)
         self._about_changed()
-
-    def _selected_incident(self) -> str | None:
-        try:
-            layer = self.ctx.workspace.layer("incidents")
-        except KeyError:
-            return None
-        ids = self.ctx.canvas.selection(layer.id)
-        if len(ids) == 0:
-            return None
-        rows = self.ctx.workspace.read("SELECT uuid FROM incidents WHERE rowid = ?", (int(ids[0]),))
-        return rows[0]["uuid"] if rows else None
 
     def _about_changed(self) -> None:
         on_map = self.about.currentData() == "position"

@@ -42,9 +42,12 @@ def test_dispatcher_assigns_commune_completes_city_verifies(main_window, qtbot, 
     sign_in(window, qtbot, "dispatcher")
     assert "dispatcher" in panel.who.text().lower() or "city" in panel.who.text().lower()
     inc = ctx.incidents.list(limit=1)[0]
-    task = ctx.tasks.create_from_incident(inc.uuid)
-    panel.refresh()
-    panel.open_task(task.uuid)
+    layer = ctx.workspace.layer("incidents")
+    rowid = ctx.workspace.read("SELECT rowid AS r FROM incidents WHERE uuid = ?", (inc.uuid,))[0]["r"]
+    ctx.canvas.select(layer.id, [rowid])  # the dispatcher picks the incident on the map
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    task = panel.detail.task
+    assert task is not None and task.incident_uuid == inc.uuid and task.state == "created"
     assert panel.detail.title.text() == task.title
     assert "assign" in panel.detail.buttons and "accept" not in panel.detail.buttons
 
