@@ -125,10 +125,17 @@ class DashboardModel:
             f = replace(f, department=department)
         return f
 
-    def default_filter(self, days: int = 30) -> Filter:
-        """The last ``days`` days of data (ending on the latest incident's day), scoped."""
-        last = int(self.cols.day.max()) if self.cols is not None and len(self.cols) else \
-            int(np.datetime64("today", "D").astype(np.int64))
+    def last_day(self) -> int:
+        """The latest day with an incident or a task (today when there is neither)."""
+        days = [int(self.cols.day.max())] if self.cols is not None and len(self.cols) else []
+        newest = self.ctx.tasks.tasks(limit=1)
+        if newest:
+            days.append(int(np.datetime64(newest[0].created_at.replace(tzinfo=None), "D").astype(np.int64)))
+        return max(days) if days else int(np.datetime64("today", "D").astype(np.int64))
+
+    def default_filter(self, days: int = 90) -> Filter:
+        """The last ``days`` days of data (ending on the latest incident's or task's day), scoped."""
+        last = self.last_day()
         return self.scoped(Filter(last - days + 1, last))
 
     # -- numbers -------------------------------------------------------------------

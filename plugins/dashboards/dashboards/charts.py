@@ -1,0 +1,202 @@
+"""pyqtgraph charts of the dashboard. Each keeps its plot items and only sets new data on them."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+
+ACCENT = "#1e5ac8"
+GOOD, WARN, BAD = "#2e9d4f", "#e8a317", "#d23c3c"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dashboards", text)
+
+
+def _plot(title: str, left: str, bottom: str, axis_items: dict | None = None) -> pg.PlotWidget:
+    w = pg.PlotWidget(axisItems=axis_items or {})
+    w.setTitle(title, size="11pt", bold=True)
+    w.setLabel("left", left)
+    w.setLabel("bottom", bottom)
+    w.showGrid(x=True, y=True, alpha=0.15)
+    w.setMenuEnabled(False)
+    w.setMinimumHeight(230)
+    return w
+
+
+class DailyChart(pg.PlotWidget):
+    """Incidents per day with a draggable date range (the dashboard's date filter)."""
+
+    range_chosen = Signal(int, int)  # first and last epoch day, inclusive
+
+    def __init__(self) -> None:
+        super().__init__(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.setTitle(tr("Incidents per day (drag the shaded range to filter)"), size="11pt", bold=True)
+        self.setLabel("left", tr("incidents per day"))
+        self.setLabel("bottom", tr("date (UTC)"))
+        self.showGrid(x=True, y=True, alpha=0.15)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.setMinimumHeight(230)
+        self.curve = self.plot([], [], pen=pg.mkPen(ACCENT, width=1.5), fillLevel=0, brush=QColor(30, 90, 200, 50),
+                               name=tr("incidents"))
+        self.region = pg.LinearRegionItem(brush=QColor(232, 163, 23, 50), pen=pg.mkPen(WARN, width=2))
+        self.region.setZValue(10)
+        self.addItem(self.region)
+        self.region.sigRegionChangeFinished.connect(self._region_moved)
+        self._setting = False
+
+    def set_data(self, days: np.ndarray, counts: np.ndarray, start_day: int, end_day: int) -> None:
+        x = days.astype(np.float64) * 86400.0
+        self.curve.setData(x, counts.astype(float))
+        if len(x):
+            self.setXRange(min(x[0], start_day * 86400.0), max(x[-1] + 86400, (end_day + 1) * 86400.0), padding=0.01)
+            self.setYRange(0, max(1.0, float(counts.max()) * 1.1), padding=0)
+        self._setting = True
+        self.region.setRegion((start_day * 86400.0, (end_day + 1) * 86400.0))
+        self._setting = False
+
+    def _region_moved(self) -> None:
+        if self._setting:
+            return
+        lo, hi = self.region.getRegion()
+        start, end = int(np.floor(lo / 86400 + 0.5)), int(np.floor(hi / 86400 + 0.5)) - 1
+        self.range_chosen.emit(start, max(start, end))
+
+
+class HBarChart(pg.PlotWidget):
+    """Horizontal bars with names on the left axis; clicking a bar reports its name."""
+
+    bar_clicked = Signal(str)
+
+    def __init__(self, title: str, unit: str, color: str = ACCENT) -> None:
+        super().__init__()
+        self.setTitle(title, size="11pt", bold=True)
+        self.setLabel("bottom", unit)
+        self.showGrid(x=True, y=False, alpha=0.15)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.setMinimumHeight(260)
+        self.invertY(True)
+        left = self.getAxis("left")
+        left.setStyle(autoExpandTextSpace=True, hideOverlappingLabels=False, tickLength=0)
+        left.setWidth(150)
+        self.getAxis("bottom").enableAutoSIPrefix(False)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=color, pen=pg.mkPen(None))
+        self.highlight = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brush=WARN, pen=pg.mkPen(None))
+        self.addItem(self.bars)
+        self.addItem(self.highlight)
+        self.labels: list[pg.TextItem] = []
+        self.names: list[str] = []
+        self.scene().sigMouseClicked.connect(self._clicked)
+
+    def set_data(self, names: Sequence[str], values: Sequence[float], chosen: str | None = None,
+                 fmt: Callable[[float], str] = lambda v: f"{v:,.0f}") -> None:
+        values = np.asarray(values, dtype=float)
+        self.names = list(names)
+        y = np.arange(len(names), dtype=float)
+        hit = np.array([n == chosen for n in names], dtype=bool)
+        self.bars.setOpts(x0=np.zeros(len(y)), y=y, width=np.where(hit, 0, values), height=0.7)
+        self.highlight.setOpts(x0=np.zeros(int(hit.sum())), y=y[hit], width=values[hit], height=0.7)
+        self.getAxis("left").setTicks([[(i, n) for i, n in enumerate(names)]])
+        top = float(values.max()) if len(values) else 1.0
+        self.setXRange(0, max(1.0, top) * 1.18, padding=0)
+        self.setYRange(-0.6, max(len(names), 1) - 0.4, padding=0)
+        while len(self.labels) < len(names):
+            label = pg.TextItem(anchor=(0, 0.5), color="#333333")
+            self.addItem(label)
+            self.labels.append(label)
+        for i, label in enumerate(self.labels):
+            if i < len(names):
+                label.setText(fmt(values[i]))
+                label.setPos(values[i], i)
+                label.show()
+            else:
+                label.hide()
+
+    def _clicked(self, event) -> None:
+        if not self.names:
+            return
+        pos = self.plotItem.vb.mapSceneToView(event.scenePos())
+        i = int(round(pos.y()))
+        if 0 <= i < len(self.names) and pos.x() >= 0:
+            self.bar_clicked.emit(self.names[i])
+
+
+class FunnelChart(HBarChart):
+    """Task workflow stages as a centred funnel: how many tasks reached each stage."""
+
+    def set_funnel(self, stages: Sequence[str], counts: Sequence[int]) -> None:
+        self.hideAxis("bottom")  # the bars are centred: the labels carry the numbers
+        counts = np.asarray(counts, dtype=float)
+        y = np.arange(len(stages), dtype=float)
+        self.names = list(stages)
+        self.bars.setOpts(x0=-counts / 2, y=y, width=counts, height=0.75)
+        self.highlight.setOpts(x0=[], y=[], width=[], height=0.75)
+        self.getAxis("left").setTicks([[(i, s) for i, s in enumerate(stages)]])
+        top = max(1.0, float(counts.max()) if len(counts) else 1.0)
+        self.setXRange(-top / 2 * 1.05, top / 2 * 1.35, padding=0)
+        self.setYRange(-0.6, len(stages) - 0.4, padding=0)
+        first = counts[0] if len(counts) and counts[0] else 1.0
+        while len(self.labels) < len(stages):
+            label = pg.TextItem(anchor=(0, 0.5), color="#333333")
+            self.addItem(label)
+            self.labels.append(label)
+        for i, label in enumerate(self.labels[:len(stages)]):
+            label.setText(f"{counts[i]:,.0f} ({counts[i] / first:.0%})")
+            label.setPos(counts[i] / 2, i)
+
+
+class GaugeChart(pg.PlotWidget):
+    """Flood gauge level per hotspot with its warning and danger thresholds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(tr("Flood gauges: peak water level in the range"), size="11pt", bold=True)
+        self.setLabel("left", tr("water level (m)"))
+        self.setLabel("bottom", tr("hotspot"))
+        self.showGrid(x=False, y=True, alpha=0.15)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.setMinimumHeight(260)
+        self.legend = self.addLegend(offset=(-10, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brushes=[], pen=pg.mkPen(None))
+        self.addItem(self.bars)
+        self.warning = pg.ScatterPlotItem(symbol="_", size=18, pen=pg.mkPen(WARN, width=3), brush=WARN,
+                                          name=tr("warning level"))
+        self.danger = pg.ScatterPlotItem(symbol="_", size=18, pen=pg.mkPen(BAD, width=3), brush=BAD,
+                                         name=tr("danger level"))
+        self.addItem(self.warning)
+        self.addItem(self.danger)
+        self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=ACCENT), tr("peak level"))
+
+    def set_data(self, gauges: dict) -> None:
+        level = np.nan_to_num(np.asarray(gauges["level"], dtype=float))
+        warn, danger = gauges["warning"], gauges["danger"]
+        x = np.arange(len(level), dtype=float)
+        brushes = [pg.mkBrush(BAD if v >= d else WARN if v >= w else ACCENT) for v, w, d in zip(level, warn, danger)]
+        self.bars.setOpts(x=x, height=level, width=0.7, brushes=brushes)
+        self.warning.setData(x, warn)
+        self.danger.setData(x, danger)
+        self.getAxis("bottom").setTicks([[(i, c.replace("HS-", "")) for i, c in enumerate(gauges["codes"])]])
+        top = np.nanmax(np.r_[level, danger, 1.0]) if len(level) else 1.0
+        self.setYRange(0, top * 1.1, padding=0)
+        self.setXRange(-0.6, max(len(level), 1) - 0.4, padding=0)
+        self.setTitle(tr("Flood gauges: peak water level in the range") if gauges["in_range"] else
+                      tr("Flood gauges: peak level on the last day of readings (none in the range)"),
+                      size="11pt", bold=True)
+
+
+def small_font() -> QFont:
+    f = QFont()
+    f.setPointSize(8)
+    return f
+
+
+__all__ = ["DailyChart", "FunnelChart", "GaugeChart", "HBarChart", "Qt", "tr"]
