@@ -43,8 +43,8 @@ def test_cache_is_used_until_incidents_change(plugin_context, tmp_path):
 
 
 def test_filter_counts_match_sql(plugin_context, model):
-    f = model.default_filter(60)
-    f = Filter(f.start_day, f.end_day, commune="Phú Hội", category="noise")
+    last = int(model.cols.day.max())
+    f = Filter(last - 59, last, commune="Phú Hội", category="noise")
     snap = model.snapshot(f)
     lo, hi = stats.day_start_utc(f.start_day), stats.day_start_utc(f.end_day + 1)
     n = plugin_context.workspace.read(
