@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
 
 ACCENT = "#1e5ac8"
 GOOD, WARN, BAD = "#2e9d4f", "#e8a317", "#d23c3c"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -62,10 +63,25 @@ class IncidentColumns:
     def __len__(self) -> int:
         return len(self.minute)
 
-    @property
+    @cached_property
     def day(self) -> np.ndarray:
         """Epoch day (UTC) each incident occurred."""
         return self.minute // MINUTES_PER_DAY
+
+    @cached_property
+    def month(self) -> np.ndarray:
+        """Months since 1970 (numpy ``M8[M]`` as integers) each incident occurred in."""
+        return self.minute.astype("M8[m]").astype("M8[M]").astype(np.int64)
+
+    def status_in(self, names: Sequence[str]) -> np.ndarray:
+        """Whether each incident's status is one of ``names`` (kept per set of names)."""
+        key = tuple(sorted(names))
+        cache = self.__dict__.setdefault("_status_masks", {})
+        if key not in cache:
+            table = np.zeros(len(self.statuses), dtype=bool)
+            table[[self.statuses.index(s) for s in key if s in self.statuses]] = True
+            cache[key] = table[self.status]
+        return cache[key]
 
 
 def _case(column: str, names: Sequence[str]) -> str:

@@ -57,7 +57,9 @@ def read_side(read: Any) -> Side:
         side.hotspots = read("SELECT fid, code, name, commune, warning_level_m, danger_level_m FROM flood_hotspots "
                              "ORDER BY code")
     if "gauge_readings" in tables and side.hotspots:
-        rows = read("SELECT hotspot_fid AS h, unixepoch(time) / 60 AS m, level_m AS v FROM gauge_readings")
+        # the daily peak is all the dashboard needs (its dates are whole days): ~30x fewer rows
+        rows = read("SELECT hotspot_fid AS h, unixepoch(substr(time, 1, 10)) / 60 AS m, max(level_m) AS v "
+                    "FROM gauge_readings GROUP BY 1, 2")
         index = {h["fid"]: i for i, h in enumerate(side.hotspots)}
         side.reading_hotspot = np.array([index.get(r["h"], -1) for r in rows], dtype=np.int64)
         side.reading_minute = np.array([r["m"] or 0 for r in rows], dtype=np.int64)

@@ -168,6 +168,8 @@ class DashboardPanel(QWidget):
     def reload(self, background: bool = True) -> None:
         """(Re)read the incidents: on a worker thread, or at once."""
         self.ready = False
+        self._table_key: tuple = ()
+        self._ranked: tuple = ((), [])
         self._opened = time.perf_counter()
         if background:
             self.ctx.run_in_background(self.model.load, on_done=lambda _: self._loaded())
@@ -213,6 +215,7 @@ class DashboardPanel(QWidget):
         if self.model.cols is None:
             return
         self._fill_choices()
+        self._table_key, self._ranked = (), ((), [])
         self.filter = self.model.default_filter(self.period_box.currentData())
         self.refresh()
 
@@ -258,6 +261,8 @@ class DashboardPanel(QWidget):
         f = self.filter
         snap = self.snap = self.model.snapshot(f)
         self._sync_boxes(f)
+        if view_of(self.ctx.user)[0] == "city":
+            self.view_label.setText(tr("City view: {c}").format(c=f.commune or tr("all communes")))
         self._fill_cards(snap)
         self.daily.set_data(snap["days"], snap["per_day"], f.start_day, f.end_day)
         names = list(snap["categories"][:-1])
@@ -312,17 +317,28 @@ class DashboardPanel(QWidget):
         f = self.filter
         if view == "city":
             month = self.month_box.currentData() or stats.months(self.model.cols)[-1]
-            rows = stats.ranking(self.model.cols, f, month)
-            start, end = stats._month_days(month)
-            kpi = self.ctx.tasks.kpis(stats.day_start_utc(start), stats.day_start_utc(end + 1),
-                                      department=f.department)
-            on_time = {r["unit"]: r["on_time_rate"] for r in kpi["by_commune"]}
-            for r in rows:
-                r["tasks_on_time"] = on_time.get(r["commune"])
+            key = (month, f.category, f.department, f.commune)
+            if key == self._table_key:
+                return  # a date change does not move a monthly ranking
+            self._table_key = key
+            if self._ranked[0] != key[:3]:  # picking a commune only moves the highlight
+                rows = stats.ranking(self.model.cols, f, month)
+                start, end = stats._month_days(month)
+                kpi = self.ctx.tasks.kpis(stats.day_start_utc(start), stats.day_start_utc(end + 1),
+                                          department=f.department)
+                on_time = {r["unit"]: r["on_time_rate"] for r in kpi["by_commune"]}
+                for r in rows:
+                    r["tasks_on_time"] = on_time.get(r["commune"])
+                self._ranked = (key[:3], rows)
+            rows = self._ranked[1]
             self.table_title.setText(tr("Commune ranking for {m} (score = share of the month's incidents resolved; "
                                         "click a row to filter)").format(m=month))
             self.table.set_rows(RANKING_COLUMNS, rows, highlight=f.commune, key="commune")
         else:
+            key = ("history", f.category, f.department, f.commune)
+            if key == self._table_key:
+                return
+            self._table_key = key
             rows = stats.month_history(self.model.cols, f)
             self.table_title.setText(tr("Month by month: {c}").format(c=f.commune))
             self.table.set_rows(HISTORY_COLUMNS, rows)

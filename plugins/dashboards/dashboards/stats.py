@@ -95,9 +95,7 @@ def counts_by(codes: np.ndarray, m: np.ndarray, n: int) -> np.ndarray:
 
 
 def _statuses_in(cols: IncidentColumns, names: tuple[str, ...]) -> np.ndarray:
-    table = np.zeros(len(cols.statuses), dtype=bool)
-    table[[cols.statuses.index(s) for s in names if s in cols.statuses]] = True
-    return table[cols.status]
+    return cols.status_in(names)
 
 
 def incident_summary(cols: IncidentColumns, f: Filter) -> dict[str, Any]:
@@ -128,7 +126,7 @@ def months(cols: IncidentColumns) -> list[str]:
     """The months the data covers, ``YYYY-MM``, oldest first."""
     if not len(cols):
         return []
-    lo, hi = (np.array([cols.minute.min(), cols.minute.max()]).astype("M8[m]").astype("M8[M]"))
+    lo, hi = np.array([cols.minute.min(), cols.minute.max()]).astype("M8[m]").astype("M8[M]")
     return [str(m) for m in np.arange(lo, hi + 1)]
 
 
@@ -195,7 +193,7 @@ def ranking(cols: IncidentColumns, f: Filter, month: str) -> list[dict[str, Any]
 def month_history(cols: IncidentColumns, f: Filter) -> list[dict[str, Any]]:
     """Month by month for the commune of ``f`` (or the whole city): incidents, resolved share, hours."""
     units = unit_mask(cols, replace(f, commune=None))
-    month = cols.minute.astype("M8[m]").astype("M8[M]").astype(np.int64)
+    month = cols.month
     code = cols.communes.index(f.commune) if f.commune in cols.communes else None
     m = units & (cols.commune == code) if code is not None else units
     if not m.any():
@@ -264,5 +262,5 @@ def classes(counts: np.ndarray, k: int = 5) -> tuple[np.ndarray, np.ndarray]:
     """Class 0..k-1 of each count by quantile breaks (duplicate breaks merged), and the upper breaks."""
     if not len(counts):
         return np.zeros(0, np.int64), np.zeros(0)
-    breaks = np.unique(np.quantile(counts, np.linspace(0, 1, k + 1)[1:]))
+    breaks = np.unique(np.ceil(np.quantile(counts, np.linspace(0, 1, k + 1)[1:])))
     return np.searchsorted(breaks, counts, side="left").clip(0, len(breaks) - 1), breaks
