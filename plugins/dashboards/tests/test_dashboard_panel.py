@@ -135,11 +135,6 @@ def test_commune_officer_sees_only_their_commune(qtbot, tmp_path, plugin_context
 
 
 def test_panel_docks_in_the_window_and_loads_in_background(main_window, qtbot):
-    from gisdesk.store.users_store import UserStore
-    from gisdesk.ui.sign_in import as_plugin_user
-
-    with UserStore(main_window.workspace) as store:
-        main_window.switch_user(as_plugin_user(store.authenticate("dispatcher", "demo")))
     dock = main_window.plugin_host.docks["dashboards.panel"]
     panel = dock.widget()
     qtbot.waitUntil(lambda: panel.ready, timeout=20_000)
