@@ -2,7 +2,7 @@
 
 ``gisdesk/cli.py`` wires both with :func:`add_arguments`.
 
-* ``gisdesk kpi WORKSPACE [--commune NAME | --department NAME] [--from DATE] [--to DATE] [--json]``
+* ``gisdesk kpi WORKSPACE [--commune NAME | --department NAME] [--category NAME] [--from DATE] [--to DATE] [--json]``
   prints the KPIs of :mod:`gisdesk.core.kpi` (whole city, per commune, per department).
   The file's owner reads everything, so it runs as a read-only viewer.
 * ``gisdesk users list WORKSPACE``; ``gisdesk users first-admin WORKSPACE NAME``;
@@ -26,6 +26,7 @@ def add_arguments(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("workspace", help="the gisdesk workspace (SpatiaLite)")
     p.add_argument("--commune", help="only tasks assigned to this commune")
     p.add_argument("--department", help="only tasks assigned to this department")
+    p.add_argument("--category", help="only tasks about incidents of this category")
     p.add_argument("--from", dest="start", help="start of the range (UTC date or date-time, included)")
     p.add_argument("--to", dest="end", help="end of the range (UTC, excluded; default now)")
     p.add_argument("--json", action="store_true", help="one JSON document instead of a table")
@@ -94,7 +95,8 @@ def run_kpi(args: argparse.Namespace) -> int:
     reader = User("gisdesk-cli", "command line", "viewer")
     try:
         with TaskStore(args.workspace, reader) as store:
-            report = store.kpis(args.start, args.end, commune=args.commune, department=args.department)
+            report = store.kpis(args.start, args.end, commune=args.commune, department=args.department,
+                                category=args.category)
     except (ValidationError, ValueError) as exc:
         print(f"gisdesk kpi: {exc}", file=sys.stderr)
         return 2

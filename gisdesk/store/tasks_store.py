@@ -435,11 +435,13 @@ class TaskStore(QuestionsMixin, ConnectionStore):
                          commune=task.commune, department=task.department)
 
     # --- KPIs and checks -------------------------------------------------------------
-    def task_times(self, commune: str | None = None, department: str | None = None) -> kpi.TaskTimes:
-        """The time columns of every task the user may read (optionally one unit), for :mod:`gisdesk.core.kpi`."""
+    def task_times(self, commune: str | None = None, department: str | None = None,
+                   category: str | None = None) -> kpi.TaskTimes:
+        """The time columns of every task the user may read (optionally one unit and one incident category),
+        for :mod:`gisdesk.core.kpi`."""
         scope, params = self._scope("t.")
         where, params = [scope], list(params)
-        for col, value in (("commune", commune), ("department", department)):
+        for col, value in (("commune", commune), ("department", department), ("category", category)):
             if value is not None:
                 where.append(f"t.{col} = ?")
                 params.append(value)
@@ -459,9 +461,10 @@ class TaskStore(QuestionsMixin, ConnectionStore):
                              names["commune"], names["department"])
 
     def kpis(self, start: Any = None, end: Any = None, commune: str | None = None,
-             department: str | None = None) -> dict[str, Any]:
-        """:func:`gisdesk.core.kpi.summary` plus ``by_commune`` and ``by_department`` rows."""
-        times = self.task_times(commune, department)
+             department: str | None = None, category: str | None = None) -> dict[str, Any]:
+        """:func:`gisdesk.core.kpi.summary` plus ``by_commune`` and ``by_department`` rows
+        (optionally only the tasks of one unit and of one incident ``category``)."""
+        times = self.task_times(commune, department, category)
         out = kpi.summary(times, start, end)
         out["by_commune"] = kpi.by_unit(times, "commune", start, end)
         out["by_department"] = kpi.by_unit(times, "department", start, end)

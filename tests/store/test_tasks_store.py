@@ -275,6 +275,11 @@ def test_store_kpis_equal_the_core_on_the_same_rows(stores):
     expected = kpi.summary(kpi.TaskTimes.from_rows(rows), None, "2030-01-01")
     got = city.kpis(None, "2030-01-01")
     assert {k: got[k] for k in expected} == expected and got["completed"] > 0
+    flooding = [r for t, r in zip(city.tasks(), rows) if t.category == "flooding"]
+    assert 0 < len(flooding) < len(rows), "the demo has flooding tasks and others"
+    by_category = city.kpis(None, "2030-01-01", category="flooding")
+    expected = kpi.summary(kpi.TaskTimes.from_rows(flooding), None, "2030-01-01")
+    assert {k: by_category[k] for k in expected} == expected and by_category["tasks"] == len(flooding)
     officer_view = stores["phu_hoi"].kpis(None, "2030-01-01")
     assert [r["unit"] for r in officer_view["by_commune"]] in ([], ["Phú Hội"])
     assert officer_view["tasks"] == len(stores["phu_hoi"].tasks())
@@ -296,6 +301,9 @@ def test_kpi_command(workspace):
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
     assert report["from"] == "2020-01-01T00:00:00Z" and [r["unit"] for r in report["by_commune"]] == ["Phú Hội"]
+    one = subprocess.run([sys.executable, "-m", "gisdesk.cli", "kpi", str(workspace), "--commune", "Phú Hội",
+                          "--category", "no such category", "--json"], capture_output=True, text=True, timeout=120)
+    assert one.returncode == 0 and json.loads(one.stdout)["tasks"] == 0
     table = subprocess.run([sys.executable, "-m", "gisdesk.cli", "kpi", str(workspace)], capture_output=True,
                            text=True, timeout=120)
     assert table.returncode == 0 and "on time" in table.stdout and "Phú Hội" in table.stdout
