@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
 
@@ -17,6 +18,18 @@ GOOD, WARN, BAD = "#2e9d4f", "#e8a317", "#d23c3c"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("dashboards", text)
+
+
+def cache_static(plot: pg.PlotWidget) -> None:
+    """Keep the title and the axes without grid lines as device pixmaps: a repaint after new data
+    blits them instead of replaying their text unless they changed. (An axis drawing a grid spans
+    the whole plot: caching it would redraw a plot-sized pixmap on every change.)"""
+    item = plot.getPlotItem()
+    for name in ("left", "bottom", "right", "top"):
+        axis = item.getAxis(name)
+        if axis.grid is False:
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    item.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def _plot(title: str, left: str, bottom: str, axis_items: dict | None = None) -> pg.PlotWidget:
@@ -44,6 +57,7 @@ class DailyChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.setMinimumHeight(230)
+        cache_static(self)
         self.curve = self.plot([], [], pen=pg.mkPen(ACCENT, width=1.5), fillLevel=0, brush=QColor(30, 90, 200, 50),
                                name=tr("incidents"))
         self.region = pg.LinearRegionItem(brush=QColor(232, 163, 23, 50), pen=pg.mkPen(WARN, width=2))
@@ -78,11 +92,11 @@ class HBarChart(pg.PlotWidget):
     def __init__(self, title: str, unit: str, color: str = ACCENT) -> None:
         super().__init__()
         self.setTitle(title, size="11pt", bold=True)
-        self.setLabel("bottom", unit)
-        self.showGrid(x=True, y=False, alpha=0.15)
+        self.setLabel("bottom", unit)  # no grid: each bar is labelled with its value
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.setMinimumHeight(260)
+        cache_static(self)
         self.invertY(True)
         left = self.getAxis("left")
         left.setStyle(autoExpandTextSpace=True, hideOverlappingLabels=False, tickLength=0)
@@ -165,6 +179,7 @@ class GaugeChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.setMinimumHeight(260)
+        cache_static(self)
         self.legend = self.addLegend(offset=(-10, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brushes=[], pen=pg.mkPen(None))
         self.addItem(self.bars)
