@@ -223,7 +223,13 @@ class QtHost:
         dock = QDockWidget(spec.title, self.window)
         dock.setObjectName(spec.id)
         dock.setWidget(widget)
-        self.window.addDockWidget(_AREAS.get(spec.area, _AREAS["right"]), dock)
+        area = _AREAS.get(spec.area, _AREAS["right"])
+        neighbour = next((d for d in self.docks.values() if self.window.dockWidgetArea(d) == area
+                          and not d.isFloating()), None)
+        self.window.addDockWidget(area, dock)
+        if neighbour is not None:  # panels sharing a side are tabs, each with the full height (as in QGIS)
+            self.window.tabifyDockWidget(neighbour, dock)
+            neighbour.raise_()
         if spec.area == "bottom":  # a usable size, not the widget's bare minimum
             self.window.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
         else:
