@@ -142,9 +142,9 @@ class DashboardModel:
 
     # -- numbers -------------------------------------------------------------------
     def task_kpis(self, f: Filter) -> dict[str, Any]:
-        """``ctx.tasks.kpis`` for the dates, commune and department of ``f``."""
+        """``ctx.tasks.kpis`` for the dates, commune, department and category of ``f``."""
         return self.ctx.tasks.kpis(stats.day_start_utc(f.start_day), stats.day_start_utc(f.end_day + 1),
-                                   commune=f.commune, department=f.department)
+                                   commune=f.commune, department=f.department, category=f.category)
 
     def cameras(self, f: Filter) -> tuple[int, int]:
         """(online, all) cameras of the commune of ``f`` (all communes when none)."""

@@ -286,7 +286,6 @@ class DashboardPanel(QWidget):
         targets = self.model.targets
         unit = f.commune or tr("the city")
         scope = tr("{a} – {b}, {unit}").format(a=stats.day_iso(f.start_day), b=stats.day_iso(f.end_day), unit=unit)
-        task_note = tr(" (tasks of every category)") if f.category else ""
         for key, card in self.cards.items():
             cur, prev = snap["cards"][key]
             state = self.model.meets_target(key, cur, snap)
@@ -305,8 +304,6 @@ class DashboardPanel(QWidget):
             elif key == "cameras_online":
                 online, total = snap["cameras"]
                 delta = tr("{o} of {t} cameras now (no history)").format(o=online, t=total)
-            elif key in ("on_time_rate", "resolution_rate", "overdue_tasks"):
-                target += task_note
             card.show(value, target, delta, state)
             card.setToolTip(scope)
 

@@ -65,6 +65,25 @@ def test_cards_show_the_core_kpis(panel, plugin_context):
         assert panel.cards["on_time_rate"].state is (kpis["on_time_rate"] >= 0.96)
 
 
+def test_cards_follow_the_category_like_the_core_kpis(panel, plugin_context):
+    counts: dict[str, int] = {}
+    for t in plugin_context.tasks.tasks():
+        counts[t.category] = counts.get(t.category, 0) + 1
+    category = max(counts, key=counts.get)  # the category with the most tasks
+    panel.set_filter(category=category, start_day=panel.filter.end_day - 364)
+    f = panel.filter
+    kpis = plugin_context.tasks.kpis(stats.day_start_utc(f.start_day), stats.day_start_utc(f.end_day + 1),
+                                     category=category)
+    every = plugin_context.tasks.kpis(stats.day_start_utc(f.start_day), stats.day_start_utc(f.end_day + 1))
+    assert kpis["overdue"] <= every["overdue"]
+    assert panel.cards["overdue_tasks"].value.text() == f"{kpis['overdue']:,}"
+    assert panel.cards["on_time_rate"].value.text() == (
+        "—" if kpis["on_time_rate"] is None else f"{100 * kpis['on_time_rate']:.1f} %")
+    assert panel.cards["resolution_rate"].value.text() == (
+        "—" if kpis["resolution_rate"] is None else f"{100 * kpis['resolution_rate']:.1f} %")
+    assert "every category" not in panel.cards["overdue_tasks"].target.text()
+
+
 def test_picking_a_commune_on_the_map_filters(panel, plugin_context):
     from dashboards.tools import PickCommune
 
