@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 # Plugin tests need no display: Qt draws offscreen unless a display is there to look at.
@@ -97,8 +98,6 @@ def pytest_runtest_teardown(item) -> None:
     The collector's timer runs only while Qt processes events; a test that runs none
     would otherwise leave its garbage to the next one.
     """
-    import sys
-
     guard = sys.modules.get("gisdesk.ui.gc_guard")
     if guard is not None:
         guard.collect_now()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gisdesk.store.connection import connect
+from gisdesk.store.base import migration
 from gisdesk.store.datasource import quote_ident
 from gisdesk.store.errors import StoreError
 
@@ -117,14 +117,12 @@ def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str
     dims = "XYZ" if len(geoms) and bool(shapely.has_z(geoms[~shapely.is_missing(geoms)]).any()) else "XY"
     columns = [str(c) for c in meta["fields"]]
     col_types = [_SQL_TYPES.get(re.sub(r"\d+", "", str(t)).split("[")[0], "TEXT") for t in meta["dtypes"]]
-    conn = connect(workspace)
-    try:
+    with migration(workspace) as conn:  # the table and its rows, or nothing
         existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         table = table or table_name_for(path, existing)
         if table in existing:
             raise StoreError(f"The workspace already has a table '{table}'.", "Choose another name; nothing was imported.")
         safe_cols = [c if c.lower() not in ("fid", "geom") else c + "_" for c in columns]
-        conn.execute("BEGIN IMMEDIATE")
         cols_sql = ", ".join(f"{quote_ident(c)} {t}" for c, t in zip(safe_cols, col_types))
         conn.execute(f"CREATE TABLE {quote_ident(table)} (fid INTEGER PRIMARY KEY{', ' + cols_sql if cols_sql else ''})")
         conn.execute("SELECT AddGeometryColumn(?, 'geom', ?, ?, ?)", (table, srid, gtype, dims))
@@ -141,15 +139,8 @@ def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str
             if not report(min(0.95, (start + chunk) / max(n, 1))):
                 raise ImportCancelled(f"Import of '{path.name}' cancelled; the workspace is unchanged.")
         conn.execute("SELECT CreateSpatialIndex(?, 'geom')", (table,))
-        conn.execute("COMMIT")
-        report(1.0)
-        return table
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.close()
+    report(1.0)
+    return table
 
 
 def _py(values: np.ndarray) -> list:
@@ -182,18 +173,9 @@ def register_raster(workspace: str | os.PathLike[str], raster: str | os.PathLike
         stored = str(raster.relative_to(ws.parent))
     except ValueError:
         stored = str(raster)
-    conn = connect(workspace)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with migration(workspace) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS gisdesk_rasters (name TEXT PRIMARY KEY, path TEXT, title TEXT, grp TEXT)")
         taken = {r[0] for r in conn.execute("SELECT name FROM gisdesk_rasters")}
         name = table_name_for(raster, taken)
         conn.execute("INSERT INTO gisdesk_rasters VALUES (?, ?, ?, ?)", (name, stored, title or raster.stem, group))
-        conn.execute("COMMIT")
-        return name
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.close()
+    return name

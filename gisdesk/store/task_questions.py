@@ -91,16 +91,29 @@ class QuestionsMixin:
                          to_role=None if to_department else "city_dispatcher", department=to_department)
         return qid
 
-    def _answers_side(self, q: dict[str, Any]) -> bool:
+    def answers_side(self, q: dict[str, Any]) -> bool:
+        """Whether the user is on the side that must answer question ``q`` (a :meth:`questions` row)."""
         u = self.user
         return u.is_city or (u.role == "department_officer" and q["to_department"] == u.department)
+
+    def asks(self, q: dict[str, Any]) -> bool:
+        """Whether the user is an officer of the commune that asked ``q``."""
+        return self.user.role == "commune_officer" and q["commune"] == self.user.commune
+
+    def may_reply(self, q: dict[str, Any]) -> bool:
+        """Whether :meth:`answer` accepts this user's text on ``q`` (while it is not closed)."""
+        return self.user.active and (self.answers_side(q) or self.asks(q))
+
+    def may_close(self, q: dict[str, Any]) -> bool:
+        """Whether :meth:`close_question` accepts this user closing ``q``."""
+        return self.user.is_city or self.asks(q)
 
     def answer(self, question_id: str, body: str) -> str:
         """Add to a question's thread (see the module docstring for who may); returns the answer id."""
         q = self._question(question_id)
         u = self.user
-        asker = u.role == "commune_officer" and q["commune"] == u.commune
-        if not (self._answers_side(q) or asker) or not u.active:
+        asker = self.asks(q)
+        if not self.may_reply(q):
             raise PermissionDenied(f"{u.username} ({u.role}) cannot answer a question to "
                                    f"{q['to_department'] or 'the city'}")
         if q["status"] == "closed":
@@ -120,8 +133,7 @@ class QuestionsMixin:
     def close_question(self, question_id: str) -> None:
         """Close a question (the asking commune or the city)."""
         q = self._question(question_id)
-        u = self.user
-        if not (u.is_city or (u.role == "commune_officer" and q["commune"] == u.commune)):
+        if not self.may_close(q):
             raise PermissionDenied(f"only {q['commune']} or the city may close this question")
         self.conn.execute("UPDATE task_questions SET status = 'closed', updated_at = ? WHERE uuid = ?",
                           (iso_utc(self._now()), question_id))

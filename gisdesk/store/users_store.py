@@ -19,6 +19,7 @@ from typing import Any
 
 from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
 from gisdesk.core.users import DUMMY_HASH, AuthError, PermissionDenied, User, hash_password, verify_password
+from gisdesk.store.base import ConnectionStore
 from gisdesk.store.connection import connect
 
 _COLUMNS = "username, display_name, role, commune, department, active"
@@ -40,7 +41,7 @@ def _user(row: tuple) -> User:
     return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
 
-class UserStore:
+class UserStore(ConnectionStore):
     """Sign in, and manage the users of a workspace.
 
     Parameters
@@ -59,12 +60,6 @@ class UserStore:
         if self._own:
             self.conn.close()
 
-    def __enter__(self) -> UserStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     def needs_first_admin(self) -> bool:
         """True while the workspace has no active administrator (the app then asks for one)."""
         return self.conn.execute("SELECT 1 FROM users WHERE role = 'administrator' AND active = 1").fetchone() is None
@@ -74,15 +69,10 @@ class UserStore:
         user = User(username, display_name or username, "administrator")
         user.check()
         pw_hash = hash_password(password)
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             if not self.needs_first_admin():
                 raise PermissionDenied("an administrator already exists: ask them to add your account")
             self._insert(user, pw_hash)
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
         return user
 
     def create_user(self, acting: User, username: str, password: str, role: str, display_name: str = "",

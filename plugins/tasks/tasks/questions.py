@@ -153,7 +153,7 @@ class QuestionsView(QWidget):
         bold = QFont()
         bold.setBold(True)
         for r, q in enumerate(rows):
-            needs_me = q["status"] == "open" and self._answers(q)
+            needs_me = q["status"] == "open" and store.answers_side(q)
             cells = [tr(STATUS_LABELS.get(q["status"], q["status"])), q["subject"], q["commune"], addressee(q),
                      local_time(q["asked_at"]), str(q["answers"])]
             for c, text in enumerate(cells):
@@ -174,11 +174,6 @@ class QuestionsView(QWidget):
             self.table.blockSignals(False)
             self.show_question(None)
         self.refreshed.emit()
-
-    def _answers(self, q: dict[str, Any]) -> bool:
-        """Whether the signed-in user's side is the one that must answer ``q``."""
-        u = self.ctx.tasks.user
-        return u.is_city or (u.role == "department_officer" and q["to_department"] == u.department)
 
     def _picked(self) -> None:
         rows = {i.row() for i in self.table.selectedItems()}
@@ -230,13 +225,12 @@ class QuestionsView(QWidget):
         if not q["answers"]:
             parts.append("<hr><p style='color:#555'>" + e(tr("No answer yet.")) + "</p>")
         self.thread_view.setHtml("".join(parts))
+        store = self.ctx.tasks
         is_open = q["status"] != "closed"
-        asker = user.role == "commune_officer" and user.commune == q["commune"]
-        can_reply = is_open and user.active and (self._answers(q) or asker)
         for w in (self.reply, self.send_button):
-            w.setEnabled(can_reply)
-        self.send_button.setText(tr("Send follow-up") if asker else tr("Send answer"))
-        self.close_button.setEnabled(is_open and user.active and (user.is_city or asker))
+            w.setEnabled(is_open and store.may_reply(q))
+        self.send_button.setText(tr("Send follow-up") if store.asks(q) else tr("Send answer"))
+        self.close_button.setEnabled(is_open and user.active and store.may_close(q))
 
     def send_answer(self) -> bool:
         """Add the reply box's text to the thread shown; True when stored (the box is then emptied)."""
