@@ -66,9 +66,11 @@ class DashboardPanel(QWidget):
             self.communes_layer = None
         ctx.events.on_selection_changed(self.on_selection_changed)
         ctx.events.on_task_changed(lambda task: self.refresh())
-        ctx.events.on_incident_created(lambda incident: self.reload())
+        ctx.events.on_incident_created(lambda incident: self._incidents_changed())
         ctx.events.on_user_changed(lambda user: self._apply_user())
-        self.reload(background)
+        self._stale = True  # in the background the incidents are read when the panel is first shown
+        if not background:
+            self.reload(False)
 
     # -- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -167,6 +169,7 @@ class DashboardPanel(QWidget):
     # -- loading -------------------------------------------------------------------
     def reload(self, background: bool = True) -> None:
         """(Re)read the incidents: on a worker thread, or at once."""
+        self._stale = False
         self.ready = False
         self._table_key: tuple = ()
         self._ranked: tuple = ((), [])
@@ -352,8 +355,16 @@ class DashboardPanel(QWidget):
         self.legend_label.setText(tr("Map hotspots, incidents per {s:.0f} m hexagon: ").format(
             s=self.hotspots.size_m) + swatches)
 
+    def _incidents_changed(self) -> None:
+        """A hidden panel (a closed dock) reads the incidents again only when it is shown."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        if self._stale:
+            self.reload()
         self._draw_hotspots()
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
