@@ -41,6 +41,24 @@ def _user(row: tuple) -> User:
     return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
 
+def resolve_user(conn: Any, user: User | str) -> User:
+    """Who ``user`` is in this workspace: role and unit re-read from the ``users`` table.
+
+    Every store binds itself to the result, so a role or commune claimed by the caller
+    is never trusted. A name that is not in the table acts as a ``viewer`` (reads,
+    changes nothing). A workspace with no accounts at all (no ``users`` table, or no
+    row in it: a single-user workstation that never set up sign-in) is run by its
+    local user as ``administrator``, as it was before accounts existed.
+    """
+    name = user if isinstance(user, str) else user.username
+    display = name if isinstance(user, str) else (user.display_name or name)
+    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").fetchone()
+    if not has_table or conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is None:
+        return User(name, display, "administrator")
+    row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (name,)).fetchone()
+    return _user(row) if row else User(name, display, "viewer")
+
+
 class UserStore(ConnectionStore):
     """Sign in, and manage the users of a workspace.
 
