@@ -128,7 +128,7 @@ def kill_run(workspace: str | os.PathLike[str], kind: str, seed: int, log_dir: s
     log.write_text("", encoding="utf-8")
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"), root]))
     proc = subprocess.Popen([sys.executable, "-m", "reliability.kill9", "--worker", str(workspace), kind, str(log),
                              str(seed)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     rng = random.Random(seed)
