@@ -6,13 +6,18 @@ What a planning officer types::
     population > 20000 and name like 'Phú%'
     category in ('flooding', 'landslide')
     resolved_at is null
-    not (severity >= 3 or channel = "camera")
+    not (severity >= 3 or "channel" = 'camera')
+    population / area_km2 > 5000
     reported_at between '2026-01-01' and '2026-06-30'
 
-Strings take single or double quotes (a quote inside is doubled: ``'Hồ Văn ''Tư'''``);
-field names are bare words or written in backticks or brackets when they hold spaces
-(```odd name``` or ``[odd name]``); keywords ignore case. ``like`` compares case-sensitively
-and ``ilike`` ignores case, as in PostgreSQL; ``%`` matches any text and ``_`` one character.
+As in QGIS and OGC CQL, text values take single quotes (a quote inside is doubled:
+``'Hồ Văn ''Tư'''``) and double quotes name a field: ``"status" = 'offline'``. Field
+names are also bare words, or written in backticks or brackets (```odd name```,
+``[odd name]``); keywords ignore case. Values can be computed: ``+ - * / %``, ``||``
+joins text, and the functions in :data:`FUNCTIONS` (``lower``, ``upper``, ``length``,
+``trim``, ``abs``, ``round``, ``coalesce``, ``year``, ``month``, ``day``, ``hour``,
+``date``, ``now``), e.g. ``year("reported_at") = 2026 and lower(name) like 'phú%'``.
+``like`` compares case-sensitively and ``ilike`` ignores case, as in PostgreSQL; ``%`` matches any text and ``_`` one character.
 String literals are normalised to Unicode NFC, the form Vietnamese text is stored in.
 
 :func:`parse` gives a tree of small frozen dataclasses; :func:`to_sql` compiles it to
@@ -31,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +44,14 @@ from typing import Any, Union
 
 KEYWORDS = frozenset({"and", "or", "not", "like", "ilike", "in", "is", "null", "between"})
 COMPARISONS = ("<=", ">=", "!=", "<>", "=", "<", ">")
+#: Functions an expression may call: name -> (fewest, most arguments).
+FUNCTIONS: dict[str, tuple[int, int]] = {
+    "lower": (1, 1), "upper": (1, 1), "length": (1, 1), "trim": (1, 1), "abs": (1, 1), "round": (1, 2),
+    "coalesce": (2, 8), "year": (1, 1), "month": (1, 1), "day": (1, 1), "hour": (1, 1), "date": (1, 1),
+    "now": (0, 0),
+}
+#: How deeply parentheses, ``not`` and calls may nest (a clear message instead of a RecursionError).
+MAX_DEPTH = 50
 
 
 class ExpressionError(ValueError):
@@ -74,7 +88,32 @@ class Literal:
     pos: int = 0
 
 
-Operand = Union[Field, Literal]
+@dataclass(frozen=True)
+class Arith:
+    """``left op right`` with op one of ``+ - * / %`` or ``||`` (text concatenation)."""
+
+    op: str
+    left: "Operand"
+    right: "Operand"
+
+
+@dataclass(frozen=True)
+class Negate:
+    """``-operand``."""
+
+    operand: "Operand"
+
+
+@dataclass(frozen=True)
+class Call:
+    """A function call such as ``lower(name)`` or ``year(reported_at)`` (see :data:`FUNCTIONS`)."""
+
+    name: str
+    args: tuple["Operand", ...]
+    pos: int = 0
+
+
+Operand = Union[Field, Literal, Arith, Negate, Call]
 
 
 @dataclass(frozen=True)
@@ -150,6 +189,21 @@ class _Token:
     text: str
 
 
+def _quoted(text: str, i: int, quote: str, what: str) -> tuple[str, int]:
+    """The text of a quoted string or name starting at ``i`` (a doubled quote stands for one), and its end."""
+    j, parts = i + 1, []
+    while True:
+        k = text.find(quote, j)
+        if k < 0:
+            raise ExpressionError(f"Unterminated {what} starting at position {i + 1}: expected a closing {quote}", i)
+        parts.append(text[j:k])
+        if text.startswith(quote, k + 1):
+            parts.append(quote)
+            j = k + 2
+            continue
+        return "".join(parts), k + 1
+
+
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     i, n = 0, len(text)
@@ -157,22 +211,14 @@ def _tokens(text: str) -> list[_Token]:
         ch = text[i]
         if ch.isspace():
             i += 1
-        elif ch in "'\"":
-            j, parts = i + 1, []
-            while True:
-                k = text.find(ch, j)
-                if k < 0:
-                    raise ExpressionError(
-                        f"Unterminated string starting at position {i + 1}: expected a closing {ch}", i)
-                parts.append(text[j:k])
-                if text.startswith(ch, k + 1):  # a doubled quote stands for one quote
-                    parts.append(ch)
-                    j = k + 2
-                    continue
-                break
-            value = unicodedata.normalize("NFC", "".join(parts))
-            out.append(_Token("string", value, i, text[i:k + 1]))
-            i = k + 1
+        elif ch == "'":
+            value, end = _quoted(text, i, "'", "string")
+            out.append(_Token("string", unicodedata.normalize("NFC", value), i, text[i:end]))
+            i = end
+        elif ch == '"':
+            name, end = _quoted(text, i, '"', "field name")
+            out.append(_Token("ident", name, i, text[i:end]))
+            i = end
         elif ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
             j = i
             while j < n and text[j].isdigit():
@@ -191,6 +237,8 @@ def _tokens(text: str) -> list[_Token]:
             number: int | float = float(word) if any(c in word for c in ".eE") else int(word)
             if isinstance(number, int) and abs(number) > 2**63 - 1:
                 number = float(number)
+            if isinstance(number, float) and not math.isfinite(number):
+                raise ExpressionError(f"The number {word} at position {i + 1} is too large", i)
             out.append(_Token("number", number, i, word))
             i = j
         elif ch.isalpha() or ch == "_":
@@ -210,8 +258,8 @@ def _tokens(text: str) -> list[_Token]:
             out.append(_Token("ident", text[i + 1:k], i, text[i:k + 1]))
             i = k + 1
         else:
-            op = next((o for o in COMPARISONS if text.startswith(o, i)), None)
-            if op is None and ch in "(),-":
+            op = next((o for o in COMPARISONS + ("||",) if text.startswith(o, i)), None)
+            if op is None and ch in "(),+-*/%":
                 op = ch
             if op is None:
                 raise ExpressionError(f"Unexpected character {ch!r} at position {i + 1}: expected a field, "
@@ -226,13 +274,26 @@ def _describe(tok: _Token) -> str:
     return "the end of the expression" if tok.kind == "end" else repr(tok.text)
 
 
+_CONDITIONS = (Comparison, Like, InList, IsNull, Between, And, Or, Not)
+
+
+def _is_condition(node: object) -> bool:
+    return isinstance(node, _CONDITIONS)
+
+
 # -- the parser -------------------------------------------------------------------------
 class _Parser:
-    """Recursive descent: or_expr > and_expr > not_expr > predicate > operand."""
+    """Recursive descent, one grammar for conditions and values (SQL's precedence):
+
+    or > and > not > predicate (comparison, like, in, is, between) > ``+ - ||`` > ``* / %``
+    > unary minus > field, value, function call or parenthesis.
+    """
 
     def __init__(self, text: str, fields: Sequence[str] | None) -> None:
         self.toks = _tokens(text)
         self.i = 0
+        self.depth = 0
+        self.parens = 0  # open parentheses around the current position
         self.fields = None if fields is None else list(fields)
         self._by_lower = None if fields is None else {f.lower(): f for f in reversed(list(fields))}
 
@@ -255,6 +316,12 @@ class _Parser:
             hint = " (test for NULL with 'is null' or 'is not null')"
         return ExpressionError(f"At position {tok.pos + 1}: expected {expected}, found {_describe(tok)}{hint}", tok.pos)
 
+    def deeper(self, tok: _Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(f"At position {tok.pos + 1}: the expression nests more than {MAX_DEPTH} "
+                                  "levels deep; simplify it", tok.pos)
+
     def parse(self) -> Node:
         if self.at("end"):
             raise ExpressionError("The expression is empty: expected a condition such as status = 'open'", 0)
@@ -262,41 +329,50 @@ class _Parser:
         if not self.at("end"):
             raise self.fail("'and', 'or' or the end of the expression"
                             + (" (unbalanced parenthesis)" if self.at("op", ")") else ""))
+        if not _is_condition(node):
+            raise self.fail("a comparison (= != < <= > >= like ilike in is between) after the value")
         return node
 
+    def conditions(self, items: list[Any], word: str, at: _Token) -> None:
+        if len(items) > 1 and not all(_is_condition(i) for i in items):
+            raise ExpressionError(f"At position {at.pos + 1}: '{word}' joins conditions, not values", at.pos)
+
     def or_expr(self) -> Node:
-        items = [self.and_expr()]
+        items, first = [self.and_expr()], self.tok
         while self.at("keyword", "or"):
             self.take()
             items.append(self.and_expr())
+        self.conditions(items, "or", first)
         return items[0] if len(items) == 1 else Or(tuple(items))
 
     def and_expr(self) -> Node:
-        items = [self.not_expr()]
+        items, first = [self.not_expr()], self.tok
         while self.at("keyword", "and"):
             self.take()
             items.append(self.not_expr())
+        self.conditions(items, "and", first)
         return items[0] if len(items) == 1 else And(tuple(items))
 
     def not_expr(self) -> Node:
         if self.at("keyword", "not"):
-            self.take()
-            return Not(self.not_expr())
-        if self.at("op", "("):
-            opening = self.take()
-            node = self.or_expr()
-            if not self.at("op", ")"):
-                raise self.fail(f"')' to close the parenthesis opened at position {opening.pos + 1}")
-            self.take()
-            return node
+            word = self.take()
+            self.deeper(word)
+            inner = self.not_expr()
+            if not _is_condition(inner):
+                raise ExpressionError(f"At position {word.pos + 1}: 'not' needs a condition, not a value", word.pos)
+            self.depth -= 1
+            return Not(inner)
         return self.predicate()
 
     def predicate(self) -> Node:
-        left = self.operand("a field or a value")
+        start = self.tok
+        left = self.value("a field or a value")
+        if _is_condition(left):  # a parenthesised condition
+            return left  # type: ignore[return-value]
         tok = self.tok
         if tok.kind == "op" and tok.value in COMPARISONS:
             self.take()
-            return Comparison(str(tok.value), left, self.operand(f"a value after {tok.text!r}"))
+            return Comparison(str(tok.value), left, self.value(f"a value after {tok.text!r}", operand=True))
         if self.at("keyword", "is"):
             self.take()
             negated = self.at("keyword", "not")
@@ -331,18 +407,99 @@ class _Parser:
             return InList(left, tuple(values), negated)
         if word == "between":
             self.take()
-            low = self.operand("a value after 'between'")
+            low = self.value("a value after 'between'", operand=True)
             if not self.at("keyword", "and"):
                 raise self.fail("'and' between the two ends of 'between'")
             self.take()
-            return Between(left, low, self.operand("a value after 'and'"), negated)
-        after = "not" if negated else (left.name if isinstance(left, Field) else repr(left.value))
+            return Between(left, low, self.value("a value after 'and'", operand=True), negated)
+        if not negated and self.parens and self.at("op", ")"):
+            return left  # a value in parentheses: (severity + 1) * 2
+        after = "not" if negated else (left.name if isinstance(left, Field) else start.text
+                                       if isinstance(left, Literal) else "the value")
         raise self.fail(f"a comparison (= != < <= > >= like ilike in is between) after '{after}'")
 
-    def operand(self, expected: str) -> Operand:
-        if self.at("ident"):
+    # values: + - || > * / % > unary minus > primary
+    def value(self, expected: str, operand: bool = False) -> Any:
+        node = self.term(expected)
+        while self.tok.kind == "op" and self.tok.value in ("+", "-", "||"):
+            op = self.take()
+            node = Arith(str(op.value), self._operand(node, op), self._operand(self.term(f"a value after "
+                                                                                             f"{op.text!r}"), op))
+        if operand and _is_condition(node):
+            raise ExpressionError(f"At position {self.tok.pos + 1}: expected {expected}, found a condition "
+                                  "in parentheses", self.tok.pos)
+        return node
+
+    def term(self, expected: str) -> Any:
+        node = self.unary(expected)
+        while self.tok.kind == "op" and self.tok.value in ("*", "/", "%"):
+            op = self.take()
+            node = Arith(str(op.value), self._operand(node, op),
+                         self._operand(self.unary(f"a value after {op.text!r}"), op))
+        return node
+
+    def unary(self, expected: str) -> Any:
+        if self.at("op", "-"):
+            minus = self.take()
+            if self.at("number"):
+                num = self.take()
+                return Literal(-num.value, minus.pos)
+            self.deeper(minus)
+            node = Negate(self._operand(self.unary(f"a value after '-'"), minus))
+            self.depth -= 1
+            return node
+        return self.primary(expected)
+
+    def primary(self, expected: str) -> Any:
+        tok = self.tok
+        if tok.kind == "ident" and self.toks[self.i + 1].kind == "op" and self.toks[self.i + 1].value == "(" \
+                and not tok.text.startswith(('"', "`", "[")):
+            return self.call()
+        if tok.kind == "ident":
             return self.field(self.take())
+        if tok.kind == "op" and tok.value == "(":
+            opening = self.take()
+            self.deeper(opening)
+            self.parens += 1
+            node = self.or_expr()
+            self.parens -= 1
+            self.depth -= 1
+            if not self.at("op", ")"):
+                raise self.fail(f"')' to close the parenthesis opened at position {opening.pos + 1}")
+            self.take()
+            return node
         return self.literal(expected)
+
+    def call(self) -> Call:
+        name_tok = self.take()
+        name = str(name_tok.value).lower()
+        if name not in FUNCTIONS:
+            raise ExpressionError(f"Unknown function '{name_tok.text}' at position {name_tok.pos + 1}. "
+                                  f"Functions: {', '.join(sorted(FUNCTIONS))}", name_tok.pos)
+        self.take()  # (
+        self.deeper(name_tok)
+        args: list[Any] = []
+        if not self.at("op", ")"):
+            args.append(self.value(f"an argument of {name}()", operand=True))
+            while self.at("op", ","):
+                self.take()
+                args.append(self.value(f"an argument of {name}() after ','", operand=True))
+        if not self.at("op", ")"):
+            raise self.fail(f"',' or ')' to close {name}(")
+        self.take()
+        self.depth -= 1
+        low, high = FUNCTIONS[name]
+        if not low <= len(args) <= high:
+            want = str(low) if low == high else f"{low} to {high}"
+            raise ExpressionError(f"{name}() at position {name_tok.pos + 1} takes {want} argument"
+                                  f"{'s' if high != 1 else ''}, not {len(args)}", name_tok.pos)
+        return Call(name, tuple(args), name_tok.pos)
+
+    def _operand(self, node: Any, op: _Token) -> Any:
+        if _is_condition(node):
+            raise ExpressionError(f"At position {op.pos + 1}: '{op.text}' needs values on both sides, not a "
+                                  "condition", op.pos)
+        return node
 
     def literal(self, expected: str) -> Literal:
         tok = self.tok
@@ -363,6 +520,8 @@ class _Parser:
         if real is None:
             close = difflib.get_close_matches(name.lower(), list(self._by_lower), n=1)
             maybe = f" Did you mean '{self._by_lower[close[0]]}'?" if close else ""
+            if tok.text.startswith('"'):
+                maybe += f" Text values take single quotes: '{name}'."
             raise ExpressionError(f"Unknown field '{name}' at position {tok.pos + 1}.{maybe} "
                                   f"Fields: {', '.join(self.fields or [])}", tok.pos)
         return Field(real, tok.pos)
@@ -427,6 +586,18 @@ class SqlDialect:
         op = ("NOT " if negated else "") + ("ILIKE" if case_insensitive else "LIKE")
         return f"{operand_sql} {op} ?", pattern
 
+    def call(self, name: str, args: list[str]) -> str:
+        """SQL for one of :data:`FUNCTIONS` applied to already compiled arguments."""
+        if name in ("year", "month", "day", "hour"):
+            return f"CAST(EXTRACT({name.upper()} FROM CAST({args[0]} AS timestamp)) AS integer)"
+        if name == "date":
+            return f"CAST({args[0]} AS date)"
+        if name == "now":
+            return "now()"
+        if name == "length":
+            return f"char_length({args[0]})"
+        return f"{name}({', '.join(args)})"
+
 
 def to_sql(node: Node, dialect: SqlDialect | None = None) -> tuple[str, list[object]]:
     """Compile a tree to ``(where_text, params)``: quoted identifiers and ``?`` parameters only.
@@ -449,6 +620,13 @@ def to_sql(node: Node, dialect: SqlDialect | None = None) -> tuple[str, list[obj
     def operand(o: Operand) -> str:
         if isinstance(o, Field):
             return d.ident(o.name)
+        if isinstance(o, Arith):
+            left = operand(o.left)
+            return f"({left} {o.op} {operand(o.right)})"
+        if isinstance(o, Negate):
+            return f"(-{operand(o.operand)})"
+        if isinstance(o, Call):
+            return d.call(o.name, [operand(a) for a in o.args])
         params.append(o.value)
         return "?"
 

@@ -23,6 +23,9 @@ from gisdesk.store.features import key_sql
 
 #: SQL function registered on the connection for ``ilike``: Unicode lower case of NFC text.
 FOLD_FUNCTION = "gisdesk_fold"
+#: SQL function registered on the connection for ``upper()``: Unicode upper case of NFC text.
+UPPER_FUNCTION = "gisdesk_upper"
+_STRFTIME = {"year": "%Y", "month": "%m", "day": "%d", "hour": "%H"}
 _BLOCK = 10000  # ids per IN (…) list, well under SQLite's variable limit
 
 
@@ -30,6 +33,12 @@ def _fold(value: Any) -> str | None:
     if value is None or isinstance(value, bytes):
         return None
     return unicodedata.normalize("NFC", str(value)).lower()
+
+
+def _upper(value: Any) -> str | None:
+    if value is None or isinstance(value, bytes):
+        return None
+    return unicodedata.normalize("NFC", str(value)).upper()
 
 
 def _glob_pattern(like: str) -> str:
@@ -60,6 +69,22 @@ class SQLiteDialect(SqlDialect):
         if case_insensitive:
             return f"{FOLD_FUNCTION}({operand_sql}) {neg}LIKE ?", _fold(pattern)
         return f"{operand_sql} {neg}GLOB ?", _glob_pattern(pattern)
+
+    def call(self, name: str, args: list[str]) -> str:
+        """SQLite's spelling of the expression functions (its own lower/upper know ASCII only)."""
+        if name == "lower":
+            return f"{FOLD_FUNCTION}({args[0]})"
+        if name == "upper":
+            return f"{UPPER_FUNCTION}({args[0]})"
+        if name == "length":
+            return f"length({args[0]})"
+        if name in _STRFTIME:
+            return f"CAST(strftime('{_STRFTIME[name]}', {args[0]}) AS INTEGER)"
+        if name == "date":
+            return f"date({args[0]})"
+        if name == "now":
+            return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+        return super().call(name, args)
 
 
 SQLITE = SQLiteDialect()
@@ -109,6 +134,7 @@ class TableQuery:
     def _conn(self) -> Any:
         conn = self.ds.connection(text=True)
         conn.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
+        conn.create_function(UPPER_FUNCTION, 1, _upper, deterministic=True)
         return conn
 
     def set_filter(self, text: str) -> None:

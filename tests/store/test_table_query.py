@@ -83,7 +83,12 @@ def test_vietnamese_commune_filter(query):
 @pytest.mark.parametrize("expr, where", [
     ("severity >= 3 and channel in ('camera', 'hotline')", "severity >= 3 AND channel IN ('camera', 'hotline')"),
     ("resolved_at is null", "resolved_at IS NULL"),
-    ("not (severity >= 3 or channel = \"camera\")", "NOT (severity >= 3 OR channel = 'camera')"),
+    ("not (severity >= 3 or channel = 'camera')", "NOT (severity >= 3 OR channel = 'camera')"),
+    ("\"severity\" * 2 > 5 and lower(\"status\") = 'closed'", "severity * 2 > 5 AND status = 'closed'"),
+    ("upper(commune) = 'PHÚ HỘI'", "commune = 'Phú Hội'"),  # Unicode upper case, not SQLite's ASCII one
+    ("lower(commune) = 'phú hội'", "commune = 'Phú Hội'"),
+    ("month(reported_at) = 3 and year(reported_at) >= 2026",
+     "substr(reported_at, 6, 2) = '03' AND substr(reported_at, 1, 4) >= '2026'"),
     ("reported_at between '2026-03-01' and '2026-06-30'", "reported_at BETWEEN '2026-03-01' AND '2026-06-30'"),
     ("STATUS <> 'closed' and Severity < 2", "status <> 'closed' AND severity < 2"),
     ("category not in ('flooding', 'landslide')", "category NOT IN ('flooding', 'landslide')"),
