@@ -136,7 +136,7 @@ def test_ranking_sorts_by_a_column(panel):
 def test_commune_officer_sees_only_their_commune(qtbot, tmp_path, plugin_context, monkeypatch):
     from gisdesk.api import User
 
-    officer = User("phu_hoi", "commune_officer", commune="Phú Hội")
+    officer = User("phu_hoi", "Officer Phú Hội", "commune_officer", commune="Phú Hội")
     monkeypatch.setattr(type(plugin_context), "user", property(lambda self: officer))
     p = DashboardPanel(plugin_context, background=False, cache_dir=tmp_path / "c")
     qtbot.addWidget(p)
