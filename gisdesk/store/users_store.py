@@ -7,10 +7,8 @@ Schema
 (department officers), ``pw_hash`` (``scrypt$n$r$p$salt_hex$hash_hex``, never the
 password), ``active`` (0 or 1), ``created_at`` (UTC ISO).
 
-Only an administrator adds users or changes roles, and only an administrator reads
-every account (others read their own): :mod:`gisdesk.core.access` decides (kind
-``user``), with the acting user's role re-read from this table. Anyone may change
-their own password. While no administrator exists (:meth:`UserStore.needs_first_admin`), the
+Only an administrator adds users or changes roles; anyone may change their own
+password. While no administrator exists (:meth:`UserStore.needs_first_admin`), the
 first one is made with :meth:`UserStore.create_first_admin` and nothing else.
 """
 
@@ -19,10 +17,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from gisdesk.core import access
 from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
 from gisdesk.core.users import DUMMY_HASH, AuthError, PermissionDenied, User, hash_password, verify_password
-from gisdesk.store._access_sql import where as filter_sql
 from gisdesk.store.base import ConnectionStore
 from gisdesk.store.connection import connect
 
@@ -148,16 +144,21 @@ class UserStore(ConnectionStore):
         return _user(row)
 
     def users(self, acting: User) -> list[User]:
-        """The users ``acting`` may read, by name (an administrator: all; anyone else: themselves).
+        """The users ``acting`` may read, by name: an administrator every account, anyone else their own.
 
-        ``acting``'s role is re-read from the table (:func:`resolve_user`)."""
-        scope, params = filter_sql(access.read_filter(resolve_user(self.conn, acting), "user"))
+        The access policy decides (:func:`gisdesk.core.access.read_filter`, kind ``user``),
+        with ``acting``'s role re-read from the table (:func:`resolve_user`)."""
+        from gisdesk.core import access
+        from gisdesk.store._access_sql import where
+
+        scope, params = where(access.read_filter(resolve_user(self.conn, acting), "user"))
         rows = self.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE {scope} ORDER BY username", params).fetchall()
         return [_user(r) for r in rows]
 
     def set_password(self, acting: User, username: str, new_password: str, old_password: str | None = None) -> None:
         """Change a password: one's own (giving the old one) or anyone's as administrator."""
-        if not self._administers(acting):
+        stored = self.conn.execute("SELECT role FROM users WHERE username = ?", (acting.username,)).fetchone()
+        if not stored or stored[0] != "administrator":
             if acting.username != username:
                 raise PermissionDenied(f"{acting.username} may change only their own password")
             self.authenticate(username, old_password or "")
@@ -174,14 +175,23 @@ class UserStore(ConnectionStore):
             raise ValidationError("cannot disable the last administrator")
         self.conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(bool(active)), username))
 
-    def _administers(self, acting: User) -> access.Decision:
-        """The policy's answer for ``acting`` (as the table says, not as the object claims) administering users."""
+    def all_users(self) -> list[User]:
+        """Every account, by name, for the command line of whoever holds the workspace file.
+
+        They can read the ``users`` table with any SQLite tool anyway (no password hash is
+        returned). The window and plugins use :meth:`users`, which applies the access policy.
+        """
+        return [_user(r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username")]
+
+    def _administers(self, acting: User) -> Any:
+        """The policy's :class:`~gisdesk.core.access.Decision` on ``acting`` administering accounts,
+        with the role and state the table gives ``acting`` (never the object's claim)."""
+        from gisdesk.core import access
+
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (acting.username,)).fetchone()
         stored = _user(row) if row else User(acting.username, acting.display_name, "viewer", active=False)
         return access.decide(stored, "administer", "user")
 
     def _require_admin(self, acting: User, what: str) -> None:
-        """Raise PermissionDenied unless the policy lets ``acting`` administer users."""
-        decision = self._administers(acting)
-        if not decision:
-            raise PermissionDenied(f"cannot {what}: {decision.reason}")
+        if not self._administers(acting):  # the policy, on the stored role, not the object's
+            raise PermissionDenied(f"only an administrator may {what}; {acting.username} is a {acting.role}")
