@@ -1,4 +1,4 @@
-"""Two-level interaction: questions from a commune to the city or a department, and their threads.
+"""Two-level interaction: questions from a commune to the city or a department, their threads, and notifications.
 
 Mixed into :class:`gisdesk.store.tasks_store.TaskStore` (it uses the store's connection,
 signed-in user, transactions and notifications). Tables ``task_questions`` and
@@ -20,6 +20,7 @@ from typing import Any
 
 from gisdesk.core import access
 from gisdesk.core.incidents import ValidationError, iso_utc
+from gisdesk.core.tasks import Event, Task
 
 _Q_COLUMNS = ("uuid", "asked_at", "asked_by", "commune", "to_department", "task_uuid", "incident_uuid", "x", "y",
               "subject", "body", "status", "updated_at")
@@ -27,7 +28,8 @@ _Q_COLUMNS = ("uuid", "asked_at", "asked_by", "commune", "to_department", "task_
 
 class QuestionsMixin:
     """``ask``, ``answer``, ``close_question``, ``questions``, ``thread``, ``open_question_count``,
-    ``notifications`` and ``mark_read`` of :class:`~gisdesk.store.tasks_store.TaskStore`."""
+    ``notifications`` and ``mark_read`` of :class:`~gisdesk.store.tasks_store.TaskStore`, and the
+    notifications its changes write (``_notify``, ``_notify_for``)."""
 
     conn: Any
     user: Any
@@ -147,6 +149,26 @@ class QuestionsMixin:
         scope, params = self._scope("question")
         return int(self.conn.execute(f"SELECT count(*) FROM task_questions WHERE status = 'open' AND {scope} "
                                      "AND to_department IS ?", [*params, mine]).fetchone()[0])
+
+    # --- notifications ---------------------------------------------------------------
+    def _notify(self, kind: str, message: str, task_uuid: str | None = None, to_role: str | None = None,
+                commune: str | None = None, department: str | None = None) -> None:
+        """Write a notification for a role (``to_role``) or a unit (``commune`` / ``department``)."""
+        self.conn.execute("INSERT INTO task_notifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+                          (str(_uuid.uuid4()), iso_utc(self._now()), to_role, commune, department, task_uuid, kind, message))
+
+    def _notify_for(self, task: Task, event: Event) -> None:
+        """The notification a committed task change makes (to the unit or to the city)."""
+        if event.action in ("assign", "reassign"):
+            due = iso_utc(task.deadline) if task.deadline is not None else None
+            self._notify("assigned", f"new task '{task.title}', due {due}", task.uuid,
+                         commune=task.commune, department=task.department)
+        elif event.action in ("return", "complete"):
+            what = "returned" if event.action == "return" else "completed, to verify"
+            self._notify(event.action, f"'{task.title}' {what} by {event.who}", task.uuid, to_role="city_dispatcher")
+        elif event.action == "reopen":
+            self._notify("reopened", f"'{task.title}' reopened: {event.note}", task.uuid,
+                         commune=task.commune, department=task.department)
 
     def notifications(self, unread_only: bool = True, limit: int = 200) -> list[dict[str, Any]]:
         """Notifications for this user's role or unit (the policy's read filter), newest first."""

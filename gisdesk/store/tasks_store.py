@@ -417,19 +417,3 @@ class TaskStore(QuestionsMixin, ReportsMixin, ConnectionStore):
                           (_new_id(), event.task_uuid, version, iso_utc(event.at), event.who, event.action,
                            event.from_state, event.to_state, event.note,
                            json.dumps(dict(event.data), ensure_ascii=False) if event.data else None))
-
-    def _notify(self, kind: str, message: str, task_uuid: str | None = None, to_role: str | None = None,
-                commune: str | None = None, department: str | None = None) -> None:
-        self.conn.execute("INSERT INTO task_notifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-                          (_new_id(), iso_utc(self._now()), to_role, commune, department, task_uuid, kind, message))
-
-    def _notify_for(self, task: Task, event: Event) -> None:
-        if event.action in ("assign", "reassign"):
-            self._notify("assigned", f"new task '{task.title}', due {_iso(task.deadline)}", task.uuid,
-                         commune=task.commune, department=task.department)
-        elif event.action in ("return", "complete"):
-            what = "returned" if event.action == "return" else "completed, to verify"
-            self._notify(event.action, f"'{task.title}' {what} by {event.who}", task.uuid, to_role="city_dispatcher")
-        elif event.action == "reopen":
-            self._notify("reopened", f"'{task.title}' reopened: {event.note}", task.uuid,
-                         commune=task.commune, department=task.department)
