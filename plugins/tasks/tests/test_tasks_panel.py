@@ -239,3 +239,38 @@ def test_overdue_tasks_escalate_and_the_dispatcher_is_notified(main_window, qtbo
     qtbot.mouseClick(panel.mark_read_button, Qt.MouseButton.LeftButton)
     assert ctx.tasks.notifications() == [] and not panel.notifications.isVisibleTo(panel)
     assert "No unread" in panel.notes_label.text()
+
+
+def test_switch_user_leaves_nothing_of_the_previous_user_and_buttons_ask_the_policy(main_window, qtbot):
+    window = main_window
+    panel = panel_of(window)
+    ctx = panel.ctx
+    sign_in(window, qtbot, "dispatcher")
+    assert panel.new_button.isEnabled()
+    task = next(t for t in panel.rows if t.area is not None)
+    panel.open_task(task.uuid)
+    action = next(a for a in panel.detail.buttons if a != "_none")
+    form = panel.action_form(action)
+    form.show()
+    panel.show_on_map()
+    assert "task" in ctx.canvas.graphics()
+
+    sign_in(window, qtbot, "phu_hoi")  # the dispatcher's form, task and highlight are gone
+    assert not form.isVisible() and panel.form is None and panel.detail.task is None
+    assert "task" not in ctx.canvas.graphics()
+    assert not panel.new_button.isEnabled() and "only the city" in panel.new_button.toolTip()
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.overview)) == "My commune"
+    ask = panel.questions.ask_form()
+    ask.show()
+    ask.subject.setText("a draft of Phú Hội")
+
+    sign_in(window, qtbot, "viewer")  # Phú Hội's question draft is gone too
+    assert not ask.isVisible()
+    assert not panel.new_button.isEnabled() and "may look but not change" in panel.new_button.toolTip()
+    assert not panel.questions.ask_button.isVisibleTo(panel)
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.overview)) == "City overview"
+    panel.open_task(task.uuid)
+    assert [a for a in panel.detail.buttons if a != "_none"] == []  # a viewer changes nothing
+
+    sign_in(window, qtbot, "xaydung")  # a department reads no commune's tasks: no per-commune overview
+    assert not panel.tabs.isTabVisible(panel.tabs.indexOf(panel.overview))
