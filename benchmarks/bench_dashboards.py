@@ -70,8 +70,8 @@ def main() -> None:
                             state_dir=state / "ps", raise_errors=True)
     manager.start()
     ctx = manager.records[0].context
-    if ctx.user.name != "dispatcher":  # the headless host may not carry a user: say what was measured
-        print(f"note: measured as {ctx.user.name} ({ctx.user.role})")
+    if ctx.user.username != "dispatcher":  # the headless host may not carry a user: say what was measured
+        print(f"note: measured as {ctx.user.username} ({ctx.user.role})")
     from dashboards.panel import DashboardPanel
 
     def open_panel(cache: Path) -> tuple[float, DashboardPanel]:

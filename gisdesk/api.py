@@ -31,10 +31,12 @@ from gisdesk.core.incidents import (CHANNELS, DEFAULT_CATEGORIES, OPEN_STATUSES,
 from gisdesk.core.style import PALETTE, Category, GradClass, RasterStyle, Symbol, VectorStyle, categorized, graduated
 from gisdesk.plugins.canvas import Canvas, KeyEvent, MapEvent
 from gisdesk.plugins.context import PluginContext, PluginEvents, Undo
-from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Settings, SnapResult, User, Workspace,
+from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Settings, SnapResult, Workspace,
                                      check_read_only)
+from gisdesk.plugins.tasks_facade import Tasks
+from gisdesk.core.access import Decision, RowFilter
 from gisdesk.core.tasks import ACTIONS, STATES, TRANSITIONS, ConflictError, InvalidTransition, Task
-from gisdesk.core.users import ROLES, PermissionDenied
+from gisdesk.core.users import ROLES, PermissionDenied, User
 from gisdesk.plugins.incidents import Incidents
 from gisdesk.store.incidents_store import ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES
 from gisdesk.store.errors import StoreError
@@ -46,8 +48,8 @@ API_VERSION = "1"
 Bbox = tuple[float, float, float, float]
 
 __all__ = [
-    "ACTIONS", "API_VERSION", "ATTACHMENT_TYPES", "ConflictError", "InvalidTransition", "PermissionDenied",
-    "ROLES", "STATES", "TRANSITIONS", "Task", "Bbox", "CHANNELS", "Canvas", "Category", "DEFAULT_CATEGORIES", "Event",
+    "ACTIONS", "API_VERSION", "ATTACHMENT_TYPES", "ConflictError", "Decision", "InvalidTransition",
+    "PermissionDenied", "ROLES", "RowFilter", "STATES", "TRANSITIONS", "Task", "Tasks", "Bbox", "CHANNELS", "Canvas", "Category", "DEFAULT_CATEGORIES", "Event",
     "Features", "GradClass", "Incident", "Incidents", "KeyEvent", "LayerRef", "MAX_ATTACHMENT_BYTES", "MapEvent",
     "OPEN_STATUSES", "PALETTE", "PluginContext", "PluginEvents", "RasterStyle", "ReadOnlyQueryError", "SEVERITIES",
     "STATUSES", "Settings", "SnapResult", "StoreError", "Symbol", "Undo", "User", "ValidationError", "VectorStyle",

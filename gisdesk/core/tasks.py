@@ -17,7 +17,8 @@ States and transitions
 :data:`TRANSITIONS` says, for each action, the states it starts from, the state it leads
 to and who may take it: ``city`` (dispatcher or administrator) or ``assignee`` (an
 officer of the commune or department the task is assigned to). Viewers take none.
-:func:`plan` checks one transition and returns the changed task plus the event to log,
+Whether a user is that actor is decided by :func:`gisdesk.core.access.decide`
+(``"change_status"`` on ``"task"``), never here. :func:`plan` checks one transition and returns the changed task plus the event to log,
 or raises :class:`InvalidTransition` / :class:`~gisdesk.core.users.PermissionDenied`.
 
 A task is assigned to exactly one unit: a commune (``commune``) or a city department
@@ -36,8 +37,9 @@ import shapely
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from gisdesk.core import access
 from gisdesk.core.incidents import SEVERITIES, ValidationError, iso_utc, to_utc, utc_now
-from gisdesk.core.users import PermissionDenied, User, can_read, holds
+from gisdesk.core.users import PermissionDenied, User
 
 STATES: tuple[str, ...] = ("created", "assigned", "accepted", "returned", "in_progress", "done", "closed",
                            "cancelled")
@@ -83,6 +85,10 @@ TRANSITIONS: dict[str, Transition] = {t.action: t for t in (
     _t("cancel", "created assigned accepted returned in_progress done", "cancelled", "city", needs_reason=True),
 )}
 ACTIONS: tuple[str, ...] = tuple(TRANSITIONS)
+#: The states in which a task waits for each actor (the inbox): the city assigns new and
+#: returned tasks and verifies done ones; the assignee works on what it holds.
+WAITING_FOR: dict[str, frozenset[str]] = {"city": frozenset({"created", "returned", "done"}),
+                                          "assignee": frozenset({"assigned", "accepted", "in_progress"})}
 
 
 @dataclass
@@ -222,14 +228,28 @@ class Event:
     data: Mapping[str, Any] = field(default_factory=dict)
 
 
+def unit_record(task: Task, action: str | None = None) -> dict[str, Any]:
+    """The columns of ``task`` the access policy decides on (and the ``actor`` of ``action``)."""
+    rec: dict[str, Any] = {"commune": task.commune, "department": task.department}
+    rule = TRANSITIONS.get(action) if action else None
+    if rule is not None:
+        rec["actor"] = rule.actor
+    return rec
+
+
+def decide(user: User, action: str, task: Task) -> access.Decision:
+    """The policy's answer for ``user`` taking transition ``action`` on ``task`` (ignoring its state)."""
+    if action not in TRANSITIONS:
+        return access.Decision(False, f"unknown action {action!r}: use one of {', '.join(ACTIONS)}")
+    seen = access.decide(user, "read", "task", unit_record(task))
+    if not seen:
+        return seen
+    return access.decide(user, "change_status", "task", unit_record(task, action))
+
+
 def may(user: User, action: str, task: Task) -> bool:
     """Whether ``user``'s role and jurisdiction allow ``action`` on ``task`` (ignoring its state)."""
-    rule = TRANSITIONS.get(action)
-    if rule is None or not user.active:
-        return False
-    if rule.actor == "city":
-        return user.is_city
-    return holds(user, task.commune, task.department)
+    return decide(user, action, task).allowed
 
 
 def allowed_actions(user: User, task: Task) -> list[str]:
@@ -262,13 +282,9 @@ def plan(task: Task, action: str, user: User, *, now: datetime | None = None, sl
     rule = TRANSITIONS.get(action)
     if rule is None:
         raise InvalidTransition(f"unknown action {action!r}: use one of {', '.join(ACTIONS)}")
-    if not can_read(user, task.commune, task.department) and not user.is_city:
-        raise PermissionDenied(f"{user.username} ({user.role}, {user.unit}) cannot see task {task.uuid}")
-    if not may(user, action, task):
-        who = "the city (dispatcher or administrator)" if rule.actor == "city" else \
-            f"the officers of {task.commune or task.department or 'the assigned unit'}"
-        raise PermissionDenied(f"only {who} may {action} a task; {user.username} is a {user.role} "
-                               f"of {user.unit}")
+    decision = decide(user, action, task)
+    if not decision:
+        raise PermissionDenied(f"cannot {action} task '{task.title}': {decision.reason}")
     if task.state not in rule.sources:
         raise InvalidTransition(f"cannot {action} a task that is {task.state.replace('_', ' ')} "
                                 f"(only from {', '.join(sorted(rule.sources))})")

@@ -1,6 +1,7 @@
-"""Users, roles and jurisdiction: who may see and change which tasks and questions.
+"""Users and roles: who is signed in, and their password hashes.
 
 Qt-free and SQL-free: :mod:`gisdesk.store.users_store` keeps the users in the workspace.
+What each role may see and do is decided by :mod:`gisdesk.core.access` alone.
 
 Roles
 -----
@@ -27,10 +28,8 @@ Passwords are kept only as salted scrypt hashes (:func:`hash_password`), in the 
 Examples
 --------
 >>> officer = User("phu_hoi", "Officer Phú Hội", "commune_officer", commune="Phú Hội")
->>> can_read(officer, commune="Phú Hội", department=None)
-True
->>> can_read(officer, commune="Vĩnh Ninh", department=None)
-False
+>>> officer.unit
+'Phú Hội'
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ import hmac
 import re
 import secrets
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 from gisdesk.core.incidents import ValidationError
@@ -64,10 +64,12 @@ class PermissionDenied(Exception):
 
 @dataclass(frozen=True)
 class User:
-    """A signed-in person.
+    """A signed-in person: the one user class of gisdesk (plugins get it as ``gisdesk.api.User``).
 
     ``commune`` is set exactly for commune officers, ``department`` exactly for
-    department officers.
+    department officers. Stores re-read role and unit from the workspace's ``users``
+    table (:func:`gisdesk.store.users_store.resolve_user`); what the user may do is
+    asked of :mod:`gisdesk.core.access`.
     """
 
     username: str
@@ -94,8 +96,13 @@ class User:
             raise ValidationError(f"only a department officer is bound to a department, not a {self.role}")
 
     @property
+    def name(self) -> str:
+        """Deprecated alias of :attr:`username` (the plugin API's old ``User.name``)."""
+        return self.username
+
+    @property
     def is_city(self) -> bool:
-        """Whether the user acts for the whole city (dispatcher or administrator)."""
+        """Whether the role acts for the whole city (for display; permissions ask :mod:`gisdesk.core.access`)."""
         return self.role in CITY_ROLES
 
     @property
@@ -105,27 +112,19 @@ class User:
 
 
 def can_read(user: User, commune: str | None, department: str | None) -> bool:
-    """Whether ``user`` may read a record held by ``commune`` or ``department``.
+    """Deprecated: ask :func:`gisdesk.core.access.decide` (``"read"``, ``"task"``) instead."""
+    from gisdesk.core.access import may_read
 
-    City roles and viewers read everything; a commune officer only records of their
-    commune, a department officer only those of their department.
-    """
-    if user.is_city or user.role == "viewer":
-        return True
-    if user.role == "commune_officer":
-        return commune is not None and commune == user.commune
-    if user.role == "department_officer":
-        return department is not None and department == user.department
-    return False
+    warnings.warn("gisdesk.core.users.can_read is deprecated: use gisdesk.core.access", DeprecationWarning, 2)
+    return may_read(user, "task", {"commune": commune, "department": department})
 
 
 def holds(user: User, commune: str | None, department: str | None) -> bool:
-    """Whether ``user`` is the officer of the unit (commune or department) a record is assigned to."""
-    if user.role == "commune_officer":
-        return commune is not None and commune == user.commune
-    if user.role == "department_officer":
-        return department is not None and department == user.department
-    return False
+    """Deprecated: use :func:`gisdesk.core.access.holds`."""
+    from gisdesk.core import access
+
+    warnings.warn("gisdesk.core.users.holds is deprecated: use gisdesk.core.access.holds", DeprecationWarning, 2)
+    return access.holds(user, {"commune": commune, "department": department})
 
 
 def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:

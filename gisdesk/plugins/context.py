@@ -21,6 +21,7 @@ from gisdesk.core.map_model import MapModel
 from gisdesk.plugins.canvas import Canvas, CanvasBackend
 from gisdesk.plugins.incidents import Incidents
 from gisdesk.plugins.facades import LayerRef, Settings, User, Workspace, local_user
+from gisdesk.plugins.tasks_facade import Tasks
 from gisdesk.store.workspace import workspace_crs
 
 Undo = Callable[[], None]
@@ -118,7 +119,8 @@ class PluginContext:
     canvas : Canvas
         The map: extent, temporary graphics, selection, map tool. Headless it records.
     user : User
-        The current user and role.
+        The signed-in user (:class:`gisdesk.core.users.User`: ``username``, ``display_name``,
+        ``role``, ``commune``, ``department``, ``active``).
     settings : Settings
         A dict of JSON values saved under the plugin's name.
     log : logging.Logger
@@ -127,8 +129,9 @@ class PluginContext:
         ``on_layer_added``, ``on_selection_changed``, ``on_incident_created``, ``on_task_changed``.
     incidents : Incidents
         Report, route, change, link and import incidents, as ``user``; each change is recorded.
-    tasks : TaskStore
-        Two-level tasks and questions as ``user`` may see and change them.
+    tasks : Tasks
+        Two-level tasks and questions as ``user`` may see and change them (a facade bound
+        to whoever is signed in; never the store or its connection).
     """
 
     def __init__(self, record: Any, manager: Any, host: Any) -> None:
@@ -155,11 +158,10 @@ class PluginContext:
         self.log = logging.getLogger(f"gisdesk.plugins.{self.name}")
         self.events = PluginEvents(self, model, app_events(manager))
         shared = app_events(manager)
-        self.incidents = Incidents(Path(path) if path else None, lambda: self.user.name,
+        self.incidents = Incidents(Path(path) if path else None, lambda: self.user.username,
                                    shared.incident_created.emit)
         self._path = Path(path) if path else None
-        self._tasks: Any = None
-        self._task_changed = shared.task_changed
+        self._tasks = Tasks(self._path, lambda: self.user, shared.task_changed.emit)
 
     @property
     def user(self) -> User:
@@ -167,28 +169,18 @@ class PluginContext:
         return getattr(self._services, "user", None) or self._fallback_user
 
     @property
-    def tasks(self) -> Any:
+    def tasks(self) -> Tasks:
         """The workspace's two-level tasks as the signed-in user may see and change them.
 
-        A :class:`~gisdesk.store.tasks_store.TaskStore` bound to ``user`` (rebound when
-        someone else signs in): ``inbox()``, ``task(id)``, ``timeline(id)``,
-        ``allowed_actions(id)``, ``transition(id, action, version, **fields)``,
-        ``create(...)``, ``create_from_incident(uuid)``, ``overview()``, ``kpis()``, questions.
-        Its role and jurisdiction come from the workspace's ``users`` table.
-        Every successful ``transition`` fires ``on_task_changed``.
+        A :class:`~gisdesk.plugins.tasks_facade.Tasks` facade, bound to whoever is signed
+        in at each call: ``inbox()``, ``task(id)``, ``timeline(id)``, ``allowed_actions(id)``,
+        ``transition(id, action, version, **fields)``, ``create(...)``, ``create_from_incident(uuid)``,
+        ``overview()``, ``kpis()``, questions, notifications and ``may(action, kind, record)``.
+        Role and unit come from the workspace's ``users`` table. Every successful
+        ``transition`` fires ``on_task_changed``. Raises ``RuntimeError`` when no workspace is open.
         """
         if self._path is None:
             raise RuntimeError("no workspace is open")
-        name = self.user.name
-        if self._tasks is None or self._tasks.user.username != name:
-            from gisdesk.core.users import User as Account
-            from gisdesk.store.tasks_store import TaskStore
-
-            if self._tasks is not None:
-                self._tasks.close()
-            store = TaskStore(self._path, Account(name, self.user.display_name or name, "viewer"),
-                              on_transition=self._task_changed.emit)
-            self._tasks = store
         return self._tasks
 
     def __repr__(self) -> str:
@@ -325,7 +317,5 @@ class PluginContext:
                 errors.append(exc)
         self.workspace.close()
         self.incidents.close()
-        if self._tasks is not None:
-            self._tasks.close()
-            self._tasks = None
+        self._tasks.close()
         return errors

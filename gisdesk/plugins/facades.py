@@ -20,6 +20,7 @@ import numpy as np
 
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.map_model import MapModel
+from gisdesk.core.users import User  # the one user class; plugins import it as gisdesk.api.User
 
 Undo = Callable[[], None]
 Bbox = tuple[float, float, float, float]
@@ -34,39 +35,17 @@ class ReadOnlyQueryError(ValueError):
     """:meth:`Workspace.read` refused a statement that could change the workspace."""
 
 
-@dataclass(frozen=True)
-class User:
-    """The person using gisdesk, as signed in.
-
-    Attributes
-    ----------
-    name : str
-        Login name.
-    role : str
-        ``administrator``, ``city_dispatcher``, ``department_officer``, ``commune_officer``
-        or ``viewer`` (from the workspace's ``users`` table, never from a setting).
-    commune, department : str or None
-        The commune of a commune officer, the department of a department officer.
-    display_name : str
-    """
-
-    name: str
-    role: str = "administrator"
-    commune: str | None = None
-    department: str | None = None
-    display_name: str = ""
-
-
 def local_user() -> User:
     """The local OS user, role ``"administrator"``: headless runs and workspaces without accounts.
 
-    Tasks do not trust this role: a name that is not in the workspace's ``users`` table
-    only reads (see :class:`gisdesk.store.tasks_store.TaskStore`)."""
+    The stores do not trust this role: they re-read it from the workspace's ``users``
+    table (:func:`gisdesk.store.users_store.resolve_user`), where a name that is not in
+    the table only reads."""
     try:
         name = getpass.getuser()
     except Exception:  # no login name in some containers
         name = os.environ.get("USER", "user")
-    return User(name, "administrator")
+    return User(name, name, "administrator")
 
 
 # -- settings ------------------------------------------------------------------------

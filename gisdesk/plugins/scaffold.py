@@ -62,7 +62,7 @@ from gisdesk.api import PluginContext
 
 def activate(ctx: PluginContext) -> None:
     """Start the plugin: subscribe to events, register things that are not in the manifest."""
-    ctx.log.info("%s started for %s", ctx.name, ctx.user.name)
+    ctx.log.info("%s started for %s", ctx.name, ctx.user.username)
 
 
 def deactivate(ctx: PluginContext) -> None:

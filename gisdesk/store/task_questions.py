@@ -1,21 +1,16 @@
-"""Two-level interaction: questions from a commune to the city or a department, and their threads.
+"""Two-level interaction: questions from a commune to the city or a department, their threads, and notifications.
 
 Mixed into :class:`gisdesk.store.tasks_store.TaskStore` (it uses the store's connection,
 signed-in user, transactions and notifications). Tables ``task_questions`` and
 ``task_answers`` are created by :func:`gisdesk.store.tasks_store.ensure_tasks_schema`.
 
-Who may do what
----------------
-* ask: a commune officer, for their own commune; a question addressed to the city
-  (``to_department=None``) or to one department, tied to a task of their commune, an
-  incident in their commune, or a position.
-* answer: the side that must answer (the city for questions to the city, the
-  department's officers for questions to a department; the city may answer any), and
-  the asking commune's officers (a follow-up). An answer from the answering side marks
-  the question ``answered``; a follow-up from the commune makes it ``open`` again.
-* close: the asking commune or the city.
-* read: the city and viewers all; a commune officer their commune's questions; a
-  department officer the questions addressed to their department.
+Who may do what is decided by :mod:`gisdesk.core.access` (kind ``question``: ``create``
+to ask, ``edit`` to answer or follow up, ``change_status`` to close, and its read
+filter; kind ``notification``: its read filter, ``edit`` to mark read). A question is
+addressed to the city (``to_department=None``) or to one department and tied to a task
+of the asking commune, an incident in it, or a position. An answer from the answering
+side (:func:`gisdesk.core.access.answers_side`) marks the question ``answered``; a
+follow-up from the asking commune makes it ``open`` again.
 """
 
 from __future__ import annotations
@@ -23,8 +18,9 @@ from __future__ import annotations
 import uuid as _uuid
 from typing import Any
 
+from gisdesk.core import access
 from gisdesk.core.incidents import ValidationError, iso_utc
-from gisdesk.core.users import PermissionDenied
+from gisdesk.core.tasks import Event, Task
 
 _Q_COLUMNS = ("uuid", "asked_at", "asked_by", "commune", "to_department", "task_uuid", "incident_uuid", "x", "y",
               "subject", "body", "status", "updated_at")
@@ -32,38 +28,27 @@ _Q_COLUMNS = ("uuid", "asked_at", "asked_by", "commune", "to_department", "task_
 
 class QuestionsMixin:
     """``ask``, ``answer``, ``close_question``, ``questions``, ``thread``, ``open_question_count``,
-    ``notifications`` and ``mark_read`` of :class:`~gisdesk.store.tasks_store.TaskStore`."""
+    ``notifications`` and ``mark_read`` of :class:`~gisdesk.store.tasks_store.TaskStore`, and the
+    notifications its changes write (``_notify``, ``_notify_for``)."""
 
     conn: Any
     user: Any
-
-    def _question_scope(self) -> tuple[str, list[Any]]:
-        u = self.user
-        if not u.active:
-            return "0", []
-        if u.is_city or u.role == "viewer":
-            return "1", []
-        if u.role == "commune_officer":
-            return "commune = ?", [u.commune]
-        return "to_department = ?", [u.department]
+    _scope: Any  #: the store's read filter as SQL: ``_scope(kind, alias) -> (condition, params)``
 
     def _question(self, question_id: str) -> dict[str, Any]:
-        scope, params = self._question_scope()
-        row = self.conn.execute(f"SELECT {', '.join(_Q_COLUMNS)}, ({scope}) FROM task_questions WHERE uuid = ?",
-                                [*params, question_id]).fetchone()
+        row = self.conn.execute(f"SELECT {', '.join(_Q_COLUMNS)} FROM task_questions WHERE uuid = ?",
+                                (question_id,)).fetchone()
         if row is None:
             raise KeyError(f"no question {question_id}")
-        if not row[-1]:
-            raise PermissionDenied(f"question {question_id} belongs to {row[3]}; {self.user.username} "
-                                   f"({self.user.role}) works for {self.user.unit}")
-        return dict(zip(_Q_COLUMNS, row[:-1]))
+        q = dict(zip(_Q_COLUMNS, row))
+        access.require(self.user, "read", "question", q)
+        return q
 
     def ask(self, subject: str, body: str, *, to_department: str | None = None, task_uuid: str | None = None,
             incident_uuid: str | None = None, position: tuple[float, float] | None = None) -> str:
         """Ask the city (or ``to_department``) a question; returns its id. Commune officers only."""
         u = self.user
-        if u.role != "commune_officer" or not u.active:
-            raise PermissionDenied(f"only a commune officer asks questions; {u.username} is a {u.role}")
+        access.require(u, "create", "question", {"commune": u.commune})
         if not (subject or "").strip() or not (body or "").strip():
             raise ValidationError("a question needs a subject and a text")
         if task_uuid is None and incident_uuid is None and position is None:
@@ -74,8 +59,7 @@ class QuestionsMixin:
             row = self.conn.execute("SELECT commune FROM incidents WHERE uuid = ?", (incident_uuid,)).fetchone()
             if row is None:
                 raise KeyError(f"no incident {incident_uuid}")
-            if row[0] != u.commune:
-                raise PermissionDenied(f"incident {incident_uuid} is in {row[0]}, not in {u.commune}")
+            access.require(u, "create", "question", {"commune": row[0]})
         if to_department is not None and not self.conn.execute(
                 "SELECT 1 FROM routing_rules WHERE department = ? UNION SELECT 1 FROM users WHERE department = ?",
                 (to_department, to_department)).fetchone():
@@ -93,29 +77,26 @@ class QuestionsMixin:
 
     def answers_side(self, q: dict[str, Any]) -> bool:
         """Whether the user is on the side that must answer question ``q`` (a :meth:`questions` row)."""
-        u = self.user
-        return u.is_city or (u.role == "department_officer" and q["to_department"] == u.department)
+        return access.answers_side(self.user, q)
 
     def asks(self, q: dict[str, Any]) -> bool:
         """Whether the user is an officer of the commune that asked ``q``."""
-        return self.user.role == "commune_officer" and q["commune"] == self.user.commune
+        return access.asks(self.user, q)
 
     def may_reply(self, q: dict[str, Any]) -> bool:
         """Whether :meth:`answer` accepts this user's text on ``q`` (while it is not closed)."""
-        return self.user.active and (self.answers_side(q) or self.asks(q))
+        return access.decide(self.user, "edit", "question", q).allowed
 
     def may_close(self, q: dict[str, Any]) -> bool:
         """Whether :meth:`close_question` accepts this user closing ``q``."""
-        return self.user.is_city or self.asks(q)
+        return access.decide(self.user, "change_status", "question", q).allowed
 
     def answer(self, question_id: str, body: str) -> str:
         """Add to a question's thread (see the module docstring for who may); returns the answer id."""
         q = self._question(question_id)
         u = self.user
         asker = self.asks(q)
-        if not self.may_reply(q):
-            raise PermissionDenied(f"{u.username} ({u.role}) cannot answer a question to "
-                                   f"{q['to_department'] or 'the city'}")
+        access.require(u, "edit", "question", q)
         if q["status"] == "closed":
             raise ValidationError("the question is closed")
         if not (body or "").strip():
@@ -133,14 +114,13 @@ class QuestionsMixin:
     def close_question(self, question_id: str) -> None:
         """Close a question (the asking commune or the city)."""
         q = self._question(question_id)
-        if not self.may_close(q):
-            raise PermissionDenied(f"only {q['commune']} or the city may close this question")
+        access.require(self.user, "change_status", "question", q)
         self.conn.execute("UPDATE task_questions SET status = 'closed', updated_at = ? WHERE uuid = ?",
                           (iso_utc(self._now()), question_id))
 
     def questions(self, open_only: bool = False, task_uuid: str | None = None) -> list[dict[str, Any]]:
         """The questions the user may read, newest first, each with ``answers`` (a count)."""
-        scope, params = self._question_scope()
+        scope, params = self._scope("question")
         where = [scope]
         if open_only:
             where.append("status = 'open'")
@@ -161,35 +141,51 @@ class QuestionsMixin:
         return q
 
     def open_question_count(self) -> int:
-        """Open questions this user's side must answer (city: to the city; department: to it)."""
-        u = self.user
-        if u.is_city:
-            sql, params = "to_department IS NULL", []
-        elif u.role == "department_officer":
-            sql, params = "to_department = ?", [u.department]
-        else:
+        """Open questions addressed to this user's side that it must answer (the city: those to the
+        city; a department: those to it; anyone else: 0)."""
+        mine = self.user.department  # None: addressed to the city
+        if not access.answers_side(self.user, {"to_department": mine}):
             return 0
-        return int(self.conn.execute(f"SELECT count(*) FROM task_questions WHERE status = 'open' AND {sql}",
-                                     params).fetchone()[0])
+        scope, params = self._scope("question")
+        return int(self.conn.execute(f"SELECT count(*) FROM task_questions WHERE status = 'open' AND {scope} "
+                                     "AND to_department IS ?", [*params, mine]).fetchone()[0])
+
+    # --- notifications ---------------------------------------------------------------
+    def _notify(self, kind: str, message: str, task_uuid: str | None = None, to_role: str | None = None,
+                commune: str | None = None, department: str | None = None) -> None:
+        """Write a notification for a role (``to_role``) or a unit (``commune`` / ``department``)."""
+        self.conn.execute("INSERT INTO task_notifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+                          (str(_uuid.uuid4()), iso_utc(self._now()), to_role, commune, department, task_uuid, kind, message))
+
+    def _notify_for(self, task: Task, event: Event) -> None:
+        """The notification a committed task change makes (to the unit or to the city)."""
+        if event.action in ("assign", "reassign"):
+            due = iso_utc(task.deadline) if task.deadline is not None else None
+            self._notify("assigned", f"new task '{task.title}', due {due}", task.uuid,
+                         commune=task.commune, department=task.department)
+        elif event.action in ("return", "complete"):
+            what = "returned" if event.action == "return" else "completed, to verify"
+            self._notify(event.action, f"'{task.title}' {what} by {event.who}", task.uuid, to_role="city_dispatcher")
+        elif event.action == "reopen":
+            self._notify("reopened", f"'{task.title}' reopened: {event.note}", task.uuid,
+                         commune=task.commune, department=task.department)
 
     def notifications(self, unread_only: bool = True, limit: int = 200) -> list[dict[str, Any]]:
-        """Notifications for this user's role or unit, newest first."""
-        u = self.user
-        if u.is_city:
-            who, params = "to_role = 'city_dispatcher'", []
-        elif u.role == "commune_officer":
-            who, params = "commune = ?", [u.commune]
-        elif u.role == "department_officer":
-            who, params = "department = ?", [u.department]
-        else:
-            return []
+        """Notifications for this user's role or unit (the policy's read filter), newest first."""
+        who, params = self._scope("notification")
         cur = self.conn.execute(f"SELECT id, at, task_uuid, kind, message, read_at FROM task_notifications "
                                 f"WHERE {who}{' AND read_at IS NULL' if unread_only else ''} "
                                 f"ORDER BY at DESC, rowid DESC LIMIT {int(limit)}", params)
         return [dict(zip(("id", "at", "task_uuid", "kind", "message", "read_at"), r)) for r in cur]
 
-    def mark_read(self, ids: list[str]) -> None:
-        """Mark notifications read (only those addressed to this user's side)."""
-        mine = {n["id"] for n in self.notifications(unread_only=True, limit=100000)}
-        self.conn.executemany("UPDATE task_notifications SET read_at = ?, read_by = ? WHERE id = ?",
-                              [(iso_utc(self._now()), self.user.username, i) for i in ids if i in mine])
+    def mark_read(self, ids: list[str]) -> int:
+        """Mark notifications read (only those the policy lets this user change); returns how many."""
+        if not ids:
+            return 0
+        access.require(self.user, "edit", "notification")
+        who, params = self._scope("notification")
+        now = iso_utc(self._now())
+        with self.transaction() as c:
+            return sum(c.execute(f"UPDATE task_notifications SET read_at = ?, read_by = ? WHERE id = ? "
+                                 f"AND read_at IS NULL AND {who}", [now, self.user.username, i, *params]).rowcount
+                       for i in dict.fromkeys(ids))

@@ -44,14 +44,14 @@ import uuid as _uuid
 from datetime import datetime
 from typing import Any, Callable
 
-import numpy as np
 import shapely
 
-from gisdesk.core import kpi
+from gisdesk.core import access
 from gisdesk.core.incidents import ValidationError, iso_utc, to_utc, utc_now
 from gisdesk.core.tasks import (
     DEFAULT_SLA,
     OPEN_STATES,
+    WAITING_FOR,
     ConflictError,
     EvidencePolicy,
     Event,
@@ -59,13 +59,16 @@ from gisdesk.core.tasks import (
     Task,
     area_from_wkb,
     plan,
+    unit_record,
 )
-from gisdesk.core.users import PermissionDenied, User, can_read
+from gisdesk.core.users import User
+from gisdesk.store._access_sql import where as filter_sql
 from gisdesk.store.base import ConnectionStore, migration
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import attachment_type
 from gisdesk.store.task_questions import QuestionsMixin
-from gisdesk.store.users_store import ensure_users_schema
+from gisdesk.store.task_reports import ReportsMixin
+from gisdesk.store.users_store import ensure_users_schema, resolve_user
 
 _TASK_COLUMNS = ("uuid", "title", "description", "category", "severity", "state", "commune", "department",
                  "incident_uuid", "area", "deadline", "progress", "escalated", "created_at", "created_by",
@@ -139,7 +142,11 @@ def _new_id() -> str:
     return str(_uuid.uuid4())
 
 
-class TaskStore(QuestionsMixin, ConnectionStore):
+def _states_sql(states: frozenset[str] | set[str]) -> str:
+    return "(" + ", ".join(f"'{s}'" for s in sorted(states)) + ")"
+
+
+class TaskStore(QuestionsMixin, ReportsMixin, ConnectionStore):
     """Read and change tasks and questions as one signed-in user.
 
     Parameters
@@ -155,8 +162,8 @@ class TaskStore(QuestionsMixin, ConnectionStore):
         Called with the changed :class:`Task` after each committed :meth:`transition`
         (the plugin API fires ``on_task_changed`` with it).
 
-    Every read returns only what the user's jurisdiction covers; every change checks
-    the role, the jurisdiction, the state and the version, and on any failure raises
+    Every read applies :func:`gisdesk.core.access.read_filter`; every change asks
+    :func:`gisdesk.core.access.decide` and checks the state and the version, and on any failure raises
     (PermissionDenied, InvalidTransition, ConflictError, ValidationError) having changed nothing.
     """
 
@@ -166,10 +173,7 @@ class TaskStore(QuestionsMixin, ConnectionStore):
         self.on_transition = on_transition
         self.conn = connect(workspace)
         ensure_tasks_schema(self.conn)
-        row = self.conn.execute("SELECT username, display_name, role, commune, department, active FROM users "
-                                "WHERE username = ?", (user.username,)).fetchone()
-        self.user = User(row[0], row[1], row[2], row[3], row[4], bool(row[5])) if row else \
-            User(user.username, user.display_name, "viewer")
+        self.user = resolve_user(self.conn, user)
         self.evidence = evidence or EvidencePolicy()
         from gisdesk.store.incidents_store import _srid
 
@@ -179,31 +183,25 @@ class TaskStore(QuestionsMixin, ConnectionStore):
         """The time written on changes (the demo generator replaces it to write a past history)."""
         return utc_now()
 
-    # --- jurisdiction ----------------------------------------------------------------
-    def _scope(self, alias: str = "") -> tuple[str, list[Any]]:
-        """SQL condition limiting task rows to what the user may read."""
-        u, a = self.user, alias
-        if not u.active:
-            return "0", []
-        if u.is_city or u.role == "viewer":
-            return "1", []
-        if u.role == "commune_officer":
-            return f"{a}commune = ?", [u.commune]
-        return f"{a}department = ?", [u.department]
+    # --- the access policy ---------------------------------------------------------
+    def may(self, action: str, kind: str, record: dict[str, Any] | None = None) -> access.Decision:
+        """:func:`gisdesk.core.access.decide` for this store's user (for buttons and menus)."""
+        return access.decide(self.user, action, kind, record)
 
-    def _require_city(self, what: str) -> None:
-        if not (self.user.is_city and self.user.active):
-            raise PermissionDenied(f"only the city (dispatcher or administrator) may {what}; "
-                                   f"{self.user.username} is a {self.user.role} of {self.user.unit}")
+    def _require(self, action: str, kind: str, record: dict[str, Any] | None = None) -> None:
+        access.require(self.user, action, kind, record)
+
+    def _scope(self, kind: str = "task", alias: str = "") -> tuple[str, list[Any]]:
+        """SQL condition limiting rows of ``kind`` to what the user may read (the policy's read filter)."""
+        f = access.read_filter(self.user, kind)
+        return filter_sql(f, {f.column: alias + f.column} if f.column else None)
 
     def _load(self, task_id: str) -> Task:
         row = self.conn.execute(_SELECT + " WHERE uuid = ?", (task_id,)).fetchone()
         if row is None:
             raise KeyError(f"no task {task_id}")
         task = _task(row)
-        if not self.user.active or not can_read(self.user, task.commune, task.department):
-            raise PermissionDenied(f"task {task_id} belongs to {task.commune or task.department or 'the city'}; "
-                                   f"{self.user.username} ({self.user.role}) works for {self.user.unit}")
+        self._require("read", "task", unit_record(task))
         return task
 
     # --- reading ---------------------------------------------------------------------
@@ -231,15 +229,16 @@ class TaskStore(QuestionsMixin, ConnectionStore):
     def inbox(self, limit: int = 500, now: datetime | str | None = None) -> list[Task]:
         """The tasks waiting for this user, overdue first, then by deadline.
 
-        Officers: tasks of their unit that are assigned, accepted or in progress. The city:
-        tasks to assign (created, returned), to verify (done) and escalated open ones.
-        Viewers: every open task.
+        Those who take the city's steps (the policy says who): tasks to assign (created,
+        returned), to verify (done) and escalated open ones. Those who take the assignee's
+        steps: tasks of their unit that are assigned, accepted or in progress. Anyone else
+        (viewers): every open task they may read.
         """
         scope, params = self._scope()
-        if self.user.role in ("commune_officer", "department_officer"):
-            which = "state IN ('assigned', 'accepted', 'in_progress')"
-        elif self.user.is_city:
-            which = f"(state IN ('created', 'returned', 'done') OR (escalated = 1 AND state IN {_OPEN_SQL}))"
+        if self.may("change_status", "task", {"actor": "city"}):
+            which = f"(state IN {_states_sql(WAITING_FOR['city'])} OR (escalated = 1 AND state IN {_OPEN_SQL}))"
+        elif self.may("change_status", "task"):
+            which = f"state IN {_states_sql(WAITING_FOR['assignee'])}"
         else:
             which = f"state IN {_OPEN_SQL}"
         now_iso = iso_utc(to_utc(now) if now is not None else utc_now())
@@ -271,8 +270,10 @@ class TaskStore(QuestionsMixin, ConnectionStore):
         return SlaRules({(c, int(s)): float(h) for c, s, h in self.conn.execute("SELECT * FROM task_sla")})
 
     def set_sla(self, category: str, severity: int, hours: float) -> None:
-        """Set the hours allowed for ``category`` (``*`` = default) and ``severity`` (city only)."""
-        self._require_city("change SLA rules")
+        """Set the hours allowed for ``category`` (``*`` = default) and ``severity`` (city only).
+
+        The SLA rules are routing reference data: the policy's ``edit`` on ``routing_rule`` decides."""
+        self._require("edit", "routing_rule")
         if not hours or float(hours) <= 0:
             raise ValidationError(f"SLA hours must be positive, not {hours!r}")
         self.conn.execute("INSERT OR REPLACE INTO task_sla VALUES (?, ?, ?)", (category, int(severity), float(hours)))
@@ -280,7 +281,7 @@ class TaskStore(QuestionsMixin, ConnectionStore):
     def create(self, title: str, *, category: str = "", severity: int = 2, description: str = "",
                area: Any = None, incident_uuid: str | None = None, note: str | None = None) -> Task:
         """A new task in state ``created`` (city only), with a ``create`` event."""
-        self._require_city("create tasks")
+        self._require("create", "task")
         now = self._now()
         task = Task(title=title.strip() if isinstance(title, str) else title, category=category, severity=severity,
                     description=description, area=area, incident_uuid=incident_uuid, created_at=now,
@@ -294,6 +295,7 @@ class TaskStore(QuestionsMixin, ConnectionStore):
 
     def create_from_incident(self, incident_uuid: str, title: str | None = None, note: str | None = None) -> Task:
         """A task about an incident: its category, severity and geometry (the area) are copied."""
+        self._require("create", "task")  # before reading: a refusal says nothing about the incident
         row = self.conn.execute("SELECT i.category, i.severity, i.description, AsBinary(COALESCE(s.geom, i.geom)) "
                                 "FROM incidents i LEFT JOIN incident_shapes s ON s.incident_uuid = i.uuid "
                                 "WHERE i.uuid = ?", (incident_uuid,)).fetchone()
@@ -342,10 +344,10 @@ class TaskStore(QuestionsMixin, ConnectionStore):
         """Flag open tasks past their deadline (within the user's jurisdiction) as escalated.
 
         Each gets an ``escalate`` event and a notification for the city dispatcher.
-        Returns the escalated task ids. Viewers may not run it.
+        Returns the escalated task ids. Only users the policy lets ``edit`` tasks run it
+        (viewers do not).
         """
-        if self.user.role == "viewer" or not self.user.active:
-            raise PermissionDenied(f"{self.user.username} is read-only and cannot escalate tasks")
+        self._require("edit", "task")
         when = to_utc(now) if now is not None else self._now()
         scope, params = self._scope()
         with self.transaction() as c:
@@ -366,9 +368,7 @@ class TaskStore(QuestionsMixin, ConnectionStore):
     def attach(self, task_id: str, name: str, data: bytes) -> str:
         """Keep a photo or file with a task (its officers or the city); returns the attachment id."""
         task = self._load(task_id)
-        if not (self.user.is_city or (self.user.role != "viewer" and can_read(self.user, task.commune,
-                                                                              task.department))):
-            raise PermissionDenied(f"{self.user.username} cannot add files to task {task_id}")
+        self._require("edit", "task", unit_record(task))
         mime = attachment_type(name, data)
         att_id = _new_id()
         self.conn.execute("INSERT INTO task_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -417,83 +417,3 @@ class TaskStore(QuestionsMixin, ConnectionStore):
                           (_new_id(), event.task_uuid, version, iso_utc(event.at), event.who, event.action,
                            event.from_state, event.to_state, event.note,
                            json.dumps(dict(event.data), ensure_ascii=False) if event.data else None))
-
-    def _notify(self, kind: str, message: str, task_uuid: str | None = None, to_role: str | None = None,
-                commune: str | None = None, department: str | None = None) -> None:
-        self.conn.execute("INSERT INTO task_notifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-                          (_new_id(), iso_utc(self._now()), to_role, commune, department, task_uuid, kind, message))
-
-    def _notify_for(self, task: Task, event: Event) -> None:
-        if event.action in ("assign", "reassign"):
-            self._notify("assigned", f"new task '{task.title}', due {_iso(task.deadline)}", task.uuid,
-                         commune=task.commune, department=task.department)
-        elif event.action in ("return", "complete"):
-            what = "returned" if event.action == "return" else "completed, to verify"
-            self._notify(event.action, f"'{task.title}' {what} by {event.who}", task.uuid, to_role="city_dispatcher")
-        elif event.action == "reopen":
-            self._notify("reopened", f"'{task.title}' reopened: {event.note}", task.uuid,
-                         commune=task.commune, department=task.department)
-
-    # --- KPIs and checks -------------------------------------------------------------
-    def task_times(self, commune: str | None = None, department: str | None = None,
-                   category: str | None = None) -> kpi.TaskTimes:
-        """The time columns of every task the user may read (optionally one unit and one incident category),
-        for :mod:`gisdesk.core.kpi`."""
-        scope, params = self._scope("t.")
-        where, params = [scope], list(params)
-        for col, value in (("commune", commune), ("department", department), ("category", category)):
-            if value is not None:
-                where.append(f"t.{col} = ?")
-                params.append(value)
-        names = {}
-        for col in ("commune", "department"):  # small code tables: the big query returns only numbers
-            names[col] = tuple(r[0] for r in self.conn.execute(
-                f"SELECT DISTINCT {col} FROM tasks WHERE {col} IS NOT NULL ORDER BY {col}"))
-            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS _kpi_{col} (name TEXT PRIMARY KEY, code INTEGER)")
-            self.conn.execute(f"DELETE FROM _kpi_{col}")
-            self.conn.executemany(f"INSERT INTO _kpi_{col} VALUES (?, ?)", [(n, i) for i, n in enumerate(names[col])])
-        rows = self.conn.execute(
-            "SELECT unixepoch(t.created_at), unixepoch(t.deadline), unixepoch(t.done_at), unixepoch(t.cancelled_at), "
-            "COALESCE(c.code, -1), COALESCE(d.code, -1) FROM tasks t LEFT JOIN _kpi_commune c ON c.name = t.commune "
-            f"LEFT JOIN _kpi_department d ON d.name = t.department WHERE {' AND '.join(where)}", params).fetchall()
-        a = np.array(rows, dtype=float).reshape(-1, 6)
-        return kpi.TaskTimes(a[:, 0], a[:, 1], a[:, 2], a[:, 3], a[:, 4].astype(np.int64), a[:, 5].astype(np.int64),
-                             names["commune"], names["department"])
-
-    def kpis(self, start: Any = None, end: Any = None, commune: str | None = None,
-             department: str | None = None, category: str | None = None) -> dict[str, Any]:
-        """:func:`gisdesk.core.kpi.summary` plus ``by_commune`` and ``by_department`` rows
-        (optionally only the tasks of one unit and of one incident ``category``)."""
-        times = self.task_times(commune, department, category)
-        out = kpi.summary(times, start, end)
-        out["by_commune"] = kpi.by_unit(times, "commune", start, end)
-        out["by_department"] = kpi.by_unit(times, "department", start, end)
-        return out
-
-    def overview(self, start: Any = None, end: Any = None) -> list[dict[str, Any]]:
-        """Per commune the user may read (all 40 for the city): ``commune``, ``open``, ``overdue``,
-        ``completed``, ``on_time_rate``, ``open_questions``; communes without tasks get zeros."""
-        per = {r["unit"]: r for r in kpi.by_unit(self.task_times(), "commune", start, end)}
-        names = [r[0] for r in self.conn.execute("SELECT name FROM communes ORDER BY name")]
-        questions = dict(self.conn.execute("SELECT commune, count(*) FROM task_questions WHERE status = 'open' "
-                                           "GROUP BY commune"))
-        return [{"commune": n, "open": per.get(n, {}).get("backlog", 0), "overdue": per.get(n, {}).get("overdue", 0),
-                 "completed": per.get(n, {}).get("completed", 0), "on_time_rate": per.get(n, {}).get("on_time_rate"),
-                 "open_questions": questions.get(n, 0)}
-                for n in names if can_read(self.user, n, None)]
-
-    def check_consistency(self) -> list[str]:
-        """Problems where a task disagrees with its history (empty when all agree).
-
-        Each task must have events numbered 1..version, and the last one's ``to_state``
-        must be the task's state. Reads every task, whatever the user's jurisdiction.
-        """
-        rows = self.conn.execute(
-            "SELECT t.uuid, t.state, t.version, e.n, e.maxv, (SELECT to_state FROM task_events "
-            "WHERE task_uuid = t.uuid AND version = t.version) FROM tasks t LEFT JOIN (SELECT task_uuid, "
-            "count(*) AS n, max(version) AS maxv FROM task_events GROUP BY task_uuid) e ON e.task_uuid = t.uuid "
-            "WHERE e.n IS NULL OR e.n != t.version OR e.maxv != t.version OR (SELECT to_state FROM task_events "
-            "WHERE task_uuid = t.uuid AND version = t.version) IS NOT t.state").fetchall()
-        return [f"task {u}: state {s} version {v}, but its history has {n or 0} events up to version {m} "
-                f"ending in {last}" for u, s, v, n, m, last in rows]
-

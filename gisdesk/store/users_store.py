@@ -144,9 +144,16 @@ class UserStore(ConnectionStore):
         return _user(row)
 
     def users(self, acting: User) -> list[User]:
-        """Every user, by name (administrators and dispatchers; others see only themselves)."""
-        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username").fetchall()
-        return [_user(r) for r in rows if acting.is_city or r[0] == acting.username]
+        """The users ``acting`` may read, by name: an administrator every account, anyone else their own.
+
+        The access policy decides (:func:`gisdesk.core.access.read_filter`, kind ``user``),
+        with ``acting``'s role re-read from the table (:func:`resolve_user`)."""
+        from gisdesk.core import access
+        from gisdesk.store._access_sql import where
+
+        scope, params = where(access.read_filter(resolve_user(self.conn, acting), "user"))
+        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE {scope} ORDER BY username", params).fetchall()
+        return [_user(r) for r in rows]
 
     def set_password(self, acting: User, username: str, new_password: str, old_password: str | None = None) -> None:
         """Change a password: one's own (giving the old one) or anyone's as administrator."""
@@ -168,7 +175,23 @@ class UserStore(ConnectionStore):
             raise ValidationError("cannot disable the last administrator")
         self.conn.execute("UPDATE users SET active = ? WHERE username = ?", (int(bool(active)), username))
 
+    def all_users(self) -> list[User]:
+        """Every account, by name, for the command line of whoever holds the workspace file.
+
+        They can read the ``users`` table with any SQLite tool anyway (no password hash is
+        returned). The window and plugins use :meth:`users`, which applies the access policy.
+        """
+        return [_user(r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM users ORDER BY username")]
+
+    def _administers(self, acting: User) -> Any:
+        """The policy's :class:`~gisdesk.core.access.Decision` on ``acting`` administering accounts,
+        with the role and state the table gives ``acting`` (never the object's claim)."""
+        from gisdesk.core import access
+
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (acting.username,)).fetchone()
+        stored = _user(row) if row else User(acting.username, acting.display_name, "viewer", active=False)
+        return access.decide(stored, "administer", "user")
+
     def _require_admin(self, acting: User, what: str) -> None:
-        row = self.conn.execute("SELECT role, active FROM users WHERE username = ?", (acting.username,)).fetchone()
-        if row is None or row[0] != "administrator" or not row[1]:  # the stored role, not the object's
+        if not self._administers(acting):  # the policy, on the stored role, not the object's
             raise PermissionDenied(f"only an administrator may {what}; {acting.username} is a {acting.role}")

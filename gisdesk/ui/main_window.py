@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
                  user=None) -> None:
         super().__init__()
         self.workspace = Path(workspace)
-        self.user = user  # the signed-in gisdesk.plugins.facades.User (None: no accounts, the local user)
+        self.user = user  # the signed-in gisdesk.api.User (None: no accounts, the local user)
         self.settings = settings or QSettings("gisdesk", "gisdesk")
         self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name))
         layers, warnings = load_layer_state(self.workspace, map_layers(self.workspace))
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
             return
         where = u.commune or u.department or ""
         self.user_label.setText(tr("Signed in: {name} ({role}{where})").format(
-            name=u.display_name or u.name, role=tr(u.role.replace("_", " ")), where=f", {where}" if where else ""))
+            name=u.display_name or u.username, role=tr(u.role.replace("_", " ")), where=f", {where}" if where else ""))
 
     def _fill_recent_menu(self) -> None:
         from gisdesk.ui.app import open_window, recent_workspaces

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from gisdesk.plugins.facades import User
+from gisdesk.api import User
 
 
 def tr(text: str) -> str:
@@ -34,9 +34,9 @@ def has_accounts(workspace: Path) -> bool:
     return "users" in names or {"incidents", "communes"} <= names
 
 
-def as_plugin_user(account) -> User:
-    """The plugins' view of a signed-in account."""
-    return User(account.username, account.role, account.commune, account.department, account.display_name)
+def as_plugin_user(account: User) -> User:
+    """The signed-in account as plugins see it: the same :class:`gisdesk.api.User` (one user class)."""
+    return account
 
 
 class SignInDialog(QDialog):

@@ -126,7 +126,7 @@ def test_headless_canvas_records_extent_graphics_selection_and_tool(ctx):
 
 # -- user, settings, notify --------------------------------------------------------
 def test_user_is_the_local_administrator(ctx):
-    assert ctx.user.role == "administrator" and ctx.user.name
+    assert ctx.user.role == "administrator" and ctx.user.username
 
 
 def test_settings_persist_between_starts(demo, tmp_path):
@@ -274,7 +274,7 @@ def test_ctx_incidents_create_route_and_tell_other_plugins(demo, tmp_path):
         uid = ctx.incidents.create(Incident("forest fire", where, severity=4))
         got = ctx.incidents.get(uid)
         assert (got.commune, got.department) == (commune, "Chi cục Kiểm lâm")
-        assert ctx.incidents.events(uid)[0]["who"] == ctx.user.name
+        assert ctx.incidents.events(uid)[0]["who"] == ctx.user.username
         import listener_code
 
         assert [inc.uuid for inc in listener_code.heard] == [uid]

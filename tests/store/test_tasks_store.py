@@ -166,8 +166,9 @@ def test_department_officers_work_only_on_their_department(stores):
 
 
 def test_only_the_city_creates_tasks(stores):
-    for who in ("viewer", "phu_hoi", "xaydung"):
-        with pytest.raises(PermissionDenied, match="only the city"):
+    for who, why in (("viewer", "may look but not change anything"), ("phu_hoi", "only the city"),
+                     ("xaydung", "only the city")):
+        with pytest.raises(PermissionDenied, match=why):
             stores[who].create("Pothole")
 
 

@@ -81,8 +81,13 @@ def test_only_an_administrator_adds_users_and_roles_come_from_the_table(workspac
             store.create_user(admin, "Bad Name", "password", "viewer")
         with pytest.raises(ValidationError, match="last administrator"):
             store.set_active(admin, "admin", False)
+        # the policy's table: an account reads itself; only an administrator reads every account
         assert [u.username for u in store.users(added)] == ["kim_long"]
-        assert len(store.users(dispatcher)) == 11
+        assert [u.username for u in store.users(dispatcher)] == ["dispatcher"]
+        assert len(store.users(admin)) == 11
+        assert [u.username for u in store.all_users()] == [u.username for u in store.users(admin)]  # the CLI's
+        assert len(store.users(User("admin", "x", "viewer"))) == 11  # the role is the table's, not the object's
+        assert store.users(User("nobody", "x", "administrator")) == []  # unknown: a viewer, and not in the table
 
 
 def test_changing_passwords(workspace):

@@ -19,7 +19,7 @@ def test_demo_officer_signs_in_with_the_commune_from_the_workspace(qtbot, worksp
     assert dialog.password.text() == ""
     qtbot.keyClicks(dialog.password, "demo")
     dialog.accept()
-    assert (dialog.user.name, dialog.user.role, dialog.user.commune) == ("phu_hoi", "commune_officer", "Phú Hội")
+    assert (dialog.user.username, dialog.user.role, dialog.user.commune) == ("phu_hoi", "commune_officer", "Phú Hội")
 
 
 def test_first_run_creates_the_administrator(qtbot, tmp_path, workspace):
@@ -40,7 +40,7 @@ def test_first_run_creates_the_administrator(qtbot, tmp_path, workspace):
     qtbot.keyClicks(dialog.password, "s3cret-pass")
     qtbot.keyClicks(dialog.repeat, "s3cret-pass")
     dialog.accept()
-    assert (dialog.user.name, dialog.user.role) == ("lan", "administrator")
+    assert (dialog.user.username, dialog.user.role) == ("lan", "administrator")
     with UserStore(workspace) as store:
         assert not store.needs_first_admin()
 

@@ -30,7 +30,6 @@ DEFAULT_TARGETS: dict[str, float] = {
 #: ``True``: higher is better (the target is a minimum); ``False``: it is a maximum.
 HIGHER_IS_BETTER = {"on_time_rate": True, "resolution_rate": True, "satisfaction": True, "open_per_10k": False,
                     "open_incidents": False, "overdue_tasks": False, "cameras_online": True}
-CITY_ROLES = ("administrator", "city_dispatcher", "viewer")
 
 
 @dataclass
@@ -67,12 +66,20 @@ def read_side(read: Any) -> Side:
     return side
 
 
-def view_of(user: Any) -> tuple[str, str | None, str | None]:
-    """(``"city"`` or ``"commune"``, the locked commune, the locked department) for a user."""
-    if user.role == "commune_officer":
-        return "commune", user.commune, None
-    if user.role == "department_officer":
-        return "city", None, user.department
+def view_of(ctx: Any) -> tuple[str, str | None, str | None]:
+    """(``"city"`` or ``"commune"``, the locked commune, the locked department) for the signed-in user.
+
+    Read from the access policy's filter on incidents (``ctx.tasks.read_filter``), never
+    from the role: rows limited to one commune give that commune's view, rows limited to
+    one department the city view locked to it, and no rows at all a commune view of nothing.
+    """
+    rows = ctx.tasks.read_filter("incident")
+    if rows.nothing:
+        return "commune", "", None
+    if rows.column == "commune":
+        return "commune", rows.value, None
+    if rows.column == "department":
+        return "city", None, rows.value
     return "city", None, None
 
 
@@ -120,7 +127,7 @@ class DashboardModel:
 
     def scoped(self, f: Filter) -> Filter:
         """``f`` limited to what the signed-in user may see (a commune officer: their commune)."""
-        _, commune, department = view_of(self.ctx.user)
+        _, commune, department = view_of(self.ctx)
         if commune is not None:
             f = replace(f, commune=commune)
         if department is not None:

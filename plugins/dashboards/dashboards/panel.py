@@ -195,7 +195,7 @@ class DashboardPanel(QWidget):
 
     def _fill_choices(self) -> None:
         cols = self.model.cols
-        view, commune, _ = view_of(self.ctx.user)
+        view, commune, _ = view_of(self.ctx)
         for box, names, all_label in ((self.commune_box, cols.communes, tr("All communes")),
                                       (self.category_box, cols.categories[:-1], tr("All categories"))):
             box.blockSignals(True)
@@ -244,13 +244,13 @@ class DashboardPanel(QWidget):
 
     def on_selection_changed(self, layer_id: str) -> None:
         """A commune selected on the map (by the pick tool or any selection tool) filters the dashboard."""
-        if layer_id != self.communes_layer or not self.ready or view_of(self.ctx.user)[0] != "city":
+        if layer_id != self.communes_layer or not self.ready or view_of(self.ctx)[0] != "city":
             return
         ids = list(self.ctx.canvas.selection(layer_id))
         self.set_filter(commune=self.commune_by_fid.get(int(ids[0])) if len(ids) == 1 else None)
 
     def _table_clicked(self, row: int, _col: int) -> None:
-        if view_of(self.ctx.user)[0] != "city" or self.table.columns[2][0] != "commune":
+        if view_of(self.ctx)[0] != "city" or self.table.columns[2][0] != "commune":
             return
         name = self.table.item(row, 2).key
         self.set_filter(commune=None if self.filter.commune == name else name)
@@ -264,7 +264,7 @@ class DashboardPanel(QWidget):
         f = self.filter
         snap = self.snap = self.model.snapshot(f)
         self._sync_boxes(f)
-        if view_of(self.ctx.user)[0] == "city":
+        if view_of(self.ctx)[0] == "city":
             self.view_label.setText(tr("City view: {c}").format(c=f.commune or tr("all communes")))
         self._fill_cards(snap)
         self.daily.set_data(snap["days"], snap["per_day"], f.start_day, f.end_day)
@@ -313,7 +313,7 @@ class DashboardPanel(QWidget):
     def _fill_table(self) -> None:
         if not self.ready:
             return
-        view, _, _ = view_of(self.ctx.user)
+        view, _, _ = view_of(self.ctx)
         f = self.filter
         if view == "city":
             month = self.month_box.currentData() or stats.months(self.model.cols)[-1]

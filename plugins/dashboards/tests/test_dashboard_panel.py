@@ -136,7 +136,7 @@ def test_ranking_sorts_by_a_column(panel):
 def test_commune_officer_sees_only_their_commune(qtbot, tmp_path, plugin_context, monkeypatch):
     from gisdesk.api import User
 
-    officer = User("phu_hoi", "commune_officer", commune="Phú Hội")
+    officer = User("phu_hoi", "Officer Phú Hội", "commune_officer", commune="Phú Hội")
     monkeypatch.setattr(type(plugin_context), "user", property(lambda self: officer))
     p = DashboardPanel(plugin_context, background=False, cache_dir=tmp_path / "c")
     qtbot.addWidget(p)
@@ -151,6 +151,22 @@ def test_commune_officer_sees_only_their_commune(qtbot, tmp_path, plugin_context
     kpis = plugin_context.tasks.kpis(stats.day_start_utc(p.filter.start_day),
                                      stats.day_start_utc(p.filter.end_day + 1), commune="Phú Hội")
     assert p.snap["cards"]["overdue_tasks"][0] == kpis["overdue"]
+
+
+@pytest.mark.parametrize("claimed, view", [
+    (("xaydung", "administrator", None), ("city", None, "Sở Xây dựng")),  # the table's role, not the claim
+    (("viewer", "administrator", None), ("city", None, None)),
+    (("vinh_ninh", "viewer", None), ("commune", "Vĩnh Ninh", None)),
+    (("nobody", "administrator", None), ("city", None, None)),  # unknown: reads like a viewer
+])
+def test_the_view_is_the_policys_read_filter_of_the_user_in_the_table(plugin_context, monkeypatch, claimed, view):
+    from gisdesk.api import User
+
+    from dashboards.model import view_of
+
+    name, role, commune = claimed
+    monkeypatch.setattr(type(plugin_context), "user", property(lambda self: User(name, name, role, commune)))
+    assert view_of(plugin_context) == view
 
 
 def test_panel_docks_in_the_window_and_loads_in_background(main_window, qtbot):

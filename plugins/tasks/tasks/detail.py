@@ -127,7 +127,8 @@ class TaskDetail(QWidget):
         for w in (self.state, self.unit, self.deadline, self.category, self.progress, self.actions_box,
                   self.questions_label):
             w.setVisible(has)
-        self.ask_button.setVisible(has and self.ctx.tasks.user.role == "commune_officer")
+        self.ask_button.setVisible(has and self.ctx.tasks.may("create", "question", {"commune": task.commune})
+                                   .allowed)
         if task is None:
             self.title.setText(tr("Pick a task in “My tasks”."))
             return

@@ -1,8 +1,10 @@
 """The Tasks dock panel: *My tasks*, the task detail and the *City overview* (Qt).
 
-Everything the signed-in user sees comes from ``ctx.tasks``, which the core limits to
-their jurisdiction; the panel refreshes when someone else signs in and after every
-task change. Actions open :class:`~tasks.actions.ActionForm` (non-modal;
+Everything the signed-in user sees comes from ``ctx.tasks``, which the access policy
+limits to their jurisdiction; buttons and tabs are enabled by asking the same policy
+(``ctx.tasks.may``, ``ctx.tasks.read_filter``), never by testing a role. The panel
+refreshes when someone else signs in (and then closes the previous user's open form,
+task and map highlight) and after every task change. Actions open :class:`~tasks.actions.ActionForm` (non-modal;
 :meth:`TasksPanel.action_form` returns it, so tests fill and submit it directly).
 """
 
@@ -44,6 +46,7 @@ class TasksPanel(QWidget):
         self.ctx = ctx
         self.rows: list[Task] = []
         self.form: ActionForm | None = None
+        self._shown_for: str | None = None
         self.setMinimumWidth(380)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -131,10 +134,16 @@ class TasksPanel(QWidget):
         """Reload the inbox, the task shown and the overview for the signed-in user."""
         store = self.ctx.tasks
         user = store.user
+        if user.username != self._shown_for:  # someone else signed in: nothing of the previous user stays
+            self._shown_for = user.username
+            self.clear_for_new_user()
         self.who.setText(tr("Signed in as {name} — {role}, {unit}").format(
             name=user.display_name or user.username, role=user.role.replace("_", " "), unit=user.unit))
-        self.new_button.setVisible(user.is_city)
-        if user.role != "viewer" and user.active:  # overdue work goes up a level as soon as anyone looks
+        creating = store.may("create", "task")
+        self.new_button.setEnabled(creating.allowed)
+        self.new_button.setToolTip(tr("Create a task about the incident selected on the map") if creating
+                                   else creating.reason)
+        if store.may("edit", "task"):  # overdue work goes up a level as soon as anyone who works on tasks looks
             escalated = store.escalate_overdue()
             if escalated:
                 self.ctx.notify(tr("{n} overdue task(s) escalated to the city").format(n=len(escalated)), "warning")
@@ -146,19 +155,30 @@ class TasksPanel(QWidget):
             except (KeyError, PermissionDenied):
                 self.detail.show_task(None)
         overview_tab = self.tabs.indexOf(self.overview)
-        shows = user.is_city or user.role in ("viewer", "commune_officer")
+        readable = store.read_filter("task")  # the overview is per commune: shown to whoever reads whole communes
+        shows = readable.everything or readable.column == "commune"
         self.tabs.setTabVisible(overview_tab, shows)
-        self.tabs.setTabText(overview_tab, tr("City overview") if user.role != "commune_officer"
-                             else tr("My commune"))
+        self.tabs.setTabText(overview_tab, tr("City overview") if readable.everything else tr("My commune"))
         self.fill_overview(store.overview() if shows else [])
         self.fill_notifications(store.notifications(unread_only=True, limit=50))
         self.questions.refresh()
 
+    def clear_for_new_user(self) -> None:
+        """Close the open action form, the task shown and its map highlight, back to the inbox
+        (File › Switch user: nothing of the previous user stays on screen)."""
+        if self.form is not None:
+            self.form.close()
+            self.form = None
+        self.detail.show_task(None)
+        self.detail.set_message("")
+        self.ctx.canvas.remove_graphics("task")
+        self.tabs.setCurrentIndex(0)  # their screen starts at their own inbox
+
     def _count_questions(self) -> None:
         """The Questions tab says how many wait: for an answer from this side, or (a commune) answered ones."""
         store = self.ctx.tasks
-        waiting = store.open_question_count() if store.user.role != "commune_officer" else \
-            sum(q["status"] == "answered" for q in self.questions.rows)
+        waiting = sum(q["status"] == "answered" for q in self.questions.rows) if store.may("create", "question") \
+            else store.open_question_count()
         self.tabs.setTabText(self.tabs.indexOf(self.questions),
                              tr("Questions ({n})").format(n=waiting) if waiting else tr("Questions"))
 

@@ -135,12 +135,13 @@ class QuestionsView(QWidget):
             self.question = None
             if self.form is not None:
                 self.form.close()
-        self.ask_button.setVisible(user.role == "commune_officer")
+        asking = store.may("create", "question")
+        self.ask_button.setVisible(asking.allowed)
         rows = store.questions(open_only=self.open_only.isChecked())
         rows.sort(key=lambda q: q["status"] != "open")  # stable: open first, newest first within
         self.rows = rows
         waiting = store.open_question_count()
-        if user.role == "commune_officer":
+        if asking:
             mine = sum(q["status"] == "answered" for q in rows)
             text = tr("{n} question(s) of {commune}; {a} answered").format(n=len(rows), commune=user.commune, a=mine)
         elif waiting:
@@ -199,7 +200,6 @@ class QuestionsView(QWidget):
     def show_question(self, q: dict[str, Any] | None) -> None:
         """Show ``q`` (a :meth:`thread` dict) with its answers; None: nothing picked."""
         self.question = q
-        user = self.ctx.tasks.user
         if q is None:
             self.thread_view.setHtml("<p style='color:#555'>" + html.escape(tr("Pick a question to read its thread."))
                                      + "</p>")
@@ -230,7 +230,7 @@ class QuestionsView(QWidget):
         for w in (self.reply, self.send_button):
             w.setEnabled(is_open and store.may_reply(q))
         self.send_button.setText(tr("Send follow-up") if store.asks(q) else tr("Send answer"))
-        self.close_button.setEnabled(is_open and user.active and store.may_close(q))
+        self.close_button.setEnabled(is_open and store.may_close(q))
 
     def send_answer(self) -> bool:
         """Add the reply box's text to the thread shown; True when stored (the box is then emptied)."""

@@ -31,7 +31,7 @@ def sign_in(window, qtbot, name):
 
     QTimer.singleShot(0, fill)
     assert window.switch_user(), f"{name} could not sign in: {seen[1:]}"
-    assert seen and window.user.name == name
+    assert seen and window.user.username == name
     return window.user
 
 
@@ -57,11 +57,13 @@ def test_dispatcher_assigns_commune_completes_city_verifies(main_window, qtbot, 
     assert ctx.tasks.task(task.uuid).commune == "Phú Hội"
 
     sign_in(window, qtbot, "phu_hoi")
-    assert ctx.user.name == "phu_hoi"
+    assert ctx.user.username == "phu_hoi"
+    assert panel.detail.task is None and panel.tabs.currentIndex() == 0  # the dispatcher's task is not left open
     row = [t.uuid for t in panel.rows].index(task.uuid)
     panel.inbox.selectRow(row)
-    qtbot.mouseDClick(panel.inbox.viewport(), Qt.MouseButton.LeftButton,
-                      pos=panel.inbox.visualItemRect(panel.inbox.item(row, 0)).center())
+    spot = panel.inbox.visualItemRect(panel.inbox.item(row, 0)).center()
+    qtbot.mouseClick(panel.inbox.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # a double-click's first press
+    qtbot.mouseDClick(panel.inbox.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     assert panel.detail.task is not None and panel.detail.task.uuid == task.uuid
     assert set(panel.detail.buttons) >= {"accept", "return"} and "verify" not in panel.detail.buttons
     qtbot.mouseClick(panel.detail.buttons["accept"], Qt.MouseButton.LeftButton)
@@ -237,3 +239,38 @@ def test_overdue_tasks_escalate_and_the_dispatcher_is_notified(main_window, qtbo
     qtbot.mouseClick(panel.mark_read_button, Qt.MouseButton.LeftButton)
     assert ctx.tasks.notifications() == [] and not panel.notifications.isVisibleTo(panel)
     assert "No unread" in panel.notes_label.text()
+
+
+def test_switch_user_leaves_nothing_of_the_previous_user_and_buttons_ask_the_policy(main_window, qtbot):
+    window = main_window
+    panel = panel_of(window)
+    ctx = panel.ctx
+    sign_in(window, qtbot, "dispatcher")
+    assert panel.new_button.isEnabled()
+    task = next(t for t in panel.rows if t.area is not None)
+    panel.open_task(task.uuid)
+    action = next(a for a in panel.detail.buttons if a != "_none")
+    form = panel.action_form(action)
+    form.show()
+    panel.show_on_map()
+    assert "task" in ctx.canvas.graphics()
+
+    sign_in(window, qtbot, "phu_hoi")  # the dispatcher's form, task and highlight are gone
+    assert not form.isVisible() and panel.form is None and panel.detail.task is None
+    assert "task" not in ctx.canvas.graphics()
+    assert not panel.new_button.isEnabled() and "only the city" in panel.new_button.toolTip()
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.overview)) == "My commune"
+    ask = panel.questions.ask_form()
+    ask.show()
+    ask.subject.setText("a draft of Phú Hội")
+
+    sign_in(window, qtbot, "viewer")  # Phú Hội's question draft is gone too
+    assert not ask.isVisible()
+    assert not panel.new_button.isEnabled() and "may look but not change" in panel.new_button.toolTip()
+    assert not panel.questions.ask_button.isVisibleTo(panel)
+    assert panel.tabs.tabText(panel.tabs.indexOf(panel.overview)) == "City overview"
+    panel.open_task(task.uuid)
+    assert [a for a in panel.detail.buttons if a != "_none"] == []  # a viewer changes nothing
+
+    sign_in(window, qtbot, "xaydung")  # a department reads no commune's tasks: no per-commune overview
+    assert not panel.tabs.isTabVisible(panel.tabs.indexOf(panel.overview))
