@@ -37,7 +37,10 @@ def test_cache_is_used_until_incidents_change(plugin_context, tmp_path):
     from gisdesk.api import Incident
 
     x, y = float(np.nanmedian(first.cols.x)), float(np.nanmedian(first.cols.y))
-    plugin_context.incidents.create(Incident("noise", shapely.Point(x, y), severity=2))
+    from gisdesk.store.incidents_store import IncidentStore
+
+    with IncidentStore(plugin_context.workspace.path, "dispatcher") as store:  # the headless user only reads
+        store.create(Incident("noise", shapely.Point(x, y), severity=2))
     third = DashboardModel(plugin_context, cache_dir=tmp_path).load()
     assert third.loaded_from == "workspace" and len(third.cols) == len(first.cols) + 1
 
