@@ -338,9 +338,9 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
             new = old.evolve(**changes)
             new.check()
             diff = [k for k in changes if getattr(old, k) != getattr(new, k)]
+            self._require_change(old, new, diff or list(changes), routed)  # a no-op is checked too
             if not diff:
                 return old
-            self._require_change(old, new, diff, routed)
             v = old.version + 1
             for key in diff:
                 self._write(c, uuid, key, old, new, now)
