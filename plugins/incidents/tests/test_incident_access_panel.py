@@ -11,8 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from gisdesk.api import User
-from gisdesk.store.incidents_store import IncidentStore
+from gisdesk.api import Incidents, User
 
 VIEWER = User("viewer", "viewer")
 PHU_HOI = User("phu_hoi", "commune_officer", commune="Phú Hội")
@@ -28,6 +27,11 @@ def action(panel, name) -> QAction:
     found = panel.findChild(QAction, name)
     assert found is not None, name
     return found
+
+
+def acting_as(ctx, name):
+    """Another user's ``Incidents`` on the same workspace (someone at another desk)."""
+    return Incidents(ctx.workspace.path, lambda: name, lambda incident: None)
 
 
 def first_of(ctx, commune):
@@ -69,13 +73,14 @@ def test_phu_hoi_edits_own_incidents_never_reroutes_and_lists_only_phu_hoi(main_
     assert form.uuid == rows[0].uuid and "Vĩnh Ninh" in panel.hint.text()
 
 
-def test_a_refused_or_stale_save_says_why_and_keeps_what_was_typed(main_window, workspace):
+def test_a_refused_or_stale_save_says_why_and_keeps_what_was_typed(main_window):
     panel = signed_in(main_window, DISPATCHER)
     uid = first_of(panel.ctx, "Phú Hội")
     panel.open_incident(uid)
     form = panel.form
-    with IncidentStore(workspace, "admin") as other:  # someone else changes it meanwhile
-        other.update(uid, {"address": "Cầu Trường Tiền"})
+    other = acting_as(panel.ctx, "admin")  # someone else changes it meanwhile
+    other.update(uid, {"address": "Cầu Trường Tiền"})
+    other.close()
     form.description.setPlainText("typed by the dispatcher")
     panel.save()
     assert "admin" in form.check.text() and "address" in form.check.text()
@@ -85,8 +90,9 @@ def test_a_refused_or_stale_save_says_why_and_keeps_what_was_typed(main_window, 
 
     panel = signed_in(main_window, PHU_HOI)
     panel.open_incident(uid)
-    with IncidentStore(workspace, "dispatcher") as city:  # the city sends it to Vĩnh Ninh meanwhile
-        city.update(uid, {"commune": "Vĩnh Ninh"}, "wrong ward")
+    city = acting_as(panel.ctx, "dispatcher")  # the city sends it to Vĩnh Ninh meanwhile
+    city.update(uid, {"commune": "Vĩnh Ninh"}, "wrong ward")
+    city.close()
     form.description.setPlainText("typed by phu_hoi")
     panel.save()
     assert "phu_hoi" in form.check.text() and "Vĩnh Ninh" in form.check.text()

@@ -7,6 +7,8 @@ workspace's ``users`` table decides).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import shapely
 
@@ -21,8 +23,12 @@ MOITRUONG = User("moitruong", "department_officer", department="Công ty Môi tr
 DISPATCHER = User("dispatcher", "city_dispatcher")
 
 
+PLUGIN_DIR = Path(__file__).resolve().parents[2] / "plugins" / "incidents"
+
+
 @pytest.fixture
-def started(plugin_dir, workspace, tmp_path):
+def started(workspace, tmp_path):
+    plugin_dir = PLUGIN_DIR
     manager = PluginManager(HeadlessHost(workspace=workspace, user=VIEWER), folders=[(plugin_dir, "dir")],
                             entry_points=False, state_dir=tmp_path / "state", raise_errors=True)
     manager.start()
