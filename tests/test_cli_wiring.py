@@ -28,7 +28,7 @@ def test_incidents_import_reports_bad_lines_and_imports_good_ones(workspace, tmp
     feed.write_text("camera_id,type,time,confidence,snapshot\n"
                     "CAM-0001,flooding,2026-11-20T08:00:00Z,0.93,/snap/1.jpg\n"
                     "CAM-9999,fire,2026-11-20T08:00:00Z,0.9,x\n", encoding="utf-8")
-    run = gisdesk("incidents", "import-detections", workspace, feed)
+    run = gisdesk("incidents", "import-detections", workspace, feed, "--user", "dispatcher")
     assert run.returncode == 1  # some lines were rejected
     assert "created 1" in run.stdout and "line 3: unknown camera 'CAM-9999'" in run.stdout
     out = tmp_path / "out.geojson"

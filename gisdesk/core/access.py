@@ -302,7 +302,7 @@ def _own(user: User, kind: str, record: Mapping[str, Any] | None, who: str, acti
     if record is None or record.get(unit[0]) == unit[1]:
         return _OK
     return Decision(False, f"{who} may {_verb(action)} only the {_kind_words(kind)}s of {unit[1]}; "
-                           f"this one belongs to {_owner(record)}")
+                           f"this one belongs to {record.get(unit[0]) or _owner(record)}")
 
 
 def answers_side(user: User, question: Mapping[str, Any]) -> bool:

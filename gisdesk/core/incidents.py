@@ -91,6 +91,8 @@ class Incident:
 
     ``geometry`` is a shapely Point, LineString or Polygon in the workspace CRS.
     ``commune``/``department`` are filled by :func:`route` when left empty.
+    ``version`` is the stored version this copy was read at (a writer gives it back, so
+    a change made meanwhile by someone else is reported instead of overwritten).
     """
 
     category: str
@@ -107,6 +109,7 @@ class Incident:
     needs_review: bool = False
     notes: list[str] = field(default_factory=list)
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
+    version: int = 1
 
     def __post_init__(self) -> None:
         self.occurred_at = to_utc(self.occurred_at)

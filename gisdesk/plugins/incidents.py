@@ -1,8 +1,11 @@
 """Incidents as plugins see them: ``ctx.incidents`` (Qt-free).
 
 One :class:`Incidents` per plugin context, over the workspace's
-:class:`~gisdesk.store.incidents_store.IncidentStore`, acting as ``ctx.user``: every change is
-an event with the user's name. Creating an incident fires ``incident_created`` for every
+:class:`~gisdesk.store.incidents_store.IncidentStore`, bound to the signed-in user (``ctx.user``;
+re-bound when someone else signs in): it reads only what the access policy lets that user see,
+every change is checked by the policy and recorded as an event with the user's name, and
+:meth:`Incidents.may` tells a panel beforehand what the policy would say. The store itself (and
+its connection) is never handed out. Creating an incident fires ``incident_created`` for every
 plugin (``ctx.events.on_incident_created``).
 """
 
@@ -13,9 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-import numpy as np
-import shapely
-
+from gisdesk.core.access import Decision
 from gisdesk.core.incidents import Incident
 
 
@@ -30,12 +31,14 @@ class Incidents:
     path : Path or None
         The workspace.
     user : callable
-        Returns the current user's name (read on every change).
+        Returns the signed-in user (a name, or an object with ``name``/``username``), read on
+        every call: when it changes, the store is re-bound to the new user (whose role and
+        unit come from the workspace's ``users`` table, never from this object).
     created : callable
         Called with each new :class:`Incident` (the app's ``incident_created`` event).
     """
 
-    def __init__(self, path: Path | None, user: Callable[[], str], created: Callable[[Incident], Any]) -> None:
+    def __init__(self, path: Path | None, user: Callable[[], Any], created: Callable[[Incident], Any]) -> None:
         self.path = Path(path) if path is not None else None
         self._user = user
         self._created = created
@@ -58,17 +61,42 @@ class Incidents:
             conn.close()
         return {"incidents", "communes"} <= names
 
+    def _name(self) -> str:
+        who = self._user()
+        return who if isinstance(who, str) else (getattr(who, "username", None) or who.name)
+
     @property
-    def store(self) -> Any:
-        """The :class:`~gisdesk.store.incidents_store.IncidentStore` (opened on first use)."""
+    def _s(self) -> Any:
+        """The store, opened on first use and bound to the current user (private: never handed out)."""
         if self._store is None:
             if self.path is None:
                 raise RuntimeError("no workspace is open")
             from gisdesk.store.incidents_store import IncidentStore
 
-            self._store = IncidentStore(self.path, self._user())
-        self._store.user = self._user()
+            self._store = IncidentStore(self.path, self._name())
+        elif self._store.user.username != self._name():
+            self._store.bind(self._name())
         return self._store
+
+    @property
+    def user(self) -> Any:
+        """Who the incidents act as: the ``User`` (role, commune, department) the workspace knows."""
+        return self._s.user
+
+    def may(self, action: str, record: Incident | Mapping[str, Any] | None = None) -> Decision:
+        """Whether the signed-in user may take ``action`` on an incident, and why not.
+
+        ``action`` is one of ``read``, ``create``, ``edit``, ``change_status``, ``reroute``,
+        ``delete``; ``record`` an :class:`Incident` (or a mapping with ``commune`` and
+        ``department``), or None for "on some incident" (e.g. to enable a draw tool). The
+        answer is the access policy's (:func:`gisdesk.core.access.decide`); the store applies
+        the same when the change is made. ``may("edit_rules")`` asks about the routing rules.
+        """
+        if self.path is None:
+            return Decision(False, "no workspace is open")
+        if action == "edit_rules":
+            return self._s.may("edit", None, kind="routing_rule")
+        return self._s.may(action, record)
 
     def close(self) -> None:
         """Close the store (the context does it when the plugin unloads)."""
@@ -79,29 +107,34 @@ class Incidents:
     # -- rules, lists -----------------------------------------------------------------
     def rules(self) -> dict[str, str]:
         """Category -> responsible department (the editable routing rules)."""
-        return self.store.rules()
+        return self._s.rules()
 
     def categories(self) -> list[str]:
         """The category list (the rules' categories), sorted."""
-        return sorted(self.store.rules())
+        return sorted(self._s.rules())
 
     def set_rule(self, category: str, department: str) -> None:
         """Add a category or change the department it is routed to."""
-        self.store.set_rule(category, department)
+        self._s.set_rule(category, department)
 
     def departments(self) -> list[str]:
         """Departments named in the rules or on stored incidents, sorted."""
-        rows = self.store.conn.execute("SELECT department FROM routing_rules UNION "
-                                       "SELECT department FROM incidents WHERE department IS NOT NULL")
-        return sorted({r[0] for r in rows})
+        return self._s.departments()
 
     def communes(self) -> list[str]:
         """The commune names, sorted."""
-        return sorted(self.store.communes.names)
+        return sorted(self._s.communes.names)
+
+    def commune_area(self, name: str) -> Any:
+        """The outline of commune ``name`` (shapely, workspace CRS); KeyError for an unknown name."""
+        communes = self._s.communes
+        if name not in communes.names:
+            raise KeyError(f"no commune {name}")
+        return communes.polygons[communes.names.index(name)]
 
     def boundary(self) -> Any:
         """The city's outline (shapely, workspace CRS)."""
-        return self.store.boundary
+        return self._s.boundary
 
     # -- incidents --------------------------------------------------------------------
     def prepare(self, incident: Incident) -> Incident:
@@ -109,69 +142,64 @@ class Incidents:
 
         Raises :class:`ValidationError` with a clear message for what cannot be stored.
         """
-        return self.store.prepare(incident)
+        return self._s.prepare(incident)
 
     def duplicates(self, incident: Incident, distance_m: float = 100.0, hours: float = 24.0) -> list[Incident]:
         """Open incidents of the same category within ``distance_m`` and ``hours``, nearest first."""
-        return self.store.duplicates(incident, distance_m, hours)
+        return self._s.duplicates(incident, distance_m, hours)
 
     def create(self, incident: Incident, note: str | None = None) -> str:
-        """Store ``incident`` (validated and routed); returns its UUID and fires ``incident_created``."""
-        uid = self.store.create(incident, note=note)
-        self._created(self.store.get(uid))
-        return uid
+        """Store ``incident`` (validated and routed); returns its UUID and fires ``incident_created``.
+
+        PermissionDenied (a viewer; an override of the routing without the right to re-route)
+        or ValidationError, with nothing stored.
+        """
+        stored = self._s.add(incident, note=note)
+        self._created(stored)
+        return stored.uuid
 
     def get(self, uuid: str) -> Incident:
-        """One incident (KeyError when there is none)."""
-        return self.store.get(uuid)
+        """One incident (KeyError when there is none, PermissionDenied when it is not the user's to
+        read); its ``version`` is what :meth:`update` takes back."""
+        return self._s.get(uuid)
 
     def list(self, **filters: Any) -> list[Incident]:
-        """Incidents newest first; filters ``status``, ``category``, ``commune``, ``channel``,
+        """The incidents the user may read, newest first; filters ``status``, ``category``, ``commune``, ``channel``,
         ``since``, ``until``, ``open_only``, ``limit`` (see ``IncidentStore.list``)."""
-        return self.store.list(**filters)
+        return self._s.list(**filters)
 
     def count(self) -> int:
-        """How many incidents the workspace holds."""
-        return int(self.store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0])
+        """How many incidents the user may read."""
+        return self._s.count()
 
-    def update(self, uuid: str, changes: Mapping[str, Any], reason: str = "") -> Incident:
-        """Change attributes or the geometry; overriding ``commune``/``department`` needs a ``reason``."""
-        return self.store.update(uuid, changes, reason)
+    def update(self, uuid: str, changes: Mapping[str, Any], reason: str = "", *,
+               version: int | None = None) -> Incident:
+        """Change attributes or the geometry; overriding ``commune``/``department`` needs a ``reason``.
 
-    def delete(self, uuid: str, reason: str = "") -> dict[str, Any]:
+        Give the ``version`` of the incident you read: if someone changed it since, ConflictError
+        says who changed what, and nothing is written. PermissionDenied says why a change is refused.
+        """
+        return self._s.update(uuid, changes, reason, version=version)
+
+    def delete(self, uuid: str, reason: str = "", *, version: int | None = None) -> dict[str, Any]:
         """Remove an incident (its history stays); returns the snapshot :meth:`restore` takes."""
-        return self.store.delete(uuid, reason)
+        return self._s.delete(uuid, reason, version=version)
 
     def restore(self, snapshot: Mapping[str, Any], reason: str = "") -> str:
         """Bring back a deleted incident from its snapshot."""
-        return self.store.restore(snapshot, reason)
+        return self._s.restore(snapshot, reason)
 
-    def link_duplicate(self, uuid: str, of_uuid: str, reason: str = "") -> Incident:
+    def link_duplicate(self, uuid: str, of_uuid: str, reason: str = "", *, version: int | None = None) -> Incident:
         """Mark ``uuid`` a duplicate of ``of_uuid`` (nothing is merged)."""
-        return self.store.link_duplicate(uuid, of_uuid, reason)
+        return self._s.link_duplicate(uuid, of_uuid, reason, version=version)
 
     def events(self, uuid: str) -> list[dict[str, Any]]:
         """The history of one incident, oldest first (``at``, ``who``, ``action``, ``field``, …)."""
-        return self.store.events(uuid)
+        return self._s.events(uuid)
 
     def at(self, x: float, y: float, tolerance: float) -> str | None:
-        """The UUID of the incident nearest (x, y) (workspace CRS) within ``tolerance``, shapes included."""
-        conn = self.store.conn
-        box = (x + tolerance, x - tolerance, y + tolerance, y - tolerance)
-        in_box = "WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?"
-        rows = conn.execute(
-            f"SELECT uuid, AsBinary(geom) FROM incidents WHERE rowid IN (SELECT pkid FROM idx_incidents_geom {in_box}) "
-            "AND uuid NOT IN (SELECT incident_uuid FROM incident_shapes) "
-            "UNION ALL SELECT incident_uuid, AsBinary(geom) FROM incident_lines WHERE rowid IN "
-            f"(SELECT pkid FROM idx_incident_lines_geom {in_box}) "
-            "UNION ALL SELECT incident_uuid, AsBinary(geom) FROM incident_areas WHERE rowid IN "
-            f"(SELECT pkid FROM idx_incident_areas_geom {in_box})", box * 3).fetchall()
-        if not rows:
-            return None
-        geoms = shapely.from_wkb([r[1] for r in rows])
-        dist = shapely.distance(geoms, shapely.Point(x, y))
-        k = int(np.argmin(dist))
-        return rows[k][0] if dist[k] <= tolerance else None
+        """The UUID of the readable incident nearest (x, y) (workspace CRS) within ``tolerance``, shapes included."""
+        return self._s.at(x, y, tolerance)
 
     # -- attachments ------------------------------------------------------------------
     def attach(self, uuid: str, file: str | os.PathLike[str], data: bytes | None = None,
@@ -195,19 +223,19 @@ class Incidents:
                 raise ValidationError(f"{path.name} is {size / 1048576:.1f} MB; attachments may be at most "
                                       f"{limit / 1048576:.0f} MB")
             data = path.read_bytes()
-        return self.store.attach(uuid, os.fspath(file), data, limit)
+        return self._s.attach(uuid, os.fspath(file), data, limit)
 
     def attachments(self, uuid: str) -> list[dict[str, Any]]:
         """The attachments of an incident: ``id``, ``name``, ``mime``, ``size``, ``added_at``, ``added_by``."""
-        return self.store.attachments(uuid)
+        return self._s.attachments(uuid)
 
     def attachment_data(self, attachment_id: str) -> bytes:
         """The bytes of one attachment."""
-        return self.store.attachment_data(attachment_id)
+        return self._s.attachment_data(attachment_id)
 
     def remove_attachment(self, attachment_id: str, reason: str = "") -> None:
         """Remove one attachment (recorded on its incident)."""
-        self.store.remove_attachment(attachment_id, reason)
+        self._s.remove_attachment(attachment_id, reason)
 
     # -- feeds ------------------------------------------------------------------------
     # Feeds open their own connection, so they may run in ``ctx.run_in_background``. Off the
@@ -218,16 +246,23 @@ class Incidents:
 
         if self.path is None:
             raise RuntimeError("no workspace is open")
-        with IncidentStore(self.path, self._user()) as store:
+        with IncidentStore(self.path, self._name()) as store:
             result = fn(store, *args, **kwargs)
         if threading.current_thread() is threading.main_thread() and hasattr(result, "created"):
             self.announce(result.created)
         return result
 
     def announce(self, uuids: Any) -> None:
-        """Fire ``incident_created`` for incidents created off the main thread (e.g. by an import job)."""
+        """Fire ``incident_created`` for incidents created off the main thread (e.g. by an import job);
+        those routed to a unit the user may not read are announced by nobody."""
+        from gisdesk.core.users import PermissionDenied
+
         for uid in uuids:
-            self._created(self.store.get(uid))
+            try:
+                inc = self._s.get(uid)
+            except (KeyError, PermissionDenied):
+                continue
+            self._created(inc)
 
     def import_detections(self, path: str | os.PathLike[str], min_confidence: float = 0.6) -> Any:
         """Import a camera AI detection feed (CSV or JSON lines); returns an ImportReport

@@ -1,4 +1,7 @@
-"""Turn an access :class:`~gisdesk.core.access.RowFilter` into an SQL condition (the one place that does)."""
+"""Turn the access policy's :class:`~gisdesk.core.access.RowFilter` into an SQL condition (the one place that does).
+
+Values are bound as parameters, never pasted into the SQL.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +9,28 @@ from gisdesk.core.access import RowFilter
 
 
 def where(f: RowFilter, column_sql: dict[str, str] | None = None) -> tuple[str, list]:
-    """``(condition, params)`` keeping the rows ``f`` lets through.
+    """``(condition, params)`` keeping the rows ``f`` lets through: ``1``, ``0`` or ``<column> = ?``.
 
     Parameters
     ----------
     f : RowFilter
         From :func:`gisdesk.core.access.read_filter`.
     column_sql : dict, optional
-        How to write the filter's column in this query (``{"commune": "t.commune"}``);
-        by default the column name itself.
+        How to write the filter's column in this query (``{"commune": "t.commune"}``, or a
+        subquery); by default the column name, quoted.
 
     Examples
     --------
     >>> where(RowFilter("eq", "commune", "Phú Hội"), {"commune": "t.commune"})
     ('t.commune = ?', ['Phú Hội'])
+    >>> where(RowFilter("eq", "commune", "Phú Hội"))
+    ('"commune" = ?', ['Phú Hội'])
     >>> where(RowFilter("none"))
     ('0', [])
     """
-    if f.mode == "all":
+    if f.everything:
         return "1", []
-    if f.mode == "eq" and f.column:
-        return f"{(column_sql or {}).get(f.column, f.column)} = ?", [f.value]
-    return "0", []
+    if f.nothing or not f.column:
+        return "0", []
+    col = (column_sql or {}).get(f.column) or '"' + f.column.replace('"', '""') + '"'
+    return f"{col} = ?", [f.value]

@@ -24,19 +24,27 @@ Schema decisions
 * ``incident_attachments`` keeps photos and files inside the workspace (``data`` BLOB, at
   most :data:`MAX_ATTACHMENT_BYTES`); images are checked by their first bytes, not by
   their name, and only the types in :data:`ATTACHMENT_TYPES` are accepted.
+* ``incidents.version`` (1 at creation, +1 per change; old rows 1) and
+  ``incident_events.version`` (the incident version the event produced, or the version it
+  was recorded at when it changed nothing): a writer gives the version it read and a
+  stale one gets :class:`~gisdesk.core.tasks.ConflictError` naming the other change.
 * Deleting an incident removes its rows but not its history: a ``deleted`` event keeps
   a JSON snapshot, from which :meth:`IncidentStore.restore` can bring it back (undo).
 
 Every timestamp is UTC ISO 8601 (``2026-05-01T08:30:00Z``); every key is a UUID.
+
+Access: an :class:`IncidentStore` is bound to one user (re-read from the ``users`` table)
+and asks :mod:`gisdesk.core.access` for everything: reads see only the rows
+:func:`~gisdesk.core.access.read_filter` lets through, every change is checked by
+:func:`~gisdesk.core.access.require` on the record before *and after* it (a commune
+officer cannot move an incident out of their commune) and a refusal writes nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import uuid as _uuid
-from datetime import timedelta
 from typing import Any, Mapping
 
 import shapely
@@ -44,39 +52,33 @@ from shapely.geometry.base import BaseGeometry
 
 from gisdesk.core.incidents import (
     DEFAULT_ROUTING,
-    OPEN_STATUSES,
     Communes,
     Incident,
     ValidationError,
-    find_duplicates,
     iso_utc,
     route,
     to_utc,
     utc_now,
     validate_geometry,
 )
+from gisdesk.core import access
+from gisdesk.core.users import PermissionDenied, User
 from gisdesk.store.base import ConnectionStore, migration
 from gisdesk.store.connection import connect
+from gisdesk.store.incident_attachments import (  # noqa: F401 (re-exported)
+    ATTACHMENT_TYPES,
+    MAX_ATTACHMENT_BYTES,
+    AttachmentsMixin,
+    attachment_type,
+)
+from gisdesk.store.incident_reads import IncidentReadsMixin, _unit, from_snapshot, snapshot  # noqa: F401
+from gisdesk.store.users_store import resolve_user
 
-#: The largest photo or file kept with an incident (bytes).
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-#: Accepted attachment types: MIME type -> the first bytes a file of that type starts with.
-ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
-    "image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG\r\n\x1a\n",),
-    "image/gif": (b"GIF87a", b"GIF89a"), "image/webp": (b"RIFF",), "application/pdf": (b"%PDF-",),
-    "text/plain": (),
-}
-_IMAGE_SUFFIXES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
-                   ".webp": "image/webp"}
 _NEW_COLUMNS = {"occurred_at": "TEXT", "address": "TEXT", "duplicate_of": "TEXT",
-                "needs_review": "INTEGER NOT NULL DEFAULT 0", "notes": "TEXT", "external_id": "TEXT"}
+                "needs_review": "INTEGER NOT NULL DEFAULT 0", "notes": "TEXT", "external_id": "TEXT",
+                "version": "INTEGER NOT NULL DEFAULT 1"}
 _EDITABLE = ("category", "severity", "description", "channel", "occurred_at", "address", "geometry",
              "commune", "department", "status", "needs_review", "notes")
-_SELECT = ("SELECT i.uuid, i.category, i.severity, i.description, i.channel, "
-           "COALESCE(i.occurred_at, i.reported_at), i.address, i.commune, i.department, i.status, "
-           "i.duplicate_of, i.needs_review, i.notes, AsBinary(COALESCE(a.geom, l.geom, i.geom)) "
-           "FROM incidents i LEFT JOIN incident_areas a ON a.incident_uuid = i.uuid "
-           "LEFT JOIN incident_lines l ON l.incident_uuid = i.uuid")
 #: Shape tables by dimension: (table, geometry type, SpatiaLite cast).
 SHAPE_TABLES = {1: ("incident_lines", "MULTILINESTRING", "CastToMultiLinestring"),
                 2: ("incident_areas", "MULTIPOLYGON", "CastToMultiPolygon")}
@@ -142,6 +144,8 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
         conn.execute("""CREATE TABLE IF NOT EXISTS incident_events (
             id TEXT PRIMARY KEY, incident_uuid TEXT NOT NULL, at TEXT NOT NULL, who TEXT NOT NULL,
             action TEXT NOT NULL, field TEXT, from_state TEXT, to_state TEXT, note TEXT)""")
+        if "version" not in {r[1] for r in conn.execute("PRAGMA table_info(incident_events)")}:
+            conn.execute("ALTER TABLE incident_events ADD COLUMN version INTEGER")
         conn.execute("CREATE INDEX IF NOT EXISTS idx_incident_events_uuid ON incident_events (incident_uuid, at)")
         for op in ("UPDATE", "DELETE"):
             conn.execute(f"""CREATE TRIGGER IF NOT EXISTS incident_events_no_{op.lower()}
@@ -164,26 +168,43 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
         conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_incidents_uuid_u ON incidents (uuid)")
 
 
-class IncidentStore(ConnectionStore):
-    """Create, read, change and link incidents in a workspace, recording every change.
+class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
+    """Create, read, change and link incidents in a workspace as one user, recording every change.
 
     Parameters
     ----------
     workspace : path-like
         A gisdesk workspace with an ``incidents`` POINT table and ``communes``.
-    user : str
-        Who is making the changes (written to ``incident_events.who``).
+    user : User or str
+        Who acts. Role, commune and department are re-read from the workspace's ``users``
+        table (:func:`~gisdesk.store.users_store.resolve_user`): a name that is not there
+        only reads. ``self.user`` is the result; events record its ``username``.
+
+    Every read returns only what :func:`gisdesk.core.access.read_filter` lets the user
+    see (an incident outside it is a :class:`PermissionDenied`, never its content);
+    every change is refused with :class:`PermissionDenied` (the policy's reason) or
+    :class:`~gisdesk.core.tasks.ConflictError` (a stale ``version``) having written nothing.
     """
 
-    def __init__(self, workspace: str | os.PathLike[str], user: str) -> None:
+    def __init__(self, workspace: str | os.PathLike[str], user: User | str) -> None:
         self.path = workspace
-        self.user = user
         self.conn = connect(workspace)
-        ensure_schema(self.conn)
-        self.srid = _srid(self.conn)
-        rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()
+        try:
+            ensure_schema(self.conn)
+            self.user: User = resolve_user(self.conn, user)
+            self.srid = _srid(self.conn)
+            rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()
+        except BaseException:
+            self.conn.close()
+            raise
         self.communes = Communes.build([r[0] for r in rows], shapely.from_wkb([r[1] for r in rows]))
         self.boundary = self.communes.boundary
+
+    # --- who acts ----------------------------------------------------------------------
+    def bind(self, user: User | str) -> User:
+        """Act as ``user`` from now on (re-read from the ``users`` table); returns who that is."""
+        self.user = resolve_user(self.conn, user)
+        return self.user
 
     # --- rules -----------------------------------------------------------------------
     def rules(self) -> dict[str, str]:
@@ -191,35 +212,34 @@ class IncidentStore(ConnectionStore):
         return dict(self.conn.execute("SELECT category, department FROM routing_rules ORDER BY category"))
 
     def set_rule(self, category: str, department: str) -> None:
-        """Add or change the department a category is routed to."""
+        """Add or change the department a category is routed to (the city only)."""
+        access.require(self.user, "edit", "routing_rule")
         if not category.strip() or not department.strip():
             raise ValidationError("a routing rule needs a category and a department")
-        self.conn.execute("INSERT OR REPLACE INTO routing_rules VALUES (?, ?, ?, ?)",
-                          (category.strip(), department.strip(), iso_utc(utc_now()), self.user))
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO routing_rules VALUES (?, ?, ?, ?)",
+                      (category.strip(), department.strip(), iso_utc(utc_now()), self.user.username))
 
     # --- events ----------------------------------------------------------------------
-    def _event(self, uuid: str, action: str, field: str | None = None, old: Any = None, new: Any = None,
-               note: str | None = None) -> None:
-        self.conn.execute("INSERT INTO incident_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          (str(_uuid.uuid4()), uuid, iso_utc(utc_now()), self.user, action, field,
-                           _text(old), _text(new), note))
-
-    def events(self, uuid: str) -> list[dict[str, Any]]:
-        """The history of one incident, oldest first."""
-        cur = self.conn.execute("SELECT at, who, action, field, from_state, to_state, note FROM incident_events "
-                                "WHERE incident_uuid = ? ORDER BY at, rowid", (uuid,))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur]
+    def _event(self, c: Any, uuid: str, version: int | None, action: str, field: str | None = None,
+               old: Any = None, new: Any = None, note: str | None = None) -> None:
+        c.execute("INSERT INTO incident_events (id, incident_uuid, at, who, action, field, from_state, to_state, "
+                  "note, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  (str(_uuid.uuid4()), uuid, iso_utc(utc_now()), self.user.username, action, field,
+                   _text(old), _text(new), note, version))
 
     # --- incidents -------------------------------------------------------------------
-    def prepare(self, incident: Incident) -> Incident:
-        """Validate, repair and route ``incident`` (without storing it); notes say what was done."""
+    def _prepare(self, incident: Incident) -> tuple[Incident, tuple[str | None, str | None]]:
         incident.check()
         geom, notes = validate_geometry(incident.geometry, self.boundary)
-        commune, department = route(geom, incident.category, self.communes, self.rules())
+        routed = route(geom, incident.category, self.communes, self.rules())
         return incident.evolve(geometry=geom, notes=list(incident.notes) + notes,
-                               commune=incident.commune or commune,
-                               department=incident.department or department)
+                               commune=incident.commune or routed[0],
+                               department=incident.department or routed[1]), routed
+
+    def prepare(self, incident: Incident) -> Incident:
+        """Validate, repair and route ``incident`` (without storing it); notes say what was done."""
+        return self._prepare(incident)[0]
 
     def create(self, incident: Incident, *, note: str | None = None, external_id: str | None = None) -> str:
         """Validate, route and store ``incident`` with a ``created`` event, in one transaction.
@@ -231,16 +251,30 @@ class IncidentStore(ConnectionStore):
 
         Raises
         ------
+        PermissionDenied
+            A viewer, or a commune or department given that differs from the routing
+            without the right to re-route (nothing is written).
         ValidationError
             The incident or its geometry cannot be stored (nothing is written).
         """
-        inc = self.prepare(incident)
-        with self.transaction() as c:
-            self._insert(c, inc, None, external_id)
-            self._event(inc.uuid, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
-        return inc.uuid
+        return self.add(incident, note=note, external_id=external_id).uuid
 
-    def _insert(self, c: Any, inc: Incident, reported_at: str | None, external_id: str | None) -> None:
+    def add(self, incident: Incident, *, note: str | None = None, external_id: str | None = None) -> Incident:
+        """As :meth:`create`, returning the stored incident (which the user may no longer read:
+        a commune officer reports anywhere, and the report goes to the commune it lies in)."""
+        access.require(self.user, "create", "incident")
+        inc, routed = self._prepare(incident)
+        with self.transaction() as c:
+            access.require(self.user, "create", "incident", _unit(inc))
+            if (incident.commune and incident.commune != routed[0]) or \
+                    (incident.department and incident.department != routed[1]):
+                access.require(self.user, "reroute", "incident", _unit(inc))
+            self._insert(c, inc, None, external_id, 1)
+            self._event(c, inc.uuid, 1, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
+        return inc.evolve(version=1)
+
+    def _insert(self, c: Any, inc: Incident, reported_at: str | None, external_id: str | None,
+                version: int) -> None:
         """Write the rows of ``inc`` (point, and shape for a line or area) inside a transaction."""
         if c.execute("SELECT 1 FROM incidents WHERE uuid = ?", (inc.uuid,)).fetchone():
             raise ValidationError(f"an incident with uuid {inc.uuid} already exists")
@@ -249,253 +283,181 @@ class IncidentStore(ConnectionStore):
         fid = c.execute("SELECT fid FROM communes WHERE name = ?", (inc.commune,)).fetchone()
         c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
                   "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
-                  "needs_review, notes, external_id, geom) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
+                  "needs_review, notes, external_id, version, geom) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
                   (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description,
                    reported_at or now, None if inc.is_open else now, now, fid[0] if fid else None, inc.commune,
                    inc.department, iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
-                   json.dumps(inc.notes, ensure_ascii=False), external_id, anchor.x, anchor.y, self.srid))
+                   json.dumps(inc.notes, ensure_ascii=False), external_id, version, anchor.x, anchor.y, self.srid))
         _put_shape(c, inc.uuid, inc.category, inc.geometry, self.srid)
 
-    def get(self, uuid: str) -> Incident:
-        """The stored incident ``uuid`` (KeyError if there is none)."""
-        row = self.conn.execute(_SELECT + " WHERE i.uuid = ?", (uuid,)).fetchone()
-        if row is None:
-            raise KeyError(f"no incident {uuid}")
-        return _incident(row)
-
-    def list(self, status: str | list[str] | None = None, category: str | list[str] | None = None,
-             commune: str | None = None, channel: str | None = None, since: Any = None, until: Any = None,
-             open_only: bool = False, limit: int | None = None) -> list[Incident]:
-        """Incidents matching every given filter, newest first (``since``/``until`` on ``occurred_at``)."""
-        where, params = [], []
-        for col, value in (("status", status), ("category", category), ("commune", commune), ("channel", channel)):
-            if value is not None:
-                values = [value] if isinstance(value, str) else list(value)
-                where.append(f"i.{col} IN ({', '.join('?' * len(values))})")
-                params += values
-        if open_only:
-            where.append(f"i.status IN ({', '.join('?' * len(OPEN_STATUSES))})")
-            params += sorted(OPEN_STATUSES)
-        for op, value in ((">=", since), ("<=", until)):
-            if value is not None:
-                where.append(f"COALESCE(i.occurred_at, i.reported_at) {op} ?")
-                params.append(iso_utc(to_utc(value)))
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY COALESCE(i.occurred_at, i.reported_at) DESC, i.fid DESC"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [_incident(r) for r in self.conn.execute(sql, params)]
-
-    def duplicates(self, incident: Incident, distance_m: float = 100.0, hours: float = 24.0) -> list[Incident]:
-        """Open stored incidents ``incident`` may duplicate, nearest first (nothing is linked)."""
-        window = timedelta(hours=hours)
-        pool = self.list(category=incident.category, open_only=True, since=incident.occurred_at - window,
-                         until=incident.occurred_at + window)
-        return find_duplicates(incident, pool, distance_m, hours)
-
-    def update(self, uuid: str, changes: Mapping[str, Any], reason: str = "") -> Incident:
+    def update(self, uuid: str, changes: Mapping[str, Any], reason: str = "", *,
+               version: int | None = None) -> Incident:
         """Apply ``changes`` (attribute -> new value), one event per changed attribute.
 
-        Changing ``commune`` or ``department`` overrides the routing and needs a ``reason``.
-        A new ``geometry`` is validated and re-routed to its commune (unless ``commune`` is given);
-        a new ``category`` is re-routed to its department by the rules (unless ``department`` is given).
+        Changing ``commune`` or ``department`` overrides the routing: it needs a ``reason``
+        and the right to re-route. A new ``geometry`` is validated and re-routed to its
+        commune (unless ``commune`` is given); a new ``category`` is re-routed to its
+        department by the rules (unless ``department`` is given). The user needs the
+        right to edit (attributes), change the status and re-route (overrides) the
+        incident as it was *and* as it would be.
+
+        Parameters
+        ----------
+        version : int, optional
+            The version the caller read (``Incident.version``); a newer stored one raises
+            :class:`~gisdesk.core.tasks.ConflictError` naming who changed what meanwhile.
         """
         unknown = set(changes) - set(_EDITABLE)
         if unknown:
             raise ValidationError(f"cannot change {', '.join(sorted(unknown))}")
-        old = self.get(uuid)
         changes = dict(changes)
         if ({"commune", "department"} & set(changes)) and not reason.strip():
             raise ValidationError("overriding the commune or department needs a reason")
         if "occurred_at" in changes:
             changes["occurred_at"] = to_utc(changes["occurred_at"])
-        routed = set()  # attributes set by the routing, not by the caller
-        if "category" in changes and "department" not in changes:
-            department = self.rules().get(changes["category"])
-            if department:
-                changes["department"] = department
-                routed.add("department")
+        geom_notes: list[str] = []
         if "geometry" in changes:
-            geom, notes = validate_geometry(changes["geometry"], self.boundary)
-            changes["geometry"] = geom
-            if "commune" not in changes:
-                changes["commune"] = route(geom, old.category, self.communes, {})[0]
-                routed.add("commune")
-            if notes:
-                changes["notes"] = list(changes.get("notes", old.notes)) + notes
-        new = old.evolve(**changes)
-        new.check()
-        diff = [k for k in changes if getattr(old, k) != getattr(new, k)]
+            changes["geometry"], geom_notes = validate_geometry(changes["geometry"], self.boundary)
         now = iso_utc(utc_now())
         with self.transaction() as c:
+            old = self.get(uuid)  # read inside the lock: the "from" values are the real ones
+            self._check_version(c, uuid, old.version, version)
+            routed = set()  # attributes set by the routing, not by the caller
+            if "category" in changes and "department" not in changes:
+                department = self.rules().get(changes["category"])
+                if department:
+                    changes["department"] = department
+                    routed.add("department")
+            if "geometry" in changes:
+                if "commune" not in changes:
+                    changes["commune"] = route(changes["geometry"], old.category, self.communes, {})[0]
+                    routed.add("commune")
+                if geom_notes:
+                    changes["notes"] = list(changes.get("notes", old.notes)) + geom_notes
+            new = old.evolve(**changes)
+            new.check()
+            diff = [k for k in changes if getattr(old, k) != getattr(new, k)]
+            self._require_change(old, new, diff or list(changes), routed)  # a no-op is checked too
+            if not diff:
+                return old
+            v = old.version + 1
             for key in diff:
-                value = getattr(new, key)
-                if key == "geometry":
-                    anchor = value if value.geom_type == "Point" else shapely.point_on_surface(value)
-                    c.execute("UPDATE incidents SET geom = MakePoint(?, ?, ?) WHERE uuid = ?",
-                              (anchor.x, anchor.y, self.srid, uuid))
-                    _put_shape(c, uuid, new.category, value, self.srid)
-                    self._event(uuid, "changed", key, old.geometry.wkt, value.wkt, reason or None)
-                    continue
-                stored = (iso_utc(value) if key == "occurred_at" else json.dumps(value, ensure_ascii=False)
-                          if key == "notes" else int(value) if key == "needs_review" else value)
-                c.execute(f"UPDATE incidents SET {key} = ? WHERE uuid = ?", (stored, uuid))
-                if key == "category":
-                    for table, _, _ in SHAPE_TABLES.values():
-                        c.execute(f"UPDATE {table} SET category = ? WHERE incident_uuid = ?", (value, uuid))
-                if key == "commune":
-                    c.execute("UPDATE incidents SET commune_fid = (SELECT fid FROM communes WHERE name = ?) "
-                              "WHERE uuid = ?", (value, uuid))
-                if key == "status":
-                    c.execute("UPDATE incidents SET resolved_at = ? WHERE uuid = ?",
-                              (None if new.is_open else now, uuid))
+                self._write(c, uuid, key, old, new, now)
                 action = ("routed" if key in routed else "override" if key in ("commune", "department")
                           else "status" if key == "status" else "changed")
-                self._event(uuid, action, key, getattr(old, key), value, reason or None)
-            if diff:
-                c.execute("UPDATE incidents SET updated_at = ? WHERE uuid = ?", (now, uuid))
-        return new
+                before, after = ((old.geometry.wkt, new.geometry.wkt) if key == "geometry"
+                                 else (getattr(old, key), getattr(new, key)))
+                self._event(c, uuid, v, action, key, before, after, reason or None)
+            c.execute("UPDATE incidents SET updated_at = ?, version = ? WHERE uuid = ?", (now, v, uuid))
+        return new.evolve(version=v)
 
-    def link_duplicate(self, uuid: str, of_uuid: str, reason: str = "") -> Incident:
-        """Mark ``uuid`` a duplicate of ``of_uuid`` (status ``duplicate``), with an event on both."""
+    def _require_change(self, old: Incident, new: Incident, diff: list[str], routed: set[str]) -> None:
+        """PermissionDenied unless the user may make this change, judged on the incident before
+        and after it (a change may not carry an incident out of the user's reach)."""
+        actions = []
+        if any(k not in ("status", "commune", "department") or k in routed for k in diff):
+            actions.append("edit")
+        if "status" in diff:
+            actions.append("change_status")
+        if any(k in ("commune", "department") and k not in routed for k in diff):
+            actions.append("reroute")
+        for action in actions:
+            access.require(self.user, action, "incident", _unit(old))
+            after = access.decide(self.user, action, "incident", _unit(new))
+            if not after:
+                raise PermissionDenied(f"{after.reason} (after this change)")
+
+    def _write(self, c: Any, uuid: str, key: str, old: Incident, new: Incident, now: str) -> None:
+        """Write one changed attribute of ``new`` (inside the update's transaction)."""
+        value = getattr(new, key)
+        if key == "geometry":
+            anchor = value if value.geom_type == "Point" else shapely.point_on_surface(value)
+            c.execute("UPDATE incidents SET geom = MakePoint(?, ?, ?) WHERE uuid = ?",
+                      (anchor.x, anchor.y, self.srid, uuid))
+            _put_shape(c, uuid, new.category, value, self.srid)
+            return
+        stored = (iso_utc(value) if key == "occurred_at" else json.dumps(value, ensure_ascii=False)
+                  if key == "notes" else int(value) if key == "needs_review" else value)
+        c.execute(f"UPDATE incidents SET {key} = ? WHERE uuid = ?", (stored, uuid))
+        if key == "category":
+            for table, _, _ in SHAPE_TABLES.values():
+                c.execute(f"UPDATE {table} SET category = ? WHERE incident_uuid = ?", (value, uuid))
+        if key == "commune":
+            c.execute("UPDATE incidents SET commune_fid = (SELECT fid FROM communes WHERE name = ?) "
+                      "WHERE uuid = ?", (value, uuid))
+        if key == "status":
+            c.execute("UPDATE incidents SET resolved_at = ? WHERE uuid = ?", (None if new.is_open else now, uuid))
+
+    def link_duplicate(self, uuid: str, of_uuid: str, reason: str = "", *, version: int | None = None) -> Incident:
+        """Mark ``uuid`` a duplicate of ``of_uuid`` (status ``duplicate``), with an event on both.
+
+        The user needs the right to change the status of ``uuid`` and to read ``of_uuid``.
+        """
         if uuid == of_uuid:
             raise ValidationError("an incident cannot duplicate itself")
-        target = self.get(of_uuid)
-        if target.duplicate_of == uuid:
-            raise ValidationError(f"{of_uuid} is already a duplicate of {uuid}")
-        old = self.get(uuid)
         now = iso_utc(utc_now())
         with self.transaction() as c:
-            c.execute("UPDATE incidents SET duplicate_of = ?, status = 'duplicate', resolved_at = ?, updated_at = ? "
-                      "WHERE uuid = ?", (of_uuid, now, now, uuid))
-            self._event(uuid, "linked_duplicate", "duplicate_of", old.duplicate_of, of_uuid, reason or None)
-            self._event(of_uuid, "duplicate_linked", None, None, uuid, reason or None)
+            target = self.get(of_uuid)
+            if target.duplicate_of == uuid:
+                raise ValidationError(f"{of_uuid} is already a duplicate of {uuid}")
+            old = self.get(uuid)
+            self._check_version(c, uuid, old.version, version)
+            access.require(self.user, "change_status", "incident", _unit(old))
+            v = old.version + 1
+            c.execute("UPDATE incidents SET duplicate_of = ?, status = 'duplicate', resolved_at = ?, updated_at = ?, "
+                      "version = ? WHERE uuid = ?", (of_uuid, now, now, v, uuid))
+            self._event(c, uuid, v, "linked_duplicate", "duplicate_of", old.duplicate_of, of_uuid, reason or None)
+            if old.status != "duplicate":
+                self._event(c, uuid, v, "status", "status", old.status, "duplicate", reason or None)
+            self._event(c, of_uuid, target.version, "duplicate_linked", None, None, uuid, reason or None)
         return self.get(uuid)
 
-    def delete(self, uuid: str, reason: str = "") -> dict[str, Any]:
+    def delete(self, uuid: str, reason: str = "", *, version: int | None = None) -> dict[str, Any]:
         """Remove an incident from the map and lists; its history stays.
 
         A ``deleted`` event keeps a JSON snapshot of the incident; the attachments stay
         in the workspace. Returns the snapshot, which :meth:`restore` takes back.
         """
-        row = self.conn.execute("SELECT reported_at, external_id FROM incidents WHERE uuid = ?", (uuid,)).fetchone()
-        if row is None:
-            raise KeyError(f"no incident {uuid}")
-        snap = snapshot(self.get(uuid))
-        snap["reported_at"], snap["external_id"] = row
         with self.transaction() as c:
+            old = self.get(uuid)
+            self._check_version(c, uuid, old.version, version)
+            access.require(self.user, "delete", "incident", _unit(old))
             if c.execute("SELECT 1 FROM incidents WHERE duplicate_of = ?", (uuid,)).fetchone():
                 raise ValidationError("other incidents are linked to this one as duplicates: unlink them first")
+            snap = snapshot(old)
+            snap["reported_at"], snap["external_id"] = c.execute(
+                "SELECT reported_at, external_id FROM incidents WHERE uuid = ?", (uuid,)).fetchone()
+            snap["version"] = old.version + 1
             for table, _, _ in SHAPE_TABLES.values():
                 c.execute(f"DELETE FROM {table} WHERE incident_uuid = ?", (uuid,))
             c.execute("DELETE FROM incidents WHERE uuid = ?", (uuid,))
-            self._event(uuid, "deleted", None, snap["status"], None,
+            self._event(c, uuid, old.version + 1, "deleted", None, snap["status"], None,
                         json.dumps({"reason": reason, "snapshot": snap}, ensure_ascii=False))
         return snap
 
     def restore(self, snap: Mapping[str, Any], reason: str = "") -> str:
-        """Bring back an incident :meth:`delete` removed, with the same UUID and history."""
+        """Bring back an incident :meth:`delete` removed, with the same UUID and history
+        (the right to delete it is the right to bring it back)."""
         inc = from_snapshot(snap)
         with self.transaction() as c:
-            self._insert(c, inc, snap.get("reported_at"), snap.get("external_id"))
-            self._event(inc.uuid, "restored", None, None, inc.status, reason or None)
+            access.require(self.user, "delete", "incident", _unit(inc))
+            prior = self._deleted_owner(c, inc.uuid)
+            if prior is not None:
+                access.require(self.user, "delete", "incident", prior)
+            last = c.execute("SELECT max(version) FROM incident_events WHERE incident_uuid = ?",
+                             (inc.uuid,)).fetchone()[0]
+            v = int(last or 0) + 1
+            self._insert(c, inc, snap.get("reported_at"), snap.get("external_id"), v)
+            self._event(c, inc.uuid, v, "restored", None, None, inc.status, reason or None)
         return inc.uuid
-
-    # --- attachments -----------------------------------------------------------------
-    def attach(self, uuid: str, name: str, data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> str:
-        """Keep a photo or file with incident ``uuid``; returns the attachment id.
-
-        Raises
-        ------
-        ValidationError
-            Too big, empty, a type not in :data:`ATTACHMENT_TYPES`, or an image whose
-            bytes are not the image its name says (nothing is written).
-        """
-        self.get(uuid)  # KeyError for an unknown incident
-        mime = attachment_type(name, data, max_bytes)
-        att_id = str(_uuid.uuid4())
-        with self.transaction() as c:
-            c.execute("INSERT INTO incident_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      (att_id, uuid, os.path.basename(name), mime, len(data), hashlib.sha256(data).hexdigest(),
-                       bytes(data), iso_utc(utc_now()), self.user))
-            self._event(uuid, "attached", "attachment", None, os.path.basename(name), mime)
-        return att_id
-
-    def attachments(self, uuid: str) -> list[dict[str, Any]]:
-        """The attachments of ``uuid`` (``id``, ``name``, ``mime``, ``size``, ``added_at``, ``added_by``), oldest first."""
-        cur = self.conn.execute("SELECT id, name, mime, size, added_at, added_by FROM incident_attachments "
-                                "WHERE incident_uuid = ? ORDER BY added_at, rowid", (uuid,))
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur]
-
-    def attachment_data(self, att_id: str) -> bytes:
-        """The bytes of one attachment (KeyError if there is none)."""
-        row = self.conn.execute("SELECT data FROM incident_attachments WHERE id = ?", (att_id,)).fetchone()
-        if row is None:
-            raise KeyError(f"no attachment {att_id}")
-        return bytes(row[0])
-
-    def remove_attachment(self, att_id: str, reason: str = "") -> None:
-        """Remove one attachment (an event on its incident says which)."""
-        row = self.conn.execute("SELECT incident_uuid, name FROM incident_attachments WHERE id = ?",
-                                (att_id,)).fetchone()
-        if row is None:
-            raise KeyError(f"no attachment {att_id}")
-        with self.transaction() as c:
-            c.execute("DELETE FROM incident_attachments WHERE id = ?", (att_id,))
-            self._event(row[0], "detached", "attachment", row[1], None, reason or None)
 
     def add_event(self, uuid: str, action: str, note: str) -> None:
         """Record something that happened to an incident without changing it (e.g. a repeated detection)."""
-        with self.transaction():
-            self._event(uuid, action, None, None, None, note)
-
-
-def attachment_type(name: str, data: bytes, max_bytes: int = MAX_ATTACHMENT_BYTES) -> str:
-    """The MIME type of an attachment, checked against its bytes; ValidationError when refused."""
-    size = len(data)
-    if size == 0:
-        raise ValidationError(f"{name} is empty")
-    if size > max_bytes:
-        raise ValidationError(f"{name} is {size / 1048576:.1f} MB; attachments may be at most "
-                              f"{max_bytes / 1048576:.0f} MB")
-    head = bytes(data[:16])
-    for mime, magics in ATTACHMENT_TYPES.items():
-        if magics and head.startswith(magics):
-            if mime == "image/webp" and head[8:12] != b"WEBP":
-                continue
-            claimed = _IMAGE_SUFFIXES.get(os.path.splitext(name)[1].lower())
-            if claimed and claimed != mime:
-                raise ValidationError(f"{name} is named {claimed.split('/')[1].upper()} but holds "
-                                      f"{mime.split('/')[1].upper()}")
-            return mime
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix in _IMAGE_SUFFIXES:
-        raise ValidationError(f"{name} is not a {suffix[1:].upper()} image (its bytes say otherwise)")
-    if suffix in (".txt", ".csv", ".md", ".log", ""):
-        try:
-            bytes(data).decode("utf-8")
-        except UnicodeDecodeError:
-            raise ValidationError(f"{name} is not UTF-8 text") from None
-        if b"\x00" not in data:
-            return "text/plain"
-    raise ValidationError(f"{name}: only JPEG, PNG, GIF and WebP photos, PDF and plain text files can be attached")
-
-
-def snapshot(inc: Incident) -> dict[str, Any]:
-    """An incident as JSON-ready values (geometry as WKT), e.g. for an undo or an event."""
-    return {"uuid": inc.uuid, "category": inc.category, "geometry": inc.geometry.wkt, "severity": int(inc.severity),
-            "description": inc.description, "channel": inc.channel, "occurred_at": iso_utc(inc.occurred_at),
-            "address": inc.address, "commune": inc.commune, "department": inc.department, "status": inc.status,
-            "duplicate_of": inc.duplicate_of, "needs_review": bool(inc.needs_review), "notes": list(inc.notes)}
-
-
-def from_snapshot(snap: Mapping[str, Any]) -> Incident:
-    """The :class:`Incident` a :func:`snapshot` describes."""
-    fields = {k: v for k, v in snap.items() if k not in ("reported_at", "external_id")}
-    fields["geometry"] = shapely.from_wkt(fields["geometry"])
-    return Incident(**fields)
+        with self.transaction() as c:
+            owner = self._owner_row(c, uuid)
+            access.require(self.user, "edit", "incident", owner)
+            self._event(c, uuid, owner["version"], action, None, None, None, note)
 
 
 def _text(value: Any) -> str | None:
@@ -506,15 +468,3 @@ def _text(value: Any) -> str | None:
     if isinstance(value, (list, tuple)):
         return json.dumps(list(value), ensure_ascii=False)
     return str(value)
-
-
-def _incident(row: tuple) -> Incident:
-    (uuid, category, severity, description, channel, occurred, address, commune, department, status,
-     duplicate_of, needs_review, notes, wkb) = row
-    geom: BaseGeometry = shapely.from_wkb(wkb)
-    if geom.geom_type.startswith("Multi") and len(geom.geoms) == 1:  # shape tables hold multi types
-        geom = geom.geoms[0]
-    return Incident(category=category, geometry=geom, severity=int(severity), description=description or "",
-                    channel=channel, occurred_at=occurred, address=address or "", commune=commune,
-                    department=department, status=status, duplicate_of=duplicate_of,
-                    needs_review=bool(needs_review), notes=json.loads(notes) if notes else [], uuid=uuid)

@@ -262,15 +262,19 @@ def test_ctx_incidents_create_route_and_tell_other_plugins(demo, tmp_path):
     write_plugin(root, "reporter")
     write_plugin(root, "listener", "heard = []\ndef activate(ctx):\n"
                                    "    ctx.events.on_incident_created(lambda inc: heard.append(inc))\n")
-    manager = start(root, demo, tmp_path / "state")
+    from gisdesk.api import User
+
+    manager = PluginManager(HeadlessHost(workspace=demo, user=User("dispatcher", "city_dispatcher")),
+                            folders=[(root, "dir")], entry_points=False, state_dir=tmp_path / "state",
+                            raise_errors=True)
+    manager.start()
     try:
         ctx = manager.record("reporter").context
         from gisdesk.api import Incident, ValidationError
 
         assert ctx.incidents.available and "forest fire" in ctx.incidents.categories()
         commune = ctx.incidents.communes()[3]
-        where = shapely.point_on_surface(ctx.incidents.store.communes.polygons[
-            ctx.incidents.store.communes.names.index(commune)])
+        where = shapely.point_on_surface(ctx.incidents.commune_area(commune))
         uid = ctx.incidents.create(Incident("forest fire", where, severity=4))
         got = ctx.incidents.get(uid)
         assert (got.commune, got.department) == (commune, "Chi cục Kiểm lâm")

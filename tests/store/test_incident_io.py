@@ -24,7 +24,7 @@ def demo(tmp_path_factory):
 def _store(demo, tmp_path, name="hue.sqlite"):
     path = tmp_path / name
     shutil.copy(demo, path)
-    return IncidentStore(path, "feed")
+    return IncidentStore(path, "dispatcher")  # importing writes: a role that may create incidents
 
 
 def test_bad_detection_lines_reported_by_number_and_good_lines_imported(demo, tmp_path):
@@ -139,7 +139,7 @@ def test_cli_imports_detections_and_prints_counts_and_bad_lines(demo, tmp_path, 
     feed.write_text('{"camera_id": "CAM-0005", "type": "flooding", "time": "2026-11-05T00:00:00Z", "confidence": 0.9}\n'
                     '{"camera_id": "nope", "type": "flooding", "time": "2026-11-05T00:00:00Z", "confidence": 0.9}\n',
                     encoding="utf-8")
-    assert main(["import-detections", str(path), str(feed), "--user", "ci"]) == 1
+    assert main(["import-detections", str(path), str(feed), "--user", "dispatcher"]) == 1
     out = capsys.readouterr().out
     assert "created 1, duplicates 0, rejected 1" in out and "line 2: unknown camera 'nope'" in out
     geo = tmp_path / "out.geojson"

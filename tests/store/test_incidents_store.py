@@ -10,6 +10,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 
 from gisdesk.core.incidents import Incident, ValidationError
+from gisdesk.core.tasks import ConflictError
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import IncidentStore, ensure_schema
 
@@ -27,7 +28,7 @@ def demo(tmp_path_factory):
 def store(demo, tmp_path):
     path = tmp_path / "hue.sqlite"
     shutil.copy(demo, path)
-    with IncidentStore(path, "lan") as s:
+    with IncidentStore(path, "dispatcher") as s:
         yield s
 
 
@@ -44,10 +45,11 @@ def test_migration_keeps_every_incident_and_is_idempotent(demo, tmp_path):
     conn = connect(path)
     assert conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 2000
     assert conn.execute("SELECT count(*) FROM incidents WHERE occurred_at = reported_at").fetchone()[0] == 2000
+    assert conn.execute("SELECT count(*) FROM incidents WHERE version = 1").fetchone()[0] == 2000
     rules = dict(conn.execute("SELECT category, department FROM routing_rules"))
     assert rules["forest fire"] == "Chi cục Kiểm lâm"
     with pytest.raises(Exception, match="append-only"):
-        conn.execute("INSERT INTO incident_events VALUES ('x','u','t','w','a',NULL,NULL,NULL,NULL)")
+        conn.execute("INSERT INTO incident_events (id, incident_uuid, at, who, action) VALUES ('x','u','t','w','a')")
         conn.execute("DELETE FROM incident_events")
 
 
@@ -59,7 +61,7 @@ def test_create_point_routes_to_commune_and_department_and_records_event(store):
     assert (got.commune, got.department) == (name, "Chi cục Kiểm lâm")
     assert got.occurred_at == T0 and got.geometry.equals(where)
     assert [e["action"] for e in store.events(uid)] == ["created"]
-    assert store.events(uid)[0]["who"] == "lan"
+    assert store.events(uid)[0]["who"] == "dispatcher"
 
 
 def test_polygon_incident_stored_whole_and_routed_by_largest_overlap(store):
@@ -186,7 +188,7 @@ def test_old_mixed_shapes_table_is_split_into_line_and_area_layers(demo, tmp_pat
                  "775100 1821100, 775000 1821000))', 32648))", (uuids[1],))
     conn.commit()
     conn.close()
-    with IncidentStore(path, "lan") as s:
+    with IncidentStore(path, "dispatcher") as s:
         assert s.get(uuids[0]).geometry.geom_type == "LineString"
         assert s.get(uuids[1]).geometry.geom_type == "Polygon"
         tables = {r[0] for r in s.conn.execute("SELECT f_table_name FROM geometry_columns")}
@@ -196,3 +198,98 @@ def test_old_mixed_shapes_table_is_split_into_line_and_area_layers(demo, tmp_pat
     with DataSource(path) as ds:
         kinds = {lyr.name: lyr.kind for lyr in ds.layers}
     assert (kinds["incident_lines"], kinds["incident_areas"]) == ("line", "polygon") and "incident_shapes" not in kinds
+
+
+# --- versions: a stale edit is a conflict, history "from" values are the real ones --------------
+def test_every_change_bumps_the_version_and_a_stale_one_is_refused_naming_the_other_change(store):
+    uid = store.create(Incident("noise", shapely.point_on_surface(_commune(store, store.communes.names[1]))))
+    read = store.get(uid)
+    assert read.version == 1
+    with IncidentStore(store.path, "admin") as other:
+        assert other.update(uid, {"severity": 4, "address": "12 Lê Lợi"}, version=1).version == 2
+    before = store.conn.execute("SELECT count(*) FROM incident_events").fetchone()[0]
+    with pytest.raises(ConflictError) as err:
+        store.update(uid, {"description": "mine"}, version=read.version)
+    assert all(word in str(err.value) for word in ("admin", "severity", "address", "version 1", "now 2"))
+    with pytest.raises(ConflictError, match="admin"):
+        store.delete(uid, "stale", version=1)
+    with pytest.raises(ConflictError):
+        store.link_duplicate(uid, store.list(limit=2)[1].uuid, version=1)
+    assert store.conn.execute("SELECT count(*) FROM incident_events").fetchone()[0] == before
+    got = store.get(uid)
+    assert (got.description, got.version) == ("", 2)
+    assert store.update(uid, {"description": "mine"}, version=2).version == 3
+
+
+def test_history_from_values_are_the_values_stored_before_the_change(store):
+    uid = store.create(Incident("noise", shapely.point_on_surface(_commune(store, store.communes.names[1])),
+                                severity=1))
+    store.get(uid)  # read at severity 1 ...
+    with IncidentStore(store.path, "admin") as other:
+        other.update(uid, {"severity": 2})  # ... someone else makes it 2 ...
+    store.update(uid, {"severity": 3})  # ... a write without a version still records 2 -> 3
+    changes = [(e["from_state"], e["to_state"], e["version"]) for e in store.events(uid) if e["field"] == "severity"]
+    assert changes == [("1", "2", 2), ("2", "3", 3)]
+
+
+def _edit_for(path: str, uuids: list[str], seconds: float, worker: int, out) -> None:
+    """One writer process: read, change, write with the version read, again and again."""
+    import random
+
+    rng = random.Random(worker)
+    done, conflicts, errors = [], 0, []
+    with IncidentStore(path, "dispatcher" if worker == 0 else "admin") as s:
+        import time
+
+        end = time.monotonic() + seconds
+        n = 0
+        while time.monotonic() < end:
+            uid = rng.choice(uuids)
+            n += 1
+            inc = s.get(uid)
+            field, value = (("severity", rng.choice([1, 2, 3, 4])) if n % 2 else
+                            ("description", f"w{worker}-{n}"))
+            if getattr(inc, field) == value:
+                continue
+            try:
+                new = s.update(uid, {field: value}, version=inc.version)
+                done.append((uid, new.version, field, str(value)))
+            except ConflictError:
+                conflicts += 1
+            except Exception as exc:  # anything else is a failure of the test
+                errors.append(repr(exc))
+    out.put((done, conflicts, errors))
+
+
+def test_two_processes_editing_the_same_incidents_lose_nothing(store):
+    import multiprocessing as mp
+
+    base = shapely.point_on_surface(_commune(store, store.communes.names[2]))
+    uuids = [store.create(Incident("noise", Point(base.x + 30 * k, base.y), severity=1)) for k in range(3)]
+    ctx = mp.get_context("fork")
+    out = ctx.Queue()
+    procs = [ctx.Process(target=_edit_for, args=(str(store.path), uuids, 3.0, w, out)) for w in range(2)]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=60) for _ in procs]
+    for p in procs:
+        p.join(timeout=30)
+    done = [d for r in results for d in r[0]]
+    assert [e for r in results for e in r[2]] == []
+    assert len(done) > 20  # both wrote, many times
+    conn = store.conn
+    for uid in uuids:  # every committed update is there, and only those: version - 1 == commits
+        version = conn.execute("SELECT version FROM incidents WHERE uuid = ?", (uid,)).fetchone()[0]
+        mine = [d for d in done if d[0] == uid]
+        assert version - 1 == len(mine)
+        assert sorted(d[1] for d in mine) == list(range(2, version + 1))
+        events = {(e["version"], e["field"], e["to_state"]) for e in store.events(uid)}
+        assert all((v, f, to) in events for _, v, f, to in mine)
+        for field, first in (("severity", "1"), ("description", "")):  # the from/to chain holds
+            chain = [(e["from_state"], e["to_state"]) for e in store.events(uid) if e["field"] == field]
+            previous = first
+            for frm, to in chain:
+                assert (frm or "") == previous
+                previous = to
+        assert str(getattr(store.get(uid), "severity")) == next(
+            (e["to_state"] for e in reversed(store.events(uid)) if e["field"] == "severity"), "1")

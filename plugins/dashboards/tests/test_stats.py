@@ -34,10 +34,12 @@ def test_cache_is_used_until_incidents_change(plugin_context, tmp_path):
     assert (first.loaded_from, again.loaded_from) == ("workspace", "cache")
     assert np.array_equal(first.cols.minute, again.cols.minute)
     import shapely
-    from gisdesk.api import Incident
+    from gisdesk.api import Incident, Incidents
 
     x, y = float(np.nanmedian(first.cols.x)), float(np.nanmedian(first.cols.y))
-    plugin_context.incidents.create(Incident("noise", shapely.Point(x, y), severity=2))
+    city = Incidents(plugin_context.workspace.path, lambda: "dispatcher", lambda inc: None)  # headless user only reads
+    city.create(Incident("noise", shapely.Point(x, y), severity=2))
+    city.close()
     third = DashboardModel(plugin_context, cache_dir=tmp_path).load()
     assert third.loaded_from == "workspace" and len(third.cols) == len(first.cols) + 1
 

@@ -4,6 +4,10 @@ Each edit runs once *before* it is pushed (so a refused edit never enters the un
 stack and the user sees why); the stack's first ``redo()`` is then skipped. Undo of a
 create deletes (history kept), undo of a delete restores the same incident, undo of a
 change writes the earlier values back, each as new recorded events.
+
+Every change gives the store the version it last saw (what the form was loaded with, then
+the version its own change made): an undo or redo after someone else changed the incident
+is a conflict that names the other change, never an overwrite of it.
 """
 
 from __future__ import annotations
@@ -62,7 +66,10 @@ class CreateIncident(_Edit):
             except Exception as exc:  # the incident is stored; say which file was refused
                 self.problems.append(str(exc))
         if duplicate_of:
-            ctx.incidents.link_duplicate(self.uuid, duplicate_of, "linked when reported")
+            try:
+                ctx.incidents.link_duplicate(self.uuid, duplicate_of, "linked when reported")
+            except Exception as exc:  # stored, not linked (e.g. routed to a unit the user may not change)
+                self.problems.append(str(exc))
         self._snapshot: dict | None = None
         changed(self.uuid)
 
@@ -78,10 +85,11 @@ class CreateIncident(_Edit):
 class DeleteIncident(_Edit):
     """Delete an incident (its history stays; undo restores it)."""
 
-    def __init__(self, ctx: PluginContext, uuid: str, reason: str, changed: Callable[[str | None], Any]) -> None:
+    def __init__(self, ctx: PluginContext, uuid: str, reason: str, changed: Callable[[str | None], Any],
+                 version: int | None = None) -> None:
         super().__init__(ctx, "Delete incident", changed)
         self.uuid, self.reason = uuid, reason
-        self._snapshot = ctx.incidents.delete(uuid, reason)
+        self._snapshot = ctx.incidents.delete(uuid, reason, version=version)
         changed(None)
 
     def do_again(self) -> None:
@@ -97,27 +105,32 @@ class ChangeIncident(_Edit):
     """Change attributes, routing or the shape of an incident."""
 
     def __init__(self, ctx: PluginContext, uuid: str, changes: dict[str, Any], reason: str,
-                 changed: Callable[[str | None], Any], text: str = "Change incident") -> None:
+                 changed: Callable[[str | None], Any], text: str = "Change incident",
+                 version: int | None = None) -> None:
         super().__init__(ctx, text, changed)
         self.uuid = uuid
         self.before = ctx.incidents.get(uuid)
-        ctx.incidents.update(uuid, changes, reason)
-        self.after = ctx.incidents.get(uuid)
+        if version is not None and version != self.before.version:  # the form is older than the store
+            self.before = self.before.evolve(version=version)
+        self.after = ctx.incidents.update(uuid, changes, reason, version=self.before.version)
+        self.version = self.after.version  # what this command last saw
         self.reason = reason
         changed(uuid)
 
     def _apply(self, target: Incident, reason: str) -> None:
         inc = self.ctx.incidents
         cur = inc.get(self.uuid)
+        version = self.version  # a change made since by someone else is a conflict, never overwritten
         changes: dict[str, Any] = {k: getattr(target, k) for k in ATTRS if getattr(cur, k) != getattr(target, k)}
         if not cur.geometry.equals(target.geometry):
             changes["geometry"] = target.geometry
         if changes:
-            inc.update(self.uuid, changes)
-        cur = inc.get(self.uuid)
+            cur = inc.update(self.uuid, changes, version=version)
+            version = cur.version
         routing = {k: getattr(target, k) for k in ("commune", "department") if getattr(cur, k) != getattr(target, k)}
         if routing:
-            inc.update(self.uuid, routing, reason)
+            version = inc.update(self.uuid, routing, reason, version=version).version
+        self.version = version
         self.changed(self.uuid)
 
     def do_again(self) -> None:

@@ -9,7 +9,7 @@ shows what ``ctx.incidents.prepare`` says with :meth:`show_check`.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Mapping
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QFormLayout, QGroupBox,
@@ -25,6 +25,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("IncidentsPanel", text)
 
 
+def allow(control: Any, decision: Any) -> None:
+    """Enable ``control`` (a widget or an action) when the access policy's ``decision`` allows;
+    otherwise disable it with the policy's reason as its tooltip (the usual tooltip comes back
+    when it is allowed again)."""
+    usual = control.property("gisdesk_usual_tip")
+    if usual is None:
+        usual = control.toolTip()
+        control.setProperty("gisdesk_usual_tip", usual)
+    allowed = bool(decision)
+    control.setEnabled(allowed)
+    control.setToolTip(usual if allowed else tr("Not allowed: {reason}").format(
+        reason=getattr(decision, "reason", "") or tr("the access policy says no")))
+
+
 class IncidentForm(QWidget):
     """Edit one incident's attributes (a new one, or a stored one)."""
 
@@ -38,6 +52,9 @@ class IncidentForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.uuid: str | None = None  # None: a new incident
+        self.version: int | None = None  # the version of the stored incident shown (given back on save)
+        self.rights: dict[str, Any] = {}  # action -> the policy's Decision for what is shown
+        self._valid = False  # what the form holds passed validation
         self.geometry: Any = None
         self.pending_files: list[str] = []  # attachments of a new incident, stored when it is saved
         self.routed: tuple[str | None, str | None] = (None, None)
@@ -186,8 +203,41 @@ class IncidentForm(QWidget):
         self.department.clear()
         self.department.addItems(inc.departments())
 
+    def apply_rights(self, rights: Mapping[str, Any]) -> None:
+        """Enable the controls the access policy allows for what is shown; the others are disabled
+        with the policy's reason as tooltip. ``rights``: ``edit``, ``change_status``, ``reroute``,
+        ``delete`` -> Decision."""
+        self.rights = dict(rights)
+        edit = rights.get("edit")
+        for w in (self.category, self.severity, self.channel, self.when, self.address, self.description,
+                  self.review, self.add_file, self.remove_file):
+            allow(w, edit)
+        allow(self.status, rights.get("change_status"))
+        allow(self.override, rights.get("reroute"))
+        if not rights.get("reroute") and self.override.isChecked():
+            self.override.setChecked(False)
+        allow(self.delete, rights.get("delete"))
+        self._update_save()
+
+    def _may_save(self) -> Any:
+        for action in ("edit", "change_status", "reroute"):
+            if self.rights.get(action):
+                return self.rights[action]
+        return self.rights.get("edit")
+
+    def _update_save(self) -> None:
+        ok = self._valid and not (self.override.isChecked() and not self.reason.text().strip())
+        may = self._may_save()
+        allow(self.save, may if not may else ok)
+        if may and not ok:
+            self.save.setToolTip(self.save.property("gisdesk_usual_tip"))
+
+    def show_refusal(self, text: str) -> None:
+        """Say why a change was refused (the access policy, or a conflict), keeping what was typed."""
+        self.check.setText(f"<span style='color:#b00020'>{_esc(text)}</span>")
+
     def clear(self) -> None:
-        self.uuid, self.geometry, self.pending_files = None, None, []
+        self.uuid, self.version, self.geometry, self.pending_files = None, None, None, []
         self.title.setText(tr("Draw an incident on the map with the buttons above, or pick one in the list."))
         self.setEnabled(False)
         self.files.clear()
@@ -197,7 +247,7 @@ class IncidentForm(QWidget):
     def new(self, geometry: Any) -> None:
         """Start a new incident at ``geometry``, keeping the category and channel last used."""
         self.setEnabled(True)
-        self.uuid, self.geometry, self.pending_files = None, geometry, []
+        self.uuid, self.version, self.geometry, self.pending_files = None, None, geometry, []
         kind = {"Point": tr("point"), "LineString": tr("line"), "Polygon": tr("area")}.get(geometry.geom_type,
                                                                                           geometry.geom_type)
         self.title.setText(tr("New incident") + f" ({kind})")
@@ -219,7 +269,7 @@ class IncidentForm(QWidget):
     def edit(self, inc: Incident, events: list[dict], files: list[dict]) -> None:
         """Show a stored incident for editing."""
         self.setEnabled(True)
-        self.uuid, self.geometry, self.pending_files = inc.uuid, inc.geometry, []
+        self.uuid, self.version, self.geometry, self.pending_files = inc.uuid, inc.version, inc.geometry, []
         self.title.setText(tr("Incident") + f" {inc.uuid[:8]} · {inc.category}")
         self.category.setEditText(inc.category)
         self.severity.setCurrentIndex(self.severity.findData(int(inc.severity)))
@@ -287,7 +337,11 @@ class IncidentForm(QWidget):
             return
         att = item.data(Qt.ItemDataRole.UserRole)
         if att:
-            self.ctx.incidents.remove_attachment(att, "removed in the form")
+            try:
+                self.ctx.incidents.remove_attachment(att, "removed in the form")
+            except Exception as exc:  # refused by the access policy, or gone meanwhile: say why
+                self.show_refusal(tr("Not removed: ") + str(exc))
+                return
         else:
             path = item.data(Qt.ItemDataRole.UserRole + 1)
             if path in self.pending_files:
@@ -328,7 +382,8 @@ class IncidentForm(QWidget):
         if self.override.isChecked() and not self.reason.text().strip():
             parts.append(f"<span style='color:#b00020'>{_esc(tr('Give a reason to override the routing.'))}</span>")
         self.check.setText("<br>".join(parts))
-        self.save.setEnabled(not error and not (self.override.isChecked() and not self.reason.text().strip()))
+        self._valid = not error
+        self._update_save()
 
 
 def _esc(text: str) -> str:

@@ -4,6 +4,12 @@ Layout: a toolbar (draw a point, line or area; edit a shape; undo/redo; import a
 export), then two tabs: *Incident* (the form) and *List* (filters and a table).
 Drawing on the map fills the form; Save validates, routes, offers duplicates and
 stores; every change goes through one undo stack (Ctrl+Z / Ctrl+Shift+Z in the panel).
+
+What the signed-in user may do comes from the access policy (``ctx.incidents.may``): a control
+the policy refuses is disabled with the reason as its tooltip, and a change the store refuses
+anyway (or a conflict with someone else's change) is explained in the form, keeping what was
+typed. When someone else signs in, the undo stack, the form, the selection and the highlights
+are cleared and the list shows what the new user may read.
 """
 
 from __future__ import annotations
@@ -15,11 +21,11 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QInputDialog, QLabel, QMenu, QMessageBox, QScrollArea, QTabWidget, QToolBar,
                                QToolButton, QVBoxLayout, QWidget)
 
-from gisdesk.api import Incident, PluginContext, ValidationError
+from gisdesk.api import ConflictError, Incident, PermissionDenied, PluginContext, ValidationError
 
 from incidents import feeds
 from incidents.commands import ChangeIncident, CreateIncident, DeleteIncident
-from incidents.form import IncidentForm, tr
+from incidents.form import IncidentForm, allow, tr
 from incidents.listing import IncidentList
 from incidents.tools import session
 
@@ -27,6 +33,10 @@ TOOLS = (("incidents.draw_point", "Point"), ("incidents.draw_line", "Line"), ("i
          ("incidents.edit_shape", "Edit shape"))
 #: Duplicate search: same category, open, within this distance (m) and time (hours).
 DUPLICATE_METRES, DUPLICATE_HOURS = 100.0, 24.0
+#: What a refused or stale change raises (the form says why; nothing typed is lost).
+REFUSED = (ValidationError, ValueError, PermissionDenied, ConflictError)
+#: The graphics the panel and its tools draw on the map.
+GRAPHICS = ("new", "sketch", "snap", "editing")
 
 
 class IncidentsPanel(QWidget):
@@ -75,10 +85,13 @@ class IncidentsPanel(QWidget):
             sc = QShortcut(keys, self)
             sc.setContext(sc.context().WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+        undo_user = ctx.events.on_user_changed(lambda user: self.on_user_changed())
+        self.destroyed.connect(lambda *_: undo_user())
         if ctx.incidents.available:
             self.form.fill_lists()
             self.list.fill_lists()
             self.list.reload()
+            self.apply_rights()
             self.hint.setText(tr("Draw a new incident as a point, a line or an area, or pick one in the list."))
         else:
             self.setEnabled(False)
@@ -87,12 +100,14 @@ class IncidentsPanel(QWidget):
     # -- toolbar -------------------------------------------------------------------
     def _toolbars(self) -> tuple[QToolBar, QToolBar]:
         bar = QToolBar(objectName="incidents.toolbar")
+        self.tool_actions: dict[str, QAction] = {}
         for tool_id, label in TOOLS:
             act = QAction(tr(label), self, objectName=f"{tool_id}.button")
             act.setToolTip(tr("Draw a new incident on the map") if "draw" in tool_id
                            else tr("Pick an incident on the map and move, add or remove its corners"))
             act.triggered.connect(lambda checked=False, t=tool_id: self.ctx.canvas.set_map_tool(t))
             bar.addAction(act)
+            self.tool_actions[tool_id] = act
         draw_bar, bar = bar, QToolBar(objectName="incidents.edit_toolbar")
         self.undo_action = self.undo_stack.createUndoAction(self, tr("Undo"))
         self.redo_action = self.undo_stack.createRedoAction(self, tr("Redo"))
@@ -104,26 +119,75 @@ class IncidentsPanel(QWidget):
         more.setText(tr("Import/Export"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addAction(tr("Import camera detections…"),
-                       lambda: feeds.import_detections(self, self.ctx, self._imported))
-        menu.addAction(tr("Detection review level…"), lambda: feeds.ask_min_confidence(self, self.ctx))
-        menu.addAction(tr("Import Open311 requests…"), lambda: feeds.import_open311(self, self.ctx, self._imported))
+        self.import_actions = [
+            menu.addAction(tr("Import camera detections…"),
+                           lambda: feeds.import_detections(self, self.ctx, self._imported)),
+            menu.addAction(tr("Detection review level…"), lambda: feeds.ask_min_confidence(self, self.ctx)),
+            menu.addAction(tr("Import Open311 requests…"),
+                           lambda: feeds.import_open311(self, self.ctx, self._imported))]
+        for act, name in zip(self.import_actions, ("import_detections", "review_level", "import_open311")):
+            act.setObjectName(f"incidents.{name}")
         menu.addSeparator()
         menu.addAction(tr("Export listed incidents as Open311…"),
                        lambda: feeds.export(self, self.ctx, "open311", self.list.filters()))
         menu.addAction(tr("Export listed incidents as GeoJSON…"),
                        lambda: feeds.export(self, self.ctx, "geojson", self.list.filters()))
         menu.addSeparator()
-        menu.addAction(tr("Routing rules…"), self.edit_rules)
+        self.rules_action = menu.addAction(tr("Routing rules…"), self.edit_rules)
+        self.rules_action.setObjectName("incidents.rules_action")
         more.setMenu(menu)
         bar.addWidget(more)
         return draw_bar, bar
 
+    # -- what the user may do ------------------------------------------------------
+    def rights(self, inc: Incident | None = None) -> dict[str, Any]:
+        """The policy's decisions for the form: on ``inc``, or on a new incident (None)."""
+        may = self.ctx.incidents.may
+        if inc is None:
+            create = may("create")
+            return {"edit": create, "change_status": create, "reroute": may("reroute") if create else create,
+                    "delete": create}
+        return {action: may(action, inc) for action in ("edit", "change_status", "reroute", "delete")}
+
+    def apply_rights(self) -> None:
+        """Enable the toolbar and menu entries the signed-in user may use (the reason on the others)."""
+        may = self.ctx.incidents.may
+        create, edit = may("create"), may("edit")
+        for tool_id, act in self.tool_actions.items():
+            allow(act, create if "draw" in tool_id else edit)
+        for act in self.import_actions:
+            allow(act, create)
+        allow(self.rules_action, may("edit_rules"))
+
+    def on_user_changed(self) -> None:
+        """Someone else signed in: forget the previous user's undo stack, form, selection and highlights."""
+        self.undo_stack.clear()
+        self.s.sketch = None
+        self.s.show_editing(None)
+        for name in GRAPHICS:
+            self.ctx.canvas.remove_graphics(name)
+        if self.ctx.canvas.map_tool.startswith("incidents."):
+            self.ctx.canvas.set_map_tool("gisdesk.tool.pan")
+        self.form.clear()
+        self.list.table.clearSelection()
+        if self.ctx.incidents.available:
+            self.form.fill_lists()
+            self.list.fill_lists()
+            self.list.reload()
+            self.apply_rights()
+        self.hint.setText(tr("Signed in as someone else: the list shows what they may see."))
+
     # -- drawing and picking -------------------------------------------------------
     def start_new(self, geometry: Any) -> None:
-        """A shape was drawn: fill the form for a new incident there."""
+        """A shape was drawn: fill the form for a new incident there (if the user may report one)."""
+        create = self.ctx.incidents.may("create")
+        if not create:
+            self.ctx.canvas.remove_graphics("new")
+            self.hint.setText(tr("Not allowed: {reason}").format(reason=create.reason))
+            return
         self.s.show_editing(None)
         self.form.new(geometry)
+        self.form.apply_rights(self.rights())
         self.tabs.setCurrentIndex(0)
         self.form.category.setFocus()
 
@@ -134,8 +198,11 @@ class IncidentsPanel(QWidget):
         except KeyError:
             self.hint.setText(tr("That incident no longer exists (deleted, or undone)."))
             return
+        except PermissionDenied as exc:
+            self.hint.setText(tr("Not allowed: {reason}").format(reason=exc))
+            return
         self.ctx.canvas.remove_graphics("new")
-        self.form.edit(inc, self.ctx.incidents.events(uuid), self.ctx.incidents.attachments(uuid))
+        self._show(inc)
         self.s.show_editing(uuid, inc.geometry)
         self.list.select(uuid)
         self.zoom_to(inc.geometry)
@@ -152,13 +219,16 @@ class IncidentsPanel(QWidget):
 
     def reshape(self, uuid: str, geometry: Any) -> None:
         """The edit tool moved, added or removed a corner."""
+        version = self.form.version if self.form.uuid == uuid else None
         try:
             self.undo_stack.push(ChangeIncident(self.ctx, uuid, {"geometry": geometry}, "", self._changed,
-                                                tr("Change shape")))
-        except (ValidationError, ValueError) as exc:
+                                                tr("Change shape"), version=version))
+        except REFUSED as exc:
             self.hint.setText(tr("Shape not changed: ") + str(exc))
-            inc = self.ctx.incidents.get(uuid)
-            self.s.show_editing(uuid, inc.geometry)
+            try:
+                self.s.show_editing(uuid, self.ctx.incidents.get(uuid).geometry)
+            except (KeyError, PermissionDenied):
+                self.s.show_editing(None)
 
     # -- the form ------------------------------------------------------------------
     def _recheck_soon(self) -> None:
@@ -193,8 +263,8 @@ class IncidentsPanel(QWidget):
                 self._save_new(prepared)
             else:
                 self._save_changes()
-        except (ValidationError, ValueError) as exc:
-            self.form.show_check(None, None, [], str(exc))
+        except REFUSED as exc:  # what was typed stays in the form
+            self.form.show_refusal(tr("Not saved: ") + str(exc))
 
     def _save_new(self, prepared: Incident) -> None:
         link = None
@@ -243,7 +313,8 @@ class IncidentsPanel(QWidget):
         if not changes:
             self.hint.setText(tr("Nothing changed."))
             return
-        self.undo_stack.push(ChangeIncident(self.ctx, uuid, changes, self.form.override_reason(), self._changed))
+        self.undo_stack.push(ChangeIncident(self.ctx, uuid, changes, self.form.override_reason(), self._changed,
+                                            version=self.form.version))
         self.hint.setText(tr("Saved the changes."))
 
     def cancel(self) -> None:
@@ -260,9 +331,10 @@ class IncidentsPanel(QWidget):
         if not ok:
             return
         try:
-            self.undo_stack.push(DeleteIncident(self.ctx, uuid, reason.strip(), self._changed))
-        except (ValidationError, ValueError) as exc:
-            QMessageBox.warning(self, tr("Not deleted"), str(exc))
+            self.undo_stack.push(DeleteIncident(self.ctx, uuid, reason.strip(), self._changed,
+                                                version=self.form.version))
+        except REFUSED as exc:
+            self.form.show_refusal(tr("Not deleted: ") + str(exc))
 
     # -- after a change ------------------------------------------------------------
     def _changed(self, uuid: str | None) -> None:
@@ -270,14 +342,23 @@ class IncidentsPanel(QWidget):
         self.ctx.canvas.refresh()
         self.list.fill_lists()
         self.list.reload()
-        if uuid is None:
+        try:
+            inc = self.ctx.incidents.get(uuid) if uuid is not None else None
+        except (KeyError, PermissionDenied):  # e.g. reported in another commune: theirs now
+            inc = None
+            self.hint.setText(tr("Stored; it belongs to another unit now, so it is not shown to you."))
+        if inc is None:
             self.s.show_editing(None)
             self.form.clear()
             return
-        inc = self.ctx.incidents.get(uuid)
-        self.form.edit(inc, self.ctx.incidents.events(uuid), self.ctx.incidents.attachments(uuid))
+        self._show(inc)
         self.s.show_editing(uuid, inc.geometry)
         self.list.select(uuid)
+
+    def _show(self, inc: Incident) -> None:
+        """Load ``inc`` into the form with its history and files, and the controls the user may use."""
+        self.form.edit(inc, self.ctx.incidents.events(inc.uuid), self.ctx.incidents.attachments(inc.uuid))
+        self.form.apply_rights(self.rights(inc))
 
     def _imported(self, report: Any) -> None:
         self.ctx.canvas.refresh()
@@ -287,6 +368,8 @@ class IncidentsPanel(QWidget):
     def edit_rules(self) -> None:
         from incidents.rules import RulesDialog
 
+        if not self.ctx.incidents.may("edit_rules"):
+            return
         if RulesDialog(self.ctx, self).exec():
             self.form.fill_lists()
             self.list.fill_lists()

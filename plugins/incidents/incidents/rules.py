@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from gisdesk.api import PluginContext, ValidationError
+from gisdesk.api import PermissionDenied, PluginContext, ValidationError
 
 from incidents.form import tr
 
@@ -66,7 +66,7 @@ class RulesDialog(QDialog):
             for cat, dep in rows:
                 if self.rules.get(cat) != dep:
                     self.ctx.incidents.set_rule(cat, dep)
-        except ValidationError as exc:
+        except (ValidationError, PermissionDenied) as exc:
             self.error.setText(str(exc))
             return
         super().accept()

@@ -122,6 +122,10 @@ class DrawTool:
             self.ctx.canvas.remove_graphics("snap")
 
     def on_press(self, e: MapEvent) -> None:
+        create = self.ctx.incidents.may("create")
+        if not create:  # the panel's buttons are disabled too; a shortcut still lands here
+            self.s.on_hint(f"Not allowed: {create.reason}")
+            return
         sk = self.s.sketch
         if sk is None:
             sk = self.s.sketch = Sketch(self.kind)

@@ -6,10 +6,13 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from gisdesk.api import Incident
+from gisdesk.api import Incident, User
 
 
-def panel_of(window):
+def panel_of(window, user=User("dispatcher", "city_dispatcher")):
+    """The panel, with ``user`` signed in (the dispatcher, who may do everything, unless told)."""
+    if user is not None:
+        assert window.switch_user(user)
     return window.plugin_host.docks["incidents.panel"].widget()
 
 
@@ -21,7 +24,7 @@ def to_pixel(canvas, x, y) -> QPoint:
 def commune_block(ctx, index):
     """A commune's name and a small square well inside it (map CRS)."""
     name = ctx.incidents.communes()[index]
-    poly = ctx.incidents.store.communes.polygons[ctx.incidents.store.communes.names.index(name)]
+    poly = ctx.incidents.commune_area(name)
     c = shapely.point_on_surface(poly.buffer(-400))
     return name, poly, c
 
