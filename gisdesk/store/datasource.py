@@ -149,13 +149,14 @@ class DataSource:
         (:func:`~gisdesk.store.users_store.resolve_user`), never taken from ``user``.
         Cached counts and extents are forgotten.
         """
-        if user is None:
-            self.user = None
-        else:
+        if user is not None:
             from gisdesk.store.users_store import resolve_user
 
             with self.translating_errors():
-                self.user = resolve_user(self.connection(text=True), as_account(user))
+                user = resolve_user(self.connection(text=True), as_account(user))
+        if user == self.user:
+            return
+        self.user = user
         for lyr in self.layers:
             lyr._count = lyr._extent = None
 
@@ -178,14 +179,18 @@ class DataSource:
         Incidents are filtered on their own column (``commune = ?``); their shapes
         (lines, areas, the ``incident_shapes`` view) on the incident they belong to.
         """
-        f = self.row_filter(layer)
+        return self.table_where(layer.base_table or layer.table)
+
+    def table_where(self, table: str, source: str = '"incidents"') -> tuple[str, list]:
+        """:meth:`access_where` for a table by name (``source``: where a shape's incidents are read)."""
+        kind = CASE_LAYERS.get(table.lower())
+        f = ALL if kind is None or self.user is None else read_filter(self.user, kind)
         if f.everything:
             return "", []
         cond, params = _filter_sql(f)
-        base = (layer.base_table or layer.table).lower()
-        if f.nothing or base == "incidents":
+        if f.nothing or table.lower() == "incidents":
             return cond, params
-        return f'"incident_uuid" IN (SELECT "uuid" FROM "incidents" WHERE {cond})', params
+        return f'"incident_uuid" IN (SELECT "uuid" FROM {source} WHERE {cond})', params
 
     # -- connections ---------------------------------------------------------------
     def connection(self, spatialite: bool = True, text: bool = False) -> Any:
@@ -219,6 +224,10 @@ class DataSource:
             if conn is not None:
                 conn.close()
                 setattr(self._local, attr, None)
+        case = getattr(self._local, "case_conn", None)  # gisdesk.store.case_views
+        if case is not None:
+            case[1].close()
+            self._local.case_conn = None
         pool = getattr(self, "_reader_pool", None)
         if pool is not None:  # its threads' connections close with them
             pool.shutdown(wait=True)
