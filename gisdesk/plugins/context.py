@@ -149,6 +149,7 @@ class PluginContext:
 
             model = MapModel(map_layers(path), workspace_crs(Path(path))) if path else MapModel()
         self.workspace = Workspace(Path(path) if path else None, model)
+        self.workspace.reader = lambda: self.user  # its case tables read as the signed-in user may
         backend = getattr(services, "canvas", None) or CanvasBackend(model)
         self.canvas = Canvas(backend, self.name, self._keep, self._forget)
         self._services = services

@@ -174,6 +174,7 @@ class Workspace:
         path = Path(path)
         if path not in self._sources:
             self._sources[path] = DataSource(path, read_only=True)
+        self._sources[path].set_user(self._reader())  # case layers: only the rows ctx.user may read
         return self._sources[path]
 
     def close(self) -> None:
@@ -219,11 +220,13 @@ class Workspace:
         info = ds.layer(lyr.name)
         if bbox is None:
             conn = ds.connection(text=True)
-            sql = f"SELECT {features.key_sql(info)} FROM {_quote(info.table)} ORDER BY 1"
+            cond, params = ds.access_where(info)
+            sql = f"SELECT {features.key_sql(info)} FROM {_quote(info.table)}" + (f" WHERE {cond}" if cond else "")
+            sql += " ORDER BY 1"
             if limit is not None:
                 sql += f" LIMIT {int(limit)}"
             with ds.translating_errors():
-                ids = np.array([r[0] for r in conn.execute(sql)], np.int64)
+                ids = np.array([r[0] for r in conn.execute(sql, params)], np.int64)
         else:
             ids = np.sort(features.ids_in_box(ds, info, _to_layer_crs(bbox, self._model.crs, info.srid)))
             if limit is not None:
@@ -233,23 +236,30 @@ class Workspace:
     def read(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
         """Run one read-only query (``SELECT`` or ``WITH``) on the workspace; rows as dicts.
 
+        The case tables (``incidents``, ``incident_lines``, ``incident_areas``,
+        ``incident_shapes``) hold only the rows ``ctx.user`` may read; reading them by
+        another way (``main.incidents``, their R*Tree) is refused.
+
         Raises
         ------
         ReadOnlyQueryError
             For anything that is not a single SELECT/WITH query.
         StoreError
-            When SQLite rejects the query (the message names the file).
+            When SQLite rejects the query (the message names the file), or it reads case
+            rows around the user's filter ("not authorized").
 
         Examples
         --------
         >>> ctx.workspace.read("SELECT category, count(*) AS n FROM incidents GROUP BY category")  # doctest: +SKIP
         [{'category': 'flooding', 'n': 412}, ...]
         """
+        from gisdesk.store.case_views import case_connection
+
         check_read_only(sql)
         if self.path is None:
             raise RuntimeError("no workspace is open")
         ds = self._source(self.path)
-        conn = ds.connection(text=True)
+        conn = case_connection(ds)
         with ds.translating_errors():
             cur = conn.execute(sql, params)
             cols = [d[0] for d in cur.description or ()]
@@ -258,6 +268,8 @@ class Workspace:
     def table(self, name: str, where: str = "", params: tuple | list | dict = (),
               limit: int | None = None) -> list[dict[str, Any]]:
         """Rows of any table or view of the workspace, as dicts (geometry columns as WKB bytes).
+
+        Read through :meth:`read`: the case tables give only the rows ``ctx.user`` may read.
 
         Extension point: the incidents and tasks issues add typed accessors
         (``workspace.incidents(...)``, ``workspace.tasks(...)``); until then read
@@ -309,6 +321,11 @@ class Workspace:
             if best is None or rank < best[0]:
                 best = (rank, SnapResult(hit.x, hit.y, hit.kind, lyr.id))
         return best[1] if best else None
+
+    def _reader(self) -> Any:
+        """Who reads: the signed-in user the plugin context binds (``reader``); None reads every row."""
+        reader = getattr(self, "reader", None)
+        return reader() if reader is not None else None
 
     def _vector(self, layer_id: str) -> VectorLayer:
         for lyr in self._model.layers:

@@ -3,7 +3,9 @@
 The :class:`Renderer` keeps, per layer, the decoded coordinates already
 reprojected to the map CRS (the data cache) and the last images it drew (the
 image cache), so a re-render after a style change skips the database, and a
-re-render of an unchanged view costs one composition.
+re-render of an unchanged view costs one composition. It reads as :attr:`Renderer.user`
+(:meth:`Renderer.set_user`): the case layers give only the rows the access policy
+lets that user read, and every cache key holds the reader.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ class Renderer:
 
     def __init__(self, background: str = "#ffffff", max_data_entries: int = 32) -> None:
         self.background = background
-        self._sources: dict[Path, DataSource] = {}
+        self.user = None  # who reads: the case layers are filtered by the access policy (None: every row)
+        self._sources: dict[tuple, DataSource] = {}
         self._data: OrderedDict[tuple, FeatureData] = OrderedDict()
         self._images: OrderedDict[tuple, QImage] = OrderedDict()
         self._max_data = max_data_entries
@@ -79,12 +82,23 @@ class Renderer:
         self._token: CancelToken | None = None
 
     # -- sources -------------------------------------------------------------------
-    def source(self, path: Path) -> DataSource:
+    def set_user(self, user) -> None:
+        """Read (and draw, identify, select) as ``user`` from now on; None reads every row.
+
+        Each user gets data sources of their own, so a render running on the worker
+        thread keeps the user it started with, and every cache key holds the reader.
+        """
+        self.user = user
+
+    def source(self, path: Path, user=...) -> DataSource:
+        """The data source of ``path`` reading as ``user`` (by default :attr:`user`)."""
+        user = self.user if user is ... else user
         path = Path(path).resolve()
-        ds = self._sources.get(path)
+        key = (path, _user_key(user))
+        ds = self._sources.get(key)
         if ds is None:
-            ds = DataSource(path)
-            self._sources[path] = ds
+            ds = DataSource(path, user=user)
+            self._sources[key] = ds
         return ds
 
     def clear_caches(self) -> None:
@@ -100,16 +114,16 @@ class Renderer:
             self._pool = None
 
     # -- data ----------------------------------------------------------------------
-    def layer_data(self, layer: VectorLayer, view: MapView) -> FeatureData:
+    def layer_data(self, layer: VectorLayer, view: MapView, user=...) -> FeatureData:
         """Features of ``layer`` in the view's CRS (whole layer, or the viewport for huge ones)."""
-        ds = self.source(layer.source)
+        ds = self.source(layer.source, user)
         info = ds.layer(layer.name)
         cls = class_expr(ds, info, layer.style)
         cls_key = (cls.sql, tuple(map(str, cls.params))) if cls else None
         src_crs = crs_string(info.srid)
         whole = ds.row_estimate(info) <= WHOLE_LAYER_FEATURES
         bbox = None if whole else reproject_bbox(view.bbox, view.crs, src_crs)
-        key = (str(ds.path), info.name, view.crs, cls_key, bbox)
+        key = (str(ds.path), ds.filter_key, info.name, view.crs, cls_key, bbox)
         data = self._data.get(key)
         if data is not None:
             self._data.move_to_end(key)
@@ -126,7 +140,7 @@ class Renderer:
         return data
 
     def full_extent(self, layers: list, crs: str) -> tuple[float, float, float, float] | None:
-        """Union of the layers' extents in ``crs``."""
+        """Union of the layers' extents in ``crs`` (of the rows the user may read)."""
         boxes = []
         for lyr in layers:
             if isinstance(lyr, VectorLayer):
@@ -146,13 +160,14 @@ class Renderer:
 
     # -- rendering -----------------------------------------------------------------
     def render(self, layers: list, view: MapView, token: CancelToken | None = None,
-               use_image_cache: bool = True) -> RenderResult:
-        """Draw the visible ``layers`` (bottom first) for ``view``.
+               use_image_cache: bool = True, user=...) -> RenderResult:
+        """Draw the visible ``layers`` (bottom first) for ``view``, as ``user`` (by default :attr:`user`).
 
         A layer that fails (missing file, bad style) is skipped and reported in
         ``errors``; the others are drawn. Raises :class:`RenderCancelled` when
         ``token`` is cancelled.
         """
+        user = self.user if user is ... else user
         token = token or CancelToken()
         t0 = time.perf_counter()
         timings = {"open": 0.0, "query_decode": 0.0, "draw": 0.0}
@@ -164,7 +179,7 @@ class Renderer:
                     continue
                 token.check()
                 try:
-                    images.append(self._render_layer(lyr, view, token, timings, use_image_cache))
+                    images.append(self._render_layer(lyr, view, token, timings, use_image_cache, user))
                 except RenderCancelled:
                     raise
                 except Exception as exc:  # one bad layer must not blank the map
@@ -182,9 +197,10 @@ class Renderer:
         timings["total"] = time.perf_counter() - t0
         return RenderResult(out, view, timings, errors)
 
-    def _render_layer(self, lyr, view: MapView, token: CancelToken, timings: dict, use_cache: bool):
+    def _render_layer(self, lyr, view: MapView, token: CancelToken, timings: dict, use_cache: bool, user):
         style_key = json.dumps(lyr.style.__dict__, default=lambda o: o.__dict__, sort_keys=True)
-        key = (lyr.id, str(getattr(lyr, "source", getattr(lyr, "path", ""))), getattr(lyr, "name", ""), style_key, view)
+        key = (lyr.id, str(getattr(lyr, "source", getattr(lyr, "path", ""))), getattr(lyr, "name", ""), style_key, view,
+               _user_key(user))
         if use_cache and key in self._images:
             self._images.move_to_end(key)
             return self._images[key], lyr.style.opacity
@@ -194,12 +210,12 @@ class Renderer:
             timings["draw"] += time.perf_counter() - t
         else:
             t = time.perf_counter()
-            known = Path(lyr.source).resolve() in self._sources
-            self.source(lyr.source)
+            known = (Path(lyr.source).resolve(), _user_key(user)) in self._sources
+            self.source(lyr.source, user)
             if not known:
                 timings["open"] += time.perf_counter() - t
                 t = time.perf_counter()
-            data = self.layer_data(lyr, view)
+            data = self.layer_data(lyr, view, user)
             timings["query_decode"] += time.perf_counter() - t
             token.check()
             t = time.perf_counter()
@@ -225,7 +241,15 @@ class Renderer:
             self._token.cancel()
         token = CancelToken()
         self._token = token
-        return self._pool.submit(self.render, list(layers), view, token, use_image_cache), token
+        return self._pool.submit(self.render, list(layers), view, token, use_image_cache, self.user), token
+
+
+def _user_key(user) -> tuple:
+    """What a reader's rows depend on: name, role and unit (either shape of user)."""
+    if user is None:
+        return ()
+    return (getattr(user, "username", None) or getattr(user, "name", ""), getattr(user, "role", ""),
+            getattr(user, "commune", None), getattr(user, "department", None), getattr(user, "active", True))
 
 
 __all__ = ["Renderer", "RenderResult", "RenderCancelled", "CancelToken"]

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gisdesk.core.access import ALL, CASE_LAYERS, RowFilter, read_filter
+from gisdesk.store._access_sql import where as _filter_sql
 from gisdesk.store.connection import (
     DEFAULT_BUSY_TIMEOUT_MS,
     check_sqlite_file,
@@ -61,6 +63,8 @@ class LayerInfo:
         A spatial view (SpatiaLite ``views_geometry_columns``).
     key_column : str
         The column used as feature id in the R*Tree (rowid, the view's rowid, or the GPKG fid).
+    base_table : str
+        For a spatial view, the table it reads (a view of a case table is filtered as the table).
     """
 
     name: str
@@ -73,6 +77,7 @@ class LayerInfo:
     is_view: bool = False
     key_column: str = "rowid"
     index_table: str | None = None
+    base_table: str = ""
     _count: int | None = field(default=None, repr=False)
     _extent: tuple[float, float, float, float] | None = field(default=None, repr=False)
 
@@ -103,6 +108,9 @@ class DataSource:
         Force read-only. GeoPackages are always opened read-only.
     busy_timeout_ms : int, optional
         How long to wait for another program's lock before raising :class:`LockedError`.
+    user : User, optional
+        Read the case layers (:data:`gisdesk.core.access.CASE_LAYERS`) as this user may
+        (see :meth:`set_user`); None reads every row (the local user of a file without accounts).
 
     Raises
     ------
@@ -112,8 +120,9 @@ class DataSource:
     """
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False,
-                 busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
+                 busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, user: Any = None) -> None:
         self.path = check_sqlite_file(path)
+        self.user: Any = None
         self._local = threading.local()
         self.busy_timeout_ms = busy_timeout_ms
         probe = connect(self.path, read_only=True, wal=False, busy_timeout_ms=busy_timeout_ms)
@@ -129,6 +138,59 @@ class DataSource:
         except Exception as exc:
             raise translate_error(exc, self.path) from exc
         self.rasters = self._discover_rasters()
+        if user is not None:
+            self.set_user(user)
+
+    # -- who reads -----------------------------------------------------------------
+    def set_user(self, user: Any) -> None:
+        """Read the case layers as ``user`` may, from now on (None: every row).
+
+        The role and unit are re-read from the file's ``users`` table
+        (:func:`~gisdesk.store.users_store.resolve_user`), never taken from ``user``.
+        Cached counts and extents are forgotten.
+        """
+        if user is not None:
+            from gisdesk.store.users_store import resolve_user
+
+            with self.translating_errors():
+                user = resolve_user(self.connection(text=True), as_account(user))
+        if user == self.user:
+            return
+        self.user = user
+        for lyr in self.layers:
+            lyr._count = lyr._extent = None
+
+    @property
+    def filter_key(self) -> tuple:
+        """What the read filters depend on (part of every cache key of data read from here)."""
+        u = self.user
+        return () if u is None else (u.username, u.role, u.commune, u.department, u.active)
+
+    def row_filter(self, layer: LayerInfo) -> RowFilter:
+        """The rows of ``layer`` the user may read (:data:`~gisdesk.core.access.ALL` for reference layers)."""
+        kind = CASE_LAYERS.get(layer.table.lower()) or CASE_LAYERS.get(layer.base_table.lower())
+        if kind is None or self.user is None:
+            return ALL
+        return read_filter(self.user, kind)
+
+    def access_where(self, layer: LayerInfo) -> tuple[str, list]:
+        """``(condition, params)`` keeping the rows of ``layer`` the user may read; ``("", [])`` for all.
+
+        Incidents are filtered on their own column (``commune = ?``); their shapes
+        (lines, areas, the ``incident_shapes`` view) on the incident they belong to.
+        """
+        return self.table_where(layer.base_table or layer.table)
+
+    def table_where(self, table: str, source: str = '"incidents"') -> tuple[str, list]:
+        """:meth:`access_where` for a table by name (``source``: where a shape's incidents are read)."""
+        kind = CASE_LAYERS.get(table.lower())
+        f = ALL if kind is None or self.user is None else read_filter(self.user, kind)
+        if f.everything:
+            return "", []
+        cond, params = _filter_sql(f)
+        if f.nothing or table.lower() == "incidents":
+            return cond, params
+        return f'"incident_uuid" IN (SELECT "uuid" FROM {source} WHERE {cond})', params
 
     # -- connections ---------------------------------------------------------------
     def connection(self, spatialite: bool = True, text: bool = False) -> Any:
@@ -162,6 +224,10 @@ class DataSource:
             if conn is not None:
                 conn.close()
                 setattr(self._local, attr, None)
+        case = getattr(self._local, "case_conn", None)  # gisdesk.store.case_views
+        if case is not None:
+            case[1].close()
+            self._local.case_conn = None
         pool = getattr(self, "_reader_pool", None)
         if pool is not None:  # its threads' connections close with them
             pool.shutdown(wait=True)
@@ -250,7 +316,7 @@ class DataSource:
             if src is None or v.lower() not in views:
                 continue
             out.append(LayerInfo(v, v, vg, src.geometry_type, src.dimension, src.srid, src.spatial_index,
-                                 is_view=True, key_column=vrowid))
+                                 is_view=True, key_column=vrowid, base_table=src.table))
         return out
 
     def _discover_gpkg(self, conn: Any) -> list[LayerInfo]:
@@ -300,8 +366,11 @@ class DataSource:
     def feature_count(self, layer: LayerInfo) -> int:
         """Number of features (rows), NULL geometries included, as ogrinfo counts them."""
         if layer._count is None:
+            cond, params = self.access_where(layer)
             with self.translating_errors():
-                (layer._count,) = self.connection().execute(f"SELECT count(*) FROM {quote_ident(layer.table)}").fetchone()
+                (layer._count,) = self.connection().execute(
+                    f"SELECT count(*) FROM {quote_ident(layer.table)}" + (f" WHERE {cond}" if cond else ""),
+                    params).fetchone()
         return int(layer._count)
 
     def row_estimate(self, layer: LayerInfo) -> int:
@@ -319,8 +388,9 @@ class DataSource:
         """(minx, miny, maxx, maxy) in the layer's CRS, or None for a layer without geometry."""
         if layer._extent is None:
             conn = self.connection()
-            # A view shares its table's R*Tree, whose extent covers rows the view leaves out.
-            if layer.spatial_index and not layer.is_view:
+            # A view shares its table's R*Tree, whose extent covers rows the view leaves out;
+            # so does a filtered layer (the rows the user may not read).
+            if layer.spatial_index and not layer.is_view and not self.access_where(layer)[0]:
                 ext = rtree_root_extent(conn, layer.spatial_index)
                 if ext is not None:
                     layer._extent = ext
@@ -340,6 +410,17 @@ class DataSource:
             rows = self.connection().execute(f"PRAGMA table_info({quote_ident(layer.table)})").fetchall()
         return [(self._text(r[1]), self._text(r[2] or "")) for r in rows
                 if self._text(r[1]).lower() != layer.geometry_column.lower()]
+
+
+def as_account(user: Any) -> Any:
+    """A :class:`gisdesk.core.users.User` for a signed-in user of either shape (core or plugin facade)."""
+    from gisdesk.core.users import User
+
+    if user is None or isinstance(user, User):
+        return user
+    name = getattr(user, "username", None) or getattr(user, "name")
+    return User(name, getattr(user, "display_name", "") or name, getattr(user, "role", "viewer"),
+                getattr(user, "commune", None), getattr(user, "department", None), getattr(user, "active", True))
 
 
 def rtree_root_extent(conn: Any, index: str) -> tuple[float, float, float, float] | None:

@@ -3,7 +3,8 @@
 Feature ids are the key the layer's R*Tree uses: the rowid of a SpatiaLite table,
 the view's rowid column, a GeoPackage's primary key. Candidates come from the
 R*Tree (or a scan when a layer has none); the exact test runs in shapely on the
-few candidates.
+few candidates. A case layer answers only the rows the data source's user may read
+(:meth:`DataSource.access_where`), whatever ids are asked for.
 """
 
 from __future__ import annotations
@@ -20,10 +21,17 @@ def key_sql(layer: LayerInfo) -> str:
     return "rowid" if layer.key_column == "rowid" else quote_ident(layer.key_column)
 
 
+def _readable(ds: DataSource, layer: LayerInfo) -> tuple[str, list]:
+    """`` AND <condition>`` keeping the rows the user may read (access policy), or ``""``."""
+    cond, params = ds.access_where(layer)
+    return (f" AND {cond}", params) if cond else ("", [])
+
+
 def candidate_ids(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, float, float]) -> np.ndarray:
     """Ids whose index box meets ``bbox`` (layer CRS); every id when the layer has no index."""
     conn = ds.connection(text=True)
     minx, miny, maxx, maxy = bbox
+    cond, params = _readable(ds, layer)
     with ds.translating_errors():
         if layer.spatial_index:
             idx = quote_ident(layer.spatial_index)
@@ -31,10 +39,12 @@ def candidate_ids(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, fl
                 sql = f"SELECT id FROM {idx} WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?"
             else:
                 sql = f"SELECT pkid FROM {idx} WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?"
-            rows = conn.execute(sql, (maxx, minx, maxy, miny)).fetchall()
+            if cond:  # only the rows the user may read
+                sql = f"SELECT {key_sql(layer)} FROM {quote_ident(layer.table)} WHERE {key_sql(layer)} IN ({sql}){cond}"
+            rows = conn.execute(sql, (maxx, minx, maxy, miny, *params)).fetchall()
         else:
             rows = conn.execute(f"SELECT {key_sql(layer)} FROM {quote_ident(layer.table)} "
-                                f"WHERE {quote_ident(layer.geometry_column)} IS NOT NULL").fetchall()
+                                f"WHERE {quote_ident(layer.geometry_column)} IS NOT NULL{cond}", params).fetchall()
     return np.array([r[0] for r in rows], np.int64)
 
 
@@ -47,6 +57,7 @@ def geometries(ds: DataSource, layer: LayerInfo, ids: np.ndarray | list[int]) ->
         return ids, np.empty(0, object)
     conn = ds.connection(text=True)
     g = quote_ident(layer.geometry_column)
+    cond, params = _readable(ds, layer)
     out_ids, blobs = [], []
     with ds.translating_errors():
         for chunk in np.array_split(ids, max(1, len(ids) // 20000 + 1)):
@@ -54,7 +65,7 @@ def geometries(ds: DataSource, layer: LayerInfo, ids: np.ndarray | list[int]) ->
             geom_sql = f"AsBinary({g})" if ds.format != GEOPACKAGE else g
             for fid, blob in conn.execute(
                     f"SELECT {key_sql(layer)}, {geom_sql} FROM {quote_ident(layer.table)} "
-                    f"WHERE {key_sql(layer)} IN ({marks}) AND {g} IS NOT NULL", chunk.tolist()):
+                    f"WHERE {key_sql(layer)} IN ({marks}) AND {g} IS NOT NULL{cond}", chunk.tolist() + params):
                 out_ids.append(fid)
                 blobs.append(blob)
     if ds.format == GEOPACKAGE:
@@ -99,12 +110,14 @@ def attributes(ds: DataSource, layer: LayerInfo, ids: np.ndarray | list[int]) ->
     cols = [c for c, _ in ds.columns(layer)]
     conn = ds.connection(text=True)
     sel = ", ".join([key_sql(layer)] + [quote_ident(c) for c in cols])
+    cond, params = _readable(ds, layer)
     rows: dict[int, dict[str, Any]] = {}
     with ds.translating_errors():
         for start in range(0, len(ids), 20000):
             chunk = ids[start:start + 20000]
             marks = ",".join("?" * len(chunk))
-            for row in conn.execute(f"SELECT {sel} FROM {quote_ident(layer.table)} WHERE {key_sql(layer)} IN ({marks})", chunk):
+            for row in conn.execute(f"SELECT {sel} FROM {quote_ident(layer.table)} "
+                                    f"WHERE {key_sql(layer)} IN ({marks}){cond}", chunk + params):
                 rows[int(row[0])] = dict(zip(cols, row[1:]))
     return [rows[i] for i in ids if i in rows]
 
@@ -113,9 +126,10 @@ def distinct_values(ds: DataSource, layer: LayerInfo, column: str, limit: int = 
     """Sorted distinct non-NULL values of ``column`` (at most ``limit``) and whether there are more."""
     conn = ds.connection(text=True)
     col = quote_ident(column)
+    cond, params = _readable(ds, layer)
     with ds.translating_errors():
-        rows = conn.execute(f"SELECT DISTINCT {col} FROM {quote_ident(layer.table)} WHERE {col} IS NOT NULL "
-                            f"ORDER BY {col} LIMIT ?", (int(limit) + 1,)).fetchall()
+        rows = conn.execute(f"SELECT DISTINCT {col} FROM {quote_ident(layer.table)} WHERE {col} IS NOT NULL{cond} "
+                            f"ORDER BY {col} LIMIT ?", (*params, int(limit) + 1)).fetchall()
     values = [r[0] for r in rows]
     return values[:limit], len(values) > limit
 
@@ -124,9 +138,10 @@ def numeric_values(ds: DataSource, layer: LayerInfo, column: str) -> tuple[np.nd
     """The numeric (integer or real) values of ``column`` as float64, and how many non-NULL values are not numbers."""
     conn = ds.connection(text=True)
     col, table = quote_ident(column), quote_ident(layer.table)
+    cond, params = _readable(ds, layer)
     with ds.translating_errors():
         vals = np.array([r[0] for r in conn.execute(
-            f"SELECT {col} FROM {table} WHERE typeof({col}) IN ('integer', 'real')")], dtype=np.float64)
+            f"SELECT {col} FROM {table} WHERE typeof({col}) IN ('integer', 'real'){cond}", params)], dtype=np.float64)
         (other,) = conn.execute(f"SELECT count(*) FROM {table} WHERE {col} IS NOT NULL "
-                                f"AND typeof({col}) NOT IN ('integer', 'real')").fetchone()
+                                f"AND typeof({col}) NOT IN ('integer', 'real'){cond}", params).fetchone()
     return vals, int(other)

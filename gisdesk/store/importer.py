@@ -73,7 +73,7 @@ def _check_coordinates(geoms: np.ndarray, srid: int, path: Path) -> None:
 
 
 def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str], layer: str | None = None,
-                  table: str | None = None, progress: Progress | None = None) -> str:
+                  table: str | None = None, progress: Progress | None = None, user: object = None) -> str:
     """Copy one layer of a vector file into ``workspace`` as a new spatial table; return its name.
 
     Mixed single and multi geometries become the multi type; invalid geometries are
@@ -86,7 +86,12 @@ def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str
         CRS, a locked or read-only workspace. Nothing is written in any of these cases.
     ImportCancelled
         ``progress`` returned False.
+    PermissionDenied
+        ``user`` (None: the local user) may not add layers to the shared workspace.
     """
+    from gisdesk.store._access_check import require_in
+
+    require_in(workspace, user, "import", "layer")  # before anything is read or written
     import pyogrio
     import shapely
 
@@ -152,11 +157,15 @@ def _py(values: np.ndarray) -> list:
 
 
 def register_raster(workspace: str | os.PathLike[str], raster: str | os.PathLike[str], title: str = "",
-                    group: str = "") -> str:
+                    group: str = "", user: object = None) -> str:
     """Reference a GeoTIFF from the workspace (``gisdesk_rasters``); return its layer name.
 
     The path is stored relative to the workspace when the raster sits in its folder.
+    ``user`` (None: the local user) must be allowed to add layers (else PermissionDenied).
     """
+    from gisdesk.store._access_check import require_in
+
+    require_in(workspace, user, "import", "layer")
     import rasterio
     from rasterio.errors import RasterioIOError
 

@@ -5,7 +5,8 @@ One row per layer in ``gisdesk_layer_state``; ``position`` is the drawing order
 A workspace layer the user removed from the map is kept as a row with a NULL
 position, so that it stays removed on reopen. Layers added from other files are
 saved with their path (relative to the workspace's folder when inside it) and
-come back on reopen while their file is there.
+come back on reopen while their file is there. Saving is a change for everyone who
+opens the workspace: only the users the access policy lets ``restyle`` ``style`` save.
 
 Qt-free.
 """
@@ -16,10 +17,12 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gisdesk.core.default_styles import default_style
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import RasterStyle, VectorStyle
+from gisdesk.store._access_check import require_in
 from gisdesk.store.connection import DEFAULT_BUSY_TIMEOUT_MS, connect, translate_error
 from gisdesk.store.errors import StoreError
 
@@ -101,7 +104,7 @@ def _workspace_keys(ws: Path) -> dict[str, tuple[str, str]]:
 
 
 def save_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer], *, read_only: bool = False,
-                     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
+                     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, user: Any = None) -> None:
     """Write the order, visibility, group, title and style of ``layers`` (bottom first).
 
     Parameters
@@ -114,13 +117,20 @@ def save_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
         The workspace was opened read-only: raise :class:`ReadOnlyError` without writing.
     busy_timeout_ms : int
         How long to wait for another program's lock.
+    user : User or str, optional
+        Who saves (None: the local OS user); the styles are everybody's, so the access
+        policy must allow ``restyle`` on ``style`` (city roles). Restyling in a session
+        is not saving: a viewer changes what they see, not what others see.
 
     Raises
     ------
+    PermissionDenied
+        ``user`` may not save styles for everyone; nothing was changed.
     StoreError
         The file is read-only, locked, damaged or not a database; nothing was changed.
     """
     ws = Path(workspace_path)
+    require_in(ws, user, "restyle", "style")
     rows = [_row(ws, i, lyr) for i, lyr in enumerate(layers)]
     present = {r[1] for r in rows}
     removed = [(None, key, kind, _source_text(ws, ws), name, None, None, 0, None)

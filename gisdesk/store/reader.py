@@ -3,7 +3,8 @@
 One aggregate query per chunk returns every blob back to back
 (``group_concat(geom, '')`` with bytes as the text factory, so nothing is
 re-encoded), their lengths, and one class-code character per feature computed in
-SQL from the style. Large layers are read in two rowid ranges on two threads
+SQL from the style. A case layer (incidents and their shapes) gives only the rows the
+data source's user may read (:meth:`DataSource.access_where`). Large layers are read in two rowid ranges on two threads
 (SQLite releases the GIL while it steps).
 """
 
@@ -57,6 +58,10 @@ def _where(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, float, fl
             sub = f"SELECT pkid FROM {idx} WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?"
         clauses.append(f"{key} IN ({sub})")
         params += [maxx, minx, maxy, miny]
+    cond, cond_params = ds.access_where(layer)  # the rows the user may read (access policy)
+    if cond:
+        clauses.append(cond)
+        params += cond_params
     return " AND ".join(clauses), params
 
 

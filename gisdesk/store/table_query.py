@@ -4,7 +4,9 @@ A :class:`TableQuery` keeps one layer's filter (a :mod:`gisdesk.core.expression`
 compiled to bound SQL) and sort column. :meth:`TableQuery.ids` answers every
 matching feature id in display order with one query, packed by SQLite into one
 string that numpy parses (about 0.15 s for 1,000,000 ids); :meth:`TableQuery.rows`
-fetches the attributes of a block of ids with one ``WHERE key IN (…)`` query.
+fetches the attributes of a block of ids with one ``WHERE key IN (…)`` query. Every
+query keeps only the rows the data source's user may read (the access policy's read
+filter on the case layers), so counts, sorting, filtering and paging see nothing else.
 """
 
 from __future__ import annotations
@@ -180,14 +182,16 @@ class TableQuery:
     def select_sql(self) -> tuple[str, list[object]]:
         """The SQL (and parameters) selecting the ids in display order."""
         sql = f"SELECT {self._key} AS k FROM {self._table}"
-        if self._where:
-            sql += f" WHERE {self._where}"
+        access, params = self.ds.access_where(self.layer)  # the rows the user may read, first
+        conds = [c for c in (access, f"({self._where})" if self._where else "") if c]
+        if conds:
+            sql += " WHERE " + " AND ".join(conds)
         if self.sort_column is not None:
             col = quote_ident(self.sort_column)
             sql += f" ORDER BY {col} IS NULL, {col}{' DESC' if self.descending else ''}, {self._key}"
         else:
             sql += f" ORDER BY {self._key}"
-        return sql, list(self._params)
+        return sql, params + list(self._params)
 
     def ids(self) -> np.ndarray:
         """Feature ids (int64) matching the filter, in sort order (cached until filter or sort change)."""
@@ -214,7 +218,7 @@ class TableQuery:
 
     @property
     def total(self) -> int:
-        """Rows in the layer."""
+        """Rows in the layer (that the user may read)."""
         return self.ds.feature_count(self.layer)
 
     def rows(self, ids: Sequence[int] | np.ndarray) -> list[tuple]:
@@ -226,13 +230,16 @@ class TableQuery:
         if not ids:
             return []
         sel = ", ".join([self._key] + [quote_ident(c) for c in self.columns])
+        access, params = self.ds.access_where(self.layer)
+        access = f" AND {access}" if access else ""
         found: dict[int, tuple] = {}
         conn = self._conn()
         with self.ds.translating_errors():
             for start in range(0, len(ids), _BLOCK):
                 chunk = ids[start:start + _BLOCK]
                 marks = ",".join("?" * len(chunk))
-                for row in conn.execute(f"SELECT {sel} FROM {self._table} WHERE {self._key} IN ({marks})", chunk):
+                for row in conn.execute(f"SELECT {sel} FROM {self._table} WHERE {self._key} IN ({marks}){access}",
+                                        chunk + params):
                     found[int(row[0])] = tuple(row[1:])
         empty = (None,) * len(self.columns)
         return [found.get(i, empty) for i in ids]

@@ -62,6 +62,8 @@ def build_actions(window, commands: tuple[Command, ...] = COMMANDS) -> dict[str,
     """QActions for ``commands`` in the window's menus and toolbar; returns them by id."""
     actions: dict[str, QAction] = {}
     menus = {name: window.menuBar().addMenu(_t(f"&{name}")) for name in MENUS}
+    for menu in menus.values():  # a disabled entry says why in its tooltip
+        menu.setToolTipsVisible(True)
     toolbar = window.addToolBar(_t("Map"))
     toolbar.setObjectName("mapToolbar")
     tools = QActionGroup(window)

@@ -215,6 +215,9 @@ class AttributeTable(QWidget):
     selection : Selection
         The map's selection: selecting rows selects features, and back.
     parent : QWidget, optional
+    user : User, optional
+        Who reads: a case layer (incidents and their shapes) shows only the rows the
+        access policy lets this user read (None: every row). See :meth:`set_user`.
 
     Signals
     -------
@@ -224,11 +227,12 @@ class AttributeTable(QWidget):
 
     zoom_requested = Signal(str, "qint64")
 
-    def __init__(self, layer: VectorLayer, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(self, layer: VectorLayer, selection: Selection, parent: QWidget | None = None,
+                 user: Any = None) -> None:
         super().__init__(parent)
         self.layer = layer
         self.selection = selection
-        self.ds = DataSource(layer.source)
+        self.ds = DataSource(layer.source, user=user)
         self.query = TableQuery(self.ds, self.ds.layer(layer.name))
         self._syncing = False
         self._released = False
@@ -292,6 +296,13 @@ class AttributeTable(QWidget):
         layout.addWidget(self.view, 1)
         self._disconnect_selection = selection.changed.connect(self._on_selection_changed)
         self._after_reset()
+
+    def set_user(self, user: Any) -> None:
+        """Someone else signed in: read the rows ``user`` may read (count, sort, filter and pages)."""
+        self.ds.set_user(user)
+        self.query.refresh()
+        self.model.reload()
+        self._update_labels()
 
     # -- filter --------------------------------------------------------------------
     def apply_filter(self, text: str | None = None) -> bool:

@@ -40,6 +40,11 @@ class IdentifyPanel(QTreeWidget):
         self.itemClicked.connect(self._clicked)
         self.hits: list[IdentifyHit] = []
 
+    def forget(self) -> None:
+        """Forget the results (someone else signed in: they may not read them)."""
+        self.clear()
+        self.hits = []
+
     def show_hits(self, hits: list[IdentifyHit]) -> None:
         """Replace the results; the first feature is expanded."""
         self.clear()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMenu, QMessageBox, QSlider, QStyle,
                                QTreeWidget, QTreeWidgetItem, QWidget, QWidgetAction)
 
+from gisdesk.core.access import Decision
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.map_model import DEFAULT_GROUPS, Layer, MapModel
 from gisdesk.core.style import Symbol
@@ -55,16 +56,25 @@ class LayerTree(QTreeWidget):
         Id of the layer now current ('' when a group or nothing is).
     add_layers_requested()
         "Add layers…" was chosen; the window shows its file dialog.
+    refused(str)
+        The user may not do what they asked (remove a layer of the shared workspace): the reason.
+    save_requested()
+        "Save for everyone" in the style dialog: the window saves layers and styles in the workspace.
     """
 
     zoom_to_layer_requested = Signal(str)
     attribute_table_requested = Signal(str)
     current_layer_changed = Signal(str)
     add_layers_requested = Signal()
+    refused = Signal(str)
+    save_requested = Signal()
 
     def __init__(self, model: MapModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.map_model = model
+        self.user = None  # who reads (the style dialog's class values): see set_rights
+        self.layer_rights = Decision(True)  # add and remove layers of the shared workspace
+        self.style_rights = Decision(True)  # save styles for everyone
         self._kinds: dict[str, str] = {}
         self._structure: list[tuple[str, list[str]]] = []
         self._collapsed: set[str] = set()
@@ -313,8 +323,23 @@ class LayerTree(QTreeWidget):
         style.opacity = max(0.0, min(1.0, float(opacity)))
         self.map_model.set_style(layer_id, style)
 
+    def set_rights(self, layers: Decision, styles: Decision, user=None) -> None:
+        """What the signed-in ``user`` may do here (answers of :func:`gisdesk.core.access.decide`).
+
+        ``layers``: add and remove layers of the shared workspace; ``styles``: save
+        styles for everyone (restyling the session stays open to all).
+        """
+        self.layer_rights, self.style_rights, self.user = layers, styles, user
+
     def remove_layer(self, layer_id: str, confirm: bool = True) -> bool:
-        """Remove the layer from the map, after asking when ``confirm``; True when removed."""
+        """Remove the layer from the map, after asking when ``confirm``; True when removed.
+
+        Refused (``refused`` is emitted with the reason) for who may not change the
+        shared workspace's layers.
+        """
+        if not self.layer_rights.allowed:
+            self.refused.emit(self.tr("Not done: {reason}").format(reason=self.layer_rights.reason))
+            return False
         lyr = self.map_model.layer(layer_id)
         if confirm:
             answer = QMessageBox.question(self, self.tr("Remove layer"),
@@ -328,8 +353,9 @@ class LayerTree(QTreeWidget):
 
     def open_style_dialog(self, layer_id: str) -> StyleDialog:
         """Open the style dialog (window-modal) for the layer; OK and Apply set the style in the model."""
-        dlg = StyleDialog(self.map_model.layer(layer_id), self)
+        dlg = StyleDialog(self.map_model.layer(layer_id), self, user=self.user, save_rights=self.style_rights)
         dlg.applied.connect(lambda style: self.map_model.set_style(layer_id, style))
+        dlg.save_requested.connect(self.save_requested.emit)
         dlg.accepted.connect(lambda: self.map_model.set_style(layer_id, dlg.result_style()))
         dlg.finished.connect(dlg.deleteLater)
         dlg.open()
@@ -449,8 +475,16 @@ class LayerTree(QTreeWidget):
             menu.addAction(self.tr("Open attribute table"), lambda: self.attribute_table_requested.emit(layer_id))
         menu.addSeparator()
         menu.addAction(self.tr("Rename"), lambda: self.editItem(self.layer_item(layer_id), 0))
-        menu.addAction(self.tr("Remove layer…"), lambda: self.remove_layer(layer_id))
+        remove = menu.addAction(self.tr("Remove layer…"), lambda: self.remove_layer(layer_id))
+        self._gate(menu, remove, self.layer_rights)
         return menu
+
+    def _gate(self, menu: QMenu, action, decision: Decision) -> None:
+        """Disable ``action`` when ``decision`` says no, with the reason as its tooltip."""
+        if not decision.allowed:
+            action.setEnabled(False)
+            action.setToolTip(self.tr("Not available: {reason}").format(reason=decision.reason))
+            menu.setToolTipsVisible(True)
 
     def _context_menu(self, pos) -> None:
         item = self.itemAt(pos)
@@ -464,7 +498,7 @@ class LayerTree(QTreeWidget):
                 menu.addAction(self.tr("Show all layers"), lambda: self.set_group_visible(group, True))
                 menu.addAction(self.tr("Hide all layers"), lambda: self.set_group_visible(group, False))
                 menu.addSeparator()
-            menu.addAction(self.tr("Add layers…"), self.add_layers_requested.emit)
+            self._gate(menu, menu.addAction(self.tr("Add layers…"), self.add_layers_requested.emit), self.layer_rights)
             menu.addAction(self.tr("Expand all"), self.expandAll)
             menu.addAction(self.tr("Collapse all"), self.collapseAll)
         menu.exec(self.viewport().mapToGlobal(pos))

@@ -10,7 +10,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QProgressBar, QProgressDialog,
                                QPushButton, QVBoxLayout, QWidget)
 
+from gisdesk.core import access
 from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.users import PermissionDenied, User as Account
 from gisdesk.core.map_model import MapModel
 from gisdesk.render.renderer import RenderCancelled, Renderer, RenderResult
 from gisdesk.render.view import transformer
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         layers, warnings = load_layer_state(self.workspace, map_layers(self.workspace))
         self.model = MapModel(layers, workspace_crs(self.workspace))
         self.renderer = Renderer()
+        self.renderer.set_user(user)  # the map, identify, selection and zoom read what the user may read
         self.canvas = MapCanvas(self.model, self.renderer)
         self.messages = MessageBar()
         central = QWidget()
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.actions = build_actions(self)
         self._wire_actions()
+        self._apply_rights()
         self._wire_canvas()
         self.model.selection.changed.connect(self._on_selection_changed)
         self._dirty = False  # layer order, visibility or styles changed since the last save
@@ -93,6 +97,8 @@ class MainWindow(QMainWindow):
         self.layer_tree.attribute_table_requested.connect(self.open_attribute_table)
         self.layer_tree.current_layer_changed.connect(self._set_current_layer)
         self.layer_tree.add_layers_requested.connect(self._add_vector_dialog)
+        self.layer_tree.refused.connect(lambda reason: self.messages.show_message(reason, "warning"))
+        self.layer_tree.save_requested.connect(self.save_state)
         self.layers_dock = self._dock(tr("Layers"), "layers", self.layer_tree, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.identify_panel = IdentifyPanel()
         self.identify_panel.feature_activated.connect(self._highlight_feature)
@@ -296,7 +302,7 @@ class MainWindow(QMainWindow):
             return
         dock = self.attribute_docks.get(lyr.id)
         if dock is None:
-            table = AttributeTable(lyr, self.model.selection)
+            table = AttributeTable(lyr, self.model.selection, user=self.user)
             table.zoom_requested.connect(self._zoom_to_feature)
             dock = self._dock(tr("Attributes — {title}").format(title=lyr.title), f"attributes:{lyr.id}", table,
                               Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -332,11 +338,44 @@ class MainWindow(QMainWindow):
             if user is None:
                 return False
         self.user = user
+        # What the previous user saw and picked is not the new user's: selection, highlights, identify results.
+        self.model.selection.clear()
+        for name in self.canvas.overlay_names():
+            self.canvas.set_overlay(name, None)
+        self.identify_panel.forget()
+        self.identify_dock.hide()
+        self.renderer.set_user(user)
+        for dock in self.attribute_docks.values():
+            dock.widget().set_user(user)
+        self._apply_rights()
         host = getattr(self, "plugin_host", None)
         if host is not None:
             host.set_user(user)
         self._show_user()
+        self.canvas.refresh()
         return True
+
+    def _apply_rights(self) -> None:
+        """Enable the commands that change the shared workspace only for who may use them; say why not."""
+        from gisdesk.store._access_check import acting_user
+        from gisdesk.store.datasource import as_account
+
+        try:
+            self.account = acting_user(self.workspace, self.user)
+        except StoreError:  # unreadable accounts: act as a viewer
+            name = as_account(self.user).username if self.user is not None else "user"
+            self.account = Account(name, name, "viewer")
+        layers = access.decide(self.account, "import", "layer")
+        styles = access.decide(self.account, "restyle", "style")
+        for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
+                              ("gisdesk.file.save_state", styles)):
+            act = self.actions[cid]
+            if act.property("gisdeskTip") is None:
+                act.setProperty("gisdeskTip", act.toolTip())
+            act.setEnabled(decision.allowed)
+            act.setToolTip(act.property("gisdeskTip") if decision.allowed else
+                           tr("Not available: {reason}").format(reason=decision.reason))
+        self.layer_tree.set_rights(layers, styles, self.user)
 
     def _show_user(self) -> None:
         u = self.user
@@ -371,11 +410,20 @@ class MainWindow(QMainWindow):
         if path:
             self.add_raster(Path(path))
 
+    def _refused(self, action: str, kind: str) -> bool:
+        """Tell the user why ``action`` is not theirs (message bar); True when refused."""
+        decision = access.decide(self.account, action, kind)
+        if not decision.allowed:
+            self.messages.show_message(tr("Not done: {reason}").format(reason=decision.reason), "warning")
+        return not decision.allowed
+
     def add_vector(self, path: Path) -> None:
         """Add a vector file's layers: SpatiaLite/GeoPackage layers are read in place, other formats imported."""
         from gisdesk.core.default_styles import default_style
         from gisdesk.store.importer import import_vector
 
+        if self._refused("import", "layer"):
+            return
         try:
             if path.suffix.lower() in (".sqlite", ".db", ".gpkg", ".spatialite"):
                 with DataSource(path) as ds:
@@ -392,12 +440,14 @@ class MainWindow(QMainWindow):
                 QCoreApplication.processEvents()
                 return not dialog.wasCanceled()
 
-            table = import_vector(self.workspace, path, progress=progress)
+            table = import_vector(self.workspace, path, progress=progress, user=self.user)
             dialog.close()
             with DataSource(self.workspace) as ds:
                 kind = ds.layer(table).kind
             self.model.add(VectorLayer(self.workspace, table, default_style(kind), title=path.stem))
             self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(name=path.name, table=table))
+        except PermissionDenied as exc:
+            self.messages.show_message(tr("Not done: {reason}").format(reason=exc), "warning")
         except StoreError as exc:
             self.messages.show_message(exc.message, "error", exc.hint)
 
@@ -405,9 +455,13 @@ class MainWindow(QMainWindow):
         from gisdesk.core.default_styles import flood_depth_style
         from gisdesk.store.importer import register_raster
 
+        if self._refused("import", "layer"):
+            return
         try:
-            register_raster(self.workspace, path)
+            register_raster(self.workspace, path, user=self.user)
             self.model.add(RasterLayer(path, flood_depth_style(), title=path.stem))
+        except PermissionDenied as exc:
+            self.messages.show_message(tr("Not done: {reason}").format(reason=exc), "warning")
         except StoreError as exc:
             self.messages.show_message(exc.message, "error", exc.hint)
 
@@ -415,9 +469,17 @@ class MainWindow(QMainWindow):
         self._dirty = True
 
     def save_state(self) -> bool:
-        """Save order, visibility and styles in the workspace; report a read-only or locked file."""
+        """Save order, visibility and styles in the workspace for everyone; report a refusal, a read-only or locked file.
+
+        Only who may restyle the shared styles saves; anyone may restyle their own session.
+        """
+        if self._refused("restyle", "style"):
+            return False
         try:
-            save_layer_state(self.workspace, self.model.layers)
+            save_layer_state(self.workspace, self.model.layers, user=self.user)
+        except PermissionDenied as exc:
+            self.messages.show_message(tr("Layers and styles were not saved: {error}").format(error=exc), "warning")
+            return False
         except StoreError as exc:
             self.messages.show_message(tr("Layers and styles were not saved: {error}").format(error=exc.message),
                                        "error", exc.hint)
@@ -445,7 +507,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        if self._dirty:
+        if self._dirty and access.decide(self.account, "restyle", "style"):  # a viewer's restyling stays theirs
             self.save_state()
         for dock in self.attribute_docks.values():
             dock.widget().close()

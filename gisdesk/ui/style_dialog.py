@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QDial
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QToolButton,
                                QVBoxLayout, QWidget)
 
+from gisdesk.core.access import Decision
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import MARKER_SHAPES, PALETTE, Category, GradClass, RasterStyle, Symbol, VectorStyle
 from gisdesk.render.legend import ramp_swatch, symbol_swatch
@@ -41,17 +42,29 @@ class StyleDialog(QDialog):
     layer : VectorLayer or RasterLayer
         Read, never changed.
     parent : QWidget, optional
+    user : User, optional
+        Who reads the layer's values for classes (a case layer gives only the rows the
+        access policy lets this user read); None reads every row.
+    save_rights : Decision, optional
+        Whether the user may save styles for everyone (``decide(user, "restyle", "style")``);
+        when not, "Save for everyone" is disabled with the reason. Restyling the
+        session (OK, Apply) is open to all.
 
     Signals
     -------
     applied(object)
         Apply was pressed with a valid style (the new style).
+    save_requested()
+        "Save for everyone" was pressed, after ``applied``: the window saves the workspace's styles.
     """
 
     applied = Signal(object)
+    save_requested = Signal()
 
-    def __init__(self, layer: VectorLayer | RasterLayer, parent: QWidget | None = None) -> None:
+    def __init__(self, layer: VectorLayer | RasterLayer, parent: QWidget | None = None, user=None,
+                 save_rights: Decision | None = None) -> None:
         super().__init__(parent)
+        self._user = user
         self.setWindowTitle(self.tr("Layer style — {title}").format(title=layer.title))
         self._original = copy.deepcopy(layer.style)
         self._raster = isinstance(layer, RasterLayer)
@@ -75,6 +88,14 @@ class StyleDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        self.save_button = self.buttons.addButton(self.tr("Save for everyone"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setObjectName("gisdesk.style.save")
+        self.save_button.clicked.connect(self.save_for_everyone)
+        rights = save_rights if save_rights is not None else Decision(True)
+        self.save_button.setEnabled(rights.allowed)
+        self.save_button.setToolTip(self.tr("Apply, and save the layers and styles in the workspace for everyone")
+                                    if rights.allowed else
+                                    self.tr("Not available: {reason}").format(reason=rights.reason))
         lay.addWidget(self.buttons)
         self.resize(520, 620 if not self._raster else 460)
 
@@ -85,7 +106,7 @@ class StyleDialog(QDialog):
         self.kind = "polygon"
         self.columns: list[tuple[str, str]] = []
         try:
-            self._ds = DataSource(layer.source)
+            self._ds = DataSource(layer.source, user=self._user)
             self._info = self._ds.layer(layer.name)
             self.kind = self._info.kind
             self.columns = self._ds.columns(self._info)
@@ -393,6 +414,12 @@ class StyleDialog(QDialog):
         """Emit ``applied`` with the edited style when it is valid."""
         if self._validated():
             self.applied.emit(self.result_style())
+
+    def save_for_everyone(self) -> None:
+        """Apply the edited style, then ask the window to save the workspace's styles."""
+        if self.save_button.isEnabled() and self._validated():
+            self.applied.emit(self.result_style())
+            self.save_requested.emit()
 
     def accept(self) -> None:  # noqa: D102 - Qt override
         if self._validated():

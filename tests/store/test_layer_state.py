@@ -15,6 +15,9 @@ from gisdesk.store.layer_state import TABLE, load_layer_state, save_layer_state
 from gisdesk.store.workspace import map_layers
 from sample_layers.generate import build_workspace
 
+#: The demo city's dispatcher: the city saves the styles everybody sees.
+CITY = "dispatcher"
+
 
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory):
@@ -58,7 +61,7 @@ def edited_layers(path):
 
 def test_saved_state_comes_back_on_reopen(demo):
     layers = edited_layers(demo)
-    save_layer_state(demo, layers)
+    save_layer_state(demo, layers, user=CITY)
     reopened, warnings = load_layer_state(demo, map_layers(demo))
     assert warnings == []
     assert names(reopened) == names(layers)
@@ -81,10 +84,10 @@ def test_no_saved_state_gives_the_defaults(demo):
 
 
 def test_read_only_workspace_raises_and_changes_nothing(demo):
-    save_layer_state(demo, map_layers(demo))
+    save_layer_state(demo, map_layers(demo), user=CITY)
     before = connect(demo, read_only=True, wal=False).execute(f"SELECT * FROM {TABLE} ORDER BY layer_key").fetchall()
     with pytest.raises(ReadOnlyError):
-        save_layer_state(demo, edited_layers(demo), read_only=True)
+        save_layer_state(demo, edited_layers(demo), read_only=True, user=CITY)
     after = connect(demo, read_only=True, wal=False).execute(f"SELECT * FROM {TABLE} ORDER BY layer_key").fetchall()
     assert after == before
 
@@ -94,7 +97,7 @@ def test_locked_workspace_raises_and_changes_nothing(demo):
     other.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(LockedError) as info:
-            save_layer_state(demo, edited_layers(demo), busy_timeout_ms=200)
+            save_layer_state(demo, edited_layers(demo), busy_timeout_ms=200, user=CITY)
         assert info.value.hint  # tells the user what to do
     finally:
         other.execute("ROLLBACK")
@@ -104,7 +107,7 @@ def test_locked_workspace_raises_and_changes_nothing(demo):
 
 
 def test_corrupt_style_json_falls_back_to_the_default_with_a_warning(demo):
-    save_layer_state(demo, edited_layers(demo))
+    save_layer_state(demo, edited_layers(demo), user=CITY)
     conn = connect(demo)
     conn.execute(f"UPDATE {TABLE} SET style = '{{not json' WHERE name = 'communes'")
     conn.execute(f"UPDATE {TABLE} SET style = ? WHERE name = 'roads'", (json.dumps({"mode": "categorized"}),))
@@ -118,7 +121,7 @@ def test_corrupt_style_json_falls_back_to_the_default_with_a_warning(demo):
 
 
 def test_saved_layer_that_no_longer_exists_is_skipped(demo):
-    save_layer_state(demo, edited_layers(demo))
+    save_layer_state(demo, edited_layers(demo), user=CITY)
     conn = connect(demo)
     conn.execute(f"INSERT INTO {TABLE} VALUES (3, 'vector:hue.sqlite:gone', 'vector', 'hue.sqlite', 'gone', 'Gone', "
                  "'Flood', 1, '{}')")
@@ -134,7 +137,7 @@ def test_saved_layer_that_no_longer_exists_is_skipped(demo):
 def test_removed_layer_stays_removed_and_new_layer_keeps_its_place(demo):
     layers = edited_layers(demo)
     layers = [lyr for lyr in layers if getattr(lyr, "name", "") != "drains"]
-    save_layer_state(demo, layers)
+    save_layer_state(demo, layers, user=CITY)
     conn = connect(demo)
     conn.execute(f"DELETE FROM {TABLE} WHERE name = 'bridges'")  # as if 'bridges' were new in the workspace
     conn.close()
@@ -150,9 +153,39 @@ def test_added_layer_from_another_file_comes_back(demo, tmp_path):
     extra = by_name(map_layers(other))["rivers"]
     extra.title = "Rivers (copy)"
     extra.style = VectorStyle(symbol=Symbol(fill="", stroke="#ff00ff", stroke_width=4))
-    save_layer_state(demo, map_layers(demo) + [extra])
+    save_layer_state(demo, map_layers(demo) + [extra], user=CITY)
     reopened, warnings = load_layer_state(demo, map_layers(demo))
     assert warnings == []
     top = reopened[-1]
     assert top.title == "Rivers (copy)" and top.source.resolve() == other.resolve()
     assert top.style.symbol.stroke == "#ff00ff"
+
+
+def _digest(path):
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in path.parent.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize("who", ["viewer", "phu_hoi", "moitruong", "nobody_known", None])
+def test_only_the_city_saves_styles_for_everyone_and_a_refusal_writes_nothing(demo, who):
+    # The rule: layers and styles of the shared workspace are the city's (dispatcher, administrator);
+    # a viewer, a commune or department officer, a name without an account and the local OS user
+    # (not in the demo's users table) restyle only their own session.
+    from gisdesk.core.users import PermissionDenied
+
+    before = _digest(demo)
+    with pytest.raises(PermissionDenied):
+        save_layer_state(demo, edited_layers(demo), user=who)
+    assert _digest(demo) == before  # not a byte changed (no WAL switch either)
+
+
+def test_the_role_comes_from_the_users_table_not_from_the_caller(demo):
+    from gisdesk.core.users import PermissionDenied, User
+
+    claimed = User("viewer", "Viewer", "administrator")  # a viewer claiming to be an administrator
+    with pytest.raises(PermissionDenied):
+        save_layer_state(demo, edited_layers(demo), user=claimed)
+    save_layer_state(demo, edited_layers(demo), user=User("admin", "Admin", "viewer"))  # the table says administrator
+    reopened, _ = load_layer_state(demo, map_layers(demo))
+    assert by_name(reopened)["roads"].title == "Street network"

@@ -214,3 +214,57 @@ def test_a_long_sort_can_be_interrupted_from_another_thread(tmp_path):
         timer.join()
         q.set_filter("value < 10")
         assert len(q.ids()) == len(by_sql(q, "SELECT fid FROM pts WHERE value < 10"))
+
+
+# -- the access policy's read filter (issue 12: every commune saw all incidents in the attribute table) --
+
+def _officer(demo, name):
+    from gisdesk.store.users_store import UserStore
+
+    with UserStore(demo) as store:
+        return store.get(name)
+
+
+@pytest.mark.parametrize("who, where, params", [
+    ("phu_hoi", "commune = ?", ("Phú Hội",)),  # a commune officer: the commune's incidents only
+    ("moitruong", "department = ?", ("Công ty Môi trường và Công trình đô thị",)),  # a department: its category's
+    ("viewer", "1", ()),  # a viewer reads everything
+    ("dispatcher", "1", ()),
+])
+def test_the_table_holds_only_the_rows_the_user_may_read(demo, who, where, params):
+    with DataSource(demo, user=_officer(demo, who)) as ds:
+        q = TableQuery(ds, ds.layer("incidents"))
+        expected = by_sql(q, f"SELECT rowid FROM incidents WHERE {where} ORDER BY rowid", params)
+        assert 0 < len(expected) and (len(expected) == 2000) == (where == "1")
+        assert q.count == q.total == len(expected)
+        np.testing.assert_array_equal(q.ids(), expected)
+        q.set_sort("severity", descending=True)  # sorting and filtering stay inside the user's rows
+        np.testing.assert_array_equal(q.ids(), by_sql(
+            q, f"SELECT rowid FROM incidents WHERE {where} ORDER BY severity IS NULL, severity DESC, rowid", params))
+        q.set_filter("status = 'open'")
+        np.testing.assert_array_equal(np.sort(q.ids()), by_sql(
+            q, f"SELECT rowid FROM incidents WHERE {where} AND status = 'open' ORDER BY rowid", params))
+        q.set_filter("status = 'open' or 1 = 1")  # a filter cannot widen the user's rows
+        assert q.count == len(expected)
+
+
+def test_rows_of_foreign_ids_come_back_empty(demo):
+    with DataSource(demo, user=_officer(demo, "phu_hoi")) as ds:
+        q = TableQuery(ds, ds.layer("incidents"))
+        foreign = by_sql(q, "SELECT rowid FROM incidents WHERE commune <> ? LIMIT 3", ("Phú Hội",))
+        own = by_sql(q, "SELECT rowid FROM incidents WHERE commune = ? LIMIT 1", ("Phú Hội",))
+        rows = q.rows(np.concatenate([foreign, own]))
+        assert rows[:3] == [(None,) * len(q.columns)] * 3 and rows[3][q.columns.index("commune")] == "Phú Hội"
+
+
+def test_the_filter_follows_the_users_table_and_a_switch_of_user(demo):
+    from gisdesk.core.users import User
+
+    claimed = User("phu_hoi", "x", "city_dispatcher")  # the role is read from the workspace, not from the caller
+    with DataSource(demo, user=claimed) as ds:
+        q = TableQuery(ds, ds.layer("incidents"))
+        n = len(by_sql(q, "SELECT rowid FROM incidents WHERE commune = ?", ("Phú Hội",)))
+        assert q.count == q.total == n
+        ds.set_user(_officer(demo, "viewer"))
+        q.refresh()
+        assert q.count == q.total == 2000

@@ -27,12 +27,21 @@ def window(qtbot, demo, tmp_path):
     from gisdesk.ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(demo, settings)
+    win = MainWindow(demo, settings, user=signed_in(demo, "dispatcher"))  # the city: may add layers and save styles
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
     wait_render(qtbot, win.canvas)
     return win
+
+
+def signed_in(workspace, name):
+    """The demo user ``name`` as the sign-in dialog hands it to the window (role from the users table)."""
+    from gisdesk.store.users_store import UserStore
+    from gisdesk.ui.sign_in import as_plugin_user
+
+    with UserStore(workspace) as store:
+        return as_plugin_user(store.get(name))
 
 
 def wait_render(qtbot, canvas, timeout=30000):
@@ -201,13 +210,13 @@ def test_layer_state_comes_back_on_reopen(qtbot, demo, tmp_path):
     from gisdesk.ui.main_window import MainWindow
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(demo, settings)
+    win = MainWindow(demo, settings, user=signed_in(demo, "dispatcher"))
     qtbot.addWidget(win)
     roads = layer_by_name(win, "roads")
     win.model.set_visible(roads.id, False)
     win.model.set_style(layer_by_name(win, "communes").id, VectorStyle(symbol=Symbol(fill="#123456", stroke="#654321")))
     win.close()
-    again = MainWindow(demo, settings)
+    again = MainWindow(demo, settings, user=signed_in(demo, "dispatcher"))
     qtbot.addWidget(again)
     assert layer_by_name(again, "roads").visible is False
     assert layer_by_name(again, "communes").style.symbol.fill == "#123456"
