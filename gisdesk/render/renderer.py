@@ -167,10 +167,14 @@ class Renderer:
         path = Path(path).resolve()
         with self._cache_lock:
             ds = self._sources.get(path)
-            if ds is None:
-                ds = DataSource(path)
-                self._sources[path] = ds
+        if ds is not None:
             return ds
+        ds = DataSource(path)  # opened outside the lock: a slow or locked file holds up no other thread
+        with self._cache_lock:
+            kept = self._sources.setdefault(path, ds)
+        if kept is not ds:  # another thread opened it meanwhile
+            ds.close()
+        return kept
 
     def clear_caches(self) -> None:
         with self._cache_lock:
