@@ -319,8 +319,9 @@ class Renderer:
         """Render on a background thread, cancelling the previous request.
 
         The layers are snapshotted here, on the calling (GUI) thread, so the job
-        draws them as they are now whatever changes later. Returns the future (its result is a :class:`RenderResult`, or it raises
-        :class:`RenderCancelled`) and the token that cancels it.
+        draws them as they are now whatever changes later. Returns the future (its
+        result is a :class:`RenderResult`, or it raises :class:`RenderCancelled`) and
+        the token that cancels it.
         """
         layers = snapshot(layers)
         if self._pool is None:

@@ -42,7 +42,9 @@ _COLUMNS = "username, display_name, role, commune, department, active"
 
 
 def ensure_users_schema(workspace: str | os.PathLike[str] | Any) -> None:
-    """Add the ``users`` table to a workspace (a path or an open connection); safe to run again."""
+    """Add the ``users`` and ``sign_in_failures`` tables to a workspace (a path or an open connection).
+
+    Safe to run again."""
     conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
     try:
         conn.execute("""CREATE TABLE IF NOT EXISTS users (
