@@ -59,10 +59,11 @@ def main() -> None:
     from gisdesk.store.connection import connect
     from gisdesk.store.users_store import UserStore
     from gisdesk.ui.sign_in import as_plugin_user
+    from sample_layers import DEMO_PASSWORD
 
     connect(ws, read_only=True, spatialite=True).close()  # the app has mod_spatialite loaded already
     with UserStore(ws) as store:
-        user = as_plugin_user(store.authenticate("dispatcher", "demo"))
+        user = as_plugin_user(store.authenticate("dispatcher", DEMO_PASSWORD))
     state = Path(tempfile.mkdtemp(prefix="bench-dash-"))
     host = HeadlessHost(workspace=ws)
     host.user = user

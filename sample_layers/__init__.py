@@ -7,6 +7,7 @@ flood-depth GeoTIFF beside it.
 
 from __future__ import annotations
 
+from sample_layers._tasks import DEMO_PASSWORD
 from sample_layers.generate import NotAWorkspaceError, build_workspace, raster_path
 
-__all__ = ["NotAWorkspaceError", "build_workspace", "raster_path"]
+__all__ = ["DEMO_PASSWORD", "NotAWorkspaceError", "build_workspace", "raster_path"]

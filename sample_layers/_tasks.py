@@ -1,6 +1,6 @@
 """Demo users and tasks for the demo city, written through the real user and task stores.
 
-Users (password ``demo`` for all; each hash has its own salt): ``admin`` (administrator),
+Users (password :data:`DEMO_PASSWORD` for all): ``admin`` (administrator),
 ``dispatcher`` (city dispatcher), ``viewer``, one commune officer for each commune in
 :data:`DEMO_COMMUNES` named after it (``phu_hoi``, ``vinh_ninh``, ``thuan_hoa``, ``tay_loc``,
 ``dong_ba``), and the department officers ``moitruong`` and ``xaydung``.
@@ -20,9 +20,10 @@ from datetime import timedelta
 import numpy as np
 
 from gisdesk.core.incidents import utc_now
-from gisdesk.core.users import User, slug
+from gisdesk.core.users import User, hash_password, slug
 
-DEMO_PASSWORD = "demo"
+#: The one password of every demo account (public: it is printed in the README).
+DEMO_PASSWORD = "hue-demo-2026"
 DEMO_COMMUNES = ("Phú Hội", "Vĩnh Ninh", "Thuận Hòa", "Tây Lộc", "Đông Ba")
 DEMO_DEPARTMENTS = {"moitruong": "Công ty Môi trường và Công trình đô thị", "xaydung": "Sở Xây dựng"}
 DEMO_TASKS = 60
@@ -45,20 +46,23 @@ def add_demo_users(path: str | os.PathLike[str]) -> dict[str, User]:
     """Write the demo users (see the module docstring); returns them by username."""
     from gisdesk.store.users_store import UserStore
 
+    # One hash for all ten accounts: a hash costs about 0.4 s (scrypt N = 2^17), and the
+    # password is public anyway, so separate salts would protect nothing here.
+    pw = hash_password(DEMO_PASSWORD)
     users: dict[str, User] = {}
     with UserStore(path) as store:
-        admin = store.create_first_admin("admin", DEMO_PASSWORD, "Quản trị viên")
+        admin = store.create_first_admin("admin", DEMO_PASSWORD, "Quản trị viên", pw_hash=pw)
         users["admin"] = admin
         users["dispatcher"] = store.create_user(admin, "dispatcher", DEMO_PASSWORD, "city_dispatcher",
-                                                "Trung tâm điều hành (IOC)")
-        users["viewer"] = store.create_user(admin, "viewer", DEMO_PASSWORD, "viewer", "Người xem")
+                                                "Trung tâm điều hành (IOC)", pw_hash=pw)
+        users["viewer"] = store.create_user(admin, "viewer", DEMO_PASSWORD, "viewer", "Người xem", pw_hash=pw)
         for commune in DEMO_COMMUNES:
             name = slug(commune)
             users[name] = store.create_user(admin, name, DEMO_PASSWORD, "commune_officer", f"Cán bộ {commune}",
-                                            commune=commune)
+                                            commune=commune, pw_hash=pw)
         for name, department in DEMO_DEPARTMENTS.items():
             users[name] = store.create_user(admin, name, DEMO_PASSWORD, "department_officer", f"Cán bộ {department}",
-                                            department=department)
+                                            department=department, pw_hash=pw)
     return users
 
 

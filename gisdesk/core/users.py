@@ -23,7 +23,10 @@ The role and the commune or department are attributes of the signed-in :class:`U
 (read from the ``users`` table after :func:`verify_password`), never a setting.
 
 Passwords are kept only as salted scrypt hashes (:func:`hash_password`), in the form
-``scrypt$n$r$p$salt_hex$hash_hex``, and compared in constant time.
+``scrypt$n$r$p$salt_hex$hash_hex``, and compared in constant time. New hashes use
+N = 2^17, r = 8, p = 1 (128 MiB, OWASP's minimum for scrypt); older, cheaper hashes
+still verify and are replaced at the next successful sign-in (:func:`needs_rehash`).
+New passwords need at least :data:`MIN_PASSWORD_LENGTH` characters.
 
 Examples
 --------
@@ -47,10 +50,12 @@ from gisdesk.core.incidents import ValidationError
 ROLES: tuple[str, ...] = ("administrator", "city_dispatcher", "department_officer", "commune_officer", "viewer")
 #: Roles that act for the city as a whole.
 CITY_ROLES: frozenset[str] = frozenset({"administrator", "city_dispatcher"})
-#: The shortest password accepted (the demo users use ``demo``).
-MIN_PASSWORD_LENGTH = 4
-#: scrypt cost parameters for new hashes (about 50 ms per hash here).
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+#: The shortest new password accepted (existing shorter ones still sign in).
+MIN_PASSWORD_LENGTH = 10
+#: scrypt cost parameters for new hashes: OWASP's minimum, 128 MiB and about 0.4 s per hash here.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+#: The most a stored hash may ask for (1 GiB): a doctored ``pw_hash`` cannot exhaust memory.
+_MAX_SCRYPT_MEMORY = 2**30
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 
 
@@ -128,38 +133,105 @@ def holds(user: User, commune: str | None, department: str | None) -> bool:
 
 
 def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
-    """A new salted scrypt hash of ``password``: ``scrypt$n$r$p$salt_hex$hash_hex``.
+    """A new salted scrypt hash of a new ``password``: ``scrypt$n$r$p$salt_hex$hash_hex``.
 
     Raises
     ------
     ValidationError
         The password is shorter than :data:`MIN_PASSWORD_LENGTH`.
+
+    Examples
+    --------
+    >>> hash_password("too-short")
+    Traceback (most recent call last):
+    ...
+    gisdesk.core.incidents.ValidationError: a password needs at least 10 characters
     """
+    check_new_password(password)
+    return rehash(password, n=n, r=r, p=p)
+
+
+def check_new_password(password: str) -> None:
+    """Raise :class:`ValidationError` when ``password`` may not be chosen (under :data:`MIN_PASSWORD_LENGTH`)."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def rehash(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
+    """A new hash of a password that already signed in, whatever its length (the upgrade of an old hash)."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=128 * r * n * 2, dklen=32)
+    digest = hashlib.scrypt(str(password).encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_memory(n, r, p),
+                            dklen=32)
     return f"scrypt${n}${r}${p}${salt.hex()}${digest.hex()}"
 
 
-def verify_password(password: str, stored: str) -> bool:
-    """Whether ``password`` matches the ``stored`` hash (constant-time compare; False for a malformed hash)."""
+def _memory(n: int, r: int, p: int) -> int:
+    """What OpenSSL's scrypt allocates, 128·r·(N + p + 2) bytes, with a little room (its ``maxmem``)."""
+    return 128 * r * (n + p + 2) + 2**16
+
+
+def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+    """(n, r, p, salt, hash) of a well-formed scrypt hash within the memory cap, else None."""
     try:
         scheme, n, r, p, salt_hex, hash_hex = stored.split("$")
         n_, r_, p_ = int(n), int(r), int(p)
         salt, expected = bytes.fromhex(salt_hex), bytes.fromhex(hash_hex)
     except (ValueError, AttributeError):
+        return None
+    if scheme != "scrypt" or not expected or min(n_, r_, p_) < 1 or _memory(n_, r_, p_) > _MAX_SCRYPT_MEMORY:
+        return None
+    return n_, r_, p_, salt, expected
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether ``password`` matches the ``stored`` hash (constant-time compare; False for a malformed hash)."""
+    parsed = _parse(stored)
+    if parsed is None:
         return False
-    if scheme != "scrypt" or not expected:
+    n, r, p, salt, expected = parsed
+    try:
+        digest = hashlib.scrypt(str(password).encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_memory(n, r, p),
+                                dklen=len(expected))
+    except ValueError:  # N not a power of two, and the like
         return False
-    digest = hashlib.scrypt(str(password).encode("utf-8"), salt=salt, n=n_, r=r_, p=p_,
-                            maxmem=128 * r_ * n_ * 2, dklen=len(expected))
     return hmac.compare_digest(digest, expected)
+
+
+def needs_rehash(stored: str) -> bool:
+    """Whether ``stored`` is cheaper than new hashes (e.g. N = 2^14 from before): replace it after sign-in.
+
+    Examples
+    --------
+    >>> needs_rehash("scrypt$16384$8$1$" + "00" * 16 + "$" + "00" * 32)
+    True
+    >>> needs_rehash(DUMMY_HASH)
+    False
+    """
+    parsed = _parse(stored)
+    return parsed is None or parsed[0] < SCRYPT_N or parsed[1] < SCRYPT_R
+
+
+#: Failed sign-ins in a row a name may make freely; after them each attempt waits, from
+#: :data:`FIRST_WAIT_S` doubling up to :data:`MAX_WAIT_S` seconds.
+FREE_FAILURES, FIRST_WAIT_S, MAX_WAIT_S = 3, 1, 30
+
+
+def sign_in_wait(failures: int) -> int:
+    """Seconds to wait, after the last of ``failures`` failed sign-ins in a row, before the next try.
+
+    Examples
+    --------
+    >>> [sign_in_wait(k) for k in range(10)]
+    [0, 0, 0, 1, 2, 4, 8, 16, 30, 30]
+    """
+    if failures < FREE_FAILURES:
+        return 0
+    return min(MAX_WAIT_S, FIRST_WAIT_S * 2 ** min(failures - FREE_FAILURES, 16))
 
 
 #: A hash of a random password, checked when a username is unknown so that a wrong
 #: name takes as long as a wrong password.
-DUMMY_HASH = "scrypt$16384$8$1$" + "00" * 16 + "$" + "00" * 32
+DUMMY_HASH = f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$" + "00" * 16 + "$" + "00" * 32
 
 
 def slug(name: str) -> str:

@@ -6,21 +6,32 @@ image cache), so a re-render after a style change skips the database, and a
 re-render of an unchanged view costs one composition. It reads as :attr:`Renderer.user`
 (:meth:`Renderer.set_user`): the case layers give only the rows the access policy
 lets that user read, and every cache key holds the reader.
+
+Threads: the GUI thread asks, a worker draws. A request takes a
+:class:`LayerSnapshot` of every layer on the thread that asks (id, source, a
+private copy of the style, row filter, visibility, opacity), the job draws only
+the snapshot, and the image is filed under a key made from the snapshot, so a
+style changed while a job runs can neither change what it draws nor be filed
+with its image. The caches are shared by the GUI and worker threads under one lock.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.style import RasterStyle, VectorStyle
 from gisdesk.render.raster import draw_raster
 from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
@@ -53,6 +64,74 @@ class CancelToken:
             raise RenderCancelled()
 
 
+@dataclass(frozen=True)
+class LayerSnapshot:
+    """What a render job draws of one layer, taken when the job is requested.
+
+    Attributes
+    ----------
+    id : str
+        The layer's id.
+    raster : bool
+        A raster layer (``path``, a GeoTIFF) rather than a vector layer (``source`` and ``name``).
+    source : Path or None
+        The vector layer's database file.
+    name : str
+        The vector layer's name in the file.
+    path : Path or None
+        The raster file.
+    style : VectorStyle or RasterStyle
+        A private deep copy: later edits of the layer's style do not reach it.
+    visible : bool
+    opacity : float
+    row_filter : object or None
+        The layer's ``row_filter`` (which rows the signed-in user may read), when it has one.
+    title : str
+    """
+
+    id: str
+    raster: bool
+    source: Path | None
+    name: str
+    path: Path | None
+    style: VectorStyle | RasterStyle
+    visible: bool
+    opacity: float
+    row_filter: Any
+    title: str
+
+    @classmethod
+    def of(cls, layer: Any) -> "LayerSnapshot":
+        """A snapshot of a :class:`VectorLayer` or :class:`RasterLayer` (a snapshot is returned as it is)."""
+        if isinstance(layer, LayerSnapshot):
+            return layer
+        raster = isinstance(layer, RasterLayer)
+        style = copy.deepcopy(layer.style)
+        return cls(layer.id, raster, None if raster else Path(layer.source), "" if raster else layer.name,
+                   Path(layer.path) if raster else None, style, bool(layer.visible), float(style.opacity),
+                   getattr(layer, "row_filter", None), layer.title)
+
+    @cached_property
+    def key(self) -> tuple:
+        """What the layer's image depends on, apart from the view (hashable)."""
+        style_key = json.dumps(self.style.__dict__, default=lambda o: o.__dict__, sort_keys=True)
+        return (self.id, str(self.path if self.raster else self.source), self.name, style_key,
+                _hashable(self.row_filter))
+
+
+def _hashable(value: Any) -> Any:
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
+
+
+def snapshot(layers: list) -> list[LayerSnapshot]:
+    """Snapshots of ``layers``: call on the thread that owns them (the GUI thread) when asking for a render."""
+    return [LayerSnapshot.of(lyr) for lyr in layers]
+
+
 @dataclass
 class RenderResult:
     image: QImage
@@ -62,7 +141,11 @@ class RenderResult:
 
 
 class Renderer:
-    """Renders layers; thread-safe for one render at a time per instance.
+    """Renders layers; one render at a time per instance, from any thread.
+
+    The caches and open sources are shared by every thread under one lock; renders
+    are serialised by another. Layers are snapshotted (:class:`LayerSnapshot`)
+    when a render is asked for: :meth:`submit` on the calling thread.
 
     Parameters
     ----------
@@ -77,12 +160,13 @@ class Renderer:
         self._data: OrderedDict[tuple, FeatureData] = OrderedDict()
         self._images: OrderedDict[tuple, QImage] = OrderedDict()
         self._max_data = max_data_entries
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one render at a time
+        self._cache_lock = threading.RLock()  # _sources, _data, _images: GUI and worker threads
         self._pool: ThreadPoolExecutor | None = None
         self._token: CancelToken | None = None
 
     # -- sources -------------------------------------------------------------------
-    def set_user(self, user) -> None:
+    def set_user(self, user: Any) -> None:
         """Read (and draw, identify, select) as ``user`` from now on; None reads every row.
 
         Each user gets data sources of their own, so a render running on the worker
@@ -90,31 +174,38 @@ class Renderer:
         """
         self.user = user
 
-    def source(self, path: Path, user=...) -> DataSource:
+    def source(self, path: Path, user: Any = ...) -> DataSource:
         """The data source of ``path`` reading as ``user`` (by default :attr:`user`)."""
         user = self.user if user is ... else user
-        path = Path(path).resolve()
-        key = (path, _user_key(user))
-        ds = self._sources.get(key)
-        if ds is None:
-            ds = DataSource(path, user=user)
-            self._sources[key] = ds
-        return ds
+        key = (Path(path).resolve(), _user_key(user))
+        with self._cache_lock:
+            ds = self._sources.get(key)
+        if ds is not None:
+            return ds
+        ds = DataSource(key[0], user=user)  # opened outside the lock: a slow or locked file holds up no other thread
+        with self._cache_lock:
+            kept = self._sources.setdefault(key, ds)
+        if kept is not ds:  # another thread opened it meanwhile
+            ds.close()
+        return kept
 
     def clear_caches(self) -> None:
-        self._data.clear()
-        self._images.clear()
+        with self._cache_lock:
+            self._data.clear()
+            self._images.clear()
 
     def close(self) -> None:
-        for ds in self._sources.values():
+        with self._cache_lock:
+            sources = list(self._sources.values())
+            self._sources.clear()
+        for ds in sources:
             ds.close()
-        self._sources.clear()
         if self._pool:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
     # -- data ----------------------------------------------------------------------
-    def layer_data(self, layer: VectorLayer, view: MapView, user=...) -> FeatureData:
+    def layer_data(self, layer: VectorLayer | LayerSnapshot, view: MapView, user: Any = ...) -> FeatureData:
         """Features of ``layer`` in the view's CRS (whole layer, or the viewport for huge ones)."""
         ds = self.source(layer.source, user)
         info = ds.layer(layer.name)
@@ -123,20 +214,23 @@ class Renderer:
         src_crs = crs_string(info.srid)
         whole = ds.row_estimate(info) <= WHOLE_LAYER_FEATURES
         bbox = None if whole else reproject_bbox(view.bbox, view.crs, src_crs)
-        key = (str(ds.path), ds.filter_key, info.name, view.crs, cls_key, bbox)
-        data = self._data.get(key)
-        if data is not None:
-            self._data.move_to_end(key)
-            return data
+        key = (str(ds.path), ds.filter_key, info.name, view.crs, cls_key, bbox,
+               _hashable(getattr(layer, "row_filter", None)))
+        with self._cache_lock:
+            data = self._data.get(key)
+            if data is not None:
+                self._data.move_to_end(key)
+                return data
         raw = read_features(ds, info, bbox, cls)
         g = raw.geoms
         xy = reproject(g.xy, src_crs, view.crs)
         boxes = g.boxes if xy is g.xy else None  # feature boxes are in the layer's CRS
         geoms = Geometries(g.kind, xy, g.offsets, g.path_feature, g.exterior, g.count, boxes)
         data = FeatureData(geoms, raw.codes)
-        self._data[key] = data
-        while len(self._data) > self._max_data:
-            self._data.popitem(last=False)
+        with self._cache_lock:
+            self._data[key] = data
+            while len(self._data) > self._max_data:
+                self._data.popitem(last=False)
         return data
 
     def full_extent(self, layers: list, crs: str) -> tuple[float, float, float, float] | None:
@@ -160,13 +254,15 @@ class Renderer:
 
     # -- rendering -----------------------------------------------------------------
     def render(self, layers: list, view: MapView, token: CancelToken | None = None,
-               use_image_cache: bool = True, user=...) -> RenderResult:
+               use_image_cache: bool = True, user: Any = ...) -> RenderResult:
         """Draw the visible ``layers`` (bottom first) for ``view``, as ``user`` (by default :attr:`user`).
 
-        A layer that fails (missing file, bad style) is skipped and reported in
-        ``errors``; the others are drawn. Raises :class:`RenderCancelled` when
-        ``token`` is cancelled.
+        ``layers`` are :class:`LayerSnapshot` objects, or live layers that are
+        snapshotted here, on the calling thread. A layer that fails (missing
+        file, bad style) is skipped and reported in ``errors``; the others are
+        drawn. Raises :class:`RenderCancelled` when ``token`` is cancelled.
         """
+        layers = snapshot(layers)
         user = self.user if user is ... else user
         token = token or CancelToken()
         t0 = time.perf_counter()
@@ -179,7 +275,8 @@ class Renderer:
                     continue
                 token.check()
                 try:
-                    images.append(self._render_layer(lyr, view, token, timings, use_image_cache, user))
+                    images.append((self._render_layer(lyr, view, token, timings, use_image_cache, user),
+                                   lyr.opacity))
                 except RenderCancelled:
                     raise
                 except Exception as exc:  # one bad layer must not blank the map
@@ -197,20 +294,24 @@ class Renderer:
         timings["total"] = time.perf_counter() - t0
         return RenderResult(out, view, timings, errors)
 
-    def _render_layer(self, lyr, view: MapView, token: CancelToken, timings: dict, use_cache: bool, user):
-        style_key = json.dumps(lyr.style.__dict__, default=lambda o: o.__dict__, sort_keys=True)
-        key = (lyr.id, str(getattr(lyr, "source", getattr(lyr, "path", ""))), getattr(lyr, "name", ""), style_key, view,
-               _user_key(user))
-        if use_cache and key in self._images:
-            self._images.move_to_end(key)
-            return self._images[key], lyr.style.opacity
-        if isinstance(lyr, RasterLayer):
+    def _render_layer(self, lyr: LayerSnapshot, view: MapView, token: CancelToken, timings: dict,
+                      use_cache: bool, user: Any = None) -> QImage:
+        # from the snapshot the image is drawn with, never from the live layer; and from the reader
+        key = (*lyr.key, view, _user_key(user))
+        if use_cache:
+            with self._cache_lock:
+                img = self._images.get(key)
+                if img is not None:
+                    self._images.move_to_end(key)
+                    return img
+        if lyr.raster:
             t = time.perf_counter()
             img = draw_raster(view, lyr.path, lyr.style)
             timings["draw"] += time.perf_counter() - t
         else:
             t = time.perf_counter()
-            known = (Path(lyr.source).resolve(), _user_key(user)) in self._sources
+            with self._cache_lock:
+                known = (Path(lyr.source).resolve(), _user_key(user)) in self._sources
             self.source(lyr.source, user)
             if not known:
                 timings["open"] += time.perf_counter() - t
@@ -221,35 +322,40 @@ class Renderer:
             t = time.perf_counter()
             img = draw_layer(view, data.geoms, data.codes, lyr.style.class_symbols(), lambda: token.cancelled)
             timings["draw"] += time.perf_counter() - t
+        token.check()  # a cancelled draw may be blank: never file it
         if not use_cache:  # one-off renders (print, benchmarks) must not fill the cache
-            return img, lyr.style.opacity
-        self._images[key] = img
-        while len(self._images) > 64:
-            self._images.popitem(last=False)
-        return img, lyr.style.opacity
+            return img
+        with self._cache_lock:
+            self._images[key] = img
+            while len(self._images) > 64:
+                self._images.popitem(last=False)
+        return img
 
     # -- background ----------------------------------------------------------------
     def submit(self, layers: list, view: MapView, use_image_cache: bool = True) -> tuple[Future, CancelToken]:
         """Render on a background thread, cancelling the previous request.
 
-        Returns the future (its result is a :class:`RenderResult`, or it raises
-        :class:`RenderCancelled`) and the token that cancels it.
+        The layers are snapshotted here, on the calling (GUI) thread, so the job
+        draws them as they are now whatever changes later. Returns the future (its
+        result is a :class:`RenderResult`, or it raises :class:`RenderCancelled`) and
+        the token that cancels it.
         """
+        layers = snapshot(layers)
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="gisdesk-render")
         if self._token is not None:
             self._token.cancel()
         token = CancelToken()
         self._token = token
-        return self._pool.submit(self.render, list(layers), view, token, use_image_cache, self.user), token
+        return self._pool.submit(self.render, layers, view, token, use_image_cache, self.user), token
 
 
-def _user_key(user) -> tuple:
-    """What a reader's rows depend on: name, role and unit (either shape of user)."""
+def _user_key(user: Any) -> tuple:
+    """What a reader's rows depend on: name, role, unit and whether the account is active."""
     if user is None:
         return ()
-    return (getattr(user, "username", None) or getattr(user, "name", ""), getattr(user, "role", ""),
-            getattr(user, "commune", None), getattr(user, "department", None), getattr(user, "active", True))
+    return (getattr(user, "username", ""), getattr(user, "role", ""), getattr(user, "commune", None),
+            getattr(user, "department", None), getattr(user, "active", True))
 
 
-__all__ = ["Renderer", "RenderResult", "RenderCancelled", "CancelToken"]
+__all__ = ["Renderer", "RenderResult", "RenderCancelled", "CancelToken", "LayerSnapshot", "snapshot"]

@@ -7,6 +7,7 @@ million points cost a few dozen array operations instead of a million Qt calls.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -20,6 +21,11 @@ from gisdesk.render.view import MapView
 from gisdesk.store.geoblob import Geometries, concat_ranges
 
 _POOL = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-raster")
+
+#: Guards the per-zoom memo (``_thinned``) kept on cached geometries: the renderer's data
+#: cache is shared, so the GUI thread (print tiles) and the worker may thin the same layer.
+#: The values are computed outside the lock (two threads at worst compute the same thing).
+_MEMO_LOCK = threading.Lock()
 
 #: Paths with more vertices than this are drawn in two halves on two threads.
 PARALLEL_VERTICES = 50_000
@@ -111,9 +117,10 @@ def thinned(geoms: Geometries, resolution: float) -> Geometries:
     """
     if geoms.kind != "polygon":
         return geoms
-    cache = geoms.__dict__.setdefault("_thinned", {})
     key = round(float(np.log2(resolution)) * 8)  # eighth-octave zoom steps
-    hit = cache.get(key)
+    with _MEMO_LOCK:
+        cache = geoms.__dict__.setdefault("_thinned", {})
+        hit = cache.get(key)
     if hit is None:
         boxes = path_boxes(geoms)
         span = np.nan_to_num(np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]) / resolution)
@@ -124,9 +131,10 @@ def thinned(geoms: Geometries, resolution: float) -> Geometries:
             hit = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature, geoms.exterior, geoms.count,
                              geoms.boxes)
             hit._boxes = boxes
-        if len(cache) > 8:
-            cache.clear()
-        cache[key] = hit
+        with _MEMO_LOCK:
+            if len(cache) > 8:
+                cache.clear()
+            hit = cache.setdefault(key, hit)
     return hit
 
 

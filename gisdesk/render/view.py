@@ -68,7 +68,11 @@ def crs_string(srid_or_crs: int | str) -> str:
 
 @lru_cache(maxsize=64)
 def transformer(src: str, dst: str):
-    """A cached pyproj Transformer (x, y order) or None when the CRSs are the same."""
+    """A cached pyproj Transformer (x, y order) or None when the CRSs are the same.
+
+    Shared by the GUI and render threads: ``lru_cache`` is thread-safe, and a pyproj (>= 3.1)
+    Transformer keeps one PROJ object per thread, so one cached instance serves both.
+    """
     if src.strip().upper() == dst.strip().upper():
         return None  # same code: no need to wake PROJ's database
     from pyproj import CRS, Transformer

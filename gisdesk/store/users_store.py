@@ -7,6 +7,10 @@ Schema
 (department officers), ``pw_hash`` (``scrypt$n$r$p$salt_hex$hash_hex``, never the
 password), ``active`` (0 or 1), ``created_at`` (UTC ISO).
 
+``sign_in_failures``: ``username`` (as typed, known or not), ``count`` (failed sign-ins
+in a row), ``last_at`` (UTC ISO). Kept in the workspace, so restarting the app does not
+reset the wait (:func:`gisdesk.core.users.sign_in_wait`); a successful sign-in deletes the row.
+
 Only an administrator adds users or changes roles; anyone may change their own
 password. While no administrator exists (:meth:`UserStore.needs_first_admin`), the
 first one is made with :meth:`UserStore.create_first_admin` and nothing else.
@@ -14,11 +18,23 @@ first one is made with :meth:`UserStore.create_first_admin` and nothing else.
 
 from __future__ import annotations
 
+import math
 import os
 from typing import Any
 
-from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
-from gisdesk.core.users import DUMMY_HASH, AuthError, PermissionDenied, User, hash_password, verify_password
+from gisdesk.core.incidents import ValidationError, iso_utc, to_utc, utc_now
+from gisdesk.core.users import (
+    DUMMY_HASH,
+    AuthError,
+    PermissionDenied,
+    User,
+    check_new_password,
+    hash_password,
+    needs_rehash,
+    rehash,
+    sign_in_wait,
+    verify_password,
+)
 from gisdesk.store.base import ConnectionStore
 from gisdesk.store.connection import connect
 
@@ -26,12 +42,16 @@ _COLUMNS = "username, display_name, role, commune, department, active"
 
 
 def ensure_users_schema(workspace: str | os.PathLike[str] | Any) -> None:
-    """Add the ``users`` table to a workspace (a path or an open connection); safe to run again."""
+    """Add the ``users`` and ``sign_in_failures`` tables to a workspace (a path or an open connection).
+
+    Safe to run again."""
     conn = connect(workspace) if isinstance(workspace, (str, os.PathLike)) else workspace
     try:
         conn.execute("""CREATE TABLE IF NOT EXISTS users (
             username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, commune TEXT,
             department TEXT, pw_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL)""")
+        conn.execute("""CREATE TABLE IF NOT EXISTS sign_in_failures (
+            username TEXT PRIMARY KEY, count INTEGER NOT NULL, last_at TEXT NOT NULL)""")
     finally:
         if conn is not workspace:
             conn.close()
@@ -68,6 +88,9 @@ class UserStore(ConnectionStore):
         A gisdesk workspace; the ``users`` table is added when missing.
     """
 
+    #: The clock of sign-in waits (tests replace it; nothing sleeps).
+    _now = staticmethod(utc_now)
+
     def __init__(self, workspace: str | os.PathLike[str] | Any) -> None:
         self._own = isinstance(workspace, (str, os.PathLike))
         self.conn = connect(workspace) if self._own else workspace
@@ -82,11 +105,17 @@ class UserStore(ConnectionStore):
         """True while the workspace has no active administrator (the app then asks for one)."""
         return self.conn.execute("SELECT 1 FROM users WHERE role = 'administrator' AND active = 1").fetchone() is None
 
-    def create_first_admin(self, username: str, password: str, display_name: str = "") -> User:
-        """Make the first administrator; refused (PermissionDenied) once one exists."""
+    def create_first_admin(self, username: str, password: str, display_name: str = "", *,
+                           pw_hash: str | None = None) -> User:
+        """Make the first administrator; refused (PermissionDenied) once one exists.
+
+        ``password`` needs at least :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH` characters
+        (ValidationError). ``pw_hash``, a :func:`~gisdesk.core.users.hash_password` hash made
+        beforehand, is stored instead of hashing ``password`` (the demo accounts share one).
+        """
         user = User(username, display_name or username, "administrator")
         user.check()
-        pw_hash = hash_password(password)
+        pw_hash = _given_hash(pw_hash) or hash_password(password)
         with self.transaction():
             if not self.needs_first_admin():
                 raise PermissionDenied("an administrator already exists: ask them to add your account")
@@ -94,15 +123,19 @@ class UserStore(ConnectionStore):
         return user
 
     def create_user(self, acting: User, username: str, password: str, role: str, display_name: str = "",
-                    commune: str | None = None, department: str | None = None) -> User:
+                    commune: str | None = None, department: str | None = None, *,
+                    pw_hash: str | None = None) -> User:
         """Add a user (administrators only).
+
+        ``pw_hash`` as for :meth:`create_first_admin`.
 
         Raises
         ------
         PermissionDenied
             ``acting`` is not an administrator.
         ValidationError
-            A bad name, role, password, an unknown commune, or a name already taken.
+            A bad name or role, a password shorter than
+            :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH`, an unknown commune, or a name already taken.
         """
         self._require_admin(acting, "add users")
         user = User(username, display_name or username, role, commune or None, department or None)
@@ -110,7 +143,7 @@ class UserStore(ConnectionStore):
         if commune and self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'communes'").fetchone() \
                 and not self.conn.execute("SELECT 1 FROM communes WHERE name = ?", (commune,)).fetchone():
             raise ValidationError(f"there is no commune named {commune!r} in this workspace")
-        self._insert(user, hash_password(password))
+        self._insert(user, _given_hash(pw_hash) or hash_password(password))
         return user
 
     def _insert(self, user: User, pw_hash: str) -> None:
@@ -123,18 +156,53 @@ class UserStore(ConnectionStore):
     def authenticate(self, username: str, password: str) -> User:
         """The active user with this name and password.
 
+        Failed attempts are counted per name in the workspace (``sign_in_failures``);
+        after :data:`~gisdesk.core.users.FREE_FAILURES` of them in a row the name must
+        wait (:func:`~gisdesk.core.users.sign_in_wait`) before its next try. A success
+        resets the count, and a hash cheaper than new ones (an old N = 2^14) is replaced
+        by a new one of the same password, in the same call.
+
         Raises
         ------
         AuthError
             ``wrong username or password`` -- the same words, and about the same time,
-            whichever of the two was wrong (or when the account is disabled).
+            whichever of the two was wrong (or when the account is disabled);
+            ``too many failed attempts: try again in N s`` while the name must wait
+            (the password is then not checked at all).
         """
-        row = self.conn.execute(f"SELECT {_COLUMNS}, pw_hash FROM users WHERE username = ?",
-                                (str(username).strip().lower(),)).fetchone()
+        name = str(username).strip().lower()[:64]
+        now = self._now()
+        failures = self.conn.execute("SELECT count, last_at FROM sign_in_failures WHERE username = ?",
+                                     (name,)).fetchone()
+        if failures:
+            wait = sign_in_wait(failures[0])  # never longer, even if the clock was set back
+            left = min(wait, (to_utc(failures[1]) - now).total_seconds() + wait)
+            if left > 0:
+                raise AuthError(f"too many failed attempts: try again in {math.ceil(left)} s")
+        row = self.conn.execute(f"SELECT {_COLUMNS}, pw_hash FROM users WHERE username = ?", (name,)).fetchone()
         ok = verify_password(password, row[6] if row else DUMMY_HASH)
         if row is None or not ok or not row[5]:
+            self._write([("INSERT INTO sign_in_failures VALUES (?, 1, ?) ON CONFLICT (username) "
+                          "DO UPDATE SET count = count + 1, last_at = excluded.last_at", (name, iso_utc(now)))])
             raise AuthError("wrong username or password")
+        writes = [("DELETE FROM sign_in_failures WHERE username = ?", (name,))] if failures else []
+        if needs_rehash(row[6]):  # only if nobody changed the password meanwhile
+            writes.append(("UPDATE users SET pw_hash = ? WHERE username = ? AND pw_hash = ?",
+                           (rehash(password), name, row[6])))
+        self._write(writes)
         return _user(row)
+
+    def _write(self, statements: list[tuple[str, tuple]]) -> None:
+        """Run ``statements`` all or nothing (inside the caller's transaction when one is open)."""
+        if not statements:
+            return
+        if self.conn.in_transaction:
+            for sql, params in statements:
+                self.conn.execute(sql, params)
+            return
+        with self.transaction():
+            for sql, params in statements:
+                self.conn.execute(sql, params)
 
     def get(self, username: str) -> User:
         """The user ``username`` (KeyError if there is none)."""
@@ -156,11 +224,16 @@ class UserStore(ConnectionStore):
         return [_user(r) for r in rows]
 
     def set_password(self, acting: User, username: str, new_password: str, old_password: str | None = None) -> None:
-        """Change a password: one's own (giving the old one) or anyone's as administrator."""
+        """Change a password: one's own (giving the old one) or anyone's as administrator.
+
+        The new password needs at least :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH`
+        characters (ValidationError); it is checked before the old one, and nothing changes.
+        """
         stored = self.conn.execute("SELECT role FROM users WHERE username = ?", (acting.username,)).fetchone()
         if not stored or stored[0] != "administrator":
             if acting.username != username:
                 raise PermissionDenied(f"{acting.username} may change only their own password")
+            check_new_password(new_password)  # before the old one is tried: a refusal changes nothing
             self.authenticate(username, old_password or "")
         pw_hash = hash_password(new_password)
         if not self.conn.execute("UPDATE users SET pw_hash = ? WHERE username = ?", (pw_hash, username)).rowcount:
@@ -195,3 +268,10 @@ class UserStore(ConnectionStore):
     def _require_admin(self, acting: User, what: str) -> None:
         if not self._administers(acting):  # the policy, on the stored role, not the object's
             raise PermissionDenied(f"only an administrator may {what}; {acting.username} is a {acting.role}")
+
+
+def _given_hash(pw_hash: str | None) -> str | None:
+    """A hash handed in instead of a password, if it is a current one (ValidationError if not)."""
+    if pw_hash is not None and needs_rehash(pw_hash):
+        raise ValidationError("pw_hash must be a hash made by hash_password")
+    return pw_hash

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from gisdesk.core.map_model import MapModel
 from gisdesk.core.style import Symbol
-from gisdesk.render.renderer import CancelToken, RenderCancelled, Renderer, RenderResult
+from gisdesk.render.renderer import CancelToken, RenderCancelled, Renderer, RenderResult, snapshot
 from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView
 from gisdesk.store.geoblob import Geometries
@@ -212,10 +212,14 @@ class MapCanvas(QWidget):
         self.cancel_render()
 
     def refresh(self) -> None:
-        """Request a render of the current view (cancelling any older request)."""
+        """Request a render of the current view (cancelling any older request).
+
+        The layers are snapshotted here, on the GUI thread: the worker draws them as they
+        are now, and a style changed while it draws waits for the next request.
+        """
         if self._closed:
             return
-        future, token = self.renderer.submit(self.model.layers, self.view())
+        future, token = self.renderer.submit(snapshot(self.model.layers), self.view())
         self._pending, self._token = future, token
         self.render_started.emit()
         future.add_done_callback(self._done)

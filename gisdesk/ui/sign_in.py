@@ -67,8 +67,13 @@ class SignInDialog(QDialog):
         form.addRow(tr("&Password"), self.password)
         self.repeat = QLineEdit(objectName="gisdesk.sign_in.repeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hint = QLabel(objectName="gisdesk.sign_in.hint")
         if self.first_run:
+            from gisdesk.core.users import MIN_PASSWORD_LENGTH
+
             form.addRow(tr("&Repeat password"), self.repeat)
+            self.hint.setText(tr("At least {n} characters.").format(n=MIN_PASSWORD_LENGTH))
+            form.addRow("", self.hint)
         lay.addLayout(form)
         self.error = QLabel(objectName="gisdesk.sign_in.error")
         self.error.setStyleSheet("color: #b00020")
@@ -93,8 +98,8 @@ class SignInDialog(QDialog):
                 account = self.store.create_first_admin(name, password)
             else:
                 account = self.store.authenticate(name, password)
-        except (AuthError, ValidationError) as exc:
-            self.error.setText(str(exc).capitalize())
+        except (AuthError, ValidationError) as exc:  # wrong password, a wait after failures, too short
+            self.error.setText(_sentence(str(exc)))
             self.password.clear()
             self.repeat.clear()
             self.password.setFocus()
@@ -105,6 +110,11 @@ class SignInDialog(QDialog):
     def done(self, result: int) -> None:  # noqa: D102 (Qt override)
         self.store.close()
         super().done(result)
+
+
+def _sentence(message: str) -> str:
+    """A store's one-line reason as a sentence: first letter up, the rest as it is."""
+    return message[:1].upper() + message[1:]
 
 
 def sign_in(workspace: Path, parent: QWidget | None = None) -> User | None:

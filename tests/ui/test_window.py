@@ -295,9 +295,10 @@ def test_recent_workspaces_are_remembered_and_listed(qtbot, demo, tmp_path, monk
     settings = QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat)
     from gisdesk.store.users_store import UserStore
     from gisdesk.ui.sign_in import as_plugin_user
+    from sample_layers import DEMO_PASSWORD
 
     with UserStore(demo) as users:  # the demo has accounts: open as a signed-in dispatcher
-        dispatcher = as_plugin_user(users.authenticate("dispatcher", "demo"))
+        dispatcher = as_plugin_user(users.authenticate("dispatcher", DEMO_PASSWORD))
     win = open_window(demo, settings, user=dispatcher)
     qtbot.addWidget(win)
     assert win.plugin_host.services().user == dispatcher

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from sample_layers import DEMO_PASSWORD
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
@@ -23,7 +25,7 @@ def sign_in(window, qtbot, name):
             return
         seen.append(dialog)
         qtbot.keyClicks(dialog.username, name)
-        qtbot.keyClicks(dialog.password, "demo")
+        qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
         dialog.accept()
         if dialog.isVisible():  # refused: say why instead of hanging
             seen.append(dialog.error.text())
