@@ -5,7 +5,11 @@ input reaches the terminal raw. The corpus is generated here (no data files)."""
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -238,3 +242,23 @@ def test_cli_prints_bad_input_escaped_and_file_errors_in_one_line(workspace, tmp
     assert main(["import-open311", str(workspace), str(deep), "--user", "ci"]) == 2
     out = capsys.readouterr()
     assert "Traceback" not in out.err and len(out.err.strip().splitlines()) <= 2 and "nested" in out.err
+
+
+def test_the_real_cli_never_prints_a_traceback_or_a_raw_escape(workspace, tmp_path):
+    repo = Path(__file__).resolve().parents[2]
+    cases = {
+        "deep.json": b"[" * 10_000 + b"]" * 10_000,
+        "empty.json": b"",
+        "bad\x1b[2J.json": json.dumps([{**GOOD, "service_name": "x\x1b[2J", "severity": "high"}]).encode(),
+        "mixed.json": _doc([(rec, raw) for _, rec, raw, _ in BAD_REQUESTS[:12]]),
+        "missing.json": None,
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        if content is not None:
+            path.write_bytes(content)
+        run = subprocess.run([sys.executable, "-m", "gisdesk.cli", "incidents", "import-open311", str(workspace),
+                              str(path), "--user", "ci"], capture_output=True, text=True, timeout=120, cwd=repo,
+                             env={**os.environ, "PYTHONPATH": str(repo)})
+        assert run.returncode in (1, 2), (name, run.returncode, run.stderr[-2000:])
+        assert "Traceback" not in run.stderr and "\x1b" not in run.stdout + run.stderr, name
