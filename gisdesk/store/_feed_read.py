@@ -25,6 +25,8 @@ from gisdesk.store.errors import StoreError
 
 #: Years a feed's date may fall in; anything else is a typo or an overflow.
 YEARS = (1900, 2100)
+#: Largest feed file read (bytes).
+MAX_BYTES = 512 * 2**20
 #: Longest accepted text per kind of field (characters).
 SHORT_TEXT, LONG_TEXT = 200, 20_000
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -52,6 +54,11 @@ def read_text(path: str | os.PathLike[str]) -> tuple[Path, str]:
     path = Path(path)
     name = printable(path.name, 80)
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO or a device would never end
+            raise FeedError(f"'{name}' is not a regular file.", "Nothing was imported.")
+        if path.is_file() and path.stat().st_size > MAX_BYTES:
+            raise FeedError(f"'{name}' is {path.stat().st_size / 2**20:,.0f} MB; feeds of at most "
+                            f"{MAX_BYTES // 2**20:,} MB are read.", "Split it; nothing was imported.")
         data = path.read_bytes()
     except FileNotFoundError:
         raise FeedError(f"'{name}': no such file.", "Nothing was imported.") from None
@@ -59,8 +66,8 @@ def read_text(path: str | os.PathLike[str]) -> tuple[Path, str]:
         raise FeedError(f"'{name}' is a folder, not a feed file.", "Nothing was imported.") from None
     except OSError as exc:
         raise FeedError(f"Cannot read '{name}': {printable(exc.strerror or exc)}.", "Nothing was imported.") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="surrogateescape")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows tools write UTF-16 with a BOM
+        text = data.decode("utf-16", errors="replace")
     else:
         text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
     if not text.strip():

@@ -176,6 +176,8 @@ def _import_vector(workspace: str | os.PathLike[str], path: Path, layer: str | N
     import pyogrio
     import shapely
 
+    if path.exists() and not path.is_file() and not path.is_dir():  # GDAL would wait on a FIFO for ever
+        raise StoreError(f"'{printable(path.name, 80)}' is not a regular file.", "Nothing was imported.")
     try:
         meta, fids, wkb, fields = pyogrio.raw.read(path, layer=layer, return_fids=True)
     except Exception as exc:  # pyogrio/GDAL errors vary by driver

@@ -158,6 +158,26 @@ def test_a_file_that_cannot_be_read_is_one_clear_message(workspace, tmp_path, wh
         assert store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == before
 
 
+def test_utf16_files_import_and_broken_ones_do_not_raise(workspace, tmp_path):
+    good = tmp_path / "utf16.json"
+    good.write_bytes(json.dumps([{**GOOD, "service_request_id": "U16-1", "description": "cây đổ"}],
+                                ensure_ascii=False).encode("utf-16"))
+    broken = tmp_path / "broken16.json"
+    broken.write_bytes(b"\xff\xfe[\x00]\x00\x00")
+    with IncidentStore(workspace, "feed") as store:
+        report = import_open311(store, good)
+        assert len(report.created) == 1 and store.get(report.created[0]).description == "cây đổ"
+        with pytest.raises(FeedError, match="malformed JSON"):
+            import_open311(store, broken)
+
+
+def test_a_fifo_is_refused_without_waiting(workspace, tmp_path):
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    with IncidentStore(workspace, "feed") as store, pytest.raises(FeedError, match="not a regular file"):
+        import_detections(store, fifo)
+
+
 def test_a_folder_is_a_file_level_error(workspace, tmp_path):
     with IncidentStore(workspace, "feed") as store, pytest.raises(FeedError, match="folder"):
         import_open311(store, tmp_path)

@@ -9,6 +9,7 @@ geometries without a word, ``Name`` + ``name`` columns and a file named
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -162,6 +163,7 @@ BAD_FILES = {
     "empty": lambda p: (p.write_bytes(b""), p)[1],
     "deep nesting": lambda p: (p.write_bytes(b'{"type": "FeatureCollection", "features": ' + b"[" * 10000), p)[1],
     "a folder": lambda p: (p.mkdir(), p)[1],
+    "a fifo": lambda p: (os.mkfifo(p), p)[1],
 }
 
 
