@@ -43,11 +43,16 @@ def show_report(parent: QWidget, title: str, report: Any) -> QMessageBox:
                       .format(**c), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("incidents.import.report")
     if report.rejected:
-        unit = tr("request") if getattr(report, "unit", "line") == "request" else tr("line")
-        box.setDetailedText("\n".join(f"{unit} {n}: {why}" for n, why in report.rejected))
+        box.setDetailedText(_rejected_lines(report))
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
+
+
+def _rejected_lines(report: Any) -> str:
+    """One line per rejected record: its position and reason (already escaped by the store)."""
+    unit = tr("request") if getattr(report, "unit", "line") == "request" else tr("line")
+    return "\n".join(f"{unit} {n}: {why}" for n, why in report.rejected)
 
 
 def show_error(parent: QWidget, title: str, outcome: Outcome) -> QMessageBox:
@@ -57,7 +62,7 @@ def show_error(parent: QWidget, title: str, outcome: Outcome) -> QMessageBox:
     if outcome.hint:
         box.setInformativeText(outcome.hint)
     if outcome.report is not None and outcome.report.rejected:
-        box.setDetailedText("\n".join(f"{tr('line')} {n}: {why}" for n, why in outcome.report.rejected))
+        box.setDetailedText(_rejected_lines(outcome.report))
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
@@ -109,7 +114,14 @@ def run_import(parent: QWidget, ctx: PluginContext, title: str, job: Callable[[C
             done(outcome.report)
 
     future = ctx.run_in_background(_attempt, job, stop, on_done=show)
-    future.add_done_callback(lambda _f: finished.over.emit())
+    def over(_future: Any) -> None:
+        try:
+            finished.over.emit()
+        except RuntimeError:  # the dialog went with its window
+            pass
+
+    if future is not None:  # also close the dialog when the job failed and ``show`` is never called
+        future.add_done_callback(over)
     return busy
 
 
