@@ -264,18 +264,22 @@ class Incidents:
                 continue
             self._created(inc)
 
-    def import_detections(self, path: str | os.PathLike[str], min_confidence: float = 0.6) -> Any:
+    def import_detections(self, path: str | os.PathLike[str], min_confidence: float = 0.6,
+                          should_stop: Callable[[], bool] | None = None) -> Any:
         """Import a camera AI detection feed (CSV or JSON lines); returns an ImportReport
-        (``created``, ``duplicates``, ``rejected`` with line numbers and reasons, ``summary()``)."""
+        (``created``, ``duplicates``, ``rejected`` with line numbers and reasons, ``summary()``).
+        ``should_stop`` is asked between lines (True stops; what was imported stays). A file
+        that cannot be read raises a one-line StoreError."""
         from gisdesk.store.incident_io import import_detections
 
-        return self._run_feed(import_detections, path, min_confidence=min_confidence)
+        return self._run_feed(import_detections, path, min_confidence=min_confidence, should_stop=should_stop)
 
-    def import_open311(self, path: str | os.PathLike[str]) -> Any:
-        """Import Open311 GeoReport v2 service requests (JSON); returns an ImportReport."""
+    def import_open311(self, path: str | os.PathLike[str], should_stop: Callable[[], bool] | None = None) -> Any:
+        """Import Open311 GeoReport v2 service requests (JSON); returns an ImportReport
+        (as :meth:`import_detections`)."""
         from gisdesk.store.incident_io import import_open311
 
-        return self._run_feed(import_open311, path)
+        return self._run_feed(import_open311, path, should_stop=should_stop)
 
     def export_open311(self, path: str | os.PathLike[str], **filters: Any) -> int:
         """Write incidents as GeoReport v2 JSON; returns how many."""

@@ -392,15 +392,18 @@ class DataSource:
             # so does a filtered layer (the rows the user may not read).
             if layer.spatial_index and not layer.is_view and not self.access_where(layer)[0]:
                 ext = rtree_root_extent(conn, layer.spatial_index)
-                if ext is not None:
+                if ext is not None and all(abs(v) <= 1e10 for v in ext):  # 1e308 is inf in the R*Tree
                     layer._extent = ext
                     return layer._extent
+            import numpy as np
+
             from gisdesk.store.reader import read_geometries
 
-            geoms = read_geometries(self, layer)
-            if len(geoms.xy) == 0:
+            xy = read_geometries(self, layer).xy
+            xy = xy[(np.abs(xy) <= 1e10).all(axis=1)]  # NaN and absurd coordinates do not widen the extent
+            if len(xy) == 0:
                 return None
-            mn, mx = geoms.xy.min(axis=0), geoms.xy.max(axis=0)
+            mn, mx = xy.min(axis=0), xy.max(axis=0)
             layer._extent = (float(mn[0]), float(mn[1]), float(mx[0]), float(mx[1]))
         return layer._extent
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from gisdesk.core.text import printable
+from gisdesk.store._import_checks import coordinate_problems, lost_geometries, safe_table_name, unique_columns
 from gisdesk.store.base import migration
 from gisdesk.store.datasource import quote_ident
 from gisdesk.store.errors import StoreError
@@ -30,46 +32,112 @@ class ImportCancelled(StoreError):
 
 
 def table_name_for(path: str | os.PathLike[str], taken: set[str]) -> str:
-    """A safe, unused table name from a file name (``Flood zones 2024.geojson`` -> ``flood_zones_2024``)."""
+    """A safe, unused table name from a file name (``Flood zones 2024.geojson`` -> ``flood_zones_2024``).
+
+    Never a name SQLite, SpatiaLite, GeoPackage or gisdesk owns (``sqlite_data.geojson`` ->
+    ``l_sqlite_data``) and never one in ``taken`` (compared without case).
+    """
     base = re.sub(r"[^0-9a-zA-Z_]+", "_", Path(path).stem.lower()).strip("_") or "layer"
-    if base[0].isdigit():
-        base = "l_" + base
+    base = safe_table_name(base)
+    taken_lower = {t.lower() for t in taken}
     name, k = base, 2
-    while name.lower() in {t.lower() for t in taken}:
+    while name.lower() in taken_lower:
         name, k = f"{base}_{k}", k + 1
     return name
+
+
+class ImportedTable(str):
+    """The name of the table an import wrote (a ``str``), with what it left out.
+
+    Attributes
+    ----------
+    imported : int
+        Features written.
+    refused : list of (int, str)
+        1-based feature positions in the file and the reason each was not imported
+        (NaN/Infinity or out-of-range coordinates).
+    unreadable : list of int
+        1-based positions of features whose geometry could not be read; they were
+        imported without geometry.
+    """
+
+    imported: int
+    refused: list[tuple[int, str]]
+    unreadable: list[int]
+
+    def __new__(cls, name: str, imported: int = 0, refused: list[tuple[int, str]] | None = None,
+                unreadable: list[int] | None = None) -> "ImportedTable":
+        obj = super().__new__(cls, name)
+        obj.imported, obj.refused, obj.unreadable = imported, list(refused or []), list(unreadable or [])
+        return obj
+
+    def warnings(self, limit: int = 20) -> list[str]:
+        """One line per thing the user should know (empty when everything was imported whole)."""
+        out = []
+        if self.refused:
+            out.append(f"{_count(len(self.refused), 'feature')} refused:")
+            out += [f"  feature {n}: {why}" for n, why in self.refused[:limit]]
+            if len(self.refused) > limit:
+                out.append(f"  … and {len(self.refused) - limit:,} more")
+        if self.unreadable:
+            shown = ", ".join(str(n) for n in self.unreadable[:limit]) + (" …" if len(self.unreadable) > limit else "")
+            had = "had" if len(self.unreadable) > 1 else "has"
+            out.append(f"{_count(len(self.unreadable), 'feature')} {had} no readable geometry (feature {shown}); "
+                       "imported without geometry")
+        return out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _srid_of(crs_text: str | None, path: Path) -> int:
     from pyproj import CRS
 
     if not crs_text:
-        raise StoreError(f"'{path.name}' has no coordinate reference system (no .prj, no crs member).",
+        raise StoreError(f"'{printable(path.name, 80)}' has no coordinate reference system (no .prj, no crs member).",
                          "Define its CRS first, e.g. ogr2ogr -a_srs EPSG:4326 out.gpkg in.shp; nothing was imported.")
-    crs = CRS.from_user_input(crs_text)
+    try:
+        crs = CRS.from_user_input(crs_text)
+    except Exception as exc:  # pyproj.exceptions.CRSError and friends
+        raise StoreError(f"'{printable(path.name, 80)}' has a CRS that cannot be read ({printable(exc, 120)}).",
+                         "Define its CRS again (ogr2ogr -a_srs EPSG:n); nothing was imported.") from exc
     code = crs.to_epsg(min_confidence=70)
     if code is None:
-        raise StoreError(f"'{path.name}' uses a CRS without an EPSG code ({crs.name}).",
+        raise StoreError(f"'{printable(path.name, 80)}' uses a CRS without an EPSG code ({crs.name}).",
                          "Reproject it to an EPSG CRS (e.g. ogr2ogr -t_srs EPSG:32648); nothing was imported.")
     return int(code)
 
 
-def _check_coordinates(geoms: np.ndarray, srid: int, path: Path) -> None:
-    """Refuse coordinates that cannot be in the declared CRS (the usual 'wrong .prj' mistake)."""
-    import shapely
-    from pyproj import CRS
+def _check_coordinates(geoms: np.ndarray, srid: int, path: Path) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """Which features to keep, and (position, reason) for each refused one.
 
-    valid = geoms[~shapely.is_missing(geoms)]
-    if len(valid) == 0:
-        return
-    minx, miny, maxx, maxy = shapely.total_bounds(valid)
-    crs = CRS.from_epsg(srid)
-    if crs.is_geographic and (minx < -180.5 or maxx > 360.5 or miny < -90.5 or maxy > 90.5):
+    Coordinates that are NaN/Infinity, of an absurd magnitude or far outside the CRS's
+    area of use are refused per feature. When most features lie outside, the file's CRS
+    is wrong (the usual metres-labelled-as-degrees mistake) and nothing is imported.
+    """
+    import shapely
+
+    not_finite, outside = coordinate_problems(geoms, srid)
+    placed = int((~shapely.is_missing(geoms) & ~not_finite).sum())
+    if outside.any() and outside.sum() * 2 > placed:
+        bounds = shapely.total_bounds(geoms[outside])
+        minx, miny, maxx, maxy = (f"{v:.6g}" for v in bounds)
         raise StoreError(
-            f"'{path.name}' says EPSG:{srid} (degrees) but its coordinates reach {minx:.0f}, {miny:.0f} – {maxx:.0f}, {maxy:.0f}.",
-            "The file's CRS is probably wrong (metres labelled as degrees); fix its .prj; nothing was imported.")
-    if not np.all(np.isfinite([minx, miny, maxx, maxy])):
-        raise StoreError(f"'{path.name}' has coordinates that are not finite numbers.", "Nothing was imported.")
+            f"'{printable(path.name, 80)}' says EPSG:{srid} but {_count(int(outside.sum()), 'feature')} of "
+            f"{placed:,} lie outside where that CRS is used (they reach {minx}, {miny} – {maxx}, {maxy}).",
+            "The file's CRS is probably wrong (e.g. metres labelled as degrees); fix its .prj; nothing was imported.")
+    refused = []
+    bad = np.flatnonzero(not_finite | outside)
+    if len(bad):
+        boxes = shapely.bounds(geoms[bad])
+        for i, box in zip(bad.tolist(), boxes):  # one message per refused feature only
+            if not_finite[i]:
+                refused.append((i + 1, "coordinates that are not finite numbers (NaN or Infinity)"))
+            else:
+                refused.append((i + 1, f"coordinates outside the area of EPSG:{srid} "
+                                       f"({box[0]:.6g}, {box[1]:.6g} – {box[2]:.6g}, {box[3]:.6g})"))
+    return ~(not_finite | outside), refused
 
 
 def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str], layer: str | None = None,
@@ -92,19 +160,48 @@ def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str
     from gisdesk.store._access_check import require_in
 
     require_in(workspace, user, "import", "layer")  # before anything is read or written
-    import pyogrio
-    import shapely
-
     path = Path(path)
     report = progress or (lambda f: True)
     try:
-        meta, _fids, wkb, fields = pyogrio.raw.read(path, layer=layer)
+        return _import_vector(workspace, path, layer, table, report)
+    except StoreError:
+        raise
+    except Exception as exc:  # never a traceback: one line naming the file, and nothing written
+        from gisdesk.store.connection import translate_error
+
+        err = translate_error(exc, workspace)
+        if not isinstance(err, StoreError):
+            err = StoreError(f"Could not import '{printable(path.name, 80)}': {printable(exc, 200)}.",
+                             "Nothing was imported.")
+        raise err from exc
+
+
+def _import_vector(workspace: str | os.PathLike[str], path: Path, layer: str | None, table: str | None,
+                   report: Progress) -> ImportedTable:
+    import pyogrio
+    import shapely
+
+    if path.exists() and not path.is_file() and not path.is_dir():  # GDAL would wait on a FIFO for ever
+        raise StoreError(f"'{printable(path.name, 80)}' is not a regular file.", "Nothing was imported.")
+    try:
+        meta, fids, wkb, fields = pyogrio.raw.read(path, layer=layer, return_fids=True)
     except Exception as exc:  # pyogrio/GDAL errors vary by driver
-        raise StoreError(f"Could not read '{path.name}': {exc}", "Check that it is a GeoJSON, Shapefile, GeoPackage or "
+        raise StoreError(f"Could not read '{printable(path.name, 80)}': {printable(exc, 200)}",
+                         "Check that it is a GeoJSON, Shapefile, GeoPackage or "
                          "another format GDAL reads; nothing was imported.") from exc
     srid = _srid_of(meta.get("crs"), path)
-    geoms = shapely.from_wkb(wkb, on_invalid="ignore") if wkb is not None else np.full(len(fields[0]) if fields else 0, None)
-    _check_coordinates(geoms, srid, path)
+    count = len(fids) if fids is not None else (len(fields[0]) if fields else 0)
+    geoms = shapely.from_wkb(wkb, on_invalid="ignore") if wkb is not None else np.full(count, None)
+    lost = lost_geometries(path, layer, fids, wkb, geoms)
+    keep, refused = _check_coordinates(geoms, srid, path)
+    if refused and not keep.any():
+        raise StoreError(f"No feature of '{printable(path.name, 80)}' could be imported: feature {refused[0][0]} "
+                         f"has {refused[0][1]}" + (f" (and {len(refused) - 1:,} more)" if len(refused) > 1 else "")
+                         + ".", "Nothing was imported.")
+    unreadable = (np.flatnonzero(lost & keep) + 1).tolist()
+    if refused:
+        geoms = geoms[keep]
+        fields = [np.asarray(f)[keep] for f in fields]
     types = {t for t in shapely.get_type_id(geoms[~shapely.is_missing(geoms)]).tolist()}
     names = {0: "POINT", 1: "LINESTRING", 3: "POLYGON", 4: "MULTIPOINT", 5: "MULTILINESTRING", 6: "MULTIPOLYGON"}
     kinds = {names.get(t, "GEOMETRY") for t in types}
@@ -120,14 +217,15 @@ def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str
     else:
         gtype = "GEOMETRY"
     dims = "XYZ" if len(geoms) and bool(shapely.has_z(geoms[~shapely.is_missing(geoms)]).any()) else "XY"
-    columns = [str(c) for c in meta["fields"]]
+    columns = unique_columns([str(c) for c in meta["fields"]])
     col_types = [_SQL_TYPES.get(re.sub(r"\d+", "", str(t)).split("[")[0], "TEXT") for t in meta["dtypes"]]
     with migration(workspace) as conn:  # the table and its rows, or nothing
         existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         table = table or table_name_for(path, existing)
-        if table in existing:
-            raise StoreError(f"The workspace already has a table '{table}'.", "Choose another name; nothing was imported.")
-        safe_cols = [c if c.lower() not in ("fid", "geom") else c + "_" for c in columns]
+        if table.lower() in {t.lower() for t in existing} or safe_table_name(table) != table:
+            raise StoreError(f"The workspace already has or reserves a table '{printable(table, 80)}'.",
+                             "Choose another name; nothing was imported.")
+        safe_cols = columns
         cols_sql = ", ".join(f"{quote_ident(c)} {t}" for c, t in zip(safe_cols, col_types))
         conn.execute(f"CREATE TABLE {quote_ident(table)} (fid INTEGER PRIMARY KEY{', ' + cols_sql if cols_sql else ''})")
         conn.execute("SELECT AddGeometryColumn(?, 'geom', ?, ?, ?)", (table, srid, gtype, dims))
@@ -142,10 +240,10 @@ def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str
             rows = zip(*[_py(v[start:start + chunk]) for v in values], out_wkb[start:start + chunk].tolist())
             conn.executemany(sql, rows)
             if not report(min(0.95, (start + chunk) / max(n, 1))):
-                raise ImportCancelled(f"Import of '{path.name}' cancelled; the workspace is unchanged.")
+                raise ImportCancelled(f"Import of '{printable(path.name, 80)}' cancelled; the workspace is unchanged.")
         conn.execute("SELECT CreateSpatialIndex(?, 'geom')", (table,))
     report(1.0)
-    return table
+    return ImportedTable(table, len(geoms), refused, unreadable)
 
 
 def _py(values: np.ndarray) -> list:

@@ -15,8 +15,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import uuid as _uuid
@@ -30,6 +28,8 @@ from pyproj import Transformer
 from shapely.geometry import Point, mapping
 
 from gisdesk.core.incidents import Incident, ValidationError, iso_utc, to_utc
+from gisdesk.core.text import printable
+from gisdesk.store import _feed_read as fr
 from gisdesk.store.incidents_store import IncidentStore
 
 #: Camera AI types that map to an incident category; other types are used as they are.
@@ -44,102 +44,113 @@ DETECTION_FIELDS = ("camera_id", "type", "time", "confidence")
 
 @dataclass
 class ImportReport:
-    """What an import did: created UUIDs, duplicates and rejected lines with reasons."""
+    """What an import did: created UUIDs, duplicates and rejected records with reasons.
+
+    Positions (``line``) are file line numbers for detection feeds and 1-based array
+    positions for Open311 (``unit`` says which). Reasons are printable (control characters
+    from the input escaped). ``duplicates`` holds records already imported (by their
+    detection or request id) and repeats of open incidents.
+    """
 
     created: list[str] = field(default_factory=list)
     duplicates: list[tuple[int, str]] = field(default_factory=list)  # (line, existing uuid)
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+    unit: str = "line"
 
     def counts(self) -> dict[str, int]:
         """``{"created": n, "duplicates": n, "rejected": n}``."""
         return {"created": len(self.created), "duplicates": len(self.duplicates), "rejected": len(self.rejected)}
 
     def summary(self) -> str:
-        """One line of counts followed by one line per rejected input line."""
+        """One line of counts followed by one line per rejected input record."""
         c = self.counts()
         lines = [f"created {c['created']}, duplicates {c['duplicates']}, rejected {c['rejected']}"]
-        lines += [f"  line {n}: {reason}" for n, reason in self.rejected]
+        lines += [f"  {self.unit} {n}: {printable(reason, 300)}" for n, reason in self.rejected]
         return "\n".join(lines)
-
-
-def _read_detections(path: Path) -> list[tuple[int, dict[str, Any] | None, str | None]]:
-    """(line number, record or None, error) for every non-blank line."""
-    text = path.read_text(encoding="utf-8-sig")
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    out: list[tuple[int, dict[str, Any] | None, str | None]] = []
-    if first.lstrip().startswith("{"):
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                out.append((n, None, f"malformed JSON ({exc.msg} at column {exc.colno})"))
-                continue
-            out.append((n, rec, None) if isinstance(rec, dict) else (n, None, "not a JSON object"))
-        return out
-    reader = csv.DictReader(io.StringIO(text))
-    for rec in reader:
-        n = reader.line_num
-        if None in rec:
-            out.append((n, None, "more values than columns"))
-        else:
-            out.append((n, {k.strip(): v for k, v in rec.items() if k is not None}, None))
-    return out
 
 
 def _detection(rec: dict[str, Any], cameras: dict[str, tuple[float, float]]) -> tuple[str, Point, Any, float, str]:
     missing = [f for f in DETECTION_FIELDS if rec.get(f) in (None, "")]
     if missing:
         raise ValidationError(f"missing field{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
-    cam, kind = rec["camera_id"], rec["type"]
-    if not isinstance(cam, str) or not isinstance(kind, str):
-        raise ValidationError("wrong type: camera_id and type must be text")
+    for key in ("camera_id", "type"):
+        if not isinstance(rec[key], str):
+            raise ValidationError(f"wrong type: {key} must be text, not {fr._json_type(rec[key])}")
+    cam, kind = fr.text(rec, "camera_id", required=True), fr.text(rec, "type", required=True)
     if cam not in cameras:
-        raise ValidationError(f"unknown camera '{cam}'")
-    conf = rec["confidence"]
-    if isinstance(conf, bool):
-        raise ValidationError(f"wrong type: confidence must be a number, not {conf!r}")
-    try:
-        conf = float(conf)
-    except (TypeError, ValueError):
-        raise ValidationError(f"wrong type: confidence must be a number, not {conf!r}") from None
-    if not 0.0 <= conf <= 1.0:
-        raise ValidationError(f"confidence {conf} is outside 0..1")
-    if not isinstance(rec["time"], str):
-        raise ValidationError(f"wrong type: time must be ISO 8601 text, not {rec['time']!r}")
-    when = to_utc(rec["time"])
-    return kind.strip(), Point(cameras[cam]), when, conf, str(rec.get("snapshot") or "")
+        raise ValidationError(f"unknown camera '{printable(cam, 60)}'")
+    conf = fr.number(rec, "confidence", 0.0, 1.0)
+    when = fr.when(rec, "time")
+    return kind.strip(), Point(cameras[cam]), when, conf, fr.text(rec, "snapshot", limit=1000)
+
+
+def _detection_key(rec: dict[str, Any], cam: str, kind: str, when: Any) -> str:
+    """The detection's own id, or one made of camera, type and time (the same detection twice is one)."""
+    own = fr.text(rec, "detection_id", numbers=True) or fr.text(rec, "id", numbers=True)
+    return f"det:{own}" if own else f"det:{cam}|{kind}|{iso_utc(when)}"
+
+
+def _imported_detections(store: IncidentStore) -> dict[str, str]:
+    """Detection key -> incident UUID, for keys stored as an external id or on a ``detection`` event."""
+    keys = {r[1]: r[0] for r in store.conn.execute(
+        "SELECT uuid, external_id FROM incidents WHERE external_id LIKE 'det:%'")}
+    for uid, note in store.conn.execute("SELECT incident_uuid, note FROM incident_events "
+                                        "WHERE action = 'detection' AND note LIKE '[det:%]%'"):
+        keys.setdefault(note[1:note.find("]")], uid)
+    return keys
 
 
 def import_detections(store: IncidentStore, path: str | os.PathLike[str], *, min_confidence: float = 0.6,
-                      distance_m: float = 50.0, hours: float = 2.0) -> ImportReport:
-    """Import a camera detection feed (CSV with a header, or JSON lines) into incidents.
+                      distance_m: float = 50.0, hours: float = 2.0,
+                      should_stop: fr.StopCheck | None = None) -> ImportReport:
+    """Import a camera detection feed (CSV with a header, JSON lines or a JSON array) into incidents.
+
+    Each line stands alone: a bad line is reported with its number and reason, the good
+    ones import. A detection already imported (same ``detection_id``/``id``, or the same
+    camera, type and time) is skipped, so running the same feed again imports only what
+    was left.
 
     Parameters
     ----------
     store : IncidentStore
         Where the incidents go.
     path : path-like
-        The feed: ``camera_id, type, time, confidence[, snapshot]`` per line.
+        The feed: ``camera_id, type, time, confidence[, snapshot][, id]`` per line.
     min_confidence : float
         Detections below it are imported with ``needs_review``.
     distance_m, hours : float
         A detection of the same category within these of an open incident is a duplicate.
+    should_stop : callable, optional
+        Asked between lines; True stops the import (what was imported stays).
 
     Returns
     -------
     ImportReport
         Good lines import even when others are rejected.
+
+    Raises
+    ------
+    FeedError
+        The file cannot be read as a whole (missing, a folder, empty, not a feed, nested
+        too deeply), or the workspace refused a write part-way (``exc.report`` then holds
+        what was imported before). A StoreError: the CLI prints it in one line.
     """
     report = ImportReport()
+    records = fr.detection_records(path, DETECTION_FIELDS)
     cameras = {code: (x, y) for code, x, y in store.conn.execute("SELECT code, X(geom), Y(geom) FROM cameras")}
-    for n, rec, error in _read_detections(Path(path)):
+    seen = _imported_detections(store)
+    for n, rec, error in records:
+        if should_stop is not None and should_stop():
+            raise fr.stopped(path, "line", n, RuntimeError("cancelled"), report)
         if error:
-            report.rejected.append((n, error))
+            report.rejected.append((n, printable(error, 300)))
             continue
         try:
             kind, where, when, conf, snapshot = _detection(rec, cameras)
+            key = _detection_key(rec, rec["camera_id"], kind, when)
+            if key in seen:
+                report.duplicates.append((n, seen[key]))
+                continue
             category = DETECTION_CATEGORY.get(kind, kind)
             desc = f"{kind} detected by camera {rec['camera_id']} (confidence {conf:.2f})"
             notes = [f"snapshot: {snapshot}"] if snapshot else []
@@ -147,12 +158,17 @@ def import_detections(store: IncidentStore, path: str | os.PathLike[str], *, min
                            needs_review=conf < min_confidence, notes=notes)
             dup = store.duplicates(inc, distance_m, hours)
             if dup:
-                store.add_event(dup[0].uuid, "detection", f"line {n}: {desc} at {iso_utc(when)} {snapshot}".strip())
+                store.add_event(dup[0].uuid, "detection",
+                                f"[{key}] line {n}: {desc} at {iso_utc(when)} {snapshot}".strip())
                 report.duplicates.append((n, dup[0].uuid))
-                continue
-            report.created.append(store.create(inc, note=f"camera detection, line {n}"))
-        except ValidationError as exc:
-            report.rejected.append((n, str(exc)))
+                seen[key] = dup[0].uuid
+            else:
+                seen[key] = store.create(inc, note=f"camera detection, line {n}", external_id=key)
+                report.created.append(seen[key])
+        except fr.RECORD_ERRORS as exc:
+            report.rejected.append((n, fr.reason(exc)))
+        except Exception as exc:  # the workspace refused (locked, full, permission): stop, keep what is in
+            raise fr.stopped(path, "line", n, exc, report) from exc
     return report
 
 
@@ -176,46 +192,82 @@ def export_open311(store: IncidentStore, path: str | os.PathLike[str], **filters
     return len(out)
 
 
-def import_open311(store: IncidentStore, path: str | os.PathLike[str]) -> ImportReport:
-    """Import GeoReport v2 service requests (a JSON array); line numbers are 1-based array positions."""
+_STATUSES = ("new", "assigned", "in_progress", "resolved", "closed", "rejected", "duplicate")
+
+
+def _request(rec: Any, tr: Transformer) -> tuple[Incident, str | None]:
+    """The incident a GeoReport v2 request describes and its external id (None when it is a UUID)."""
+    if not isinstance(rec, dict):
+        raise ValidationError(f"not a JSON object but {fr._json_type(rec)}")
+    key = "service_name" if rec.get("service_name") not in (None, "") else "service_code"
+    if rec.get(key) in (None, ""):
+        raise ValidationError("missing field: service_name/service_code")
+    category = fr.text(rec, key, required=True)
+    lat, lon = fr.number(rec, "lat", -90.0, 90.0), fr.number(rec, "long", -180.0, 180.0)
+    x, y = tr.transform(lon, lat)
+    rid = fr.text(rec, "service_request_id", numbers=True)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        return ImportReport(rejected=[(exc.lineno, f"malformed JSON ({exc.msg})")])
-    if isinstance(data, dict):
-        data = data.get("service_requests", [data])
+        uid, external = str(_uuid.UUID(rid)), None
+    except ValueError:
+        uid, external = str(_uuid.uuid4()), rid or _content_id(rec)
+    notes = rec.get("status_notes")
+    status = notes if isinstance(notes, str) and notes in _STATUSES else (
+        "closed" if rec.get("status") == "closed" else "new")
+    occurred = fr.when(rec, "requested_datetime") if rec.get("requested_datetime") not in (None, "") \
+        else to_utc("1970-01-01")
+    inc = Incident(category, Point(x, y), severity=fr.severity(rec), description=fr.text(
+        rec, "description", limit=fr.LONG_TEXT, newlines=True), channel="app", occurred_at=occurred,
+        address=fr.text(rec, "address", limit=500), status=status, uuid=uid)
+    return inc, external
+
+
+def _content_id(rec: dict[str, Any]) -> str:
+    """An id for a request that has none: the same request read twice gets the same id."""
+    import hashlib
+
+    body = json.dumps(rec, sort_keys=True, ensure_ascii=True, default=str)
+    return "open311:" + hashlib.sha256(body.encode("ascii", "backslashreplace")).hexdigest()[:24]
+
+
+def import_open311(store: IncidentStore, path: str | os.PathLike[str], *,
+                   should_stop: fr.StopCheck | None = None) -> ImportReport:
+    """Import GeoReport v2 service requests (a JSON array, or ``{"service_requests": [...]}``).
+
+    Each request stands alone: a bad one is reported with its 1-based position in the
+    array and the reason, the good ones import. A request already imported (same
+    ``service_request_id``; for a request without one, the same content) is skipped, so
+    running the same file again imports only what was left. ``should_stop`` as in
+    :func:`import_detections`.
+
+    Raises
+    ------
+    FeedError
+        The file cannot be read as a whole, or the workspace refused a write part-way.
+    """
+    records = fr.open311_records(path)
     tr = Transformer.from_crs(4326, store.srid, always_xy=True)
-    report = ImportReport()
-    for n, rec in enumerate(data if isinstance(data, list) else [], 1):
+    report = ImportReport(unit="request")
+    uuids, externals = set(), {}
+    for uid, ext in store.conn.execute("SELECT uuid, external_id FROM incidents"):
+        uuids.add(uid)
+        if ext is not None:
+            externals[ext] = uid
+    for n, rec in records:
+        if should_stop is not None and should_stop():
+            raise fr.stopped(path, "request", n, RuntimeError("cancelled"), report)
         try:
-            if not isinstance(rec, dict):
-                raise ValidationError("not a JSON object")
-            category = rec.get("service_name") or rec.get("service_code")
-            if not category or rec.get("lat") is None or rec.get("long") is None:
-                raise ValidationError("missing field: service_name/service_code, lat and long are required")
-            try:
-                x, y = tr.transform(float(rec["long"]), float(rec["lat"]))
-            except (TypeError, ValueError):
-                raise ValidationError("wrong type: lat and long must be numbers") from None
-            rid = str(rec.get("service_request_id") or "")
-            try:
-                uid, external = str(_uuid.UUID(rid)), None
-            except ValueError:
-                uid, external = str(_uuid.uuid4()), rid or None
-            status = rec.get("status_notes") if rec.get("status_notes") in (
-                "new", "assigned", "in_progress", "resolved", "closed", "rejected", "duplicate") else (
-                "closed" if rec.get("status") == "closed" else "new")
-            if store.conn.execute("SELECT 1 FROM incidents WHERE uuid = ? OR (external_id IS NOT NULL AND "
-                                  "external_id = ?)", (uid, external)).fetchone():
-                report.duplicates.append((n, uid))
+            inc, external = _request(rec, tr)
+            if inc.uuid in uuids or external in externals:
+                report.duplicates.append((n, externals.get(external, inc.uuid)))
                 continue
-            inc = Incident(str(category), Point(x, y), severity=int(rec.get("severity") or 2),
-                           description=rec.get("description") or "", channel="app",
-                           occurred_at=rec.get("requested_datetime") or iso_utc(to_utc("1970-01-01")),
-                           address=rec.get("address") or "", status=status, uuid=uid)
             report.created.append(store.create(inc, note=f"Open311 import, request {n}", external_id=external))
-        except ValidationError as exc:
-            report.rejected.append((n, str(exc)))
+            uuids.add(inc.uuid)
+            if external:
+                externals[external] = inc.uuid
+        except fr.RECORD_ERRORS as exc:
+            report.rejected.append((n, fr.reason(exc)))
+        except Exception as exc:  # the workspace refused (locked, full, permission): stop, keep what is in
+            raise fr.stopped(path, "request", n, exc, report) from exc
     return report
 
 
