@@ -229,8 +229,7 @@ class UserStore(ConnectionStore):
         The new password needs at least :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH`
         characters (ValidationError); it is checked before the old one, and nothing changes.
         """
-        stored = self.conn.execute("SELECT role FROM users WHERE username = ?", (acting.username,)).fetchone()
-        if not stored or stored[0] != "administrator":
+        if not self._administers(acting):  # the policy on the stored role: anyone else only their own
             if acting.username != username:
                 raise PermissionDenied(f"{acting.username} may change only their own password")
             check_new_password(new_password)  # before the old one is tried: a refusal changes nothing

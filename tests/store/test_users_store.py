@@ -113,6 +113,15 @@ def test_changing_passwords(workspace):
             store.set_password(me, "dispatcher", "hijacked")
         store.set_password(store.authenticate("admin", PW), "vinh_ninh", "reset-by-admin")
         assert store.authenticate("vinh_ninh", "reset-by-admin")
+        dispatcher = store.authenticate("dispatcher", PW)
+        with pytest.raises(PermissionDenied, match="only their own"):  # the city is not an administrator
+            store.set_password(dispatcher, "vinh_ninh", "hijacked-by-ioc")
+        admin = store.authenticate("admin", PW)
+        store.create_user(admin, "admin2", "second-admin-pass", "administrator")
+        store.set_active(admin, "admin2", False)
+        with pytest.raises(PermissionDenied, match="only their own"):  # a disabled administrator resets nothing
+            store.set_password(User("admin2", "x", "administrator"), "vinh_ninh", "hijacked-by-old-admin")
+        assert store.authenticate("vinh_ninh", "reset-by-admin")
 
 
 def test_usernames_from_commune_names():
