@@ -16,11 +16,12 @@ from gisdesk.api import ConflictError, Incident, PermissionDenied, User
 from gisdesk.plugins.context import app_events
 from gisdesk.plugins.host import HeadlessHost
 from gisdesk.plugins.manager import PluginManager
+from gisdesk.store.connection import connect
 
-VIEWER = User("viewer", "viewer")
-PHU_HOI = User("phu_hoi", "commune_officer", commune="Phú Hội")
-MOITRUONG = User("moitruong", "department_officer", department="Công ty Môi trường và Công trình đô thị")
-DISPATCHER = User("dispatcher", "city_dispatcher")
+VIEWER = User("viewer", "viewer", "viewer")
+PHU_HOI = User("phu_hoi", "phu_hoi", "commune_officer", commune="Phú Hội")
+MOITRUONG = User("moitruong", "moitruong", "department_officer", department="Công ty Môi trường và Công trình đô thị")
+DISPATCHER = User("dispatcher", "dispatcher", "city_dispatcher")
 
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2] / "plugins" / "incidents"
@@ -71,7 +72,7 @@ def test_viewer_cannot_delete_edit_or_reroute_through_the_api(started):
 
 def test_a_role_claimed_by_the_host_is_not_trusted(started):
     manager, ctx = started
-    sign_in(manager, ctx, User("viewer", "administrator"))  # the users table says viewer
+    sign_in(manager, ctx, User("viewer", "viewer", "administrator"))  # the users table says viewer
     assert ctx.incidents.user.role == "viewer" and not ctx.incidents.may("create")
 
 
@@ -85,7 +86,12 @@ def test_phu_hoi_sees_only_phu_hoi_and_cannot_reject_a_vinh_ninh_incident(starte
     with pytest.raises(PermissionDenied):
         ctx.incidents.update(vinh_ninh, {"status": "rejected"})
     assert not ctx.incidents.may("change_status", {"commune": "Vĩnh Ninh", "department": None})
-    assert ctx.workspace.read("SELECT status FROM incidents WHERE uuid = ?", [vinh_ninh])[0]["status"] != "rejected"
+    assert ctx.workspace.read("SELECT status FROM incidents WHERE uuid = ?", [vinh_ninh]) == []  # not even read
+    conn = connect(ctx.workspace.path, read_only=True)  # the file itself: unchanged
+    try:
+        assert conn.execute("SELECT status FROM incidents WHERE uuid = ?", (vinh_ninh,)).fetchone()[0] != "rejected"
+    finally:
+        conn.close()
     own = ctx.incidents.get(uuid_in(ctx, commune="Phú Hội"))
     assert ctx.incidents.may("change_status", own) and not ctx.incidents.may("reroute", own)
     assert ctx.incidents.update(own.uuid, {"status": "in_progress"}, version=own.version).status == "in_progress"

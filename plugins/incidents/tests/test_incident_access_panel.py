@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction
 
 from gisdesk.api import Incidents, User
 
-VIEWER = User("viewer", "viewer")
-PHU_HOI = User("phu_hoi", "commune_officer", commune="Phú Hội")
-DISPATCHER = User("dispatcher", "city_dispatcher")
+VIEWER = User("viewer", "viewer", "viewer")
+PHU_HOI = User("phu_hoi", "phu_hoi", "commune_officer", commune="Phú Hội")
+DISPATCHER = User("dispatcher", "dispatcher", "city_dispatcher")
 
 
 def signed_in(window, user):
@@ -35,9 +35,16 @@ def acting_as(ctx, name):
 
 
 def first_of(ctx, commune):
-    rows = ctx.workspace.read("SELECT uuid FROM incidents WHERE commune = ? AND status NOT IN "
-                              "('rejected', 'duplicate') ORDER BY fid LIMIT 1", [commune])
-    return rows[0]["uuid"]
+    """The first open incident of ``commune`` in the file (whoever is signed in: ``ctx.workspace`` reads
+    only what they may see)."""
+    from gisdesk.store.connection import connect
+
+    conn = connect(ctx.workspace.path, read_only=True)
+    try:
+        return conn.execute("SELECT uuid FROM incidents WHERE commune = ? AND status NOT IN "
+                            "('rejected', 'duplicate') ORDER BY fid LIMIT 1", (commune,)).fetchone()[0]
+    finally:
+        conn.close()
 
 
 def test_viewer_finds_every_editing_control_disabled_with_the_reason(main_window):
