@@ -264,7 +264,7 @@ def test_ctx_incidents_create_route_and_tell_other_plugins(demo, tmp_path):
                                    "    ctx.events.on_incident_created(lambda inc: heard.append(inc))\n")
     from gisdesk.api import User
 
-    manager = PluginManager(HeadlessHost(workspace=demo, user=User("dispatcher", "city_dispatcher")),
+    manager = PluginManager(HeadlessHost(workspace=demo, user=User("dispatcher", "dispatcher", "city_dispatcher")),
                             folders=[(root, "dir")], entry_points=False, state_dir=tmp_path / "state",
                             raise_errors=True)
     manager.start()

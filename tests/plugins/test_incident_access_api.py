@@ -17,10 +17,10 @@ from gisdesk.plugins.context import app_events
 from gisdesk.plugins.host import HeadlessHost
 from gisdesk.plugins.manager import PluginManager
 
-VIEWER = User("viewer", "viewer")
-PHU_HOI = User("phu_hoi", "commune_officer", commune="Phú Hội")
-MOITRUONG = User("moitruong", "department_officer", department="Công ty Môi trường và Công trình đô thị")
-DISPATCHER = User("dispatcher", "city_dispatcher")
+VIEWER = User("viewer", "viewer", "viewer")
+PHU_HOI = User("phu_hoi", "phu_hoi", "commune_officer", commune="Phú Hội")
+MOITRUONG = User("moitruong", "moitruong", "department_officer", department="Công ty Môi trường và Công trình đô thị")
+DISPATCHER = User("dispatcher", "dispatcher", "city_dispatcher")
 
 
 PLUGIN_DIR = Path(__file__).resolve().parents[2] / "plugins" / "incidents"
@@ -71,7 +71,7 @@ def test_viewer_cannot_delete_edit_or_reroute_through_the_api(started):
 
 def test_a_role_claimed_by_the_host_is_not_trusted(started):
     manager, ctx = started
-    sign_in(manager, ctx, User("viewer", "administrator"))  # the users table says viewer
+    sign_in(manager, ctx, User("viewer", "viewer", "administrator"))  # the users table says viewer
     assert ctx.incidents.user.role == "viewer" and not ctx.incidents.may("create")
 
 

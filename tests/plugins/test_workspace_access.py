@@ -46,7 +46,7 @@ def count(workspace, where="1", params=()):
 
 
 def test_a_commune_officer_plugin_reads_only_the_communes_incidents(workspace, tmp_path):
-    manager, ctx = context_as(workspace, tmp_path, User("phu_hoi", "commune_officer", commune="Phú Hội"))
+    manager, ctx = context_as(workspace, tmp_path, User("phu_hoi", "phu_hoi", "commune_officer", commune="Phú Hội"))
     try:
         n = count(workspace, "commune = ?", ("Phú Hội",))
         assert n == 57
@@ -67,7 +67,7 @@ def test_a_commune_officer_plugin_reads_only_the_communes_incidents(workspace, t
 
 
 def test_a_viewer_plugin_reads_every_incident(workspace, tmp_path):
-    manager, ctx = context_as(workspace, tmp_path, User("viewer", "viewer"))
+    manager, ctx = context_as(workspace, tmp_path, User("viewer", "viewer", "viewer"))
     try:
         assert ctx.workspace.read("SELECT count(*) AS n FROM incidents") == [{"n": count(workspace)}]
         assert len(ctx.workspace.features("incidents")) == count(workspace) == 2000

@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction
 
 from gisdesk.api import Incidents, User
 
-VIEWER = User("viewer", "viewer")
-PHU_HOI = User("phu_hoi", "commune_officer", commune="Phú Hội")
-DISPATCHER = User("dispatcher", "city_dispatcher")
+VIEWER = User("viewer", "viewer", "viewer")
+PHU_HOI = User("phu_hoi", "phu_hoi", "commune_officer", commune="Phú Hội")
+DISPATCHER = User("dispatcher", "dispatcher", "city_dispatcher")
 
 
 def signed_in(window, user):

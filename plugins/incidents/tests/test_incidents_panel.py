@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from gisdesk.api import Incident, User
 
 
-def panel_of(window, user=User("dispatcher", "city_dispatcher")):
+def panel_of(window, user=User("dispatcher", "dispatcher", "city_dispatcher")):
     """The panel, with ``user`` signed in (the dispatcher, who may do everything, unless told)."""
     if user is not None:
         assert window.switch_user(user)
