@@ -445,7 +445,9 @@ class MainWindow(QMainWindow):
             with DataSource(self.workspace) as ds:
                 kind = ds.layer(table).kind
             self.model.add(VectorLayer(self.workspace, table, default_style(kind), title=path.stem))
-            self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(name=path.name, table=table))
+            warn = table.warnings() if hasattr(table, "warnings") else []
+            self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(
+                name=path.name, table=table), "warning" if warn else "info", "\n".join(warn))
         except PermissionDenied as exc:
             self.messages.show_message(tr("Not done: {reason}").format(reason=exc), "warning")
         except StoreError as exc:
