@@ -226,11 +226,10 @@ class IncidentForm(QWidget):
         return self.rights.get("edit")
 
     def _update_save(self) -> None:
-        ok = self._valid and not (self.override.isChecked() and not self.reason.text().strip())
         may = self._may_save()
-        allow(self.save, may if not may else ok)
-        if may and not ok:
-            self.save.setToolTip(self.save.property("gisdesk_usual_tip"))
+        allow(self.save, may)  # refused: disabled with the policy's reason; allowed: the usual tooltip
+        if may:
+            self.save.setEnabled(self._valid and not (self.override.isChecked() and not self.reason.text().strip()))
 
     def show_refusal(self, text: str) -> None:
         """Say why a change was refused (the access policy, or a conflict), keeping what was typed."""

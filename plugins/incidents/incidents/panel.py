@@ -85,7 +85,7 @@ class IncidentsPanel(QWidget):
             sc = QShortcut(keys, self)
             sc.setContext(sc.context().WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
-        undo_user = ctx.events.on_user_changed(lambda user: self.on_user_changed())
+        undo_user = ctx.events.on_user_changed(lambda user: self.on_user_changed())  # the facade re-binds itself
         self.destroyed.connect(lambda *_: undo_user())
         if ctx.incidents.available:
             self.form.fill_lists()
@@ -175,7 +175,8 @@ class IncidentsPanel(QWidget):
             self.list.fill_lists()
             self.list.reload()
             self.apply_rights()
-        self.hint.setText(tr("Signed in as someone else: the list shows what they may see."))
+        who = self.ctx.incidents.user.username if self.ctx.incidents.available else ""
+        self.hint.setText(tr("Signed in as {name}: the list shows the incidents you may see.").format(name=who))
 
     # -- drawing and picking -------------------------------------------------------
     def start_new(self, geometry: Any) -> None:

@@ -125,3 +125,22 @@ def test_switch_user_clears_the_undo_stack_form_selection_and_highlights(main_wi
     assert ctx.canvas.graphics() == []
     assert not panel.list.table.selectionModel().hasSelection()
     assert not action(panel, "incidents.draw_point.button").isEnabled()
+
+
+def test_undo_after_someone_elses_change_is_a_conflict_not_an_overwrite(main_window, qtbot):
+    panel = signed_in(main_window, DISPATCHER)
+    ctx = panel.ctx
+    uid = first_of(ctx, "Phú Hội")
+    panel.open_incident(uid)
+    form = panel.form
+    old = ctx.incidents.get(uid).severity
+    form.severity.setCurrentIndex(form.severity.findData(4 if old != 4 else 1))
+    panel.save()
+    assert panel.undo_stack.count() == 1
+    other = acting_as(ctx, "admin")
+    other.update(uid, {"address": "Chợ Đông Ba"})
+    other.close()
+    panel.undo_action.trigger()  # would write the old severity over a newer version: refused, said
+    got = ctx.incidents.get(uid)
+    assert got.severity != old and got.address == "Chợ Đông Ba"
+    assert [e["who"] for e in ctx.incidents.events(uid)][-1] == "admin"
