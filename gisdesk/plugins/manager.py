@@ -152,7 +152,7 @@ class PluginManager:
         :class:`PluginError` when any plugin failed (tests of the built-in plugins).
     timeout : float, optional
         Seconds a plugin's import or ``activate`` may run before it is stopped and failed
-        (default ``GISDESK_PLUGIN_TIMEOUT`` or 30; 0: no limit).
+        (default ``GISDESK_PLUGIN_TIMEOUT`` or 30; 0: no limit). Built-in plugins have none.
 
     Attributes
     ----------
@@ -340,7 +340,7 @@ class PluginManager:
             if rec.state == "failed":
                 return
             with self._sentinel(rec, "activate"):
-                self.guard.call(rec, "activate", self._fenced, f"activating {rec.name}", activate, ctx)
+                self.guard.call(rec, "activate", self._fenced, rec, f"activating {rec.name}", activate, ctx)
             if rec.state == "failed":
                 return
         with self._sentinel(rec, "contribute"):  # a window host creates panels now: their code runs
@@ -390,13 +390,18 @@ class PluginManager:
         if qualified in sys.modules:
             return self.guard.call(rec, "import", _resolve, rec, target, where)
         with self._sentinel(rec, "import"):
-            return self.guard.call(rec, "import", self._fenced, f"importing {module}",
+            return self.guard.call(rec, "import", self._fenced, rec, f"importing {module}",
                                    _resolve, rec, target, where)
 
-    def _fenced(self, what: str, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run a start step of plugin code with the time limit; what ends the app becomes an error."""
+    def _fenced(self, rec: PluginRecord, what: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run a start step of plugin code with the time limit; what ends the app becomes an error.
+
+        The built-in plugins (shipped and tested with gisdesk) have no time limit: their first
+        import pulls in heavy libraries that a busy machine may take long to load.
+        """
+        limit = 0 if rec.source == "builtin" else self.timeout
         try:
-            with time_limit(self.timeout, what):
+            with time_limit(limit, what):
                 return fn(*args)
         except PluginTimeout as exc:
             raise PluginInterrupted(str(exc)) from None
