@@ -8,7 +8,8 @@ block is left. On POSIX a ``SIGALRM`` interval timer does it, which also interru
 main thread between two bytecodes. Code stuck inside one native call cannot be
 interrupted: then the crash sentinel (``_state.py``) disables the plugin at the next start.
 
-Off the main thread (signals only reach the main thread) the block runs without a limit.
+Limits nest (a panel's module imported while the panel is being added). Off the main
+thread (signals only reach the main thread) the block runs without a limit.
 
 Examples
 --------
@@ -21,6 +22,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -65,13 +67,18 @@ def time_limit(seconds: float, what: str) -> Iterator[None]:
 
     if hasattr(signal, "setitimer"):
         previous = signal.signal(signal.SIGALRM, fire)
-        signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)  # then every second until the block is left
+        # then every second until the block is left; an enclosing limit's timer is put back after
+        outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+        started = time.monotonic()
         try:
             yield
         finally:
             armed = False
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if outer_delay > 0:
+                left = outer_delay - (time.monotonic() - started)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), outer_interval)
         return
     yield from _thread_limit(seconds, message)  # pragma: no cover (Windows)
 

@@ -345,7 +345,8 @@ class PluginManager:
                 return
         with self._sentinel(rec, "contribute"):  # a window host creates panels now: their code runs
             for kind, spec in manifest.contributions():
-                self.guard.call(rec, "contribute", self._contribute, rec, kind, spec)
+                self.guard.call(rec, "contribute", self._fenced, rec, f"adding {spec.id}", self._contribute, rec,
+                                kind, spec)
                 if rec.state == "failed":
                     return
         rec.state = "active"
