@@ -122,3 +122,29 @@ def _plugin_import(name: str, globals: dict[str, Any] | None = None, locals: Any
                 found = _original_import(f"{ns}.{name}", globals, locals, fromlist, 0)
                 return found if fromlist else sys.modules[f"{ns}.{top}"]
     return _original_import(name, globals, locals, fromlist, level)
+
+
+def forget_files(root: Path | None) -> None:
+    """Drop the modules loaded from files under ``root`` (and their bytecode) so they import afresh."""
+    if root is None:
+        return
+    try:
+        base = root.resolve()
+    except OSError:
+        return
+    for name, loaded in list(sys.modules.items()):
+        file = getattr(loaded, "__file__", None)
+        if not file:
+            continue
+        try:
+            path = Path(file).resolve()
+        except OSError:
+            continue
+        if base == path or base in path.parents:
+            del sys.modules[name]
+            if path.suffix == ".py":
+                try:
+                    Path(importlib.util.cache_from_source(str(path))).unlink(missing_ok=True)
+                except (OSError, ValueError, NotImplementedError):
+                    pass
+    importlib.invalidate_caches()

@@ -27,13 +27,10 @@ Examples
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 import sys
 import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -41,8 +38,9 @@ from typing import Any, Callable
 from gisdesk.core.events import Event
 from gisdesk.plugins import _namespace, discovery
 from gisdesk.plugins._registry import ContributionError, ContributionRegistry
+from gisdesk.plugins._fence import Fence, PluginInterrupted, resolve
 from gisdesk.plugins._state import StateStore, crash_reason, default_state_dir
-from gisdesk.plugins._watchdog import PluginTimeout, default_timeout, time_limit
+from gisdesk.plugins._watchdog import default_timeout
 from gisdesk.plugins.guard import Guard
 from gisdesk.plugins.manifest import API_VERSIONS, Manifest
 
@@ -54,11 +52,6 @@ ContextFactory = Callable[[Any, "PluginManager", Any], Any]
 class PluginError(RuntimeError):
     """With ``raise_errors=True``, :meth:`PluginManager.start` raises it when a plugin failed
     outside its own code (manifest, api_version, contribution ids)."""
-
-
-class PluginInterrupted(RuntimeError):
-    """A plugin's import or ``activate`` raised ``KeyboardInterrupt`` or ``SystemExit``, or ran
-    past its time limit: reported like any other error of the plugin (the app goes on)."""
 
 
 @dataclass(eq=False)
@@ -179,10 +172,9 @@ class PluginManager:
         self.records: list[PluginRecord] = []
         self.changed = Event()
         self.context_factory: ContextFactory = default_context_factory
-        self.timeout = default_timeout() if timeout is None else timeout
         self._state = StateStore(self.state_dir)
+        self._fence = Fence(self._state, default_timeout() if timeout is None else timeout)
         self._lock = threading.RLock()
-        self._steps: list[tuple[str, str]] = []  # (plugin, phase) the crash sentinel names, innermost last
         self._crashed: tuple[str, str] | None = None
         crashed = self._state.take_sentinel()
         if crashed:
@@ -198,6 +190,11 @@ class PluginManager:
             if rec.name == name and not rec.duplicate:
                 return rec
         raise KeyError(f"no plugin {name!r}")
+
+    @property
+    def timeout(self) -> float:
+        """Seconds a plugin's import, ``activate`` or contribution may take before it is stopped (0: none)."""
+        return self._fence.timeout
 
     @property
     def active(self) -> list[PluginRecord]:
@@ -280,7 +277,7 @@ class PluginManager:
         rec = self.record(name)
         if rec.state == "active":
             self._unload(rec)
-        _forget_modules(rec.path)
+        _namespace.forget_files(rec.path)
         if rec.namespace is not None:
             _namespace.forget(rec.name)
             rec.namespace = None
@@ -339,14 +336,14 @@ class PluginManager:
             activate = self._import(rec, manifest.activate)
             if rec.state == "failed":
                 return
-            with self._sentinel(rec, "activate"):
-                self.guard.call(rec, "activate", self._fenced, rec, f"activating {rec.name}", activate, ctx)
+            with self._fence.step(rec.name, "activate"):
+                self.guard.call(rec, "activate", self._fence.run, rec.source, f"activating {rec.name}", activate, ctx)
             if rec.state == "failed":
                 return
-        with self._sentinel(rec, "contribute"):  # a window host creates panels now: their code runs
+        with self._fence.step(rec.name, "contribute"):  # a window host creates panels now: their code runs
             for kind, spec in manifest.contributions():
-                self.guard.call(rec, "contribute", self._fenced, rec, f"adding {spec.id}", self._contribute, rec,
-                                kind, spec)
+                self.guard.call(rec, "contribute", self._fence.run, rec.source, f"adding {spec.id}",
+                                self._contribute, rec, kind, spec)
                 if rec.state == "failed":
                     return
         rec.state = "active"
@@ -377,7 +374,7 @@ class PluginManager:
                 return False
         return True
 
-    # -- plugin code: imports and start steps, fenced -----------------------------------
+    # -- plugin code: imports, fenced ------------------------------------------------------
     def _import(self, rec: PluginRecord, target: Any, where: str = "") -> Any:
         """The object a ``module:attr`` target names, imported as plugin code (phase ``import``).
 
@@ -389,44 +386,10 @@ class PluginManager:
         module = target.partition(":")[0]
         qualified = module if rec.namespace is None else f"{rec.namespace}.{module}"
         if qualified in sys.modules:
-            return self.guard.call(rec, "import", _resolve, rec, target, where)
-        with self._sentinel(rec, "import"):
-            return self.guard.call(rec, "import", self._fenced, rec, f"importing {module}",
-                                   _resolve, rec, target, where)
-
-    def _fenced(self, rec: PluginRecord, what: str, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run a start step of plugin code with the time limit; what ends the app becomes an error.
-
-        The built-in plugins (shipped and tested with gisdesk) have no time limit: their first
-        import pulls in heavy libraries that a busy machine may take long to load.
-        """
-        limit = 0 if rec.source == "builtin" else self.timeout
-        try:
-            with time_limit(limit, what):
-                return fn(*args)
-        except PluginTimeout as exc:
-            raise PluginInterrupted(str(exc)) from None
-        except KeyboardInterrupt:
-            raise PluginInterrupted(f"KeyboardInterrupt while {what}") from None
-        except SystemExit as exc:
-            raise PluginInterrupted(f"SystemExit({exc.code!r}) while {what}") from None
-
-    @contextmanager
-    def _sentinel(self, rec: PluginRecord, phase: str) -> Iterator[None]:
-        """Name ``rec`` and ``phase`` in the crash sentinel while the block runs (steps nest)."""
-        outer = self._steps[-1] if self._steps else None
-        step = (rec.name, phase)
-        self._steps.append(step)
-        if step != outer:
-            self._state.write_sentinel(*step)
-        try:
-            yield
-        finally:
-            self._steps.pop()
-            if outer is None:
-                self._state.clear_sentinel()
-            elif outer != step:
-                self._state.write_sentinel(*outer)
+            return self.guard.call(rec, "import", resolve, rec.namespace, rec.path, target, where)
+        with self._fence.step(rec.name, "import"):
+            return self.guard.call(rec, "import", self._fence.run, rec.source, f"importing {module}",
+                                   resolve, rec.namespace, rec.path, target, where)
 
     def _contribute(self, rec: PluginRecord, kind: str, spec: Any) -> None:
         """Hand one manifest contribution to the host; its target is imported only when used."""
@@ -496,52 +459,3 @@ class PluginManager:
         except Exception:
             log.exception("the host could not show a plugin failure")
         self.changed.emit(rec)
-
-
-def _resolve(rec: PluginRecord, target: str, where: str = "") -> Any:
-    """Import the object ``target`` (``"module:attr"`` as the manifest writes it) from ``rec``'s namespace.
-
-    Errors name the target as written (and ``where`` it is declared), not the namespaced module.
-    """
-    module_name, _, attr = target.partition(":")
-    label = f"{where}: {target}" if where else target
-    try:
-        obj: Any = _namespace.module(rec.namespace, module_name)
-    except ModuleNotFoundError as exc:
-        missing = exc.name or ""
-        if rec.namespace is not None and missing.startswith(rec.namespace + "."):
-            raise ModuleNotFoundError(f"{label}: no module {missing[len(rec.namespace) + 1:]!r} in the plugin "
-                                      f"folder {rec.path}", name=exc.name) from None
-        raise
-    for part in attr.split("."):
-        try:
-            obj = getattr(obj, part)
-        except AttributeError:
-            raise AttributeError(f"{label}: module {module_name!r} has no attribute {attr!r}") from None
-    return obj
-
-
-def _forget_modules(root: Path | None) -> None:
-    """Drop the modules loaded from ``root`` (and their bytecode caches) so they import afresh."""
-    if root is None:
-        return
-    try:
-        base = root.resolve()
-    except OSError:
-        return
-    for name, module in list(sys.modules.items()):
-        file = getattr(module, "__file__", None)
-        if not file:
-            continue
-        try:
-            path = Path(file).resolve()
-        except OSError:
-            continue
-        if base == path or base in path.parents:
-            del sys.modules[name]
-            if path.suffix == ".py":
-                try:
-                    Path(importlib.util.cache_from_source(str(path))).unlink(missing_ok=True)
-                except (OSError, ValueError, NotImplementedError):
-                    pass
-    importlib.invalidate_caches()
