@@ -19,8 +19,10 @@ Examples
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -30,6 +32,10 @@ from contextlib import contextmanager
 #: (override with the environment variable ``GISDESK_PLUGIN_TIMEOUT``; 0 turns the limit off).
 DEFAULT_TIMEOUT = 30.0
 ENV_TIMEOUT = "GISDESK_PLUGIN_TIMEOUT"
+#: Seconds after the limit at which a step still running is reported as not interruptible.
+GRACE = 5.0
+
+log = logging.getLogger("gisdesk.plugins")
 
 
 class PluginTimeout(BaseException):
@@ -60,6 +66,11 @@ def time_limit(seconds: float, what: str) -> Iterator[None]:
         return
     armed = True
     message = f"{what} took longer than {seconds:g} s; it was stopped"
+    # The main thread may be stuck where no interruption reaches (one native call): say so
+    # from another thread, on stderr and the log (the window cannot show anything now).
+    stuck = threading.Timer(seconds + GRACE, _report_stuck, (what, seconds + GRACE))
+    stuck.daemon = True
+    stuck.start()
 
     def fire(*_: object) -> None:
         if armed:  # a late signal after the block ended does nothing
@@ -74,13 +85,24 @@ def time_limit(seconds: float, what: str) -> Iterator[None]:
             yield
         finally:
             armed = False
+            stuck.cancel()
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
             if outer_delay > 0:
                 left = outer_delay - (time.monotonic() - started)
                 signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), outer_interval)
         return
-    yield from _thread_limit(seconds, message)  # pragma: no cover (Windows)
+    try:  # pragma: no cover (Windows)
+        yield from _thread_limit(seconds, message)
+    finally:
+        stuck.cancel()
+
+
+def _report_stuck(what: str, seconds: float) -> None:
+    text = (f"{what} has not finished after {seconds:g} s and cannot be interrupted; close gisdesk: "
+            "it starts without this plugin next time")
+    log.error("%s", text)
+    print(f"gisdesk: {text}", file=sys.stderr, flush=True)
 
 
 def _thread_limit(seconds: float, message: str) -> Iterator[None]:  # pragma: no cover (Windows)
