@@ -42,7 +42,8 @@ PREFIX = "gisdesk_plugin_"
 
 _lock = threading.Lock()
 _own: dict[str, frozenset[str]] = {}  # namespace -> the plugin folder's top-level module names
-_original_import = builtins.__import__
+_original_import = builtins.__import__  # the import the hook hands everything to (set when installed)
+_installed = False
 
 
 def namespace(plugin: str) -> str:
@@ -84,10 +85,18 @@ def mount(plugin: str, root: Path) -> str:
             module.__doc__ = f"The modules of gisdesk plugin {plugin!r} from {folder}."
             sys.modules[ns] = module
         _own[ns] = top_level_names(Path(folder))
-        if builtins.__import__ is not _plugin_import:
-            builtins.__import__ = _plugin_import
+        _install()
     importlib.invalidate_caches()
     return ns
+
+
+def _install() -> None:
+    """Put the hook in front of ``builtins.__import__``, once (a later wrapper of ours stays in place)."""
+    global _original_import, _installed
+    if not _installed:
+        _original_import = builtins.__import__
+        builtins.__import__ = _plugin_import
+        _installed = True
 
 
 def forget(plugin: str) -> None:
