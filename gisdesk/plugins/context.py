@@ -269,7 +269,9 @@ class PluginContext:
         def handle(work: Any) -> None:  # on the main thread: failure or on_done, through the guard
             error, result = work.exception(), None
             try:
-                if error is not None:
+                if error is not None and self._closed:  # unloaded meanwhile: nothing left to fail
+                    self.log.warning("a background job of %s failed after it was unloaded: %r", self.name, error)
+                elif error is not None:
                     def reraise() -> None:
                         raise error
 
