@@ -1,5 +1,6 @@
-"""The shipped plugins' tests import their own package (``incidents.shapes``, …) directly,
-as gisdesk does when it loads them: put each plugin folder on ``sys.path``."""
+"""The shipped plugins' tests import their own package (``incidents.shapes``, …) directly:
+put each plugin folder on ``sys.path`` (gisdesk itself loads each plugin under its own
+namespace, ``gisdesk_plugin_<name>``, and never puts plugin folders on ``sys.path``)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
 """What the plugin manager remembers between starts: enable/disable choices and the crash sentinel.
 
 ``<state dir>/plugins.json`` holds ``{"disabled": {name: reason}}`` (reason ``""`` when the
-user turned the plugin off). ``<state dir>/activating.json`` holds ``{"name": …}`` while a
-plugin's ``activate`` runs; finding it at start means the app died inside that call.
+user turned the plugin off). ``<state dir>/activating.json`` (the crash sentinel) holds
+``{"name": …, "phase": …}`` while a plugin is being started (``import`` of its code,
+``activate``, ``contribute``); finding it at the next start means the app died or hung (and was
+killed) in that step. It is written durably (flushed and synced) before the plugin's code runs.
 Unreadable files are logged and treated as empty: they must never stop the app.
 """
 
@@ -16,7 +18,19 @@ from pathlib import Path
 log = logging.getLogger("gisdesk.plugins")
 
 #: Why a plugin starts disabled after the app died while activating it.
-CRASH_REASON = "gisdesk closed unexpectedly while activating it last time"
+CRASH_REASON = "gisdesk crashed or hung while activating it at the last start"
+
+#: The reason shown for a plugin whose sentinel was left behind, per start phase.
+CRASH_REASONS = {
+    "import": "gisdesk crashed or hung while importing it at the last start",
+    "activate": CRASH_REASON,
+    "contribute": "gisdesk crashed or hung while adding its panels and tools at the last start",
+}
+
+
+def crash_reason(phase: str) -> str:
+    """The reason a plugin starts disabled after the app died in ``phase`` of starting it."""
+    return CRASH_REASONS.get(phase, CRASH_REASON)
 
 
 def default_state_dir() -> Path:
@@ -53,9 +67,9 @@ class StateStore:
         self._write(self.choices_path, {"disabled": dict(sorted(current.items()))})
 
     # -- crash sentinel --------------------------------------------------------------
-    def write_sentinel(self, name: str) -> None:
-        """Before a plugin's ``activate``: remember that we are inside it."""
-        self._write(self.sentinel_path, {"name": name})
+    def write_sentinel(self, name: str, phase: str = "activate") -> None:
+        """Before running a plugin's code in ``phase``: remember durably that we are inside it."""
+        self._write(self.sentinel_path, {"name": name, "phase": phase}, durable=True)
 
     def clear_sentinel(self) -> None:
         """After ``activate`` returned or raised."""
@@ -64,8 +78,8 @@ class StateStore:
         except OSError as exc:
             log.warning("cannot remove %s: %s", self.sentinel_path, exc)
 
-    def take_sentinel(self) -> str | None:
-        """At start: the plugin whose activation the app died in (if any); removes the sentinel."""
+    def take_sentinel(self) -> tuple[str, str] | None:
+        """At start: ``(plugin, phase)`` the app died in last time (if any); removes the sentinel."""
         if not self.sentinel_path.exists():
             return None
         data = self._read(self.sentinel_path)
@@ -74,7 +88,8 @@ class StateStore:
         if not isinstance(name, str) or not name:
             log.warning("ignoring an unreadable crash sentinel %s", self.sentinel_path)
             return None
-        return name
+        phase = data.get("phase")
+        return name, phase if isinstance(phase, str) and phase else "activate"
 
     # -- files -----------------------------------------------------------------------
     def _read(self, path: Path) -> object:
@@ -86,11 +101,15 @@ class StateStore:
             log.warning("ignoring unreadable %s: %s", path, exc)
             return {}
 
-    def _write(self, path: Path, data: object) -> None:
+    def _write(self, path: Path, data: object, durable: bool = False) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(path.name + ".tmp")
-            tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(json.dumps(data, indent=2, ensure_ascii=False))
+                if durable:  # the next statement may be the plugin's code killing the process
+                    f.flush()
+                    os.fsync(f.fileno())
             os.replace(tmp, path)
         except OSError as exc:  # a read-only home must not stop plugins from loading
             log.warning("cannot write %s: %s", path, exc)

@@ -34,7 +34,10 @@ def add_plugin_new_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def plugins_command(args: argparse.Namespace) -> int:
-    """Discover and activate the plugins headless, print each one, unload them.
+    """Discover and activate the plugins headless, import every declared target, print each one, unload them.
+
+A panel, command, map tool or reader whose ``module:attr`` does not resolve fails its
+plugin at phase ``import`` here (in the window it would fail only when first used).
 
     Returns
     -------
@@ -51,6 +54,8 @@ def plugins_command(args: argparse.Namespace) -> int:
         manager = PluginManager(host, extra_dirs=getattr(args, "plugins_dir", None) or [],
                                 state_dir=getattr(args, "state_dir", None))
         records = manager.start()
+        for rec in manager.active:  # what loads lazily in the window is checked here, now
+            manager.check_targets(rec.name)
         report = [r.to_dict() for r in records]  # the states after activation, before unloading
         manager.shutdown()
     finally:

@@ -240,30 +240,44 @@ class PluginContext:
                           on_done: Callable[[Any], Any] | None = None) -> Any:
         """Run ``job(*args)`` on a worker thread; then ``on_done(result)`` on the main thread.
 
-        Both run through the guard (phase ``job``): an exception fails the plugin and
-        removes its contributions, and the app goes on. Returns a
-        :class:`concurrent.futures.Future` of the job's result (None when it failed).
-        Jobs must not touch widgets; ``on_done`` may.
+        Only the job runs on the worker. Its end is handed to the main thread (the GUI
+        thread in the window; headless, where there is no event loop, it is handled at once):
+        there ``on_done`` runs, or, when the job raised, the guard fails the plugin (phase
+        ``job``) and removes its contributions, and the app goes on. Returns a
+        :class:`concurrent.futures.Future` of the job's result (None when it failed), done
+        after that handling. Jobs must not touch widgets; ``on_done`` may.
 
         Examples
         --------
         >>> ctx.run_in_background(count_overdue, on_done=panel.show_count)  # doctest: +SKIP
         """
+        from concurrent.futures import Future, ThreadPoolExecutor
+
         pool = getattr(self._manager, "_job_pool", None)
         if pool is None:
-            from concurrent.futures import ThreadPoolExecutor
-
             pool = self._manager._job_pool = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-plugin-job")
-        future = pool.submit(self._guarded, "job", job, *args)
-        if on_done is not None:
-            deliver = getattr(self._host, "call_in_main_thread", lambda fn: fn())
+        deliver = getattr(self._host, "call_in_main_thread", None) or (lambda fn: fn())
+        outcome: Future = Future()
 
-            def finished(f: Any) -> None:
-                if self._record.state != "failed" and not self._closed:
-                    deliver(lambda: self._guarded("job", on_done, f.result()))
+        def handle(work: Any) -> None:  # on the main thread: failure or on_done, through the guard
+            error, result = work.exception(), None
+            try:
+                if error is not None and self._closed:  # unloaded meanwhile: nothing left to fail
+                    self.log.warning("a background job of %s failed after it was unloaded: %r", self.name, error)
+                elif error is not None:
+                    def reraise() -> None:
+                        raise error
 
-            future.add_done_callback(finished)
-        return future
+                    self._guarded("job", reraise)
+                else:
+                    result = work.result()
+                    if on_done is not None and self._record.state != "failed" and not self._closed:
+                        self._guarded("job", on_done, result)
+            finally:  # also when the guard re-raises (raise_errors): nobody waits forever
+                outcome.set_result(result)
+
+        pool.submit(job, *args).add_done_callback(lambda work: deliver(lambda: handle(work)))
+        return outcome
 
     # -- plumbing (for the manager) ------------------------------------------------
     def _spec(self, kind: str, **fields: Any) -> Any:

@@ -6,6 +6,8 @@ hands the exception to the manager's failure handler, which logs the traceback (
 it failed with the phase and tells the user, and the call returns ``None``. With
 ``raise_errors=True`` (the built-in plugins' test suite) the exception is re-raised after
 that bookkeeping. A plugin that has failed or is disabled is not called again.
+``KeyboardInterrupt`` passes; the manager turns one raised while a plugin starts (import,
+``activate``, adding contributions) into an error before it reaches the guard.
 
 Examples
 --------

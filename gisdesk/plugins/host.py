@@ -59,6 +59,14 @@ class Host(Protocol):
     def notify(self, text: str, level: str = "info", details: str = "") -> None:
         """Tell the user, non-modally (``level``: info, warning, error; ``details``: a traceback)."""
 
+    def call_in_main_thread(self, fn: Callable[[], Any]) -> None:
+        """Run ``fn()`` on the thread that owns the widgets, soon; callable from any thread.
+
+        A background job's end (its ``on_done``, or the failure that removes the plugin's
+        panels and writes the message bar) is handed over here. A host without an event
+        loop runs ``fn`` at once, in the calling thread.
+        """
+
 
 @dataclass
 class Contribution:
@@ -129,6 +137,10 @@ class HeadlessHost:
 
     def notify(self, text: str, level: str = "info", details: str = "") -> None:
         self.notifications.append((text, level, details))  # the manager and ctx.notify log already
+
+    def call_in_main_thread(self, fn: Callable[[], Any]) -> None:
+        """No event loop and no widgets: run ``fn`` at once, in the calling thread."""
+        fn()
 
     def run_command(self, command_id: str) -> None:
         """Run a contributed command (guarded: a failing one fails its plugin)."""

@@ -9,6 +9,13 @@ Any step that fails marks the plugin ``failed`` with its phase, error and traceb
 undoes what it had registered and tells the host; the other plugins go on. Every call
 into plugin code goes through :attr:`PluginManager.guard`.
 
+Starting a plugin is fenced: a folder plugin's modules load under its own namespace
+(``gisdesk_plugin_<name>``, see ``_namespace.py``); the crash sentinel names the plugin and
+step (import, activate, contribute) while it runs, so a plugin that kills or hangs the
+process starts disabled next time; ``KeyboardInterrupt`` and ``SystemExit`` raised while
+importing or activating fail the plugin; an import or ``activate`` that takes longer than
+:attr:`PluginManager.timeout` seconds is interrupted (``_watchdog.py``).
+
 Examples
 --------
 >>> from gisdesk.plugins.host import HeadlessHost
@@ -20,8 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 import sys
 import threading
@@ -31,11 +36,13 @@ from pathlib import Path
 from typing import Any, Callable
 
 from gisdesk.core.events import Event
-from gisdesk.plugins import discovery
+from gisdesk.plugins import _namespace, discovery
 from gisdesk.plugins._registry import ContributionError, ContributionRegistry
-from gisdesk.plugins._state import CRASH_REASON, StateStore, default_state_dir
+from gisdesk.plugins._fence import Fence, PluginInterrupted, resolve
+from gisdesk.plugins._state import StateStore, crash_reason, default_state_dir
+from gisdesk.plugins._watchdog import default_timeout
 from gisdesk.plugins.guard import Guard
-from gisdesk.plugins.manifest import API_VERSIONS, Manifest, resolve
+from gisdesk.plugins.manifest import API_VERSIONS, Manifest
 
 log = logging.getLogger("gisdesk.plugins")
 
@@ -84,6 +91,7 @@ class PluginRecord:
     contributions: dict[str, list[str]] = field(default_factory=dict)
     context: Any = None
     duplicate: bool = False
+    namespace: str | None = None  # the package its modules load under (folder plugins)
 
     @property
     def version(self) -> str:
@@ -135,6 +143,9 @@ class PluginManager:
     raise_errors : bool
         Re-raise plugin errors after handling them, and make :meth:`start` raise
         :class:`PluginError` when any plugin failed (tests of the built-in plugins).
+    timeout : float, optional
+        Seconds a plugin's import or ``activate`` may run before it is stopped and failed
+        (default ``GISDESK_PLUGIN_TIMEOUT`` or 30; 0: no limit). Built-in plugins have none.
 
     Attributes
     ----------
@@ -150,7 +161,8 @@ class PluginManager:
 
     def __init__(self, host: Any, *, folders: Iterable[tuple[str | Path, str]] | None = None,
                  extra_dirs: Iterable[str | Path] = (), entry_points: Any = True,
-                 state_dir: str | Path | None = None, raise_errors: bool = False) -> None:
+                 state_dir: str | Path | None = None, raise_errors: bool = False,
+                 timeout: float | None = None) -> None:
         self.host = host
         self.folders = list(folders) if folders is not None else discovery.default_folders(extra_dirs)
         self.entry_points = entry_points
@@ -161,11 +173,15 @@ class PluginManager:
         self.changed = Event()
         self.context_factory: ContextFactory = default_context_factory
         self._state = StateStore(self.state_dir)
+        self._fence = Fence(self._state, default_timeout() if timeout is None else timeout)
         self._lock = threading.RLock()
-        self._crashed = self._state.take_sentinel()
-        if self._crashed:
-            log.warning("plugin %s: %s; it starts disabled", self._crashed, CRASH_REASON)
-            self._state.set_disabled(self._crashed, True, CRASH_REASON)
+        self._crashed: tuple[str, str] | None = None
+        crashed = self._state.take_sentinel()
+        if crashed:
+            name, reason = crashed[0], crash_reason(crashed[1])
+            log.warning("plugin %s: %s; it starts disabled", name, reason)
+            self._state.set_disabled(name, True, reason)
+            self._crashed = (name, reason)
 
     # -- queries ---------------------------------------------------------------------
     def record(self, name: str) -> PluginRecord:
@@ -176,8 +192,19 @@ class PluginManager:
         raise KeyError(f"no plugin {name!r}")
 
     @property
+    def timeout(self) -> float:
+        """Seconds a plugin's import, ``activate`` or contribution may take before it is stopped (0: none)."""
+        return self._fence.timeout
+
+    @property
     def active(self) -> list[PluginRecord]:
         return [r for r in self.records if r.state == "active"]
+
+    def module(self, name: str, module: str) -> Any:
+        """Plugin ``name``'s module ``module`` (as its manifest writes it, e.g. ``"flood_watch.panel"``),
+        the very module object the plugin runs (imported when not yet)."""
+        rec = self.record(name)
+        return _namespace.module(rec.namespace, module)
 
     # -- lifecycle -------------------------------------------------------------------
     def discover(self) -> list[PluginRecord]:
@@ -195,8 +222,8 @@ class PluginManager:
                 rec.state, rec.reason = "disabled", disabled[rec.name]
         if self._crashed:
             try:
-                rec = self.record(self._crashed)
-                self.host.notify(f"Plugin “{rec.title}” was turned off: {CRASH_REASON}. "
+                rec = self.record(self._crashed[0])
+                self.host.notify(f"Plugin “{rec.title}” was turned off: {self._crashed[1]}. "
                                  "Turn it on again in the plugin manager when it is fixed.", "warning")
             except KeyError:
                 pass
@@ -250,7 +277,10 @@ class PluginManager:
         rec = self.record(name)
         if rec.state == "active":
             self._unload(rec)
-        _forget_modules(rec.path)
+        _namespace.forget_files(rec.path)
+        if rec.namespace is not None:
+            _namespace.forget(rec.name)
+            rec.namespace = None
         rec.state, rec.phase, rec.error, rec.traceback, rec.contributions = "inactive", "", "", "", {}
         if rec.path is not None:
             cand = discovery._from_folder(rec.path, rec.source)
@@ -290,8 +320,8 @@ class PluginManager:
                 self._fail(rec, "contribute", str(exc))
                 return
         rec.state = "activating"
-        if rec.path is not None and rec.source != "entry point" and str(rec.path) not in sys.path:
-            sys.path.append(str(rec.path))
+        if rec.path is not None and rec.source != "entry point":
+            rec.namespace = _namespace.mount(rec.name, rec.path)
         try:
             rec.context = self.context_factory(rec, self, self.registry)
         except Exception as exc:  # host-side failure, reported on the plugin so the app goes on
@@ -303,37 +333,83 @@ class PluginManager:
             return
         ctx = rec.context
         if manifest.activate:
-            activate = self.guard.call(rec, "import", resolve, manifest.activate)
+            activate = self._import(rec, manifest.activate)
             if rec.state == "failed":
                 return
-            self._state.write_sentinel(rec.name)
-            try:
-                self.guard.call(rec, "activate", activate, ctx)
-            finally:
-                self._state.clear_sentinel()
+            with self._fence.step(rec.name, "activate"):
+                self.guard.call(rec, "activate", self._fence.run, rec.source, f"activating {rec.name}", activate, ctx)
             if rec.state == "failed":
                 return
-        for kind, spec in manifest.contributions():
-            self.guard.call(rec, "contribute", self._contribute, rec, kind, spec)
-            if rec.state == "failed":
-                return
+        with self._fence.step(rec.name, "contribute"):  # a window host creates panels now: their code runs
+            for kind, spec in manifest.contributions():
+                self.guard.call(rec, "contribute", self._fence.run, rec.source, f"adding {spec.id}",
+                                self._contribute, rec, kind, spec)
+                if rec.state == "failed":
+                    return
         rec.state = "active"
         log.info("plugin %s %s active (%s)", rec.name, rec.version, rec.source)
         self.changed.emit(rec)
 
+    def check_targets(self, name: str) -> bool:
+        """Import every ``module:attr`` the active plugin ``name`` declares (they load lazily otherwise).
+
+        A target that does not resolve fails the plugin at phase ``import``, the error naming
+        the contribution (``gisdesk plugins`` runs this for every active plugin).
+
+        Returns
+        -------
+        bool
+            Whether the plugin is still active.
+        """
+        rec = self.record(name)
+        if rec.state != "active" or rec.manifest is None:
+            return rec.state == "active"
+        targets = [("plugin.deactivate", rec.manifest.deactivate)] if rec.manifest.deactivate else []
+        for _kind, spec in rec.manifest.contributions():
+            target = getattr(spec, "factory", None) or getattr(spec, "callback", None) or getattr(spec, "reader", None)
+            targets.append((spec.id, target))
+        for where, target in targets:
+            self._import(rec, target, where)
+            if rec.state != "active":
+                return False
+        return True
+
+    # -- plugin code: imports, fenced ------------------------------------------------------
+    def _import(self, rec: PluginRecord, target: Any, where: str = "") -> Any:
+        """The object a ``module:attr`` target names, imported as plugin code (phase ``import``).
+
+        The first import of a module runs under the crash sentinel and the time limit;
+        ``KeyboardInterrupt``/``SystemExit`` fail the plugin. ``None`` when it failed.
+        """
+        if not isinstance(target, str):
+            return target
+        module = target.partition(":")[0]
+        qualified = module if rec.namespace is None else f"{rec.namespace}.{module}"
+        if qualified in sys.modules:
+            return self.guard.call(rec, "import", resolve, rec.namespace, rec.path, target, where)
+        with self._fence.step(rec.name, "import"):
+            return self.guard.call(rec, "import", self._fence.run, rec.source, f"importing {module}",
+                                   resolve, rec.namespace, rec.path, target, where)
+
     def _contribute(self, rec: PluginRecord, kind: str, spec: Any) -> None:
         """Hand one manifest contribution to the host; its target is imported only when used."""
-        ctx, guard = rec.context, self.guard
+        ctx, call = rec.context, self._call
         if kind == "panels":
-            undo = self.registry.add_panel(rec, spec, lambda: guard.call(rec, "panel", _call, spec.factory, ctx))
+            undo = self.registry.add_panel(rec, spec, lambda: call(rec, "panel", spec.factory, ctx))
         elif kind == "commands":
-            undo = self.registry.add_command(rec, spec, lambda: guard.call(rec, "command", _call, spec.callback, ctx))
+            undo = self.registry.add_command(rec, spec, lambda: call(rec, "command", spec.callback, ctx))
         elif kind == "map_tools":
-            undo = self.registry.add_map_tool(rec, spec, lambda: guard.call(rec, "map_tool", _call, spec.factory, ctx))
+            undo = self.registry.add_map_tool(rec, spec, lambda: call(rec, "map_tool", spec.factory, ctx))
         else:
-            undo = self.registry.add_reader(
-                rec, spec, lambda path: guard.call(rec, "reader", _call, spec.reader, ctx, path))
+            undo = self.registry.add_reader(rec, spec, lambda path: call(rec, "reader", spec.reader, ctx, path))
         ctx._keep(undo)
+
+    def _call(self, rec: PluginRecord, phase: str, target: Any, *args: Any) -> Any:
+        """Import ``target`` (phase ``import``) and call it (``phase``), both guarded; ``None`` on failure."""
+        fn = self._import(rec, target)
+        if fn is None or rec.state in ("failed", "disabled"):
+            return None
+        return self.guard.call(rec, phase, fn, *args)
 
     def _unload(self, rec: PluginRecord) -> None:
         """Run ``deactivate(ctx)`` (guarded) and every undo; the record keeps its state."""
@@ -341,7 +417,7 @@ class PluginManager:
         if ctx is None:
             return
         if rec.manifest and rec.manifest.deactivate:
-            self.guard.call(rec, "deactivate", _call, rec.manifest.deactivate, ctx)
+            self._call(rec, "deactivate", rec.manifest.deactivate, ctx)
         self._run_undos(rec)
 
     def _run_undos(self, rec: PluginRecord) -> None:
@@ -356,7 +432,7 @@ class PluginManager:
     def _on_failure(self, rec: PluginRecord, phase: str, exc: BaseException, tb: str) -> None:
         """The guard's handler: undo, mark failed, log, notify. Never raises."""
         phase = getattr(exc, "plugin_phase", phase)
-        if isinstance(exc, ContributionError):
+        if isinstance(exc, (ContributionError, PluginInterrupted)):
             error = str(exc)
         elif isinstance(exc, SyntaxError) and exc.filename:
             error = f"SyntaxError: {exc.msg} ({exc.filename}, line {exc.lineno})"
@@ -383,34 +459,3 @@ class PluginManager:
         except Exception:
             log.exception("the host could not show a plugin failure")
         self.changed.emit(rec)
-
-
-def _call(target: Any, *args: Any) -> Any:
-    """Resolve a ``module:attr`` target (or take a callable) and call it."""
-    return resolve(target)(*args)
-
-
-def _forget_modules(root: Path | None) -> None:
-    """Drop the modules loaded from ``root`` (and their bytecode caches) so they import afresh."""
-    if root is None:
-        return
-    try:
-        base = root.resolve()
-    except OSError:
-        return
-    for name, module in list(sys.modules.items()):
-        file = getattr(module, "__file__", None)
-        if not file:
-            continue
-        try:
-            path = Path(file).resolve()
-        except OSError:
-            continue
-        if base == path or base in path.parents:
-            del sys.modules[name]
-            if path.suffix == ".py":
-                try:
-                    Path(importlib.util.cache_from_source(str(path))).unlink(missing_ok=True)
-                except (OSError, ValueError, NotImplementedError):
-                    pass
-    importlib.invalidate_caches()

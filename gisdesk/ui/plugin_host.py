@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QToolBar, QWidget
 
@@ -158,9 +158,21 @@ class QtCanvasBackend(CanvasBackend):
 
 
 class _MainThreadRelay(QObject):
-    """A queued signal: callables emitted from any thread run on the GUI thread."""
+    """Posts callables from any thread to the GUI thread: a signal queued to a slot of an
+    object that lives there (the connection is explicitly queued, whoever emits)."""
 
     call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        app = QCoreApplication.instance()
+        if app is not None and self.thread() is not app.thread():
+            self.moveToThread(app.thread())
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, fn: Callable[[], Any]) -> None:
+        fn()
 
 
 class QtHost:
@@ -188,7 +200,6 @@ class QtHost:
         self._toolbar: QToolBar | None = None
         self._reader_action: QAction | None = None
         self._relay = _MainThreadRelay()
-        self._relay.call.connect(lambda fn: fn())
 
     def services(self) -> Services:
         if self._services is None:  # one object: a new sign-in reaches every context at once
@@ -208,7 +219,7 @@ class QtHost:
         self.window.messages.show_message(text, level, details)
 
     def call_in_main_thread(self, fn: Callable[[], Any]) -> None:
-        """Run ``fn`` on the GUI thread (from a plugin's background job)."""
+        """Run ``fn`` on the GUI thread, soon (from any thread: a plugin's background job ends here)."""
         self._relay.call.emit(fn)
 
     # -- panels --------------------------------------------------------------------

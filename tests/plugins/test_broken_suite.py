@@ -51,9 +51,7 @@ def test_good_plugins_end_active_with_their_contributions(suite):
     assert host.commands["gd_full.hello"].spec.menu == "Plugins/Full"
     assert host.readers["gd_full.csv"].spec.extensions == (".csv",)
     host.run_command("gd_minimal.ping")
-    from gd_minimal import PINGS
-
-    assert PINGS[-1] == "gd_minimal"
+    assert manager.module("gd_minimal", "gd_minimal").PINGS[-1] == "gd_minimal"  # the module the plugin runs
 
 
 @pytest.mark.parametrize("name, phase, error, file", [
@@ -142,8 +140,7 @@ def test_signal_handler_error_fails_only_that_plugin(suite):
     assert rec.phase == "signal" and "signal handler failed on purpose for roads" in rec.error
     assert "gd_signal_error/__init__.py" in rec.traceback
     assert "gd_signal_error.cmd" not in host.commands
-    from gd_full import SEEN
-
+    SEEN = manager.module("gd_full", "gd_full").SEEN
     model.selection.set("bridges", [7])  # the failed handler is unsubscribed; the good one still hears
     assert SEEN[-2:] == ["roads", "bridges"]
     assert manager.record("gd_full").state == "active"
@@ -178,9 +175,8 @@ def test_good_map_tool_and_reader_are_called_through_the_guard(suite):
 
 def test_shutdown_runs_deactivate_and_removes_everything(suite):
     host, manager = suite
+    SEEN = manager.module("gd_full", "gd_full").SEEN
     manager.shutdown()
-    from gd_full import SEEN
-
     assert SEEN[-1] == "deactivated"
     assert all(not ids for ids in host.contribution_ids().values())
     assert manager.record("gd_full").state == "inactive"

@@ -279,8 +279,7 @@ def test_ctx_incidents_create_route_and_tell_other_plugins(demo, tmp_path):
         got = ctx.incidents.get(uid)
         assert (got.commune, got.department) == (commune, "Chi cục Kiểm lâm")
         assert ctx.incidents.events(uid)[0]["who"] == ctx.user.username
-        import listener_code
-
+        listener_code = manager.module("listener", "listener_code")  # plugin modules live in their namespace
         assert [inc.uuid for inc in listener_code.heard] == [uid]
         assert ctx.incidents.at(where.x + 3, where.y - 2, tolerance=10) == uid
         with pytest.raises(ValidationError, match="at least 3 distinct corners"):

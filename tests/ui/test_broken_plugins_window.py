@@ -65,8 +65,7 @@ def test_broken_plugins_leave_the_window_running(qtbot, tmp_path, isolated_user_
         # the good plugin's contributions are there and work
         from PySide6.QtWidgets import QDockWidget
 
-        import gd_window
-
+        gd_window = win.plugins.module("gd_window", "gd_window")  # the module the plugin runs (its namespace)
         assert any(d.objectName() == "gd_window.panel" for d in win.findChildren(QDockWidget))
         command = next(a for a in win.findChildren(type(win.actions["gisdesk.tool.pan"]))
                        if a.objectName() == "gd_window.count")
@@ -81,5 +80,5 @@ def test_broken_plugins_leave_the_window_running(qtbot, tmp_path, isolated_user_
         win.close()
         sys.path[:] = paths_before
         for name in set(sys.modules) - modules_before:
-            if name.startswith("gd_"):
+            if name.startswith(("gd_", "gisdesk_plugin_gd_")):
                 del sys.modules[name]

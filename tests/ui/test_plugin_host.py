@@ -332,8 +332,7 @@ def test_background_job_result_arrives_on_the_gui_thread_and_a_failing_job_fails
     demo = build_workspace(tmp_path / "hue.sqlite", incidents=200)
     win = MainWindow(demo, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), plugin_dirs=[plugins])
     qtbot.addWidget(win)
-    import gd_job_ok
-
+    gd_job_ok = win.plugins.module("gd_job_ok", "gd_job_ok")
     qtbot.waitUntil(lambda: bool(gd_job_ok.SEEN), timeout=10000)
     assert gd_job_ok.SEEN == [(42, threading.main_thread().name)]
     qtbot.waitUntil(lambda: win.plugins.record("gd_job_bad").state == "failed", timeout=10000)
