@@ -81,7 +81,7 @@ def test_every_bad_request_is_reported_with_its_position_and_every_good_one_impo
         bad_at[len(items)] = (what, word)  # positions are 1-based
     path = tmp_path / "requests.json"
     path.write_bytes(_doc(items))
-    with IncidentStore(workspace, "feed") as store:
+    with IncidentStore(workspace, "dispatcher") as store:
         before = store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
         report = import_open311(store, path)
         rejected = dict(report.rejected)
@@ -104,7 +104,7 @@ def test_one_bad_severity_no_longer_stops_the_import_and_a_rerun_imports_the_res
     reqs[3]["severity"] = "high"
     path = tmp_path / "r.json"
     path.write_text(json.dumps(reqs), encoding="utf-8")
-    with IncidentStore(workspace, "feed") as store:
+    with IncidentStore(workspace, "dispatcher") as store:
         report = import_open311(store, path)
         assert len(report.created) == 5 and [n for n, _ in report.rejected] == [4]
         assert "severity" in report.rejected[0][1] and "'high'" in report.rejected[0][1]
@@ -119,7 +119,7 @@ def test_one_bad_severity_no_longer_stops_the_import_and_a_rerun_imports_the_res
 def test_requests_without_an_id_are_not_imported_twice(workspace, tmp_path):
     path = tmp_path / "r.json"
     path.write_text(json.dumps([GOOD, {**GOOD, "lat": 16.47}]), encoding="utf-8")
-    with IncidentStore(workspace, "feed") as store:
+    with IncidentStore(workspace, "dispatcher") as store:
         assert len(import_open311(store, path).created) == 2
         again = import_open311(store, path)
     assert len(again.created) == 0 and len(again.duplicates) == 2
@@ -146,7 +146,7 @@ def test_a_file_that_cannot_be_read_is_one_clear_message(workspace, tmp_path, wh
     path = tmp_path / ("feed\x1b[2J.json" if "escape" in what else "feed.json")
     if content is not None:
         path.write_bytes(content)
-    with IncidentStore(workspace, "feed") as store:
+    with IncidentStore(workspace, "dispatcher") as store:
         before = store.conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
         for fn, word in ((import_open311, open311_word), (import_detections, detection_word)):
             if word is None:
@@ -164,7 +164,7 @@ def test_utf16_files_import_and_broken_ones_do_not_raise(workspace, tmp_path):
                                 ensure_ascii=False).encode("utf-16"))
     broken = tmp_path / "broken16.json"
     broken.write_bytes(b"\xff\xfe[\x00]\x00\x00")
-    with IncidentStore(workspace, "feed") as store:
+    with IncidentStore(workspace, "dispatcher") as store:
         report = import_open311(store, good)
         assert len(report.created) == 1 and store.get(report.created[0]).description == "cây đổ"
         with pytest.raises(FeedError, match="malformed JSON"):
@@ -174,12 +174,12 @@ def test_utf16_files_import_and_broken_ones_do_not_raise(workspace, tmp_path):
 def test_a_fifo_is_refused_without_waiting(workspace, tmp_path):
     fifo = tmp_path / "feed.jsonl"
     os.mkfifo(fifo)
-    with IncidentStore(workspace, "feed") as store, pytest.raises(FeedError, match="not a regular file"):
+    with IncidentStore(workspace, "dispatcher") as store, pytest.raises(FeedError, match="not a regular file"):
         import_detections(store, fifo)
 
 
 def test_a_folder_is_a_file_level_error(workspace, tmp_path):
-    with IncidentStore(workspace, "feed") as store, pytest.raises(FeedError, match="folder"):
+    with IncidentStore(workspace, "dispatcher") as store, pytest.raises(FeedError, match="folder"):
         import_open311(store, tmp_path)
 
 
@@ -211,7 +211,7 @@ def test_every_bad_detection_line_is_reported_and_a_rerun_adds_nothing(workspace
         bad_at[len(lines)] = word
     path = tmp_path / "feed.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
-    with IncidentStore(workspace, "feed") as store:
+    with IncidentStore(workspace, "dispatcher") as store:
         report = import_detections(store, path)
         rejected = dict(report.rejected)
         assert sorted(rejected) == sorted(bad_at)
@@ -236,7 +236,7 @@ def test_bad_csv_lines_are_reported_by_line(workspace, tmp_path):
             b"CAM-0016,flooding,2026-11-02T01:00:00Z,0.81,b.jpg"]
     path = tmp_path / "feed.csv"
     path.write_bytes(b"\n".join(rows) + b"\n")
-    with IncidentStore(workspace, "feed") as store:
+    with IncidentStore(workspace, "dispatcher") as store:
         report = import_detections(store, path)
     assert [n for n, _ in report.rejected] == [3, 4, 5, 6, 7]
     assert len(report.created) == 2
@@ -245,7 +245,7 @@ def test_bad_csv_lines_are_reported_by_line(workspace, tmp_path):
 def test_a_csv_without_the_detection_header_is_a_file_level_error(workspace, tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text("a,b\n1,2\n", encoding="utf-8")
-    with IncidentStore(workspace, "feed") as store, pytest.raises(FeedError, match="camera_id"):
+    with IncidentStore(workspace, "dispatcher") as store, pytest.raises(FeedError, match="camera_id"):
         import_detections(store, path)
 
 

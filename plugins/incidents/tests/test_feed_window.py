@@ -8,8 +8,12 @@ import threading
 
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
+from gisdesk.api import User
+
 
 def panel_of(window):
+    """The Incidents panel with the dispatcher signed in (imports write incidents: viewers may not)."""
+    assert window.switch_user(User("dispatcher", "dispatcher", "city_dispatcher"))
     return window.plugin_host.docks["incidents.panel"].widget()
 
 
