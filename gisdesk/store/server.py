@@ -25,6 +25,7 @@ from gisdesk.store.server_policy import (
     TABLE_RULES,
     officers_security_sql,
     security_sql,
+    table_policies,
     template_user,
 )
 
@@ -148,6 +149,7 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
         for table in md.tables:
             for stmt in security_sql(table):
                 conn.execute(stmt)
+            _grant_sequences(conn, md.tables[table])
         for stmt in officers_security_sql():
             conn.execute(stmt)
         readers = [GROUP_ROLES[r] for r in GROUP_ROLES
@@ -172,6 +174,17 @@ def create_statements(md: Any) -> list[str]:
         out += [str(CreateIndex(ix, if_not_exists=True).compile(dialect=dialect))
                 for ix in sorted(table.indexes, key=lambda i: i.name)]
     return out
+
+
+def _grant_sequences(conn: Any, table: Any) -> None:
+    """Let the roles that may INSERT into ``table`` draw from its serial columns' sequences."""
+    inserters = [GROUP_ROLES[p.role] for p in table_policies(table.name) if p.command == "INSERT"]
+    for column in table.columns:
+        seq = conn.execute("SELECT pg_get_serial_sequence(%s, %s)", (table.name, column.name)).fetchone()[0]
+        if seq:
+            conn.execute(f"REVOKE ALL ON SEQUENCE {seq} FROM PUBLIC")
+            if inserters:
+                conn.execute(f"GRANT USAGE ON SEQUENCE {seq} TO " + ", ".join(f'"{r}"' for r in inserters))
 
 
 def _reads_nothing(role: str, kind: str) -> bool:
