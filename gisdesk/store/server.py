@@ -22,8 +22,10 @@ from gisdesk.store.server_policy import (
     GROUP_ROLES,
     OFFICERS_TABLE,
     OWNER_ROLE,
+    REROUTE_GUARDED,
     TABLE_RULES,
     officers_security_sql,
+    reroute_guard_sql,
     security_sql,
     table_policies,
     template_user,
@@ -150,6 +152,9 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
             for stmt in security_sql(table):
                 conn.execute(stmt)
             _grant_sequences(conn, md.tables[table])
+        for table in REROUTE_GUARDED:
+            for stmt in reroute_guard_sql(table):
+                conn.execute(stmt)
         for stmt in officers_security_sql():
             conn.execute(stmt)
         readers = [GROUP_ROLES[r] for r in GROUP_ROLES

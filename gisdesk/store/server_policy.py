@@ -273,3 +273,33 @@ def officers_security_sql() -> list[str]:
     for role in admin:  # no look-up of this table inside its own policy (that would recurse)
         stmts.append(f'CREATE POLICY gd_{role}_select ON {t} FOR SELECT TO "{GROUP_ROLES[role]}" USING (true)')
     return stmts
+
+
+#: Tables whose unit columns only a re-route may change, and the policy's kind for them.
+REROUTE_GUARDED: Mapping[str, str] = {"incidents": "incident", "tasks": "task"}
+
+
+def reroute_guard_sql(table: str) -> list[str]:
+    """A trigger refusing a change of ``commune`` or ``department`` by a role the policy does not let re-route.
+
+    ``WITH CHECK`` sees only the new row, so it keeps a row in the officer's unit but cannot
+    tell a re-route (a changed department of an own-commune incident) from an edit; this
+    trigger compares old and new. The table's owner (``gisdesk server`` commands) may re-route.
+    """
+    kind = REROUTE_GUARDED[table]
+    allowed = [r for r in GROUP_ROLES if access.decide(template_user(r), "reroute", kind)]
+    denied = next((r for r in GROUP_ROLES if r not in allowed and r != "viewer"), None)
+    reason = access.decide(template_user(denied), "reroute", kind).reason.split(";")[0] if denied else "refused"
+    roles = ", ".join(f"'{r}'" for r in allowed) or "NULL"
+    fn = f"gisdesk_guard_reroute_{table}"
+    body = (f"BEGIN IF current_user::text <> '{OWNER_ROLE}' AND NOT EXISTS (SELECT 1 FROM {OFFICERS_TABLE} o "
+            f"WHERE o.login = current_user AND o.active AND o.role IN ({roles})) THEN "
+            f"RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = %L; END IF; RETURN NEW; END")
+    quoted = "'" + reason.replace("'", "''") + "'"
+    return [f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SECURITY INVOKER "
+            f"SET search_path = public AS $fn$ {body.replace('%L', quoted)} $fn$",
+            f"REVOKE ALL ON FUNCTION {fn}() FROM PUBLIC",
+            f"DROP TRIGGER IF EXISTS {fn} ON {table}",
+            f"CREATE TRIGGER {fn} BEFORE UPDATE OF commune, department ON {table} FOR EACH ROW "
+            f"WHEN (OLD.commune IS DISTINCT FROM NEW.commune OR OLD.department IS DISTINCT FROM NEW.department) "
+            f"EXECUTE FUNCTION {fn}()"]
