@@ -91,6 +91,11 @@ def pg_cluster():
             pytest.fail(f"{' '.join(args[:2])} failed: {done.stderr.strip() or done.stdout.strip()}", pytrace=False)
 
     run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8")
+    # the superuser comes in by the socket's trust; every officer signs in with their SCRAM password
+    hba = data / "pg_hba.conf"
+    hba.write_text("local all postgres trust\nlocal all all scram-sha-256\n")
+    if run_as:
+        os.chown(hba, pw.pw_uid, pw.pw_gid)
     run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
         f"-p {port} -k {sock} -c listen_addresses='' -c fsync=off -c synchronous_commit=off", "start")
     try:
@@ -205,7 +210,7 @@ def as_role(pg_cluster, city):
 
     def get(login: str):
         if login not in conns or conns[login].closed:
-            conns[login] = pg_cluster.connect(city, login, autocommit=True)
+            conns[login] = pg_cluster.connect(city, login, autocommit=True, password=PASSWORD)
         return conns[login]
 
     yield get

@@ -6,7 +6,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
-from tests.server.conftest import COMMUNE_A, COMMUNE_B, DEPT_2, ROWS
+from tests.server.conftest import COMMUNE_A, COMMUNE_B, DEPT_2, PASSWORD, ROWS
 
 #: Every table holding commune or department data, with how to count commune B's rows in it.
 B_ROWS = {
@@ -72,7 +72,7 @@ def test_an_officer_cannot_write_history_in_someone_elses_name(as_role):
 
 
 def test_set_role_to_another_officer_or_a_group_gives_nothing_more(pg_cluster, city):
-    with pg_cluster.connect(city, "phu_hoi", autocommit=True) as conn:
+    with pg_cluster.connect(city, "phu_hoi", autocommit=True, password=PASSWORD) as conn:
         for target in ("vinh_ninh", "dispatcher", "gisdesk_dispatcher", "gisdesk_admin", "gisdesk_owner", "postgres"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(f'SET ROLE "{target}"')
@@ -87,7 +87,7 @@ def test_set_role_to_another_officer_or_a_group_gives_nothing_more(pg_cluster, c
 
 
 def test_set_config_and_session_settings_do_not_widen_access(pg_cluster, city):
-    with pg_cluster.connect(city, "phu_hoi", autocommit=True) as conn:
+    with pg_cluster.connect(city, "phu_hoi", autocommit=True, password=PASSWORD) as conn:
         for name in ("gisdesk.commune", "app.commune", "gisdesk.role", "request.jwt.claim.role"):
             conn.execute("SELECT set_config(%s, %s, false)", (name, COMMUNE_B))
         conn.execute("SET row_security = off")  # RLS then raises instead of returning rows
@@ -100,7 +100,7 @@ def test_set_config_and_session_settings_do_not_widen_access(pg_cluster, city):
 
 
 def test_views_and_functions_are_no_way_around(pg_cluster, city):
-    with pg_cluster.connect(city, "phu_hoi", autocommit=True) as conn:
+    with pg_cluster.connect(city, "phu_hoi", autocommit=True, password=PASSWORD) as conn:
         for sql in ("CREATE VIEW public.all_incidents AS SELECT * FROM incidents",
                     "CREATE TEMP VIEW all_incidents AS SELECT * FROM incidents",
                     "CREATE FUNCTION public.peek() RETURNS bigint LANGUAGE sql SECURITY DEFINER "
