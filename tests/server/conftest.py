@@ -77,7 +77,11 @@ def pg_cluster():
     sock.mkdir()
     run_as: list[str] = []
     if os.geteuid() == 0:  # initdb refuses root: run the cluster as the unprivileged postgres user
-        pw = pwd.getpwnam("postgres")
+        try:
+            pw = pwd.getpwnam("postgres")
+        except KeyError:
+            shutil.rmtree(base, ignore_errors=True)
+            _unavailable("there is no 'postgres' OS user to run the test cluster as")
         os.chmod(base, 0o755)
         for p in (base, sock):
             os.chown(p, pw.pw_uid, pw.pw_gid)
