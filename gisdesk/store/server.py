@@ -20,12 +20,12 @@ from gisdesk.store.errors import StoreError
 from gisdesk.store.schema import SHAPES_VIEW, SHAPES_VIEW_SELECT, app_metadata
 from gisdesk.store.server_policy import (
     GROUP_ROLES,
+    GUARDED_COLUMNS,
     OFFICERS_TABLE,
     OWNER_ROLE,
-    REROUTE_GUARDED,
     TABLE_RULES,
+    column_guard_sql,
     officers_security_sql,
-    reroute_guard_sql,
     security_sql,
     table_policies,
     template_user,
@@ -152,8 +152,8 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
             for stmt in security_sql(table):
                 conn.execute(stmt)
             _grant_sequences(conn, md.tables[table])
-        for table in REROUTE_GUARDED:
-            for stmt in reroute_guard_sql(table):
+        for table in GUARDED_COLUMNS:
+            for stmt in column_guard_sql(table):
                 conn.execute(stmt)
         for stmt in officers_security_sql():
             conn.execute(stmt)

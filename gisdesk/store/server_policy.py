@@ -275,31 +275,45 @@ def officers_security_sql() -> list[str]:
     return stmts
 
 
-#: Tables whose unit columns only a re-route may change, and the policy's kind for them.
-REROUTE_GUARDED: Mapping[str, str] = {"incidents": "incident", "tasks": "task"}
+#: Changes that are their own action in the policy: table -> (columns, when the change is that action, action).
+GUARDED_COLUMNS: Mapping[str, tuple[tuple[str, ...], str, str]] = {
+    "incidents": (("commune", "department"), "OLD.commune IS DISTINCT FROM NEW.commune OR "
+                                             "OLD.department IS DISTINCT FROM NEW.department", "reroute"),
+    "tasks": (("commune", "department"), "OLD.commune IS DISTINCT FROM NEW.commune OR "
+                                         "OLD.department IS DISTINCT FROM NEW.department", "reroute"),
+    # closing (or reopening) a question is not replying to it (a reply sets 'open'/'answered')
+    "task_questions": (("status",), "(OLD.status = 'closed') IS DISTINCT FROM (NEW.status = 'closed')",
+                       "change_status"),
+}
 
 
-def reroute_guard_sql(table: str) -> list[str]:
-    """A trigger refusing a change of ``commune`` or ``department`` by a role the policy does not let re-route.
+def column_guard_sql(table: str) -> list[str]:
+    """A trigger refusing a change of the guarded columns unless the policy allows their action on the old row.
 
-    ``WITH CHECK`` sees only the new row, so it keeps a row in the officer's unit but cannot
-    tell a re-route (a changed department of an own-commune incident) from an edit; this
-    trigger compares old and new. The table's owner (``gisdesk server`` commands) may re-route.
+    ``WITH CHECK`` sees only the new row and an UPDATE policy cannot tell which columns
+    changed, so a re-route (a new department for an own-commune incident) or the closing
+    of a question would pass as an edit; this trigger compares old and new. The table's
+    owner (the ``gisdesk server`` commands) passes.
     """
-    kind = REROUTE_GUARDED[table]
-    allowed = [r for r in GROUP_ROLES if access.decide(template_user(r), "reroute", kind)]
-    denied = next((r for r in GROUP_ROLES if r not in allowed and r != "viewer"), None)
-    reason = access.decide(template_user(denied), "reroute", kind).reason.split(";")[0] if denied else "refused"
-    roles = ", ".join(f"'{r}'" for r in allowed) or "NULL"
-    fn = f"gisdesk_guard_reroute_{table}"
-    body = (f"BEGIN IF current_user::text <> '{OWNER_ROLE}' AND NOT EXISTS (SELECT 1 FROM {OFFICERS_TABLE} o "
-            f"WHERE o.login = current_user AND o.active AND o.role IN ({roles})) THEN "
-            f"RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = %L; END IF; RETURN NEW; END")
+    columns, changed, action = GUARDED_COLUMNS[table]
+    kind = TABLE_RULES[table].kind
+    branches, denied = [], None
+    for role in GROUP_ROLES:
+        cond = action_cond(template_user(role), action, kind)
+        if cond == FALSE:
+            denied = denied or (role if role != "viewer" else None)
+            continue
+        branches.append(f"({member_sql(role)} AND ({cond_sql(cond, 'OLD')}))")
+    reason = access.decide(template_user(denied or "viewer"), action, kind).reason.split(";")[0]
+    allowed = " OR ".join(branches) or "false"
+    fn = f"gisdesk_guard_{table}"
     quoted = "'" + reason.replace("'", "''") + "'"
+    body = (f"BEGIN IF current_user::text <> '{OWNER_ROLE}' AND NOT ({allowed}) THEN "
+            f"RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE = {quoted}; END IF; "
+            f"RETURN NEW; END")
     return [f"CREATE OR REPLACE FUNCTION {fn}() RETURNS trigger LANGUAGE plpgsql SECURITY INVOKER "
-            f"SET search_path = public AS $fn$ {body.replace('%L', quoted)} $fn$",
+            f"SET search_path = public AS $fn$ {body} $fn$",
             f"REVOKE ALL ON FUNCTION {fn}() FROM PUBLIC",
             f"DROP TRIGGER IF EXISTS {fn} ON {table}",
-            f"CREATE TRIGGER {fn} BEFORE UPDATE OF commune, department ON {table} FOR EACH ROW "
-            f"WHEN (OLD.commune IS DISTINCT FROM NEW.commune OR OLD.department IS DISTINCT FROM NEW.department) "
-            f"EXECUTE FUNCTION {fn}()"]
+            f"CREATE TRIGGER {fn} BEFORE UPDATE OF {', '.join(columns)} ON {table} FOR EACH ROW "
+            f"WHEN ({changed}) EXECUTE FUNCTION {fn}()"]

@@ -147,3 +147,16 @@ def test_only_the_city_reroutes_even_inside_ones_own_commune(as_role):
     with city.transaction(force_rollback=True):
         assert city.execute("UPDATE incidents SET department = %s, commune = %s WHERE uuid = %s",
                             (DEPT_2, COMMUNE_B, ROWS["IA"])).rowcount == 1
+
+
+def test_a_department_replies_to_a_question_but_only_the_asker_or_the_city_closes_it(as_role):
+    dept = as_role("xaydung")  # QA is addressed to its department
+    with dept.transaction(force_rollback=True):
+        assert dept.execute("UPDATE task_questions SET status = 'answered' WHERE uuid = %s",
+                            (ROWS["QA"],)).rowcount == 1
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="may close this question"):
+        dept.execute("UPDATE task_questions SET status = 'closed' WHERE uuid = %s", (ROWS["QA"],))
+    asker = as_role("phu_hoi")
+    with asker.transaction(force_rollback=True):
+        assert asker.execute("UPDATE task_questions SET status = 'closed' WHERE uuid = %s",
+                             (ROWS["QA"],)).rowcount == 1
