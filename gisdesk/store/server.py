@@ -264,3 +264,20 @@ def disable_officer(url: str, username: str) -> None:
         conn.execute("UPDATE users SET active = 0 WHERE username = %s", (username,))
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s "
                      "AND pid <> pg_backend_pid()", (username,))
+
+
+def current_officer(conn: Any) -> User:
+    """Who this server connection acts as: the ``gisdesk_officers`` row of ``current_user``.
+
+    The server's counterpart of :func:`gisdesk.store.users_store.resolve_user`: the role and
+    unit come from the table the policies use, never from the client. A login role without an
+    active row there is an inactive viewer: the policies let it read nothing, and so does
+    :func:`gisdesk.core.access.read_filter`.
+    """
+    name = conn.execute("SELECT current_user::text").fetchone()[0]
+    row = conn.execute(f"SELECT o.role, o.commune, o.department, o.active, u.display_name FROM {OFFICERS_TABLE} o "
+                       "LEFT JOIN users u ON u.username = o.login WHERE o.login = current_user").fetchone()
+    if row is None:
+        return User(name, name, "viewer", active=False)
+    role, commune, department, active, display = row
+    return User(name, display or name, role, commune, department, bool(active))
