@@ -176,7 +176,11 @@ def member_sql(role: str) -> str:
 
 @dataclass(frozen=True)
 class Policy:
-    """One generated policy: ``sql`` is NULL when the command is not granted at all."""
+    """One generated policy of ``table`` for a group role and a command.
+
+    A command a role may use on no row gets neither a policy nor a grant (so it fails
+    with "permission denied" rather than touching zero rows).
+    """
 
     table: str
     role: str
