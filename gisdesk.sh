@@ -22,6 +22,8 @@ pkgs=(libsqlite3-mod-spatialite python3-venv libgl1 libegl1 libxkbcommon0 libxkb
 if [ "$mode" = test ]; then
   # Interoperability peers (ogr2ogr/ogrinfo, the spatialite CLI, QGIS) and a virtual screen.
   pkgs+=(gdal-bin spatialite-bin qgis python3-qgis xvfb xauth poppler-utils)
+  # The city-server tests start a throw-away PostgreSQL cluster with PostGIS (tests/server/conftest.py).
+  pkgs+=(postgresql postgresql-15-postgis-3)
 fi
 missing=()
 if command -v dpkg >/dev/null 2>&1; then

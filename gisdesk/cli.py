@@ -158,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     from gisdesk.tasks_cli import add_arguments as add_task_arguments
 
     add_task_arguments(sub)
+    # the city server: 'gisdesk server init URL' ('gisdesk users … URL' is routed in main)
+    from gisdesk.server_cli import add_arguments as add_server_arguments
+
+    add_server_arguments(sub)
     return parser
 
 
@@ -169,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users"}
     try:
+        if argv[:1] == ["server"] or (argv[:1] == ["users"] and len(argv) > 2
+                                      and argv[2].startswith(("postgresql://", "postgres://"))):
+            from gisdesk.server_cli import server_main  # the city server; 'users' on a file stays in tasks_cli
+
+            return server_main(parser, argv)
         if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
             return _cmd_app(app_parser().parse_args(argv))
         args = parser.parse_args(argv)

@@ -41,3 +41,11 @@ def test_test_mode_asks_for_the_interop_peers_too(tmp_path):
     proc = subprocess.run(["bash", str(ROOT / "gisdesk.sh"), "test"], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 1
     assert "apt-get install -y --no-install-recommends gdal-bin qgis" in proc.stderr
+
+
+def test_test_mode_installs_postgis_for_the_server_tests(tmp_path):
+    fake_tools(tmp_path / "bin", {"postgresql-15-postgis-3"})
+    env = {**os.environ, "PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin"}
+    proc = subprocess.run(["bash", str(ROOT / "gisdesk.sh"), "test"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 1
+    assert "apt-get install -y --no-install-recommends postgresql-15-postgis-3" in proc.stderr

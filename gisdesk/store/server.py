@@ -1,0 +1,283 @@
+"""The city server: set up a PostgreSQL/PostGIS database and its officers (psycopg 3).
+
+``init_server`` creates PostGIS, the application schema (:mod:`gisdesk.store.schema`),
+the group roles, the ``gisdesk_officers`` table and the row-level security generated from
+the access policy (:mod:`gisdesk.store.server_policy`). ``add_officer``, ``list_officers``
+and ``disable_officer`` manage each officer's own login role; their password is
+PostgreSQL's (a SCRAM verifier computed on this machine), never stored by gisdesk.
+
+Every failure is a :class:`~gisdesk.store.errors.StoreError` with one line to show.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from gisdesk.core.users import ROLES, User, ValidationError, check_new_password
+from gisdesk.store.errors import StoreError
+from gisdesk.store.schema import SHAPES_VIEW, SHAPES_VIEW_SELECT, app_metadata
+from gisdesk.store.server_policy import (
+    GROUP_ROLES,
+    GUARDED_COLUMNS,
+    OFFICERS_TABLE,
+    OWNER_ROLE,
+    TABLE_RULES,
+    column_guard_sql,
+    officers_security_sql,
+    security_sql,
+    table_policies,
+    template_user,
+)
+
+#: Tables PostGIS puts into the schema (not "other tables" of the database).
+_POSTGIS_TABLES = frozenset({"spatial_ref_sys"})
+_OFFICERS_DDL = f"""CREATE TABLE IF NOT EXISTS {OFFICERS_TABLE} (
+    login TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ({", ".join(f"'{r}'" for r in ROLES)})),
+    commune TEXT, department TEXT, active BOOLEAN NOT NULL DEFAULT true,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now())"""
+_ROLE_FLAGS = "NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+
+
+def is_server_url(text: str) -> bool:
+    """Whether ``text`` names a PostgreSQL server (``postgresql://`` or ``postgres://``)."""
+    return isinstance(text, str) and text.startswith(("postgresql://", "postgres://"))
+
+
+def connect(url: str, **kw: Any):
+    """A psycopg connection to ``url``; a refusal becomes a one-line :class:`StoreError`."""
+    import psycopg
+
+    try:
+        return psycopg.connect(url, **kw)
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot connect to the server: {_first_line(exc)}") from None
+
+
+def _ident(name: str) -> str:
+    return name.replace('"', '""')
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+@contextmanager
+def _transaction(url: str) -> Iterator[Any]:
+    import psycopg
+
+    conn = connect(url)
+    try:
+        with conn.transaction():
+            yield conn
+    except psycopg.Error as exc:
+        raise StoreError(f"the server refused: {_first_line(exc)}") from None
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class InitReport:
+    """What :func:`init_server` did: tables made now, tables secured, group roles."""
+
+    created: tuple[str, ...]
+    secured: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+def _role_exists(conn: Any, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
+
+
+def _ensure_group_roles(conn: Any) -> None:
+    for name in (OWNER_ROLE, *GROUP_ROLES.values()):
+        if not _role_exists(conn, name):
+            conn.execute(f'CREATE ROLE "{name}" NOLOGIN')
+        conn.execute(f'ALTER ROLE "{name}" NOLOGIN INHERIT {_ROLE_FLAGS}')
+
+
+def _other_tables(conn: Any, ours: set[str]) -> list[str]:
+    rows = conn.execute(
+        "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+        "AND n.nspname NOT LIKE 'pg_toast%%' AND n.nspname NOT LIKE 'pg_temp%%' "
+        "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')").fetchall()
+    return sorted(f"{s}.{t}" if s != "public" else t for s, t in rows
+                  if not (s == "public" and (t in ours or t in _POSTGIS_TABLES)))
+
+
+def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
+    """Create (or bring up to date) the gisdesk schema, roles and row-level security in ``url``'s database.
+
+    Parameters
+    ----------
+    url : str
+        ``postgresql://…`` of the city's database, as a superuser (PostGIS and roles need one).
+    srid : int
+        EPSG code of the incident geometries (the workspace's map CRS).
+    force : bool
+        Also set up a database that already holds tables that are not gisdesk's.
+
+    Idempotent: a second run creates nothing and regenerates the grants and policies.
+    """
+    md = app_metadata(srid)
+    ours = set(md.tables) | {OFFICERS_TABLE, SHAPES_VIEW}
+    with _transaction(url) as conn:
+        me = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()
+        if not me or not me[0]:
+            raise StoreError("gisdesk server init needs a superuser connection (e.g. the 'postgres' role): "
+                             "it creates PostGIS and the gisdesk roles")
+        others = _other_tables(conn, ours)
+        if others and not force:
+            shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
+            raise StoreError(f"this database already holds tables that are not gisdesk's ({shown}); "
+                             "use an empty database, or --force to set gisdesk up beside them")
+        conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        _ensure_group_roles(conn)
+        db = conn.execute("SELECT current_database()").fetchone()[0]
+        qdb = '"' + db.replace('"', '""') + '"'
+        conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        conn.execute(f"REVOKE TEMPORARY ON DATABASE {qdb} FROM PUBLIC")
+        conn.execute(f'GRANT CREATE, USAGE ON SCHEMA public TO "{OWNER_ROLE}"')
+        existing = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        conn.execute(f'SET LOCAL ROLE "{OWNER_ROLE}"')  # everything below is owned by the owner role
+        for stmt in create_statements(md):
+            conn.execute(stmt)
+        conn.execute(_OFFICERS_DDL)
+        conn.execute(f"DROP VIEW IF EXISTS {SHAPES_VIEW}")
+        conn.execute(f"CREATE VIEW {SHAPES_VIEW} WITH (security_invoker = true) AS {SHAPES_VIEW_SELECT}")
+        _drop_policies(conn, [*md.tables, OFFICERS_TABLE])
+        for table in md.tables:
+            for stmt in security_sql(table):
+                conn.execute(stmt)
+            _grant_sequences(conn, md.tables[table])
+        for table in GUARDED_COLUMNS:
+            for stmt in column_guard_sql(table):
+                conn.execute(stmt)
+        for stmt in officers_security_sql():
+            conn.execute(stmt)
+        readers = [GROUP_ROLES[r] for r in GROUP_ROLES
+                   if not _reads_nothing(r, TABLE_RULES["incident_lines"].kind)]
+        conn.execute(f"REVOKE ALL ON {SHAPES_VIEW} FROM PUBLIC")
+        if readers:
+            conn.execute(f"GRANT SELECT ON {SHAPES_VIEW} TO " + ", ".join(f'"{r}"' for r in readers))
+        conn.execute("RESET ROLE")
+    created = tuple(sorted(t for t in [*md.tables, OFFICERS_TABLE] if t not in existing))
+    return InitReport(created, tuple(sorted([*md.tables, OFFICERS_TABLE])), tuple(GROUP_ROLES.values()))
+
+
+def create_statements(md: Any) -> list[str]:
+    """``CREATE TABLE/INDEX IF NOT EXISTS`` for every table of ``md``, in PostgreSQL's dialect."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    dialect = postgresql.dialect()
+    out = []
+    for table in md.sorted_tables:
+        out.append(str(CreateTable(table, if_not_exists=True).compile(dialect=dialect)))
+        out += [str(CreateIndex(ix, if_not_exists=True).compile(dialect=dialect))
+                for ix in sorted(table.indexes, key=lambda i: i.name)]
+    return out
+
+
+def _grant_sequences(conn: Any, table: Any) -> None:
+    """Let the roles that may INSERT into ``table`` draw from its serial columns' sequences."""
+    inserters = [GROUP_ROLES[p.role] for p in table_policies(table.name) if p.command == "INSERT"]
+    for column in table.columns:
+        seq = conn.execute("SELECT pg_get_serial_sequence(%s, %s)", (table.name, column.name)).fetchone()[0]
+        if seq:
+            conn.execute(f"REVOKE ALL ON SEQUENCE {seq} FROM PUBLIC")
+            if inserters:
+                conn.execute(f"GRANT USAGE ON SEQUENCE {seq} TO " + ", ".join(f'"{r}"' for r in inserters))
+
+
+def _reads_nothing(role: str, kind: str) -> bool:
+    from gisdesk.core.access import read_filter
+
+    return read_filter(template_user(role), kind).nothing
+
+
+def _drop_policies(conn: Any, tables: list[str]) -> None:
+    rows = conn.execute("SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public' "
+                        "AND tablename = ANY(%s)", (tables,)).fetchall()
+    for table, name in rows:
+        conn.execute(f'DROP POLICY "{name}" ON {table}')
+
+
+def _require_gisdesk(conn: Any) -> None:
+    if conn.execute("SELECT to_regclass(%s)", (f"public.{OFFICERS_TABLE}",)).fetchone()[0] is None:
+        raise StoreError("this database has no gisdesk schema: run 'gisdesk server init URL' first")
+
+
+def add_officer(url: str, username: str, role: str, password: str, *, commune: str | None = None,
+                department: str | None = None, display_name: str | None = None) -> None:
+    """Create ``username``'s login role, a member of its role's group, and its ``gisdesk_officers`` row.
+
+    The password is turned into a SCRAM-SHA-256 verifier here and only the verifier is
+    sent; gisdesk stores nothing of it.
+    """
+    user = User(username, display_name or username, role, commune or None, department or None)
+    try:
+        user.check()
+        check_new_password(password)
+    except ValidationError as exc:
+        raise StoreError(str(exc)) from None
+    with _transaction(url) as conn:
+        _require_gisdesk(conn)
+        if _role_exists(conn, username):
+            raise StoreError(f"a role named {username!r} already exists on this server; "
+                             "choose another name (gisdesk never takes over an existing role)")
+        verifier = conn.pgconn.encrypt_password(password.encode(), username.encode(), b"scram-sha-256").decode()
+        quoted = "'" + verifier.replace("'", "''") + "'"
+        conn.execute(f'CREATE ROLE "{username}" LOGIN INHERIT {_ROLE_FLAGS} PASSWORD {quoted} '
+                     f'IN ROLE "{GROUP_ROLES[role]}"')
+        conn.execute(f"INSERT INTO {OFFICERS_TABLE} (login, role, commune, department) VALUES (%s, %s, %s, %s)",
+                     (username, role, user.commune, user.department))
+        conn.execute("INSERT INTO users (username, display_name, role, commune, department, active, created_at) "
+                     "VALUES (%s, %s, %s, %s, %s, 1, now()) ON CONFLICT (username) DO UPDATE SET "
+                     "display_name = EXCLUDED.display_name, role = EXCLUDED.role, commune = EXCLUDED.commune, "
+                     "department = EXCLUDED.department, active = 1",
+                     (username, user.display_name, role, user.commune, user.department))
+
+
+def list_officers(url: str) -> list[dict]:
+    """Every officer: login, role, commune, department, active, and whether the role may log in."""
+    with _transaction(url) as conn:
+        _require_gisdesk(conn)
+        rows = conn.execute(
+            f"SELECT o.login, o.role, o.commune, o.department, o.active, COALESCE(r.rolcanlogin, false) "
+            f"FROM {OFFICERS_TABLE} o LEFT JOIN pg_roles r ON r.rolname = o.login ORDER BY o.login").fetchall()
+    keys = ("username", "role", "commune", "department", "active", "can_login")
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def disable_officer(url: str, username: str) -> None:
+    """Stop ``username`` from signing in (NOLOGIN, inactive row) and end their open sessions."""
+    with _transaction(url) as conn:
+        _require_gisdesk(conn)
+        row = conn.execute(f"SELECT 1 FROM {OFFICERS_TABLE} WHERE login = %s", (username,)).fetchone()
+        if row is None:
+            raise StoreError(f"{username!r} is not a gisdesk officer on this server")
+        conn.execute(f'ALTER ROLE "{_ident(username)}" NOLOGIN')
+        conn.execute(f"UPDATE {OFFICERS_TABLE} SET active = false WHERE login = %s", (username,))
+        conn.execute("UPDATE users SET active = 0 WHERE username = %s", (username,))
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s "
+                     "AND pid <> pg_backend_pid()", (username,))
+
+
+def current_officer(conn: Any) -> User:
+    """Who this server connection acts as: the ``gisdesk_officers`` row of ``current_user``.
+
+    The server's counterpart of :func:`gisdesk.store.users_store.resolve_user`: the role and
+    unit come from the table the policies use, never from the client. A login role without an
+    active row there is an inactive viewer: the policies let it read nothing, and so does
+    :func:`gisdesk.core.access.read_filter`.
+    """
+    name = conn.execute("SELECT current_user::text").fetchone()[0]
+    row = conn.execute(f"SELECT o.role, o.commune, o.department, o.active, u.display_name FROM {OFFICERS_TABLE} o "
+                       "LEFT JOIN users u ON u.username = o.login WHERE o.login = current_user").fetchone()
+    if row is None:
+        return User(name, name, "viewer", active=False)
+    role, commune, department, active, display = row
+    return User(name, display or name, role, commune, department, bool(active))
