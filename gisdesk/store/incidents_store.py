@@ -55,7 +55,7 @@ from gisdesk.core.incidents import (
     utc_now,
     validate_geometry,
 )
-from gisdesk.store.base import ConnectionStore, migration
+from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 
 #: The largest photo or file kept with an incident (bytes).
@@ -132,7 +132,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
 
     ``workspace`` is a path or an open connection. Existing rows are kept.
     """
-    with migration(workspace) as conn:
+    with migration(workspace, workspace_only=True) as conn:
         have = {r[1] for r in conn.execute("PRAGMA table_info(incidents)")}
         for name, decl in _NEW_COLUMNS.items():
             if name not in have:
@@ -175,11 +175,13 @@ class IncidentStore(ConnectionStore):
         Who is making the changes (written to ``incident_events.who``).
     """
 
-    def __init__(self, workspace: str | os.PathLike[str], user: str) -> None:
+    def __init__(self, workspace: str | os.PathLike[str], user: str, *, read_only: bool = False) -> None:
         self.path = workspace
         self.user = user
-        self.conn = connect(workspace)
-        ensure_schema(self.conn)
+        # read_only: SQLite mode=ro, no migration (exports); a non-workspace file is refused first.
+        self.conn = open_workspace(workspace, read_only=read_only)
+        if not read_only:
+            ensure_schema(self.conn)
         self.srid = _srid(self.conn)
         rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()
         self.communes = Communes.build([r[0] for r in rows], shapely.from_wkb([r[1] for r in rows]))

@@ -19,7 +19,7 @@ from typing import Any
 
 from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
 from gisdesk.core.users import DUMMY_HASH, AuthError, PermissionDenied, User, hash_password, verify_password
-from gisdesk.store.base import ConnectionStore
+from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 
 _COLUMNS = "username, display_name, role, commune, department, active"
@@ -68,10 +68,14 @@ class UserStore(ConnectionStore):
         A gisdesk workspace; the ``users`` table is added when missing.
     """
 
-    def __init__(self, workspace: str | os.PathLike[str] | Any) -> None:
+    def __init__(self, workspace: str | os.PathLike[str] | Any, *, read_only: bool = False) -> None:
         self._own = isinstance(workspace, (str, os.PathLike))
-        self.conn = connect(workspace) if self._own else workspace
-        ensure_users_schema(self.conn)
+        # read_only: SQLite mode=ro, no migration (gisdesk users list); the table is added only to a
+        # gisdesk workspace, after quick_check, in one transaction (base.migration).
+        self.conn = open_workspace(workspace, read_only=read_only) if self._own else workspace
+        if not read_only:
+            with migration(self.conn, workspace_only=True):
+                ensure_users_schema(self.conn)
 
     def close(self) -> None:
         """Close the connection (if this store opened it)."""
