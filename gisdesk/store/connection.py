@@ -32,6 +32,8 @@ from gisdesk.store.errors import (
 
 #: Environment variable naming the mod_spatialite library to load.
 SPATIALITE_ENV = "GISDESK_MOD_SPATIALITE"
+#: How long (ms) a connection waits for another writer's lock: SQLite's busy handler retries
+#: until then, and the store raises :class:`~gisdesk.store.errors.WorkspaceBusy` after it.
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: SQLite's primary result codes this module tells apart (``exc.sqlite_errorcode & 0xff``).
@@ -224,7 +226,7 @@ def connect(
     read_only: bool = False,
     create: bool = False,
     wal: bool = True,
-    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    busy_timeout_ms: int | None = None,
     spatialite: bool = True,
 ) -> Any:
     """Open a DB-API connection with mod_spatialite loaded.
@@ -240,8 +242,9 @@ def connect(
     wal : bool
         Switch a writable gisdesk workspace to WAL journal mode (:func:`enable_wal`: only a
         workspace that passes ``quick_check``; other files keep their journal mode).
-    busy_timeout_ms : int
-        How long to wait for another program's lock before failing.
+    busy_timeout_ms : int, optional
+        How long SQLite's busy handler retries while another program holds the lock, before
+        :class:`~gisdesk.store.errors.WorkspaceBusy` (default :data:`DEFAULT_BUSY_TIMEOUT_MS`).
     spatialite : bool
         Load mod_spatialite (bulk readers of plain tables need only core SQLite).
 
@@ -260,6 +263,8 @@ def connect(
     p = Path(path)
     if not create or p.exists():
         check_sqlite_file(p)
+    if busy_timeout_ms is None:
+        busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS
     mod = sqlite_module()
     mode = "ro" if read_only else ("rwc" if create else "rw")
     uri = f"{p.resolve().as_uri()}?mode={mode}"
