@@ -149,21 +149,18 @@ _HEALTHY_LOCK = threading.Lock()
 
 
 def _identity(path: Path) -> tuple | None:
-    """What changes when the file (or its WAL) changes: device, inode, sizes and times."""
-    out: list = []
-    for p in (path, Path(f"{path}-wal")):
-        try:
-            st = p.stat()
-        except OSError:
-            out.append(None)
-            continue
-        out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns))
-    return tuple(out) if out[0] is not None else None
+    """The main file's device, inode, size and time: a file replaced or rewritten outside SQLite's WAL
+    (a restored backup, a checkpoint) is checked again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def require_healthy(conn: Any, path: str | os.PathLike[str]) -> None:
-    """Run ``PRAGMA quick_check`` (once per unchanged file and process); raise :class:`DamagedDatabaseError`
-    unless it says ``ok``. Nothing is written."""
+    """Run ``PRAGMA quick_check`` (once per process until the main file changes: it reads the whole
+    file, about 15 ms per 10 MB); raise :class:`DamagedDatabaseError` unless it says ``ok``. Nothing is written."""
     p = Path(path).resolve()
     ident = _identity(p)
     with _HEALTHY_LOCK:
