@@ -104,3 +104,10 @@ def test_terminal_escapes_in_a_file_name_are_not_sent_to_the_terminal(tmp_path):
 def test_a_missing_workspace_is_one_line_without_traceback(tmp_path):
     res = finish(gisdesk_cli("incidents", "export-geojson", tmp_path / "missing.sqlite", tmp_path / "out.json"))
     assert_refused(res, "missing.sqlite", "does not exist")
+
+
+def test_render_never_writes_its_image_over_the_workspace(workspace):
+    before = sha256(workspace)
+    res = finish(gisdesk_cli("render", workspace, "--layers", "communes", "--size", "64x64", "-o", workspace))
+    assert_refused(res, workspace.name, "open workspace")
+    assert sha256(workspace) == before
