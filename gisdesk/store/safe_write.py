@@ -10,7 +10,8 @@ Every export (GeoJSON, Open311 JSON, …) goes through :func:`write_export`:
 * the text is written to a temporary file in the target's folder, flushed to disk, and
   moved over the target with one atomic :func:`os.replace`: a reader (or a crash) sees the
   old file or the new one, never half of it. A symbolic link is followed, so the link keeps
-  pointing at the new file; an existing file keeps its permissions.
+  pointing at the new file; an existing file keeps its permissions. A stream
+  (``/dev/stdout``, a pipe) is written directly.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def check_export_target(target: str | os.PathLike[str],
         ``-journal`` files are protected with it).
     """
     given = Path(target)
+    if _is_stream(given):  # /dev/stdout, a pipe: not a database, and nothing to rename over
+        return given
     real = Path(os.path.realpath(given))
     for ws in protected:
         ws = Path(ws)
@@ -91,6 +94,10 @@ def write_export(target: str | os.PathLike[str], data: str | bytes,
     protected = list(protected)
     real = check_export_target(target, protected)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    if _is_stream(real):
+        with real.open("wb") as fh:
+            fh.write(payload)
+        return real
     try:
         mode = stat.S_IMODE(real.stat().st_mode)
     except FileNotFoundError:
@@ -111,6 +118,15 @@ def write_export(target: str | os.PathLike[str], data: str | bytes,
         raise
     _fsync_dir(real.parent)
     return real
+
+
+def _is_stream(path: Path) -> bool:
+    """A character device, pipe or socket (``/dev/stdout``, ``/dev/null``, a FIFO)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -129,6 +129,11 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.json"]
 
 
+def test_an_export_to_a_stream_is_written_directly(workspace):
+    with IncidentStore(workspace, "lan", read_only=True) as store:
+        assert export_open311(store, "/dev/null", status=["new"]) > 0  # like /dev/stdout piped into jq
+
+
 # -- read-only stores -----------------------------------------------------------------
 
 def test_read_only_stores_leave_the_workspace_byte_identical(workspace):
