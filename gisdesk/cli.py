@@ -8,10 +8,52 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from pathlib import Path
 
 from gisdesk.store.errors import StoreError
+
+#: Set to show the traceback of an unexpected error (the CLI otherwise prints one line).
+DEBUG_ENV = "GISDESK_DEBUG"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line with no terminal control characters (escape sequences from a file
+    name or a feed are shown as ``\\x1b``, never sent to the terminal)."""
+    text = re.sub(r"\s*[\r\n]+\s*", " ", str(text)).strip()
+    return _CONTROL.sub(lambda m: "\\x%02x" % ord(m.group()), text)
+
+
+def report_failure(exc: BaseException, prog: str = "gisdesk") -> int:
+    """Print why a command failed as one line on stderr (no traceback) and return exit status 2.
+
+    A :class:`StoreError` prints its message and hint; an SQLite error is first translated
+    (:func:`gisdesk.store.connection.translate_error`); the refusals of the core (validation,
+    permission, conflict) print their own message; anything else prints its type and message,
+    and its traceback too when ``GISDESK_DEBUG`` is set.
+    """
+    from gisdesk.store.connection import sqlite_module, translate_error
+
+    if isinstance(exc, sqlite_module().Error) or type(exc).__module__.startswith(("sqlite3", "sqlean")):
+        exc = translate_error(exc, "workspace")  # type: ignore[arg-type]
+    if isinstance(exc, StoreError):
+        text = f"{exc.message} {exc.hint}" if exc.hint else exc.message
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.strerror}: '{exc.filename}'" if exc.filename else exc.strerror
+    elif isinstance(exc, (ValueError, PermissionError)) or type(exc).__name__ in (
+            "PermissionDenied", "AuthError", "ConflictError"):
+        text = str(exc) or type(exc).__name__
+    else:
+        text = f"unexpected error ({type(exc).__name__}: {exc}); set {DEBUG_ENV}=1 to see where"
+        if os.environ.get(DEBUG_ENV):
+            import traceback
+
+            traceback.print_exception(exc, file=sys.stderr)
+    print(f"{prog}: {one_line(text)}", file=sys.stderr)
+    return 2
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
@@ -66,6 +108,9 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     from gisdesk.render.cli import render_command
+    from gisdesk.store.safe_write import check_export_target
+
+    check_export_target(args.out, [args.db])  # the image never replaces the workspace or another database
 
     return render_command(args)
 
@@ -182,16 +227,13 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_app(app_parser().parse_args(argv))
         args = parser.parse_args(argv)
         return args.func(args)
-    except StoreError as exc:
-        print(f"gisdesk: {exc.message}", file=sys.stderr)
-        if exc.hint:
-            print(f"  {exc.hint}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into a reader that stopped early (head, less)
         sys.stderr.close()
         return 0
+    except Exception as exc:  # one line, exit 2: StoreError, SQLite, OSError, refusals, the unexpected
+        return report_failure(exc)
 
 
 if __name__ == "__main__":

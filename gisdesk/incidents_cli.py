@@ -4,7 +4,13 @@
 (``python -m gisdesk.incidents_cli import-detections hue.sqlite feed.jsonl``).
 
 Commands print one line of counts (and one line per rejected input line) and exit 0, or
-1 when some input lines were rejected (the good ones are imported either way).
+1 when some input lines were rejected (the good ones are imported either way). A refused
+command prints one line on stderr and exits 2, having changed nothing.
+
+Exports open the workspace read-only (no migration, nothing written to it) and refuse to
+write onto the workspace or any other SQLite/GeoPackage file
+(:func:`gisdesk.store.safe_write.check_export_target`); the export file is written through a
+temporary file and an atomic rename.
 """
 
 from __future__ import annotations
@@ -51,14 +57,18 @@ def run(args: argparse.Namespace) -> int:
     from gisdesk.store.incidents_store import IncidentStore
 
     user = args.user or _login()
-    with IncidentStore(args.workspace, user) as store:
-        cmd = args.incidents_command
-        if cmd.startswith("export"):
+    cmd = args.incidents_command
+    if cmd.startswith("export"):
+        from gisdesk.store.safe_write import check_export_target
+
+        check_export_target(args.file, [args.workspace])  # before the workspace is even opened
+        with IncidentStore(args.workspace, user, read_only=True) as store:
             filters = {"status": args.status, "category": args.category, "since": args.since}
             write = export_open311 if cmd == "export-open311" else export_geojson
             n = write(store, args.file, **filters)
-            print(f"exported {n} incidents to {args.file}")
-            return 0
+        print(f"exported {n} incidents to {args.file}")
+        return 0
+    with IncidentStore(args.workspace, user) as store:
         if cmd == "import-detections":
             report = import_detections(store, args.file, min_confidence=args.min_confidence,
                                        distance_m=args.distance, hours=args.hours)
@@ -77,8 +87,6 @@ def _login() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m gisdesk.incidents_cli COMMAND WORKSPACE FILE``."""
-    from gisdesk.store.errors import StoreError
-
     parser = argparse.ArgumentParser(prog="gisdesk")
     add_arguments(parser.add_subparsers(dest="command", required=True))
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -87,14 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except StoreError as exc:
-        print(f"gisdesk: {exc.message}", file=sys.stderr)
-        if exc.hint:
-            print(f"  {exc.hint}", file=sys.stderr)
-        return 2
-    except (OSError, ValueError) as exc:
-        print(f"gisdesk: {exc}", file=sys.stderr)
-        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # one line on stderr, exit 2 (as ``gisdesk incidents``)
+        from gisdesk.cli import report_failure
+
+        return report_failure(exc)
 
 
 if __name__ == "__main__":

@@ -4,9 +4,13 @@
 
 * ``gisdesk kpi WORKSPACE [--commune NAME | --department NAME] [--category NAME] [--from DATE] [--to DATE] [--json]``
   prints the KPIs of :mod:`gisdesk.core.kpi` (whole city, per commune, per department).
-  The file's owner reads everything, so it runs as a read-only viewer.
+  The file's owner reads everything, so it runs as a read-only viewer, on a read-only
+  connection (SQLite ``mode=ro``): it never migrates or writes, and a file that is not a
+  gisdesk workspace is refused in one line (exit 2) with its bytes unchanged.
 * ``gisdesk users list WORKSPACE``; ``gisdesk users first-admin WORKSPACE NAME``;
   ``gisdesk users add WORKSPACE NAME --role ROLE [--commune C | --department D] --admin ADMIN``.
+  ``list`` is read-only like ``kpi``; ``first-admin`` and ``add`` add the user tables only to a
+  gisdesk workspace (after ``quick_check``, in one transaction).
   Passwords are read from the terminal (or, with ``--password-stdin``, one per line from
   standard input: the new password, then for ``add`` the administrator's).
 """
@@ -94,7 +98,7 @@ def run_kpi(args: argparse.Namespace) -> int:
 
     reader = User("gisdesk-cli", "command line", "viewer")
     try:
-        with TaskStore(args.workspace, reader) as store:
+        with TaskStore(args.workspace, reader, read_only=True) as store:
             report = store.kpis(args.start, args.end, commune=args.commune, department=args.department,
                                 category=args.category)
     except (ValidationError, ValueError) as exc:
@@ -117,18 +121,21 @@ def run_users(args: argparse.Namespace) -> int:
     from gisdesk.store.tasks_store import ensure_tasks_schema
     from gisdesk.store.users_store import UserStore
 
-    ensure_tasks_schema(args.workspace)
+    if args.users_command == "list":
+        with UserStore(args.workspace, read_only=True) as store:
+            has_table = store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'")
+            # the holder of the file reads the table anyway: list every account
+            rows = [u.__dict__ for u in store.all_users()] if has_table.fetchone() else []
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        else:
+            for u in rows:
+                unit = u["commune"] or u["department"] or ""
+                print(f"{u['username']:<16} {u['role']:<20} {unit}{'' if u['active'] else '  (disabled)'}")
+        return 0
+    ensure_tasks_schema(args.workspace)  # refuses (one line, exit 2) a file that is not a workspace
     try:
         with UserStore(args.workspace) as store:
-            if args.users_command == "list":
-                rows = [u.__dict__ for u in store.all_users()]  # the file's holder reads the table anyway
-                if args.json:
-                    print(json.dumps(rows, ensure_ascii=False, indent=1))
-                else:
-                    for u in rows:
-                        unit = u["commune"] or u["department"] or ""
-                        print(f"{u['username']:<16} {u['role']:<20} {unit}{'' if u['active'] else '  (disabled)'}")
-                return 0
             password = _password(f"Password for {args.username}: ", args.password_stdin)
             if args.users_command == "first-admin":
                 store.create_first_admin(args.username, password, args.display_name)

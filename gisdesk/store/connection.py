@@ -2,31 +2,42 @@
 
 The standard :mod:`sqlite3` of many Python builds cannot load extensions; where
 it cannot, ``sqlean`` (PyPI ``sqlean.py``, a drop-in ``sqlite3``) is used. Every
-connection gets ``mod_spatialite``, a busy timeout and foreign keys; writable
-SpatiaLite workspaces use WAL.
+connection gets ``mod_spatialite``, a busy timeout and foreign keys.
+
+A writable connection switches the file to WAL only when it is a gisdesk workspace
+(:func:`workspace_problem`) that passes ``PRAGMA quick_check`` (:func:`require_healthy`):
+a GeoPackage, a SpatiaLite file made by ogr2ogr or QGIS, or a damaged file keeps its
+journal mode and its bytes.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from gisdesk.store.errors import (
     DamagedDatabaseError,
-    LockedError,
+    DiskFullError,
     NotADatabaseError,
+    NotAWorkspaceError,
     ReadOnlyError,
     SpatialiteMissingError,
     StoreError,
+    WorkspaceBusy,
 )
 
 #: Environment variable naming the mod_spatialite library to load.
 SPATIALITE_ENV = "GISDESK_MOD_SPATIALITE"
+#: How long (ms) a connection waits for another writer's lock: SQLite's busy handler retries
+#: until then, and the store raises :class:`~gisdesk.store.errors.WorkspaceBusy` after it.
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: SQLite's primary result codes this module tells apart (``exc.sqlite_errorcode & 0xff``).
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 5, 6, 8, 11, 13, 26
 
 INSTALL_HINT = (
     "Install SpatiaLite's SQLite extension: "
@@ -55,24 +66,37 @@ def spatialite_library() -> str:
     return os.environ.get(SPATIALITE_ENV) or "mod_spatialite"
 
 
+def _code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
 def translate_error(exc: Exception, path: str | os.PathLike[str]) -> Exception:
     """Turn a DB-API error into a :class:`StoreError` with a hint, where one applies."""
     text = str(exc).lower()
+    code = _code(exc)
     name = Path(path).name
-    if "malformed" in text or "corrupt" in text:
+    if code == SQLITE_FULL or "disk is full" in text:
+        return DiskFullError(
+            f"The disk is full: SQLite could not write to '{name}'.",
+            "Free some space on the disk that holds the workspace and try again; the change was not saved "
+            "and the workspace holds what it held before.",
+        )
+    if code == SQLITE_CORRUPT or "malformed" in text or "corrupt" in text:
         return DamagedDatabaseError(
             f"'{name}' is damaged: SQLite says '{exc}'.",
             "Restore it from a backup; 'sqlite3 FILE .recover' may rescue part of it. "
             "gisdesk has not written to it.",
         )
-    if "not a database" in text or "file is encrypted" in text:
+    if code == SQLITE_NOTADB or "not a database" in text or "file is encrypted" in text:
         return NotADatabaseError(f"'{name}' is not an SQLite database.", "Choose a SpatiaLite (.sqlite) or GeoPackage (.gpkg) file.")
-    if "locked" in text or "busy" in text:
-        return LockedError(
-            f"'{name}' is locked by another program.",
-            "Close the other program (QGIS, another gisdesk, a sqlite shell) or try again.",
+    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in text or "busy" in text:
+        return WorkspaceBusy(
+            f"'{name}' is busy: another program is writing to it (it is locked); try again.",
+            "Close the other program (QGIS, another gisdesk, a sqlite shell) or wait until its import "
+            "or save is done; nothing was changed.",
         )
-    if "readonly" in text or "read-only" in text:
+    if code == SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return ReadOnlyError(
             f"'{name}' is open read-only; nothing was changed.",
             "Open a writable copy, or check the file's permissions.",
@@ -82,6 +106,98 @@ def translate_error(exc: Exception, path: str | os.PathLike[str]) -> Exception:
         return StoreError(f"SQLite could not read '{name}': {exc}.",
                           "Check that the file is a complete SpatiaLite or GeoPackage file.")
     return exc
+
+
+def workspace_problem(conn: Any, *, gisdesk: bool = True) -> str | None:
+    """Why the database behind ``conn`` is not a gisdesk workspace, or None when it is one.
+
+    A gisdesk workspace is a SpatiaLite file (it has ``geometry_columns`` and
+    ``spatial_ref_sys``, and no GeoPackage ``gpkg_contents``) that holds the
+    ``gisdesk_meta`` table (written by ``gisdesk sample``) or both ``incidents`` and
+    ``communes`` (the demo city's tables, also in workspaces older than ``gisdesk_meta``).
+    Only such a file is ever given the gisdesk schema or switched to WAL by gisdesk.
+    With ``gisdesk=False`` any SpatiaLite file that is not a GeoPackage passes (a layer may be
+    imported into it).
+    """
+    names = {str(r[0]).lower() for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    if "gpkg_contents" in names:
+        return "it is a GeoPackage"
+    if not {"geometry_columns", "spatial_ref_sys"} <= names:
+        return "it has no SpatiaLite metadata"
+    if gisdesk and "gisdesk_meta" not in names and not {"incidents", "communes"} <= names:
+        return "it has neither gisdesk_meta nor the incidents and communes tables"
+    return None
+
+
+def require_workspace(conn: Any, path: str | os.PathLike[str], *, gisdesk: bool = True) -> None:
+    """Raise :class:`NotAWorkspaceError` unless ``conn`` is on a gisdesk workspace (:func:`workspace_problem`;
+    with ``gisdesk=False``: on a SpatiaLite file that is not a GeoPackage)."""
+    try:
+        problem = workspace_problem(conn, gisdesk=gisdesk)
+    except (sqlite3.Error, sqlite_module().Error) as exc:
+        raise translate_error(exc, path) from exc
+    if problem:
+        raise NotAWorkspaceError(
+            f"'{Path(path).name}' is not a gisdesk {'workspace' if gisdesk else 'SpatiaLite file'} ({problem}); "
+            "it was not changed.",
+            "Open it as layers in the window, or choose a gisdesk workspace (make one with 'gisdesk sample').",
+        )
+
+
+_HEALTHY: dict[str, tuple] = {}
+_HEALTHY_LOCK = threading.Lock()
+
+
+def _identity(path: Path) -> tuple | None:
+    """The main file's device, inode, size and time: a file replaced or rewritten outside SQLite's WAL
+    (a restored backup, a checkpoint) is checked again."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def require_healthy(conn: Any, path: str | os.PathLike[str]) -> None:
+    """Run ``PRAGMA quick_check`` (once per process until the main file changes: it reads the whole
+    file, about 15 ms per 10 MB); raise :class:`DamagedDatabaseError` unless it says ``ok``. Nothing is written."""
+    p = Path(path).resolve()
+    ident = _identity(p)
+    with _HEALTHY_LOCK:
+        if ident is not None and _HEALTHY.get(str(p)) == ident:
+            return
+    mod = sqlite_module()
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except mod.Error as exc:
+        err = translate_error(exc, p)
+        if isinstance(err, StoreError) and not isinstance(err, DamagedDatabaseError):
+            raise err from exc
+        rows = [(str(exc),)]
+    if [tuple(r) for r in rows] != [("ok",)]:
+        found = [ln.strip() for r in rows for ln in str(r[0]).splitlines() if ln.strip() and not ln.startswith("***")]
+        raise DamagedDatabaseError(
+            f"'{p.name}' is damaged: SQLite's quick_check says '{found[0] if found else rows}'.",
+            "Restore it from a backup; 'sqlite3 FILE .recover' may rescue part of it. gisdesk has not written to it.",
+        )
+    with _HEALTHY_LOCK:
+        if ident is not None:
+            _HEALTHY[str(p)] = ident
+
+
+def enable_wal(conn: Any, path: str | os.PathLike[str]) -> bool:
+    """Switch a gisdesk workspace that passes ``quick_check`` to WAL; leave any other file's journal mode.
+
+    Returns whether the file is now in WAL mode. Raises :class:`DamagedDatabaseError` for a
+    damaged gisdesk workspace (before writing anything).
+    """
+    if workspace_problem(conn) is not None:
+        return False
+    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    if mode == "wal":
+        return True
+    require_healthy(conn, path)
+    return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() == "wal"
 
 
 def check_sqlite_file(path: str | os.PathLike[str]) -> Path:
@@ -107,7 +223,7 @@ def connect(
     read_only: bool = False,
     create: bool = False,
     wal: bool = True,
-    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    busy_timeout_ms: int | None = None,
     spatialite: bool = True,
 ) -> Any:
     """Open a DB-API connection with mod_spatialite loaded.
@@ -121,9 +237,11 @@ def connect(
     create : bool
         Allow creating a new file (otherwise the file must exist and be SQLite).
     wal : bool
-        Switch a writable database to WAL journal mode.
-    busy_timeout_ms : int
-        How long to wait for another program's lock before failing.
+        Switch a writable gisdesk workspace to WAL journal mode (:func:`enable_wal`: only a
+        workspace that passes ``quick_check``; other files keep their journal mode).
+    busy_timeout_ms : int, optional
+        How long SQLite's busy handler retries while another program holds the lock, before
+        :class:`~gisdesk.store.errors.WorkspaceBusy` (default :data:`DEFAULT_BUSY_TIMEOUT_MS`).
     spatialite : bool
         Load mod_spatialite (bulk readers of plain tables need only core SQLite).
 
@@ -136,11 +254,14 @@ def connect(
     Raises
     ------
     StoreError
-        With a hint: missing file, not SQLite, damaged, locked, or mod_spatialite missing.
+        With a hint: missing file, not SQLite, damaged, locked (:class:`WorkspaceBusy`),
+        or mod_spatialite missing.
     """
     p = Path(path)
     if not create or p.exists():
         check_sqlite_file(p)
+    if busy_timeout_ms is None:
+        busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS
     mod = sqlite_module()
     mode = "ro" if read_only else ("rwc" if create else "rw")
     uri = f"{p.resolve().as_uri()}?mode={mode}"
@@ -155,7 +276,7 @@ def connect(
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA schema_version").fetchone()  # reads page 1: fails early on garbage
         if wal and not read_only:
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            enable_wal(conn, p)
     except mod.Error as exc:
         conn.close()
         raise translate_error(exc, p) from exc

@@ -177,7 +177,15 @@ def _to_wgs84(store: IncidentStore) -> Transformer:
 
 
 def export_open311(store: IncidentStore, path: str | os.PathLike[str], **filters: Any) -> int:
-    """Write the incidents (``store.list(**filters)``) as a GeoReport v2 JSON array; returns the count."""
+    """Write the incidents (``store.list(**filters)``) as a GeoReport v2 JSON array; returns the count.
+
+    The file is written by :func:`gisdesk.store.safe_write.write_export`: never over the
+    store's workspace or any SQLite file (:class:`~gisdesk.store.errors.UnsafeTargetError`),
+    and through a temporary file and an atomic rename.
+    """
+    from gisdesk.store.safe_write import check_export_target, write_export
+
+    check_export_target(path, [store.path])  # refuse before the work, not after
     tr = _to_wgs84(store)
     out = []
     for inc in store.list(**filters):
@@ -188,7 +196,7 @@ def export_open311(store: IncidentStore, path: str | os.PathLike[str], **filters
                     "description": inc.description, "agency_responsible": inc.department,
                     "requested_datetime": iso_utc(inc.occurred_at), "address": inc.address,
                     "lat": round(lat, 8), "long": round(lon, 8), "severity": inc.severity})
-    Path(path).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_export(path, json.dumps(out, ensure_ascii=False, indent=1), [store.path])
     return len(out)
 
 
@@ -272,7 +280,13 @@ def import_open311(store: IncidentStore, path: str | os.PathLike[str], *,
 
 
 def export_geojson(store: IncidentStore, path: str | os.PathLike[str], **filters: Any) -> int:
-    """Write the incidents as a GeoJSON FeatureCollection in EPSG:4326; returns the count."""
+    """Write the incidents as a GeoJSON FeatureCollection in EPSG:4326; returns the count.
+
+    Written like :func:`export_open311`: never over the workspace or any SQLite file, atomically.
+    """
+    from gisdesk.store.safe_write import check_export_target, write_export
+
+    check_export_target(path, [store.path])
     tr = _to_wgs84(store)
     feats = []
     for inc in store.list(**filters):
@@ -282,6 +296,6 @@ def export_geojson(store: IncidentStore, path: str | os.PathLike[str], **filters
                  "address": inc.address, "commune": inc.commune, "department": inc.department,
                  "duplicate_of": inc.duplicate_of, "needs_review": inc.needs_review}
         feats.append({"type": "Feature", "id": inc.uuid, "geometry": mapping(geom), "properties": props})
-    Path(path).write_text(json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False),
-                          encoding="utf-8")
+    write_export(path, json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False),
+                 [store.path])
     return len(feats)

@@ -63,7 +63,7 @@ from gisdesk.core.incidents import (
 )
 from gisdesk.core import access
 from gisdesk.core.users import PermissionDenied, User
-from gisdesk.store.base import ConnectionStore, migration
+from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 from gisdesk.store.incident_attachments import (  # noqa: F401 (re-exported)
     ATTACHMENT_TYPES,
@@ -134,7 +134,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
 
     ``workspace`` is a path or an open connection. Existing rows are kept.
     """
-    with migration(workspace) as conn:
+    with migration(workspace, workspace_only=True) as conn:
         have = {r[1] for r in conn.execute("PRAGMA table_info(incidents)")}
         for name, decl in _NEW_COLUMNS.items():
             if name not in have:
@@ -186,11 +186,13 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
     :class:`~gisdesk.core.tasks.ConflictError` (a stale ``version``) having written nothing.
     """
 
-    def __init__(self, workspace: str | os.PathLike[str], user: User | str) -> None:
+    def __init__(self, workspace: str | os.PathLike[str], user: User | str, *, read_only: bool = False) -> None:
         self.path = workspace
-        self.conn = connect(workspace)
+        # read_only: SQLite mode=ro, no migration (exports); a non-workspace file is refused first.
+        self.conn = open_workspace(workspace, read_only=read_only)
         try:
-            ensure_schema(self.conn)
+            if not read_only:
+                ensure_schema(self.conn)
             self.user: User = resolve_user(self.conn, user)
             self.srid = _srid(self.conn)
             rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()

@@ -63,7 +63,7 @@ from gisdesk.core.tasks import (
 )
 from gisdesk.core.users import User
 from gisdesk.store._access_sql import where as filter_sql
-from gisdesk.store.base import ConnectionStore, migration
+from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import attachment_type
 from gisdesk.store.task_questions import QuestionsMixin
@@ -115,7 +115,7 @@ CREATE TRIGGER IF NOT EXISTS {t}_no_{op.lower()} BEFORE {op} ON {t} BEGIN
 
 def ensure_tasks_schema(workspace: str | os.PathLike[str] | Any) -> None:
     """Add the task, question and user tables to a workspace; safe to run again."""
-    with migration(workspace) as conn:
+    with migration(workspace, workspace_only=True) as conn:
         for statement in _SCHEMA.split(";\n"):
             if statement.strip():
                 conn.execute(statement)
@@ -168,11 +168,13 @@ class TaskStore(QuestionsMixin, ReportsMixin, ConnectionStore):
     """
 
     def __init__(self, workspace: str | os.PathLike[str], user: User, evidence: EvidencePolicy | None = None,
-                 on_transition: Callable[[Task], Any] | None = None) -> None:
+                 on_transition: Callable[[Task], Any] | None = None, *, read_only: bool = False) -> None:
         self.path = workspace
         self.on_transition = on_transition
-        self.conn = connect(workspace)
-        ensure_tasks_schema(self.conn)
+        # read_only: SQLite mode=ro, no migration (gisdesk kpi); a non-workspace file is refused first.
+        self.conn = open_workspace(workspace, read_only=read_only)
+        if not read_only:
+            ensure_tasks_schema(self.conn)
         self.user = resolve_user(self.conn, user)
         self.evidence = evidence or EvidencePolicy()
         from gisdesk.store.incidents_store import _srid

@@ -35,7 +35,7 @@ from gisdesk.core.users import (
     sign_in_wait,
     verify_password,
 )
-from gisdesk.store.base import ConnectionStore
+from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 
 _COLUMNS = "username, display_name, role, commune, department, active"
@@ -91,10 +91,14 @@ class UserStore(ConnectionStore):
     #: The clock of sign-in waits (tests replace it; nothing sleeps).
     _now = staticmethod(utc_now)
 
-    def __init__(self, workspace: str | os.PathLike[str] | Any) -> None:
+    def __init__(self, workspace: str | os.PathLike[str] | Any, *, read_only: bool = False) -> None:
         self._own = isinstance(workspace, (str, os.PathLike))
-        self.conn = connect(workspace) if self._own else workspace
-        ensure_users_schema(self.conn)
+        # read_only: SQLite mode=ro, no migration (gisdesk users list); the table is added only to a
+        # gisdesk workspace, after quick_check, in one transaction (base.migration).
+        self.conn = open_workspace(workspace, read_only=read_only) if self._own else workspace
+        if not read_only:
+            with migration(self.conn, workspace_only=True):
+                ensure_users_schema(self.conn)
 
     def close(self) -> None:
         """Close the connection (if this store opened it)."""

@@ -54,3 +54,21 @@ class MessageBar(QFrame):
             self._timer.start(5000)
         else:
             self._timer.stop()
+
+    def show_error(self, exc: BaseException) -> None:
+        """Show why an action on the workspace failed, in one line (details behind the button).
+
+        A :class:`~gisdesk.store.errors.WorkspaceBusy` (another program kept the workspace
+        locked past the busy timeout) is a warning saying so and to try again; any other
+        :class:`~gisdesk.store.errors.StoreError` shows its message with its hint as details;
+        anything else (a refusal of the access policy, a validation error) its own text.
+        """
+        from gisdesk.store.errors import StoreError, WorkspaceBusy
+
+        if isinstance(exc, WorkspaceBusy):
+            self.show_message(self.tr("The workspace is busy: another program is writing; try again."), "warning",
+                              f"{exc.message}\n{exc.hint}".strip())
+        elif isinstance(exc, StoreError):
+            self.show_message(exc.message, "error", exc.hint)
+        else:
+            self.show_message(str(exc) or type(exc).__name__, "error")

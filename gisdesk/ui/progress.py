@@ -1,4 +1,9 @@
-"""Run slow work off the GUI thread; after half a second show progress with Cancel."""
+"""Run slow work off the GUI thread; after half a second show progress with Cancel.
+
+:func:`run_or_report` does the same and shows a store failure (a busy workspace, a full
+disk, a damaged file) in the window's message bar instead of raising it, so a form never
+stays silently empty.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from gisdesk.store.errors import StoreError
 
 T = TypeVar("T")
 DELAY_S = 0.5
@@ -50,3 +57,19 @@ def run_with_progress(work: Callable[[], T], cancel: Callable[[], Any], parent: 
     if "error" in box:
         raise box["error"]
     return box["value"]
+
+
+def run_or_report(work: Callable[[], T], bar: Any, cancel: Callable[[], Any] = lambda: None,
+                  parent: QWidget | None = None, text: str = "", delay_s: float = DELAY_S) -> T | None:
+    """:func:`run_with_progress`, but a :class:`~gisdesk.store.errors.StoreError` from ``work``
+    (e.g. :class:`~gisdesk.store.errors.WorkspaceBusy` after the busy timeout) is shown in
+    ``bar`` (a :class:`~gisdesk.ui.message_bar.MessageBar`) and None is returned.
+
+    Call it on the GUI thread: the work runs on a worker thread, the message bar is touched
+    here, on the GUI thread. Other exceptions are raised as they are.
+    """
+    try:
+        return run_with_progress(work, cancel, parent, text, delay_s)
+    except StoreError as exc:
+        bar.show_error(exc)
+        return None

@@ -319,7 +319,8 @@ def test_cli_on_bad_files(bad_files):
         res = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
         _assert_clean_cli_failure(res, bad_files[kind].name)
         if kind not in ("folder", "missing"):
-            assert len(err.strip().splitlines()) == 2, (kind, err)  # message and hint
+            lines = err.strip().splitlines()
+            assert len(lines) == 1 and ". " in lines[0], (kind, err)  # the message, then the hint, on one line
     assert {k: _digest(p) for k, p in bad_files.items() if p.is_file()} == before
 
 

@@ -16,6 +16,7 @@ def workspace(tmp_path):
     path = tmp_path / "w.sqlite"
     conn = connect(path, create=True)
     conn.execute("SELECT InitSpatialMetadata(1)")
+    conn.execute("CREATE TABLE gisdesk_meta (key TEXT PRIMARY KEY, value TEXT)")  # a gisdesk workspace: WAL
     conn.execute("CREATE TABLE parent (id TEXT PRIMARY KEY)")
     conn.execute("CREATE TABLE child (id TEXT PRIMARY KEY, parent_id TEXT NOT NULL REFERENCES parent(id))")
     conn.close()
@@ -44,6 +45,17 @@ def test_every_pooled_connection_is_spatial_and_safe(workspace):
     assert len(seen) == 4
     for version, journal, fk, timeout, wkt in seen:
         assert version and journal.lower() == "wal" and fk == 1 and timeout > 0 and wkt == "POINT(1 2)"
+    engine.dispose()
+
+
+def test_the_engine_leaves_the_journal_mode_of_a_file_that_is_not_a_workspace(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = connect(path, create=True)
+    conn.execute("SELECT InitSpatialMetadata(1)")  # SpatiaLite, but none of the gisdesk tables
+    conn.close()
+    engine = create_engine(path)
+    with engine.connect() as c:
+        assert c.execute(sa.text("PRAGMA journal_mode")).scalar().lower() == "delete"
     engine.dispose()
 
 
