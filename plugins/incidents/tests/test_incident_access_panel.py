@@ -37,9 +37,9 @@ def acting_as(ctx, name):
 def first_of(ctx, commune):
     """The first open incident of ``commune`` in the file (whoever is signed in: ``ctx.workspace`` reads
     only what they may see)."""
-    from gisdesk.store.connection import connect
+    import sqlite3  # plugin tests import nothing of gisdesk but the api: read the file as any tool would
 
-    conn = connect(ctx.workspace.path, read_only=True)
+    conn = sqlite3.connect(f"file:{ctx.workspace.path}?mode=ro", uri=True)
     try:
         return conn.execute("SELECT uuid FROM incidents WHERE commune = ? AND status NOT IN "
                             "('rejected', 'duplicate') ORDER BY fid LIMIT 1", (commune,)).fetchone()[0]
