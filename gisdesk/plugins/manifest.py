@@ -71,6 +71,7 @@ class CommandSpec:
     menu: str = ""
     shortcut: str = ""
     icon: str = ""
+    requires: str = ""  #: "ACTION KIND" of the access policy (e.g. "create incident"): disabled when refused
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class MapToolSpec:
     factory: Target
     shortcut: str = ""
     icon: str = ""
+    requires: str = ""  #: "ACTION KIND" of the access policy (e.g. "edit incident"): disabled when refused
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,13 @@ def _contribution(kind: str, entry: dict[str, Any], plugin: str, path: Path | No
     for key in _TARGET_FIELDS & set(values):
         if not _TARGET.match(values[key]):
             raise ManifestError(path, f"{where}.{key}", f"{values[key]!r} is not \"module:attr\"")
+    if values.get("requires"):
+        from gisdesk.core.access import ACTIONS, KINDS
+
+        parts = values["requires"].split()
+        if len(parts) != 2 or parts[0] not in ACTIONS or parts[1] not in KINDS:
+            raise ManifestError(path, f"{where}.requires", f"{values['requires']!r} is not \"ACTION KIND\" of the "
+                                f"access policy (actions: {', '.join(ACTIONS)}; kinds: {', '.join(KINDS)})")
     if kind == "panels" and values.get("area", "right") not in PANEL_AREAS:
         raise ManifestError(path, f"{where}.area", f"{values['area']!r} is not one of {', '.join(PANEL_AREAS)}")
     if kind == "readers":

@@ -212,6 +212,8 @@ class QtHost:
         from gisdesk.plugins.context import app_events
 
         self.services().user = user
+        for act in [*self.commands.values(), *self.tools.values()]:
+            self._apply_requirement(act)
         if self.manager is not None:
             app_events(self.manager).user_changed.emit(user)
 
@@ -394,7 +396,29 @@ class QtHost:
         icon = self._icon(record, getattr(spec, "icon", ""))
         if icon is not None:
             act.setIcon(icon)
+        if getattr(spec, "requires", ""):
+            act.setProperty("gisdesk_requires", spec.requires)
+            act.setProperty("gisdesk_tooltip", act.toolTip() or spec.title)
+            self._apply_requirement(act)
         return act
+
+    def _apply_requirement(self, act: QAction) -> None:
+        """Enable a command or tool whose manifest ``requires`` an action the signed-in user may take;
+        otherwise disable it with the access policy's reason as its tooltip."""
+        requires = act.property("gisdesk_requires")
+        if not requires:
+            return
+        from gisdesk.core.access import decide
+
+        user = self.services().user
+        action, kind = str(requires).split()
+        decision = decide(user, action, kind) if user is not None else None
+        allowed = decision is None or decision.allowed
+        if not allowed and act.isChecked():
+            self.activate_tool(PAN_TOOL)
+        act.setEnabled(allowed)
+        act.setToolTip(str(act.property("gisdesk_tooltip")) if allowed
+                       else tr("Not available: {reason}").format(reason=decision.reason))
 
     def _icon(self, record: Any, name: str) -> QIcon | None:
         if not name:
