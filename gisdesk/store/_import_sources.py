@@ -81,12 +81,21 @@ def source_layers(path: str | Path) -> list[tuple[str, str | None]]:
     return [(str(name), None if gtype is None else str(gtype)) for name, gtype in found.tolist()]
 
 
+def offered_layers(path: str | Path) -> list[tuple[str, str | None]]:
+    """The layers worth offering for import: those with geometry (every sheet of a table file).
+
+    A GeoPackage's attribute-only tables are left out unless it has nothing else.
+    """
+    path = Path(path)
+    layers = source_layers(path)
+    return layers if is_table(path) else [lyr for lyr in layers if lyr[1] is not None] or layers
+
+
 def choose_layer(path: Path, layer: str | None) -> str | None:
     """``layer``, or the only layer worth importing; LayerChoiceRequired when there are several."""
     if layer is not None:
         return layer
-    layers = source_layers(path)
-    spatial = layers if is_table(path) else [lyr for lyr in layers if lyr[1] is not None] or layers
+    spatial = offered_layers(path)
     if len(spatial) > 1:
         raise LayerChoiceRequired(path.name, spatial)
     return spatial[0][0] if spatial else None

@@ -17,7 +17,8 @@ import numpy as np
 from gisdesk.core.text import printable
 from gisdesk.store._import_checks import coordinate_problems, safe_table_name, unique_columns
 from gisdesk.store._import_crs import CRSRequired, parse_crs, reproject, workspace_srid
-from gisdesk.store._import_sources import LayerChoiceRequired, Source, choose_layer, read_source, source_layers
+from gisdesk.store._import_sources import (LayerChoiceRequired, Source, choose_layer, offered_layers, read_source,
+                                            source_layers)
 from gisdesk.store.base import migration
 from gisdesk.store.datasource import quote_ident
 from gisdesk.store.errors import StoreError
@@ -36,10 +37,19 @@ class ImportCancelled(StoreError):
 def table_name_for(path: str | os.PathLike[str], taken: set[str]) -> str:
     """A safe, unused table name from a file name (``Flood zones 2024.geojson`` -> ``flood_zones_2024``).
 
-    Never a name SQLite, SpatiaLite, GeoPackage or gisdesk owns (``sqlite_data.geojson`` ->
+    Vietnamese letters lose their marks (``Cầu Đường.kml`` -> ``cau_duong``). Never a name
+    SQLite, SpatiaLite, GeoPackage or gisdesk owns (``sqlite_data.geojson`` ->
     ``l_sqlite_data``) and never one in ``taken`` (compared without case).
     """
-    base = re.sub(r"[^0-9a-zA-Z_]+", "_", Path(path).stem.lower()).strip("_") or "layer"
+    return _table_name(Path(path).stem, taken)
+
+
+def _table_name(text: str, taken: set[str]) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    base = re.sub(r"[^0-9a-zA-Z_]+", "_", folded.lower()).strip("_") or "layer"
     base = safe_table_name(base)
     taken_lower = {t.lower() for t in taken}
     name, k = base, 2
@@ -199,7 +209,7 @@ def import_vector(workspace: str | os.PathLike[str], path: str | os.PathLike[str
 def import_layers(workspace: str | os.PathLike[str], path: str | os.PathLike[str], layers: list[str] | None = None,
                   progress: Progress | None = None, user: object = None, crs: str | None = None,
                   x: str | None = None, y: str | None = None) -> list[tuple[str, ImportedTable | StoreError]]:
-    """Import each of ``layers`` of ``path`` (None: every layer) as its own table, each whole or not at all.
+    """Import each of ``layers`` of ``path`` (None: every layer offered) as its own table, each whole or not at all.
 
     A file with one layer gets the file's name as its table name; with several,
     ``file_layer``. One layer that cannot be imported does not stop the others: its
@@ -215,7 +225,7 @@ def import_layers(workspace: str | os.PathLike[str], path: str | os.PathLike[str
     require_in(workspace, user, "import", "layer")
     path = Path(path)
     every = source_layers(path)
-    chosen = [n for n, _ in every] if layers is None else list(layers)
+    chosen = [n for n, _ in offered_layers(path)] if layers is None else list(layers)
     known = {n for n, _ in every}
     report = progress or (lambda f: True)
     out: list[tuple[str, ImportedTable | StoreError]] = []
@@ -226,7 +236,7 @@ def import_layers(workspace: str | os.PathLike[str], path: str | os.PathLike[str
             continue
         table = None
         if len(every) > 1:
-            table = table_name_for(f"{path.stem}_{name}", _tables(workspace))
+            table = _table_name(f"{path.stem}_{name}", _tables(workspace))
         part = (lambda f, k=k: report((k + f) / len(chosen)))
         try:
             out.append((name, import_vector(workspace, path, name, table, part, user, crs, x, y)))

@@ -216,7 +216,7 @@ def test_every_layer_of_a_two_layer_kml_is_offered_and_imported(workspace, tmp_p
     assert [n for n, _ in err.value.layers] == ["Chợ", "Cầu"]
     assert tables(workspace) == before
     done = import_layers(workspace, kml, user=CITY)
-    assert [n for n, _ in done] == ["Chợ", "Cầu"]
+    assert [(n, str(t)) for n, t in done] == [("Chợ", "hue_cho"), ("Cầu", "hue_cau")]  # marks folded
     with DataSource(workspace) as ds:
         counts = {n: ds.feature_count(ds.layer(t)) for n, t in done}
         kinds = {n: ds.layer(t).geometry_type for n, t in done}
