@@ -49,9 +49,16 @@ class CRSRequired(StoreError):
     def __init__(self, name: str, bounds: tuple[float, float, float, float] | None) -> None:
         self.bounds = bounds
         self.guesses = guess_crs(bounds) if bounds else []
-        where = "" if bounds is None else " (coordinates {:.6g}, {:.6g} – {:.6g}, {:.6g})".format(*bounds)
+        where = "" if bounds is None else f" (coordinates {format_bounds(bounds)})"
         super().__init__(f"'{printable(name, 80)}' has no coordinate reference system{where}.",
                          "Choose one (e.g. --crs EPSG:32648, or crs= in a script); nothing was imported.")
+
+
+def format_bounds(bounds: tuple[float, float, float, float]) -> str:
+    """``minx, miny – maxx, maxy`` readably: degrees to 6 decimals, metres to the metre (561,994, 1,821,305)."""
+    if all(abs(v) <= 360 for v in bounds):
+        return "{:.6f}, {:.6f} – {:.6f}, {:.6f}".format(*bounds)
+    return "{:,.0f}, {:,.0f} – {:,.0f}, {:,.0f}".format(*bounds)
 
 
 def guess_crs(bounds: tuple[float, float, float, float]) -> list[tuple[str, str]]:

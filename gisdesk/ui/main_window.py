@@ -400,7 +400,8 @@ class MainWindow(QMainWindow):
     def _add_vector_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, tr("Add vector layer"), str(self.workspace.parent),
-            tr("Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.fgb);;All files (*)"))
+            tr("Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;"
+               "Tables with coordinates (*.csv *.xlsx);;All files (*)"))
         if path:
             self.add_vector(Path(path))
 
@@ -418,40 +419,90 @@ class MainWindow(QMainWindow):
         return not decision.allowed
 
     def add_vector(self, path: Path) -> None:
-        """Add a vector file's layers: SpatiaLite/GeoPackage layers are read in place, other formats imported."""
+        """Add a vector file's layers: SpatiaLite/GeoPackage layers are read in place, other formats imported.
+
+        A file with several layers offers them in a checklist; a file without a CRS asks
+        for one (the guess from its coordinates first). Nothing is written into the file.
+        """
         from gisdesk.core.default_styles import default_style
-        from gisdesk.store.importer import import_vector
+        from gisdesk.store.importer import offered_layers
+        from gisdesk.ui import import_dialogs
 
         if self._refused("import", "layer"):
             return
         try:
             if path.suffix.lower() in (".sqlite", ".db", ".gpkg", ".spatialite"):
-                with DataSource(path) as ds:
+                with DataSource(path) as ds:  # read-only connections: the user's file is never written
                     infos = list(ds.layers)
+                if len(infos) > 1:
+                    names = import_dialogs.choose_layers(self, path.name, [(i.name, i.geometry_type) for i in infos])
+                    if not names:
+                        return
+                    infos = [i for i in infos if i.name in names]
                 for info in infos:
                     self.model.add(VectorLayer(path, info.name, default_style(info.kind), title=info.name))
                 return
-            dialog = QProgressDialog(tr("Importing {name}…").format(name=path.name), tr("Cancel"), 0, 100, self)
-            dialog.setMinimumDuration(SLOW_RENDER_MS)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-
-            def progress(fraction: float) -> bool:
-                dialog.setValue(int(fraction * 100))
-                QCoreApplication.processEvents()
-                return not dialog.wasCanceled()
-
-            table = import_vector(self.workspace, path, progress=progress, user=self.user)
-            dialog.close()
-            with DataSource(self.workspace) as ds:
-                kind = ds.layer(table).kind
-            self.model.add(VectorLayer(self.workspace, table, default_style(kind), title=path.stem))
-            warn = table.warnings() if hasattr(table, "warnings") else []
-            self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(
-                name=path.name, table=table), "warning" if warn else "info", "\n".join(warn))
+            layers = offered_layers(path)
+            chosen = [n for n, _ in layers]
+            if len(layers) > 1:
+                chosen = import_dialogs.choose_layers(self, path.name, layers)
+                if not chosen:
+                    return
+            for layer, table in self._import_layers(path, chosen, len(layers) > 1):
+                with DataSource(self.workspace) as ds:
+                    kind = ds.layer(table).kind
+                title = f"{path.stem} — {layer}" if len(layers) > 1 else path.stem
+                self.model.add(VectorLayer(self.workspace, table, default_style(kind), title=title))
+                warn = table.warnings()
+                self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(
+                    name=path.name if len(layers) == 1 else f"{path.name} [{layer}]", table=table),
+                    "warning" if warn else "info", "\n".join(warn))
         except PermissionDenied as exc:
             self.messages.show_message(tr("Not done: {reason}").format(reason=exc), "warning")
         except StoreError as exc:
             self.messages.show_message(exc.message, "error", exc.hint)
+
+    def _import_layers(self, path: Path, layers: list[str], several: bool) -> list:
+        """Import ``layers`` of ``path`` with a progress dialog; ask for a CRS once when the file has none.
+
+        Returns the (layer, table) pairs imported; a layer that failed is reported in the
+        message bar and left out.
+        """
+        from gisdesk.store.importer import CRSRequired, ImportCancelled, import_layers
+        from gisdesk.ui import import_dialogs
+
+        dialog = QProgressDialog(tr("Importing {name}…").format(name=path.name), tr("Cancel"), 0, 100, self)
+        dialog.setMinimumDuration(SLOW_RENDER_MS)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def progress(fraction: float) -> bool:
+            dialog.setValue(int(fraction * 100))
+            QCoreApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        crs, done, todo = None, [], list(layers)
+        try:
+            while todo:
+                results = import_layers(self.workspace, path, todo, progress=progress, user=self.user, crs=crs)
+                ask = [(n, r) for n, r in results if isinstance(r, CRSRequired)]
+                done += [(n, r) for n, r in results if not isinstance(r, CRSRequired)]
+                if not ask or crs is not None:
+                    done += ask
+                    break
+                dialog.reset()
+                crs = import_dialogs.choose_crs(self, path.name, ask[0][1].bounds, ask[0][1].guesses)
+                if crs is None:
+                    break
+                todo = [n for n, _ in ask]
+        except ImportCancelled as exc:
+            self.messages.show_message(exc.message, "info")
+        finally:
+            dialog.close()
+        for layer, result in done:
+            if isinstance(result, StoreError):
+                where = f"{path.name} [{layer}]: " if several else ""
+                self.messages.show_message(where + result.message, "error", result.hint)
+        return [(n, r) for n, r in done if not isinstance(r, StoreError)]
 
     def add_raster(self, path: Path) -> None:
         from gisdesk.core.default_styles import flood_depth_style
