@@ -14,21 +14,28 @@ would have to be taught, and the datum shift (``+towgs84``) is applied once, her
 A file without any CRS is never given one by guesswork: :class:`CRSRequired` carries
 the file's extent and the CRSs its coordinates could be in (:func:`guess_crs`), for the
 caller to offer to a person.
+
+VN-2000: the 7 parameters MONRE published (-191.90441429, -39.30318279, -111.45032835 m;
+-0.00928836, 0.01975479, -0.00427372"; 0.252906278 ppm) are EPSG:6960 "VN-2000 to WGS 84
+(2)", a *Coordinate Frame* rotation. The ``+towgs84=`` string shared in Vietnamese QGIS
+guides applies them as a Position Vector rotation (PROJ's ``+towgs84`` convention), which
+at Huế lands about 0.6 m away -- within the transformation's accuracy, so a file is taken
+as it declares itself. The provincial 3° TM grids are EPSG CRSs (9205-9218, 5896-5899;
+Thừa Thiên Huế: EPSG:9214 "VN-2000 / TM-3 107-00"), offered by :func:`guess_crs` for the
+workspace's area, and PROJ picks EPSG:6960 for them.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from gisdesk.core.text import printable
 from gisdesk.store.errors import StoreError
-
-#: VN-2000 to WGS 84, the 7 parameters of MONRE's Decision 05/2007/QĐ-BTNMT (PROJ ``+towgs84``).
-VN2000_TOWGS84 = "-191.90441429,-39.30318279,-111.45032835,-0.00928836,0.01975479,-0.00427372,0.252906278"
 
 # GDAL writes a custom datum's shift into an ESRI .prj only as a name:
 # D_Unknown_based_on_WGS_84_ellipsoid_using_towgs84_-191_90441429_-39_30318279_..._0_252906278
@@ -46,9 +53,10 @@ class CRSRequired(StoreError):
         ``(crs, label)`` pairs the coordinates fit, most likely first (may be empty).
     """
 
-    def __init__(self, name: str, bounds: tuple[float, float, float, float] | None) -> None:
+    def __init__(self, name: str, bounds: tuple[float, float, float, float] | None,
+                 near: tuple[float, float] | None = None) -> None:
         self.bounds = bounds
-        self.guesses = guess_crs(bounds) if bounds else []
+        self.guesses = guess_crs(bounds, near) if bounds else []
         where = "" if bounds is None else f" (coordinates {format_bounds(bounds)})"
         super().__init__(f"'{printable(name, 80)}' has no coordinate reference system{where}.",
                          "Choose one (e.g. --crs EPSG:32648, or crs= in a script); nothing was imported.")
@@ -61,27 +69,71 @@ def format_bounds(bounds: tuple[float, float, float, float]) -> str:
     return "{:,.0f}, {:,.0f} – {:,.0f}, {:,.0f}".format(*bounds)
 
 
-def guess_crs(bounds: tuple[float, float, float, float]) -> list[tuple[str, str]]:
+def guess_crs(bounds: tuple[float, float, float, float],
+              near: tuple[float, float] | None = None) -> list[tuple[str, str]]:
     """The CRSs a file's coordinates could be in, most likely first (never applied without asking).
 
     Longitudes and latitudes give WGS 84; eastings and northings in the ranges Vietnam has
-    in UTM zones 48/49 (and in VN-2000's UTM and 3° TM grids, false easting 500 000 m) give
-    those.
+    (false easting 500 000 m, 8°-24°N) give UTM zones 48/49 in WGS 84 and VN-2000, and the
+    VN-2000 provincial 3° TM grids whose area holds ``near`` (lon, lat: the workspace).
     """
     minx, miny, maxx, maxy = bounds
     if -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90:
         return [("EPSG:4326", "WGS 84 (longitude, latitude)")]
     if 100_000 <= minx <= maxx <= 900_000 and 900_000 <= miny <= maxy <= 2_700_000:
-        return [("EPSG:32648", "WGS 84 / UTM zone 48N"), ("EPSG:32649", "WGS 84 / UTM zone 49N"),
-                ("EPSG:3405", "VN-2000 / UTM zone 48N"), ("EPSG:3406", "VN-2000 / UTM zone 49N"),
-                (vn2000_tm3(107.0), "VN-2000 / TM-3, central meridian 107°00' (Thừa Thiên Huế)")]
+        out = [("EPSG:32648", "WGS 84 / UTM zone 48N"), ("EPSG:32649", "WGS 84 / UTM zone 49N"),
+               ("EPSG:3405", "VN-2000 / UTM zone 48N"), ("EPSG:3406", "VN-2000 / UTM zone 49N")]
+        if near is not None:  # the grids of the workspace's province; then whichever puts the file nearest
+            out[2:2] = [(f"EPSG:{code}", name) for code, name, (w, s, e, n) in _vn2000_tm3()
+                        if w <= near[0] <= e and s <= near[1] <= n]
+            off = {c: _degrees_off(c, ((minx + maxx) / 2, (miny + maxy) / 2), near) for c, _ in out}
+            best = min(off.values())
+            # within ~10 km of the best, datum shifts cannot tell them apart: keep the order above
+            out.sort(key=lambda c: 0.0 if off[c[0]] <= best + 0.1 else off[c[0]])
+        return out
     return []
 
 
-def vn2000_tm3(central_meridian: float) -> str:
-    """A PROJ string for VN-2000 in a province's 3° TM zone (k = 0.9999, false easting 500 000 m)."""
-    return (f"+proj=tmerc +lat_0=0 +lon_0={central_meridian:g} +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 "
-            f"+towgs84={VN2000_TOWGS84} +units=m +no_defs +type=crs")
+def _degrees_off(crs: str, xy: tuple[float, float], near: tuple[float, float]) -> float:
+    from pyproj import Transformer
+
+    try:
+        lon, lat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(*xy)
+    except Exception:  # a CRS pyproj cannot use here goes last
+        return float("inf")
+    return abs(lon - near[0]) + abs(lat - near[1]) if np.isfinite([lon, lat]).all() else float("inf")
+
+
+def workspace_center(workspace) -> tuple[float, float] | None:
+    """(lon, lat) of the middle of the workspace's first layer, None when it has none."""
+    from pyproj import Transformer
+
+    from gisdesk.store.datasource import DataSource
+
+    try:
+        with DataSource(workspace) as ds:
+            if not ds.layers:
+                return None
+            box, srid = ds.extent(ds.layers[0]), ds.layers[0].srid
+        if not box:
+            return None
+        lon, lat = Transformer.from_crs(f"EPSG:{srid}", "EPSG:4326", always_xy=True).transform(
+            (box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    except Exception:  # only a hint for the guesses
+        return None
+    return (float(lon), float(lat)) if np.isfinite([lon, lat]).all() else None
+
+
+@lru_cache(maxsize=1)
+def _vn2000_tm3() -> tuple[tuple[str, str, tuple[float, float, float, float]], ...]:
+    """EPSG's VN-2000 3° TM grids (code, name, area west/south/east/north), provincial ones first."""
+    from pyproj.database import query_crs_info
+    from pyproj.enums import PJType
+
+    found = {i.code: (i.code, i.name, tuple(i.area_of_use.bounds)) for i in
+             query_crs_info(auth_name="EPSG", pj_types=PJType.PROJECTED_CRS)
+             if i.name.startswith("VN-2000 / TM-3") and i.area_of_use is not None}
+    return tuple(sorted(found.values(), key=lambda f: ("zone" in f[1], f[1])))
 
 
 def parse_crs(text: str, name: str):

@@ -16,7 +16,7 @@ import numpy as np
 
 from gisdesk.core.text import printable
 from gisdesk.store._import_checks import coordinate_problems, safe_table_name, unique_columns
-from gisdesk.store._import_crs import CRSRequired, parse_crs, reproject, workspace_srid
+from gisdesk.store._import_crs import CRSRequired, parse_crs, reproject, workspace_center, workspace_srid
 from gisdesk.store._import_sources import (LayerChoiceRequired, Source, choose_layer, offered_layers, read_source,
                                             source_layers)
 from gisdesk.store.base import migration
@@ -248,11 +248,20 @@ def import_layers(workspace: str | os.PathLike[str], path: str | os.PathLike[str
 
 
 def _tables(workspace: str | os.PathLike[str]) -> set[str]:
+    return {r[0] for r in _read(workspace, "SELECT name FROM sqlite_master")}
+
+
+def _known_srid(workspace: str | os.PathLike[str], srid: int) -> bool:
+    """Whether the workspace's ``spatial_ref_sys`` has ``srid`` (newer EPSG codes may be missing)."""
+    return bool(_read(workspace, "SELECT 1 FROM spatial_ref_sys WHERE srid = ?", (srid,)))
+
+
+def _read(workspace: str | os.PathLike[str], sql: str, params: tuple = ()) -> list:
     from gisdesk.store.connection import connect
 
     conn = connect(workspace, read_only=True, wal=False, spatialite=False)
     try:
-        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
 
@@ -270,13 +279,13 @@ def _import_vector(workspace: str | os.PathLike[str], path: Path, layer: str | N
         found = geoms[~shapely.is_missing(geoms) & ~skip]
         box = shapely.total_bounds(found) if len(found) else None
         raise CRSRequired(path.name, tuple(float(v) for v in box) if box is not None and np.isfinite(box).all()
-                          else None)
+                          else None, workspace_center(workspace))
     source = parse_crs(text, path.name)
     code = source.to_epsg(min_confidence=70)
     moved = None
-    if code is not None:
+    if code is not None and _known_srid(workspace, int(code)):
         srid, said = int(code), f"EPSG:{code}"
-    else:  # no EPSG code: stored in the workspace CRS, the datum shift applied here
+    else:  # no EPSG code (or one SpatiaLite does not know): stored in the workspace CRS, the shift applied here
         srid, said = workspace_srid(workspace), f"'{source.name}'"
         moved = ~coordinate_problems(geoms, srid)[0]  # finite before the transformation
         geoms = reproject(geoms, source, srid)

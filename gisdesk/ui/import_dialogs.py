@@ -13,14 +13,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from gisdesk.store._import_crs import format_bounds, vn2000_tm3
+from gisdesk.store._import_crs import format_bounds
 from gisdesk.store.errors import StoreError
 
 #: Offered after the guesses in the CRS dialog (code, label); labels are translated when shown.
 COMMON_CRS = (("EPSG:4326", "WGS 84 (longitude, latitude)"), ("EPSG:32648", "WGS 84 / UTM zone 48N"),
               ("EPSG:32649", "WGS 84 / UTM zone 49N"), ("EPSG:3405", "VN-2000 / UTM zone 48N"),
               ("EPSG:3406", "VN-2000 / UTM zone 49N"), ("EPSG:4756", "VN-2000 (longitude, latitude)"),
-              (vn2000_tm3(107.0), "VN-2000 / TM-3, central meridian 107°00' (Thừa Thiên Huế)"),
               ("EPSG:3857", "Web Mercator"))
 
 
@@ -100,8 +99,7 @@ class CrsDialog(QDialog):
         for code, label in list(guesses) + list(COMMON_CRS):
             if code not in seen:
                 seen.add(code)
-                shown = code if code.startswith("EPSG:") else tr("PROJ string")
-                self.combo.addItem(f"{tr(label)} — {shown}", code)
+                self.combo.addItem(f"{tr(label)} — {code}", code)
         self.combo.setCurrentIndex(0 if guesses else -1)
         hint = QLabel(tr("Guessed from the coordinates: {label}.").format(label=tr(guesses[0][1])) if guesses
                       else tr("The coordinates fit no CRS gisdesk knows; type one (EPSG:n, WKT or a PROJ string)."))

@@ -2,8 +2,11 @@
 
 Expected values are written from the rules: the VN-2000 coordinates of a known point come
 from a PROJ pipeline spelled out here step by step with MONRE's 7 published parameters
-(Decision 05/2007/QĐ-BTNMT) and Thừa Thiên Huế's central meridian 107°00' (k = 0.9999,
-false easting 500 000 m); the importer only sees the shapefile's ``.prj``.
+(a Coordinate Frame rotation, as EPSG:6960 "VN-2000 to WGS 84 (2)" records them) and
+Thừa Thiên Huế's central meridian 107°00' (k = 0.9999, false easting 500 000 m: EPSG:9214);
+the importer only sees the shapefile's ``.prj``. A ``.prj`` written from the ``+towgs84``
+string of the QGIS guides applies the rotations as a Position Vector (~0.6 m apart here):
+"within a few metres" holds for both.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
-from pyproj import Geod, Transformer
+from pyproj import CRS, Geod, Transformer
 
 from gisdesk.core.users import PermissionDenied
 from gisdesk.store.datasource import DataSource
@@ -28,10 +31,10 @@ FLAG_TOWER = (107.5786, 16.4682)
 DONG_BA = (107.5868, 16.4730)
 TOWGS84 = dict(x=-191.90441429, y=-39.30318279, z=-111.45032835,
                rx=-0.00928836, ry=0.01975479, rz=-0.00427372, s=0.252906278)
-# WGS 84 -> VN-2000 (the inverse of VN-2000 -> WGS 84, position-vector Helmert) -> Hue's 3° TM
+# WGS 84 -> VN-2000 (the inverse of VN-2000 -> WGS 84, a coordinate-frame Helmert) -> Hue's 3° TM
 WGS84_TO_HUE_VN2000 = (
     "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=cart +ellps=WGS84 "
-    "+step +inv +proj=helmert " + " ".join(f"+{k}={v}" for k, v in TOWGS84.items()) + " +convention=position_vector "
+    "+step +inv +proj=helmert " + " ".join(f"+{k}={v}" for k, v in TOWGS84.items()) + " +convention=coordinate_frame "
     "+step +inv +proj=cart +ellps=WGS84 +step +proj=tmerc +lat_0=0 +lon_0=107 +k=0.9999 +x_0=500000 +y_0=0 "
     "+ellps=WGS84")
 # the .prj an office's software writes: WKT 1 with the datum shift
@@ -80,6 +83,16 @@ def write_points(path, xy, names, crs=None):
 
 # -- VN-2000 -----------------------------------------------------------------------------------------------------
 
+def test_the_published_parameters_are_epsg_6960():
+    from pyproj.crs import CoordinateOperation
+
+    op = CoordinateOperation.from_epsg(6960)
+    assert op.name == "VN-2000 to WGS 84 (2)" and op.method_name.startswith("Coordinate Frame")
+    assert [round(p.value, 9) for p in op.params] == list(TOWGS84.values())
+    hue = CRS.from_epsg(9214)
+    assert hue.name == "VN-2000 / TM-3 107-00" and "Thua Thien-Hue" in hue.area_of_use.name
+
+
 @pytest.mark.parametrize("prj", ["office WKT with TOWGS84", "written by GDAL from a PROJ string"])
 def test_a_thua_thien_hue_vn2000_shapefile_lands_within_metres_of_its_wgs84_position(workspace, tmp_path, prj):
     to_vn = Transformer.from_pipeline(WGS84_TO_HUE_VN2000)
@@ -120,6 +133,19 @@ def test_a_file_without_crs_is_refused_with_guesses_and_imported_with_the_chosen
     table = import_vector(workspace, shp, crs="EPSG:32648", user=CITY)
     srid, lonlat, _ = points_wgs84(workspace, table)
     assert srid == 32648 and metres(lonlat[0], FLAG_TOWER) < 0.01
+
+
+def test_vn2000_provincial_coordinates_guess_the_provinces_grid_first(workspace, tmp_path):
+    xy = [Transformer.from_pipeline(WGS84_TO_HUE_VN2000).transform(*FLAG_TOWER)]
+    shp = write_points(tmp_path / "dia_chinh.shp", xy, ["Kỳ Đài"])
+    with pytest.raises(CRSRequired) as err:
+        import_vector(workspace, shp, user=CITY)
+    codes = [c for c, _ in err.value.guesses]
+    assert codes[0] == "EPSG:9214"  # VN-2000 / TM-3 107-00 puts it in Hue, where the workspace is
+    assert {"EPSG:32648", "EPSG:32649", "EPSG:3405", "EPSG:3406"} <= set(codes)
+    table = import_vector(workspace, shp, crs=codes[0], user=CITY)
+    srid, lonlat, _ = points_wgs84(workspace, table)
+    assert srid == 9214 and metres(lonlat[0], FLAG_TOWER) < 0.05  # PROJ uses EPSG:6960 for EPSG:9214
 
 
 def test_degrees_guess_wgs84():

@@ -96,7 +96,7 @@ def test_a_file_without_crs_asks_and_the_real_dialog_imports_with_the_guess(qtbo
 
     QTimer.singleShot(0, accept_the_dialog)
     window.add_vector(csv)
-    assert seen == ["EPSG:32648"]
+    assert seen == ["EPSG:9214"]  # VN-2000 / TM-3 107-00 puts the point in Hue, where the workspace is
     assert [lyr.name for lyr in window.model.layers[n:]] == ["toado"]
 
 
