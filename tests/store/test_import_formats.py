@@ -272,3 +272,44 @@ def test_a_geopackage_is_imported_layer_by_layer_and_never_written(workspace, tm
         assert [lyr.name for lyr in ds.layers] == ["diem", "vung"]
     assert sha256(gpkg) == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == files  # no -wal, no -shm left
+
+
+def test_an_excel_sheet_with_lon_lat_columns_imports_through_gdal(workspace, tmp_path):
+    xlsx = tmp_path / "cho.xlsx"
+    pyogrio.raw.write(xlsx, None, field_data=[np.array(["Chợ Đông Ba", "Kỳ Đài"], dtype=object),
+                                              np.array([DONG_BA[0], FLAG_TOWER[0]]),
+                                              np.array([DONG_BA[1], FLAG_TOWER[1]])],
+                      fields=["ten", "lon", "lat"], driver="XLSX")
+    table = import_vector(workspace, xlsx, user=CITY)
+    with DataSource(workspace) as ds:
+        lyr = ds.layer(table)
+        rows = ds.connection(text=True).execute(f'SELECT ten FROM "{table}" ORDER BY fid').fetchall()
+    assert lyr.srid == 4326 and rows == [("Chợ Đông Ba",), ("Kỳ Đài",)]
+
+
+def test_a_csv_takes_the_crs_of_a_prj_beside_it(workspace, tmp_path):
+    xy = Transformer.from_pipeline(WGS84_TO_HUE_VN2000).transform(*DONG_BA)
+    csv = tmp_path / "thua.csv"
+    csv.write_text(f"ten,x,y\nChợ Đông Ba,{xy[0]},{xy[1]}\n", encoding="utf-8")
+    csv.with_suffix(".prj").write_text(HUE_PRJ)
+    table = import_vector(workspace, csv, user=CITY)
+    with DataSource(workspace) as ds:
+        x, y = ds.connection(text=True).execute(f'SELECT ST_X(geom), ST_Y(geom) FROM "{table}"').fetchone()
+        srid = ds.layer(table).srid
+    lon, lat = Transformer.from_crs(f"EPSG:{srid}", "EPSG:4326", always_xy=True).transform(x, y)
+    assert srid == 32648 and metres((lon, lat), DONG_BA) < 3
+
+
+def test_a_dxf_without_crs_imports_once_one_is_chosen(workspace, tmp_path):
+    utm = Transformer.from_crs("EPSG:4326", "EPSG:32648", always_xy=True)
+    line = shapely.linestrings(np.asarray([utm.transform(*DONG_BA), utm.transform(*FLAG_TOWER)]))
+    dxf = tmp_path / "ban_ve.dxf"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pyogrio.raw.write(dxf, shapely.to_wkb(np.array([line])), field_data=[], fields=[],
+                          geometry_type="LineString", driver="DXF")
+    with pytest.raises(CRSRequired):
+        import_vector(workspace, dxf, user=CITY)
+    table = import_vector(workspace, dxf, crs="EPSG:32648", user=CITY)
+    with DataSource(workspace) as ds:
+        assert ds.feature_count(ds.layer(table)) == 1
