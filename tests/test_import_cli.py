@@ -1,4 +1,4 @@
-"""``gisdesk import WORKSPACE FILE``: one line per refused feature, a summary, exit 0 when something landed, 2 when not."""
+"""``gisdesk import WORKSPACE FILE``: a line per refused feature, a summary, exit 0 when something landed, 2 if not."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_the_command_is_wired_into_gisdesk(workspace, tmp_path):
                           "dispatcher"], capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
-        "cho.csv row 3: lon value 'abc' is not a number",
+        "cho.csv row 3: a lon value that is not a number ('abc')",
         "imported 1 feature(s) into 1 table(s) (cho); 1 refused; 0 layer(s) not imported"]
 
 
@@ -52,8 +52,8 @@ def test_refused_rows_are_escaped_one_per_line(workspace, tmp_path, capsys):
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 3 and "\x1b" not in out and "\u202e" not in out
-    assert lines[0].endswith("row 3: lon value '\\x1b[2J' is not a number")
-    assert lines[1].endswith("row 4: lat value '\\u202e16' is not a number")
+    assert lines[0].endswith("row 3: a lon value that is not a number ('\\x1b[2J')")
+    assert lines[1].endswith("row 4: a lat value that is not a number ('\\u202e16')")
     assert lines[2].startswith("imported 1 feature(s) into 1 table(s)")
 
 
@@ -96,4 +96,5 @@ def test_nothing_importable_exits_2(workspace, tmp_path, capsys):
     csv = tmp_path / "bad.csv"
     csv.write_text("lon,lat\nx,y\n", encoding="utf-8")
     code, _, err = gisdesk(capsys, workspace, csv, "--user", "dispatcher")
-    assert code == 2 and "No row of 'bad.csv' could be imported: row 2" in err
+    assert code == 2
+    assert "No row of 'bad.csv' could be imported: row 2 has a lon value that is not a number ('x')" in err

@@ -136,7 +136,7 @@ def _numbers(values: np.ndarray, name: str, refused: dict[int, str]) -> np.ndarr
         try:
             out[i] = float(v)
         except ValueError:
-            refused.setdefault(i, f"no {name} value" if not v else f"{name} value '{printable(v, 40)}' is not a number")
+            refused.setdefault(i, f"no {name} value" if not v else f"a {name} value that is not a number ('{printable(v, 40)}')")
     return out
 
 
@@ -149,5 +149,5 @@ def _shapes(values: np.ndarray, name: str, refused: dict[int, str]) -> np.ndarra
     for i in np.flatnonzero(np.equal(arr, None)).tolist():
         refused[i] = f"no {name} value"
     for i in np.flatnonzero(np.not_equal(arr, None) & shapely.is_missing(geoms)).tolist():
-        refused[i] = f"{name} value '{printable(arr[i], 40)}' is not WKT"
+        refused[i] = f"a {name} value that is not WKT ('{printable(arr[i], 40)}')"
     return geoms

@@ -97,7 +97,8 @@ class ImportedTable(str):
             if len(self.refused) > limit:
                 out.append(f"  … and {len(self.refused) - limit:,} more")
         if self.unreadable:
-            shown = ", ".join(str(n) for n in self.unreadable[:limit]) + (" …" if len(self.unreadable) > limit else "")
+            shown = ", ".join(str(n) for n in self.unreadable[:limit])
+            shown += " …" if len(self.unreadable) > limit else ""
             had = "had" if len(self.unreadable) > 1 else "has"
             out.append(f"{_count(len(self.unreadable), self.unit)} {had} no readable geometry ({self.unit} {shown}); "
                        "imported without geometry")
@@ -109,14 +110,15 @@ def _count(n: int, noun: str) -> str:
 
 
 def _check_coordinates(geoms: np.ndarray, srid: int, name: str, said: str, skip: np.ndarray,
-                       moved: np.ndarray | None = None) -> tuple[np.ndarray, dict[int, str]]:
+                       moved: np.ndarray | None = None, given: bool = False) -> tuple[np.ndarray, dict[int, str]]:
     """Which features to keep, and the reason for each refused one (0-based position -> reason).
 
     Coordinates that are NaN/Infinity, of an absurd magnitude or far outside the CRS's
     area of use are refused per feature (``skip``: already refused while reading). When
     most features lie outside, the file's CRS (``said``) is wrong -- the usual
     metres-labelled-as-degrees mistake -- and nothing is imported. ``moved``: finite before
-    reprojection (a non-finite coordinate after it could not be transformed).
+    reprojection (a non-finite coordinate after it could not be transformed). ``given``:
+    the CRS was the caller's choice, not the file's.
     """
     import shapely
 
@@ -128,9 +130,11 @@ def _check_coordinates(geoms: np.ndarray, srid: int, name: str, said: str, skip:
         bounds = shapely.total_bounds(geoms[outside])
         minx, miny, maxx, maxy = (f"{v:.6g}" for v in bounds)
         raise StoreError(
-            f"'{printable(name, 80)}' says {said} but {_count(int(outside.sum()), 'feature')} of "
+            f"'{printable(name, 80)}' {'was given' if given else 'says'} {said} but {_count(int(outside.sum()), 'feature')} of "
             f"{placed:,} lie outside where that CRS is used (they reach {minx}, {miny} – {maxx}, {maxy}).",
-            "The file's CRS is probably wrong (e.g. metres labelled as degrees); fix its .prj; nothing was imported.")
+            ("The chosen CRS is probably not the file's; choose another" if given else
+             "The file's CRS is probably wrong (e.g. metres labelled as degrees); fix its .prj")
+            + "; nothing was imported.")
     refused = {}
     bad = np.flatnonzero(not_finite | outside)
     if len(bad):
@@ -285,11 +289,11 @@ def _import_vector(workspace: str | os.PathLike[str], path: Path, layer: str | N
     moved = None
     if code is not None and _known_srid(workspace, int(code)):
         srid, said = int(code), f"EPSG:{code}"
-    else:  # no EPSG code (or one SpatiaLite does not know): stored in the workspace CRS, the shift applied here
+    else:  # no EPSG code (or one SpatiaLite lacks): stored in the workspace CRS, the datum shift applied here
         srid, said = workspace_srid(workspace), f"'{source.name}'"
         moved = ~coordinate_problems(geoms, srid)[0]  # finite before the transformation
         geoms = reproject(geoms, source, srid)
-    keep, refused = _check_coordinates(geoms, srid, path.name, said, skip, moved)
+    keep, refused = _check_coordinates(geoms, srid, path.name, said, skip, moved, given=bool(crs))
     refused.update(src.refused)
     refused_list = [(src.number(i), why) for i, why in sorted(refused.items())]
     if refused and not keep.any():

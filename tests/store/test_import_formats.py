@@ -135,6 +135,15 @@ def test_a_file_without_crs_is_refused_with_guesses_and_imported_with_the_chosen
     assert srid == 32648 and metres(lonlat[0], FLAG_TOWER) < 0.01
 
 
+def test_a_chosen_crs_that_cannot_be_the_files_changes_nothing(workspace, tmp_path):
+    shp = write_points(tmp_path / "met.shp", [(561994.5, 1821305.3)], ["Kỳ Đài"])
+    before = tables(workspace)
+    with pytest.raises(StoreError, match="was given EPSG:4326 but 1 feature of 1 lie outside") as err:
+        import_vector(workspace, shp, crs="EPSG:4326", user=CITY)  # metres taken for degrees
+    assert "choose another" in err.value.hint
+    assert tables(workspace) == before
+
+
 def test_vn2000_provincial_coordinates_guess_the_provinces_grid_first(workspace, tmp_path):
     xy = [Transformer.from_pipeline(WGS84_TO_HUE_VN2000).transform(*FLAG_TOWER)]
     shp = write_points(tmp_path / "dia_chinh.shp", xy, ["Kỳ Đài"])
@@ -172,7 +181,7 @@ def test_a_lon_lat_csv_imports_good_rows_and_refuses_bad_ones_per_row(workspace,
     assert metres(lonlat[0], DONG_BA) < 0.01 and metres(lonlat[1], FLAG_TOWER) < 0.01
     # spreadsheet rows (the header is row 1)
     assert [n for n, _ in table.refused] == [3, 4, 5]
-    assert "'abc' is not a number" in table.refused[0][1]
+    assert table.refused[0][1] == "a Longitude value that is not a number ('abc')"
     assert "no Longitude value" in table.refused[1][1]
     assert "outside" in table.refused[2][1]
     assert table.warnings()[0] == "3 rows refused:"
@@ -194,7 +203,7 @@ def test_a_wkt_csv_needs_a_crs_and_refuses_unreadable_wkt_per_row(workspace, tmp
         import_vector(workspace, csv, user=CITY)
     assert tables(workspace) == before
     table = import_vector(workspace, csv, crs="EPSG:32648", user=CITY)
-    assert table.imported == 2 and table.refused == [(3, "WKT value 'POINT (1 2' is not WKT")]
+    assert table.imported == 2 and table.refused == [(3, "a WKT value that is not WKT ('POINT (1 2')")]
     with DataSource(workspace) as ds:
         lyr = ds.layer(table)
         assert (lyr.srid, ds.feature_count(lyr)) == (32648, 2)

@@ -75,7 +75,8 @@ def test_a_two_layer_kml_offers_both_and_adds_the_chosen(qtbot, window, tmp_path
     kml = tmp_path / "hue.kml"
     kml.write_text(TWO_LAYER_KML, encoding="utf-8")
     offered = []
-    monkeypatch.setattr(import_dialogs, "choose_layers", lambda parent, name, layers: offered.append(layers) or ["Cầu"])
+    monkeypatch.setattr(import_dialogs, "choose_layers",
+                        lambda parent, name, layers: offered.append(layers) or ["Cầu"])
     n = len(window.model.layers)
     window.add_vector(kml)
     assert [name for name, _ in offered[0]] == ["Chợ", "Cầu"]
