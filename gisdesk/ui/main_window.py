@@ -28,6 +28,18 @@ from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool,
 from gisdesk.ui.message_bar import MessageBar
 
 SLOW_RENDER_MS = 500  # show progress and a Cancel button for renders slower than this
+_IN_PLACE = (".sqlite", ".db", ".gpkg", ".spatialite")  # drawn from the user's file, read-only
+
+
+def _epsg_known(srid: int) -> bool:
+    """Whether ``srid`` is an EPSG code pyproj knows (a GeoPackage's own CRS, 100000 say, is not)."""
+    from pyproj import CRS
+
+    try:
+        CRS.from_epsg(srid)
+    except Exception:  # pyproj.exceptions.CRSError
+        return False
+    return True
 
 
 def tr(text: str) -> str:
@@ -431,7 +443,7 @@ class MainWindow(QMainWindow):
         if self._refused("import", "layer"):
             return
         try:
-            if path.suffix.lower() in (".sqlite", ".db", ".gpkg", ".spatialite"):
+            if path.suffix.lower() in _IN_PLACE:
                 with DataSource(path) as ds:  # read-only connections: the user's file is never written
                     infos = list(ds.layers)
                 if len(infos) > 1:
@@ -439,28 +451,41 @@ class MainWindow(QMainWindow):
                     if not names:
                         return
                     infos = [i for i in infos if i.name in names]
-                for info in infos:
+                drawable = [i for i in infos if _epsg_known(i.srid)]
+                for info in drawable:
                     self.model.add(VectorLayer(path, info.name, default_style(info.kind), title=info.name))
-                return
-            layers = offered_layers(path)
-            chosen = [n for n, _ in layers]
-            if len(layers) > 1:
-                chosen = import_dialogs.choose_layers(self, path.name, layers)
-                if not chosen:
+                copies = [i.name for i in infos if i not in drawable]
+                if not copies:
                     return
-            for layer, table in self._import_layers(path, chosen, len(layers) > 1):
-                with DataSource(self.workspace) as ds:
-                    kind = ds.layer(table).kind
-                title = f"{path.stem} — {layer}" if len(layers) > 1 else path.stem
-                self.model.add(VectorLayer(self.workspace, table, default_style(kind), title=title))
-                warn = table.warnings()
-                self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(
-                    name=path.name if len(layers) == 1 else f"{path.name} [{layer}]", table=table),
-                    "warning" if warn else "info", "\n".join(warn))
+                # a CRS of the file's own (no EPSG code) cannot be drawn in place: copy those layers into the
+                # workspace, reprojected; the file itself is still only read
+                layers, chosen = infos, copies
+            else:
+                layers = offered_layers(path)
+                chosen = [n for n, _ in layers]
+                if len(layers) > 1:
+                    chosen = import_dialogs.choose_layers(self, path.name, layers)
+                    if not chosen:
+                        return
+            self._add_imported(path, chosen, several=len(layers) > 1)
         except PermissionDenied as exc:
             self.messages.show_message(tr("Not done: {reason}").format(reason=exc), "warning")
         except StoreError as exc:
             self.messages.show_message(exc.message, "error", exc.hint)
+
+    def _add_imported(self, path: Path, chosen: list[str], several: bool) -> None:
+        """Import the ``chosen`` layers of ``path`` into the workspace and add them to the map."""
+        from gisdesk.core.default_styles import default_style
+
+        for layer, table in self._import_layers(path, chosen, several):
+            with DataSource(self.workspace) as ds:
+                kind = ds.layer(table).kind
+            self.model.add(VectorLayer(self.workspace, table, default_style(kind),
+                                       title=f"{path.stem} — {layer}" if several else path.stem))
+            warn = table.warnings()
+            self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(
+                name=f"{path.name} [{layer}]" if several else path.name, table=table),
+                "warning" if warn else "info", "\n".join(warn))
 
     def _import_layers(self, path: Path, layers: list[str], several: bool) -> list:
         """Import ``layers`` of ``path`` with a progress dialog; ask for a CRS once when the file has none.

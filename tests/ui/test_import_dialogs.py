@@ -129,3 +129,30 @@ def test_a_geopackage_is_read_in_place_and_never_written(qtbot, window, tmp_path
     assert hashlib.sha256(gpkg.read_bytes()).hexdigest() == digest
     assert sorted(p.name for p in tmp_path.iterdir() if p.parent == tmp_path and not p.name.endswith(".ini")) == \
         [f for f in files if not f.endswith(".ini")]
+
+
+def test_a_geopackage_layer_in_a_crs_of_its_own_is_copied_reprojected_and_the_file_untouched(qtbot, window, tmp_path):
+    from pyproj import Geod, Transformer
+
+    from ..store.test_import_formats import FLAG_TOWER, HUE_PROJ, WGS84_TO_HUE_VN2000
+
+    gpkg = tmp_path / "dia_chinh.gpkg"
+    xy = Transformer.from_pipeline(WGS84_TO_HUE_VN2000).transform(*FLAG_TOWER)
+    pyogrio.raw.write(gpkg, shapely.to_wkb(shapely.points([xy])), field_data=[np.array(["Kỳ Đài"], dtype=object)],
+                      fields=["ten"], geometry_type="Point", crs=HUE_PROJ, driver="GPKG")
+    digest = hashlib.sha256(gpkg.read_bytes()).hexdigest()
+    n = len(window.model.layers)
+    window.add_vector(gpkg)
+    added = window.model.layers[n:]
+    assert len(added) == 1 and added[0].source == window.workspace  # a copy in the workspace
+    wait_render(qtbot, window.canvas)
+    window.close()
+    assert hashlib.sha256(gpkg.read_bytes()).hexdigest() == digest
+    assert not list(tmp_path.glob("dia_chinh.gpkg-*"))
+    from gisdesk.store.datasource import DataSource
+
+    with DataSource(window.workspace) as ds:
+        lyr = ds.layer(added[0].name)
+        x, y = ds.connection(text=True).execute(f'SELECT ST_X(geom), ST_Y(geom) FROM "{lyr.name}"').fetchone()
+    lon, lat = Transformer.from_crs(f"EPSG:{lyr.srid}", "EPSG:4326", always_xy=True).transform(x, y)
+    assert Geod(ellps="WGS84").inv(lon, lat, *FLAG_TOWER)[2] < 3
