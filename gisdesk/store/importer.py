@@ -130,7 +130,8 @@ def _check_coordinates(geoms: np.ndarray, srid: int, name: str, said: str, skip:
         bounds = shapely.total_bounds(geoms[outside])
         minx, miny, maxx, maxy = (f"{v:.6g}" for v in bounds)
         raise StoreError(
-            f"'{printable(name, 80)}' {'was given' if given else 'says'} {said} but {_count(int(outside.sum()), 'feature')} of "
+            f"'{printable(name, 80)}' {'was given' if given else 'says'} {said} but "
+            f"{_count(int(outside.sum()), 'feature')} of "
             f"{placed:,} lie outside where that CRS is used (they reach {minx}, {miny} – {maxx}, {maxy}).",
             ("The chosen CRS is probably not the file's; choose another" if given else
              "The file's CRS is probably wrong (e.g. metres labelled as degrees); fix its .prj")
