@@ -130,7 +130,8 @@ def _vn2000_tm3() -> tuple[tuple[str, str, tuple[float, float, float, float]], .
     from pyproj.database import query_crs_info
     from pyproj.enums import PJType
 
-    found = {i.code: (i.code, i.name, tuple(i.area_of_use.bounds)) for i in
+    found = {i.code: (i.code, f"{i.name} ({i.area_of_use.name.removeprefix('Vietnam - ').rstrip('.')})",
+                      tuple(i.area_of_use.bounds)) for i in
              query_crs_info(auth_name="EPSG", pj_types=PJType.PROJECTED_CRS)
              if i.name.startswith("VN-2000 / TM-3") and i.area_of_use is not None}
     return tuple(sorted(found.values(), key=lambda f: ("zone" in f[1], f[1])))

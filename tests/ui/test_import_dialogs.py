@@ -92,6 +92,7 @@ def test_a_file_without_crs_asks_and_the_real_dialog_imports_with_the_guess(qtbo
 
     def accept_the_dialog():
         dialog = QApplication.activeModalWidget()
+        shoot(dialog, "import_crs_dialog_hue.png")
         seen.append(dialog.crs())
         dialog.accept()
 
