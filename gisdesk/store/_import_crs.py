@@ -130,10 +130,18 @@ def _vn2000_tm3() -> tuple[tuple[str, str, tuple[float, float, float, float]], .
     from pyproj.database import query_crs_info
     from pyproj.enums import PJType
 
-    found = {i.code: (i.code, f"{i.name} ({i.area_of_use.name.removeprefix('Vietnam - ').rstrip('.')})",
-                      tuple(i.area_of_use.bounds)) for i in
-             query_crs_info(auth_name="EPSG", pj_types=PJType.PROJECTED_CRS)
-             if i.name.startswith("VN-2000 / TM-3") and i.area_of_use is not None}
+    found: dict[str, tuple[str, str, tuple[float, float, float, float]]] = {}
+    for i in query_crs_info(auth_name="EPSG", pj_types=PJType.PROJECTED_CRS):
+        if not i.name.startswith("VN-2000 / TM-3") or i.area_of_use is None:
+            continue
+        box = tuple(i.area_of_use.bounds)
+        if i.code in found:  # a CRS listed with several areas of use: their union
+            old = found[i.code][2]
+            box = (min(old[0], box[0]), min(old[1], box[1]), max(old[2], box[2]), max(old[3], box[3]))
+            found[i.code] = (*found[i.code][:2], box)
+        else:
+            area = i.area_of_use.name.removeprefix("Vietnam - ").rstrip(".")
+            found[i.code] = (i.code, f"{i.name} ({area})", box)
     return tuple(sorted(found.values(), key=lambda f: ("zone" in f[1], f[1])))
 
 

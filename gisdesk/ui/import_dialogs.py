@@ -95,12 +95,17 @@ class CrsDialog(QDialog):
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(40)  # long EPSG area names must not widen the dialog
         seen = set()
         for code, label in list(guesses) + list(COMMON_CRS):
             if code not in seen:
                 seen.add(code)
-                self.combo.addItem(f"{tr(label)} — {code}", code)
+                self.combo.addItem(f"{code} — {tr(label)}", code)
+        # the start of a long entry (its code) stays in view
+        self.combo.currentIndexChanged.connect(lambda _i: self.combo.lineEdit().setCursorPosition(0))
         self.combo.setCurrentIndex(0 if guesses else -1)
+        self.combo.lineEdit().setCursorPosition(0)
         hint = QLabel(tr("Guessed from the coordinates: {label}.").format(label=tr(guesses[0][1])) if guesses
                       else tr("The coordinates fit no CRS gisdesk knows; type one (EPSG:n, WKT or a PROJ string)."))
         hint.setWordWrap(True)
