@@ -143,7 +143,11 @@ def connect(
         check_sqlite_file(p)
     mod = sqlite_module()
     mode = "ro" if read_only else ("rwc" if create else "rw")
-    uri = f"{p.resolve().as_uri()}?mode={mode}"
+    # A mode=ro connection to a WAL-mode file leaves -wal and -shm files behind (a read-only
+    # connection may not remove them): read such a file through a query-only read-write
+    # connection instead, which SQLite lets clean up when the last one closes.
+    query_only = read_only and _is_wal(p) and os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
+    uri = f"{p.resolve().as_uri()}?mode={'rw' if query_only else mode}"
     try:
         conn = mod.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000)
     except mod.Error as exc:
@@ -151,6 +155,8 @@ def connect(
     try:
         if spatialite:
             load_spatialite(conn)
+        if query_only:
+            conn.execute("PRAGMA query_only = 1")  # every write raises, as with mode=ro
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA schema_version").fetchone()  # reads page 1: fails early on garbage
@@ -163,6 +169,16 @@ def connect(
         conn.close()
         raise
     return conn
+
+
+def _is_wal(p: Path) -> bool:
+    """Whether the SQLite file's header says WAL journal mode (bytes 18-19 are 2)."""
+    try:
+        with open(p, "rb") as f:
+            head = f.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head[18] == 2 and head[19] == 2
 
 
 _PRELOADED = False

@@ -157,3 +157,29 @@ def test_a_geopackage_layer_in_a_crs_of_its_own_is_copied_reprojected_and_the_fi
         x, y = ds.connection(text=True).execute(f'SELECT ST_X(geom), ST_Y(geom) FROM "{lyr.name}"').fetchone()
     lon, lat = Transformer.from_crs(f"EPSG:{lyr.srid}", "EPSG:4326", always_xy=True).transform(x, y)
     assert Geod(ellps="WGS84").inv(lon, lat, *FLAG_TOWER)[2] < 3
+
+
+def test_a_wal_mode_spatialite_file_read_in_place_keeps_its_bytes_and_leaves_no_wal(qtbot, window, tmp_path):
+    from gisdesk.store.connection import connect
+
+    folder = tmp_path / "so"
+    folder.mkdir()
+    user_file = folder / "cong_trinh.sqlite"
+    conn = connect(user_file, create=True)  # gisdesk's connect turns WAL on, as QGIS does when editing
+    conn.execute("SELECT InitSpatialMetadata(1)")
+    conn.execute("CREATE TABLE diem (id INTEGER PRIMARY KEY, ten TEXT)")
+    conn.execute("SELECT AddGeometryColumn('diem', 'geom', 32648, 'POINT', 'XY')")
+    conn.execute("INSERT INTO diem (ten, geom) VALUES ('Kỳ Đài', MakePoint(774700, 1822500, 32648))")
+    conn.execute("SELECT CreateSpatialIndex('diem', 'geom')")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["cong_trinh.sqlite"]
+    digest = hashlib.sha256(user_file.read_bytes()).hexdigest()
+    n = len(window.model.layers)
+    window.add_vector(user_file)
+    assert [lyr.name for lyr in window.model.layers[n:]] == ["diem"]
+    wait_render(qtbot, window.canvas)
+    window.open_attribute_table(window.model.layers[-1].id)
+    window.close()
+    assert hashlib.sha256(user_file.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in folder.iterdir()) == ["cong_trinh.sqlite"]  # no -wal, no -shm
