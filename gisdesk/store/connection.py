@@ -109,6 +109,7 @@ def connect(
     wal: bool = True,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     spatialite: bool = True,
+    temp_objects: bool = False,
 ) -> Any:
     """Open a DB-API connection with mod_spatialite loaded.
 
@@ -126,6 +127,9 @@ def connect(
         How long to wait for another program's lock before failing.
     spatialite : bool
         Load mod_spatialite (bulk readers of plain tables need only core SQLite).
+    temp_objects : bool
+        A read-only connection that creates TEMP tables or views (a ``mode=ro`` one; to a
+        WAL-mode file it leaves ``-wal``/``-shm`` behind when it is the last to close).
 
     Returns
     -------
@@ -146,7 +150,8 @@ def connect(
     # A mode=ro connection to a WAL-mode file leaves -wal and -shm files behind (a read-only
     # connection may not remove them): read such a file through a query-only read-write
     # connection instead, which SQLite lets clean up when the last one closes.
-    query_only = read_only and _is_wal(p) and os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
+    query_only = (read_only and not temp_objects and _is_wal(p) and os.access(p, os.W_OK)
+                  and os.access(p.parent, os.W_OK))
     uri = f"{p.resolve().as_uri()}?mode={'rw' if query_only else mode}"
     try:
         conn = mod.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000)
