@@ -322,3 +322,17 @@ def test_a_dxf_without_crs_imports_once_one_is_chosen(workspace, tmp_path):
     table = import_vector(workspace, dxf, crs="EPSG:32648", user=CITY)
     with DataSource(workspace) as ds:
         assert ds.feature_count(ds.layer(table)) == 1
+
+
+def test_a_geojson_crs_member_in_vn2000_is_read_and_reprojected(workspace, tmp_path):
+    import json
+
+    x, y = Transformer.from_pipeline(WGS84_TO_HUE_VN2000).transform(*DONG_BA)
+    src = tmp_path / "cho.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": HUE_PROJ}},
+                               "features": [{"type": "Feature", "properties": {"name": "Chợ Đông Ba"},
+                                             "geometry": {"type": "Point", "coordinates": [x, y]}}]},
+                              ensure_ascii=False), encoding="utf-8")
+    table = import_vector(workspace, src, user=CITY)
+    srid, lonlat, names = points_wgs84(workspace, table)
+    assert srid == 32648 and names == ["Chợ Đông Ba"] and metres(lonlat[0], DONG_BA) < 3
