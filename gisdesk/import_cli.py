@@ -76,10 +76,11 @@ def run(args: argparse.Namespace) -> int:
 def _error(line: str, exc) -> None:
     from gisdesk.store._import_crs import CRSRequired
 
+    sys.stdout.flush()  # the lines before it first, in a terminal too
     print(line, file=sys.stderr)
     if exc.hint:
         print(f"  {exc.hint}", file=sys.stderr)
     if isinstance(exc, CRSRequired) and exc.guesses:
-        print("  The coordinates fit: " + "; ".join(f"{label} (--crs {crs!r})" if crs.startswith("+") else
-                                                    f"{label} (--crs {crs})" for crs, label in exc.guesses),
-              file=sys.stderr)
+        print("  The coordinates fit:", file=sys.stderr)
+        for crs, label in exc.guesses:
+            print(f"    --crs {crs:<12} {label}", file=sys.stderr)

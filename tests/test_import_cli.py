@@ -41,7 +41,7 @@ def test_the_command_is_wired_into_gisdesk(workspace, tmp_path):
                           "dispatcher"], capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
-        "cho.csv row 3: a lon value that is not a number ('abc')",
+        "cho.csv row 3: a value that is not a number in column lon ('abc')",
         "imported 1 feature(s) into 1 table(s) (cho); 1 refused; 0 layer(s) not imported"]
 
 
@@ -52,8 +52,8 @@ def test_refused_rows_are_escaped_one_per_line(workspace, tmp_path, capsys):
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 3 and "\x1b" not in out and "\u202e" not in out
-    assert lines[0].endswith("row 3: a lon value that is not a number ('\\x1b[2J')")
-    assert lines[1].endswith("row 4: a lat value that is not a number ('\\u202e16')")
+    assert lines[0].endswith("row 3: a value that is not a number in column lon ('\\x1b[2J')")
+    assert lines[1].endswith("row 4: a value that is not a number in column lat ('\\u202e16')")
     assert lines[2].startswith("imported 1 feature(s) into 1 table(s)")
 
 
@@ -62,7 +62,9 @@ def test_no_crs_exits_2_with_guesses_and_imports_with_crs(workspace, tmp_path, c
     csv.write_text("ten,x,y\nKỳ Đài,561994.5,1821305.3\n", encoding="utf-8")
     code, out, err = gisdesk(capsys, workspace, csv, "--user", "dispatcher")
     assert code == 2
-    assert "has no coordinate reference system" in err and "--crs EPSG:32648" in err
+    assert "has no coordinate reference system" in err
+    assert "Choose one (--crs EPSG:9214" in err  # VN-2000 / TM-3 107-00 puts the point in Hue, the workspace's city
+    assert "    --crs EPSG:32648" in err  # the other candidates, one per line
     assert "imported 0 feature(s)" in out
     code, out, _ = gisdesk(capsys, workspace, csv, "--user", "dispatcher", "--crs", "EPSG:32648")
     assert code == 0 and out.splitlines()[-1].startswith("imported 1 feature(s) into 1 table(s) (toado)")
@@ -97,4 +99,4 @@ def test_nothing_importable_exits_2(workspace, tmp_path, capsys):
     csv.write_text("lon,lat\nx,y\n", encoding="utf-8")
     code, _, err = gisdesk(capsys, workspace, csv, "--user", "dispatcher")
     assert code == 2
-    assert "No row of 'bad.csv' could be imported: row 2 has a lon value that is not a number ('x')" in err
+    assert "No row of 'bad.csv' could be imported: row 2 has a value that is not a number in column lon ('x')" in err

@@ -58,8 +58,9 @@ class CRSRequired(StoreError):
         self.bounds = bounds
         self.guesses = guess_crs(bounds, near) if bounds else []
         where = "" if bounds is None else f" (coordinates {format_bounds(bounds)})"
+        example = self.guesses[0][0] if self.guesses else "EPSG:32648"
         super().__init__(f"'{printable(name, 80)}' has no coordinate reference system{where}.",
-                         "Choose one (e.g. --crs EPSG:32648, or crs= in a script); nothing was imported.")
+                         f"Choose one (--crs {example}, or crs= in a script); nothing was imported.")
 
 
 def format_bounds(bounds: tuple[float, float, float, float]) -> str:

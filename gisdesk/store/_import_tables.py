@@ -136,7 +136,8 @@ def _numbers(values: np.ndarray, name: str, refused: dict[int, str]) -> np.ndarr
         try:
             out[i] = float(v)
         except ValueError:
-            refused.setdefault(i, f"no {name} value" if not v else f"a {name} value that is not a number ('{printable(v, 40)}')")
+            refused.setdefault(i, f"no value in column {name}" if not v else
+                               f"a value that is not a number in column {name} ('{printable(v, 40)}')")
     return out
 
 
@@ -147,7 +148,7 @@ def _shapes(values: np.ndarray, name: str, refused: dict[int, str]) -> np.ndarra
                      dtype=object)
     geoms = shapely.from_wkt(arr, on_invalid="ignore")
     for i in np.flatnonzero(np.equal(arr, None)).tolist():
-        refused[i] = f"no {name} value"
+        refused[i] = f"no value in column {name}"
     for i in np.flatnonzero(np.not_equal(arr, None) & shapely.is_missing(geoms)).tolist():
-        refused[i] = f"a {name} value that is not WKT ('{printable(arr[i], 40)}')"
+        refused[i] = f"a value that is not WKT in column {name} ('{printable(arr[i], 40)}')"
     return geoms

@@ -181,8 +181,8 @@ def test_a_lon_lat_csv_imports_good_rows_and_refuses_bad_ones_per_row(workspace,
     assert metres(lonlat[0], DONG_BA) < 0.01 and metres(lonlat[1], FLAG_TOWER) < 0.01
     # spreadsheet rows (the header is row 1)
     assert [n for n, _ in table.refused] == [3, 4, 5]
-    assert table.refused[0][1] == "a Longitude value that is not a number ('abc')"
-    assert "no Longitude value" in table.refused[1][1]
+    assert table.refused[0][1] == "a value that is not a number in column Longitude ('abc')"
+    assert "no value in column Longitude" in table.refused[1][1]
     assert "outside" in table.refused[2][1]
     assert table.warnings()[0] == "3 rows refused:"
     with DataSource(workspace) as ds:  # codes keep their leading zeros
@@ -203,7 +203,7 @@ def test_a_wkt_csv_needs_a_crs_and_refuses_unreadable_wkt_per_row(workspace, tmp
         import_vector(workspace, csv, user=CITY)
     assert tables(workspace) == before
     table = import_vector(workspace, csv, crs="EPSG:32648", user=CITY)
-    assert table.imported == 2 and table.refused == [(3, "a WKT value that is not WKT ('POINT (1 2')")]
+    assert table.imported == 2 and table.refused == [(3, "a value that is not WKT in column WKT ('POINT (1 2')")]
     with DataSource(workspace) as ds:
         lyr = ds.layer(table)
         assert (lyr.srid, ds.feature_count(lyr)) == (32648, 2)
