@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         where = f"{name} [{printable(layer, 80)}]" if many else name
         if isinstance(result, StoreError):
             failed.append(layer)
-            _error(f"{where}: {result.message}", result)
+            _error(f"{where}: {result.message}" if many else f"gisdesk: {result.message}", result)
             continue
         tables.append(str(result))
         features += result.imported
