@@ -517,6 +517,8 @@ class MainWindow(QMainWindow):
                 dialog.reset()
                 crs = import_dialogs.choose_crs(self, path.name, ask[0][1].bounds, ask[0][1].guesses)
                 if crs is None:
+                    self.messages.show_message(tr("{name} was not imported: it needs a coordinate reference "
+                                                  "system.").format(name=path.name), "info")
                     break
                 todo = [n for n, _ in ask]
         except ImportCancelled as exc:

@@ -109,6 +109,7 @@ def test_a_file_without_crs_and_no_answer_adds_nothing(qtbot, window, tmp_path, 
     n = len(window.model.layers)
     window.add_vector(csv)
     assert len(window.model.layers) == n
+    assert "needs a coordinate reference system" in window.messages.text.text()
 
 
 def test_a_geopackage_is_read_in_place_and_never_written(qtbot, window, tmp_path, monkeypatch):
