@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _error(line: str, exc) -> None:
-    from gisdesk.store._import_crs import CRSRequired
+    from gisdesk.store.importer import CRSRequired
 
     sys.stdout.flush()  # the lines before it first, in a terminal too
     print(line, file=sys.stderr)

@@ -17,7 +17,7 @@ import numpy as np
 from gisdesk.core.text import printable
 from gisdesk.store.errors import StoreError
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".ods")
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".ods")
 #: Column names (compared without case and surrounding blanks) that hold each coordinate.
 LON_NAMES = ("lon", "long", "lng", "longitude", "kinh_do", "kinh do", "kinh độ")
 LAT_NAMES = ("lat", "latitude", "vi_do", "vi do", "vĩ độ")

@@ -16,7 +16,8 @@ import numpy as np
 
 from gisdesk.core.text import printable
 from gisdesk.store._import_checks import coordinate_problems, safe_table_name, unique_columns
-from gisdesk.store._import_crs import CRSRequired, parse_crs, reproject, workspace_center, workspace_srid
+from gisdesk.store._import_crs import (CRSRequired, format_bounds, guess_crs, parse_crs, reproject, workspace_center,
+                                       workspace_srid)
 from gisdesk.store._import_sources import (LayerChoiceRequired, Source, choose_layer, offered_layers, read_source,
                                             source_layers)
 from gisdesk.store.base import migration
@@ -24,6 +25,9 @@ from gisdesk.store.datasource import quote_ident
 from gisdesk.store.errors import StoreError
 
 Progress = Callable[[float], bool]  # fraction done -> False to cancel
+
+__all__ = ["CRSRequired", "ImportCancelled", "ImportedTable", "LayerChoiceRequired", "format_bounds", "guess_crs",
+           "import_layers", "import_vector", "offered_layers", "register_raster", "source_layers", "table_name_for"]
 
 _SQL_TYPES = {"int": "INTEGER", "uint": "INTEGER", "float": "REAL", "bool": "INTEGER", "datetime": "TEXT",
               "object": "TEXT"}

@@ -13,8 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from gisdesk.store._import_crs import format_bounds
-from gisdesk.store.errors import StoreError
+from gisdesk.store.importer import format_bounds
 
 #: Offered after the guesses in the CRS dialog (code, label); labels are translated when shown.
 COMMON_CRS = (("EPSG:4326", "WGS 84 (longitude, latitude)"), ("EPSG:32648", "WGS 84 / UTM zone 48N"),
@@ -130,15 +129,15 @@ class CrsDialog(QDialog):
         return self.combo.currentText().strip()
 
     def _accept_if_readable(self) -> None:
-        from gisdesk.store._import_crs import parse_crs
+        from pyproj import CRS
 
         text = self.crs()
         if not text:
             self.error.setText(tr("Choose or type a coordinate reference system."))
             return
         try:
-            parse_crs(text, text)
-        except StoreError:
+            CRS.from_user_input(text)
+        except Exception:  # pyproj.exceptions.CRSError and friends
             self.error.setText(tr("pyproj cannot read '{crs}'.").format(crs=text[:80]))
             return
         self.accept()

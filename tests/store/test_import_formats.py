@@ -158,7 +158,7 @@ def test_vn2000_provincial_coordinates_guess_the_provinces_grid_first(workspace,
 
 
 def test_degrees_guess_wgs84():
-    from gisdesk.store._import_crs import guess_crs
+    from gisdesk.store.importer import guess_crs
 
     assert guess_crs((107.5, 16.4, 107.7, 16.6))[0][0] == "EPSG:4326"
     assert guess_crs((5e7, 5e7, 6e7, 6e7)) == []

@@ -15,7 +15,7 @@ import shapely
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from gisdesk.store._import_crs import guess_crs
+from gisdesk.store.importer import guess_crs
 from gisdesk.ui import import_dialogs
 from gisdesk.ui.import_dialogs import CrsDialog, LayerListDialog
 
