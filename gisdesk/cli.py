@@ -207,6 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     from gisdesk.server_cli import add_arguments as add_server_arguments
 
     add_server_arguments(sub)
+
+    from gisdesk.import_cli import add_arguments as add_import_arguments
+
+    add_import_arguments(sub)
     return parser
 
 
@@ -216,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     tune_allocator()
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users"}
+    commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users", "import"}
     try:
         if argv[:1] == ["server"] or (argv[:1] == ["users"] and len(argv) > 2
                                       and argv[2].startswith(("postgresql://", "postgres://"))):

@@ -30,7 +30,7 @@ def case_connection(ds: DataSource) -> Any:
         return cached[1]
     if cached is not None:
         cached[1].close()
-    conn = connect(ds.path, read_only=True, wal=False, busy_timeout_ms=ds.busy_timeout_ms)
+    conn = connect(ds.path, read_only=True, wal=False, busy_timeout_ms=ds.busy_timeout_ms, temp_objects=True)
     present = {r[0].lower(): r[0] for r in conn.execute(
         "SELECT name FROM main.sqlite_master WHERE type IN ('table', 'view')")}
     conn.execute(f"CREATE TEMP TABLE {_VALUE.split('.')[1]} (value)")

@@ -225,6 +225,7 @@ def connect(
     wal: bool = True,
     busy_timeout_ms: int | None = None,
     spatialite: bool = True,
+    temp_objects: bool = False,
 ) -> Any:
     """Open a DB-API connection with mod_spatialite loaded.
 
@@ -244,6 +245,9 @@ def connect(
         :class:`~gisdesk.store.errors.WorkspaceBusy` (default :data:`DEFAULT_BUSY_TIMEOUT_MS`).
     spatialite : bool
         Load mod_spatialite (bulk readers of plain tables need only core SQLite).
+    temp_objects : bool
+        A read-only connection that creates TEMP tables or views (a ``mode=ro`` one; to a
+        WAL-mode file it leaves ``-wal``/``-shm`` behind when it is the last to close).
 
     Returns
     -------
@@ -264,7 +268,12 @@ def connect(
         busy_timeout_ms = DEFAULT_BUSY_TIMEOUT_MS
     mod = sqlite_module()
     mode = "ro" if read_only else ("rwc" if create else "rw")
-    uri = f"{p.resolve().as_uri()}?mode={mode}"
+    # A mode=ro connection to a WAL-mode file leaves -wal and -shm files behind (a read-only
+    # connection may not remove them): read such a file through a query-only read-write
+    # connection instead, which SQLite lets clean up when the last one closes.
+    query_only = (read_only and not temp_objects and _is_wal(p) and os.access(p, os.W_OK)
+                  and os.access(p.parent, os.W_OK))
+    uri = f"{p.resolve().as_uri()}?mode={'rw' if query_only else mode}"
     try:
         conn = mod.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000)
     except mod.Error as exc:
@@ -272,6 +281,8 @@ def connect(
     try:
         if spatialite:
             load_spatialite(conn)
+        if query_only:
+            conn.execute("PRAGMA query_only = 1")  # every write raises, as with mode=ro
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA schema_version").fetchone()  # reads page 1: fails early on garbage
@@ -284,6 +295,16 @@ def connect(
         conn.close()
         raise
     return conn
+
+
+def _is_wal(p: Path) -> bool:
+    """Whether the SQLite file's header says WAL journal mode (bytes 18-19 are 2)."""
+    try:
+        with open(p, "rb") as f:
+            head = f.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head[18] == 2 and head[19] == 2
 
 
 _PRELOADED = False

@@ -28,6 +28,18 @@ from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool,
 from gisdesk.ui.message_bar import MessageBar
 
 SLOW_RENDER_MS = 500  # show progress and a Cancel button for renders slower than this
+_IN_PLACE = (".sqlite", ".db", ".gpkg", ".spatialite")  # drawn from the user's file, read-only
+
+
+def _epsg_known(srid: int) -> bool:
+    """Whether ``srid`` is an EPSG code pyproj knows (a GeoPackage's own CRS, 100000 say, is not)."""
+    from pyproj import CRS
+
+    try:
+        CRS.from_epsg(srid)
+    except Exception:  # pyproj.exceptions.CRSError
+        return False
+    return True
 
 
 def tr(text: str) -> str:
@@ -400,7 +412,8 @@ class MainWindow(QMainWindow):
     def _add_vector_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, tr("Add vector layer"), str(self.workspace.parent),
-            tr("Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.gml *.fgb);;All files (*)"))
+            tr("Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;"
+               "Tables with coordinates (*.csv *.xlsx);;All files (*)"))
         if path:
             self.add_vector(Path(path))
 
@@ -418,40 +431,105 @@ class MainWindow(QMainWindow):
         return not decision.allowed
 
     def add_vector(self, path: Path) -> None:
-        """Add a vector file's layers: SpatiaLite/GeoPackage layers are read in place, other formats imported."""
+        """Add a vector file's layers: SpatiaLite/GeoPackage layers are read in place, other formats imported.
+
+        A file with several layers offers them in a checklist; a file without a CRS asks
+        for one (the guess from its coordinates first). Nothing is written into the file.
+        """
         from gisdesk.core.default_styles import default_style
-        from gisdesk.store.importer import import_vector
+        from gisdesk.store.importer import offered_layers
+        from gisdesk.ui import import_dialogs
 
         if self._refused("import", "layer"):
             return
         try:
-            if path.suffix.lower() in (".sqlite", ".db", ".gpkg", ".spatialite"):
-                with DataSource(path) as ds:
+            if path.suffix.lower() in _IN_PLACE:
+                with DataSource(path) as ds:  # read-only connections: the user's file is never written
                     infos = list(ds.layers)
-                for info in infos:
+                if len(infos) > 1:
+                    names = import_dialogs.choose_layers(self, path.name, [(i.name, i.geometry_type) for i in infos])
+                    if not names:
+                        return
+                    infos = [i for i in infos if i.name in names]
+                drawable = [i for i in infos if _epsg_known(i.srid)]
+                for info in drawable:
                     self.model.add(VectorLayer(path, info.name, default_style(info.kind), title=info.name))
-                return
-            dialog = QProgressDialog(tr("Importing {name}…").format(name=path.name), tr("Cancel"), 0, 100, self)
-            dialog.setMinimumDuration(SLOW_RENDER_MS)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-
-            def progress(fraction: float) -> bool:
-                dialog.setValue(int(fraction * 100))
-                QCoreApplication.processEvents()
-                return not dialog.wasCanceled()
-
-            table = import_vector(self.workspace, path, progress=progress, user=self.user)
-            dialog.close()
-            with DataSource(self.workspace) as ds:
-                kind = ds.layer(table).kind
-            self.model.add(VectorLayer(self.workspace, table, default_style(kind), title=path.stem))
-            warn = table.warnings() if hasattr(table, "warnings") else []
-            self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(
-                name=path.name, table=table), "warning" if warn else "info", "\n".join(warn))
+                copies = [i.name for i in infos if i not in drawable]
+                if not copies:
+                    return
+                # a CRS of the file's own (no EPSG code) cannot be drawn in place: copy those layers into the
+                # workspace, reprojected; the file itself is still only read
+                layers, chosen = infos, copies
+            else:
+                layers = offered_layers(path)
+                chosen = [n for n, _ in layers]
+                if len(layers) > 1:
+                    chosen = import_dialogs.choose_layers(self, path.name, layers)
+                    if not chosen:
+                        return
+            self._add_imported(path, chosen, several=len(layers) > 1)
         except PermissionDenied as exc:
             self.messages.show_message(tr("Not done: {reason}").format(reason=exc), "warning")
         except StoreError as exc:
             self.messages.show_message(exc.message, "error", exc.hint)
+
+    def _add_imported(self, path: Path, chosen: list[str], several: bool) -> None:
+        """Import the ``chosen`` layers of ``path`` into the workspace and add them to the map."""
+        from gisdesk.core.default_styles import default_style
+
+        for layer, table in self._import_layers(path, chosen, several):
+            with DataSource(self.workspace) as ds:
+                kind = ds.layer(table).kind
+            self.model.add(VectorLayer(self.workspace, table, default_style(kind),
+                                       title=f"{path.stem} — {layer}" if several else path.stem))
+            warn = table.warnings()
+            self.messages.show_message(tr("Imported {name} into the workspace as '{table}'.").format(
+                name=f"{path.name} [{layer}]" if several else path.name, table=table),
+                "warning" if warn else "info", "\n".join(warn))
+
+    def _import_layers(self, path: Path, layers: list[str], several: bool) -> list:
+        """Import ``layers`` of ``path`` with a progress dialog; ask for a CRS once when the file has none.
+
+        Returns the (layer, table) pairs imported; a layer that failed is reported in the
+        message bar and left out.
+        """
+        from gisdesk.store.importer import CRSRequired, ImportCancelled, import_layers
+        from gisdesk.ui import import_dialogs
+
+        dialog = QProgressDialog(tr("Importing {name}…").format(name=path.name), tr("Cancel"), 0, 100, self)
+        dialog.setMinimumDuration(SLOW_RENDER_MS)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def progress(fraction: float) -> bool:
+            dialog.setValue(int(fraction * 100))
+            QCoreApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        crs, done, todo = None, [], list(layers)
+        try:
+            while todo:
+                results = import_layers(self.workspace, path, todo, progress=progress, user=self.user, crs=crs)
+                ask = [(n, r) for n, r in results if isinstance(r, CRSRequired)]
+                done += [(n, r) for n, r in results if not isinstance(r, CRSRequired)]
+                if not ask or crs is not None:
+                    done += ask
+                    break
+                dialog.reset()
+                crs = import_dialogs.choose_crs(self, path.name, ask[0][1].bounds, ask[0][1].guesses)
+                if crs is None:
+                    self.messages.show_message(tr("{name} was not imported: it needs a coordinate reference "
+                                                  "system.").format(name=path.name), "info")
+                    break
+                todo = [n for n, _ in ask]
+        except ImportCancelled as exc:
+            self.messages.show_message(exc.message, "info")
+        finally:
+            dialog.close()
+        for layer, result in done:
+            if isinstance(result, StoreError):
+                where = f"{path.name} [{layer}]: " if several else ""
+                self.messages.show_message(where + result.message, "error", result.hint)
+        return [(n, r) for n, r in done if not isinstance(r, StoreError)]
 
     def add_raster(self, path: Path) -> None:
         from gisdesk.core.default_styles import flood_depth_style

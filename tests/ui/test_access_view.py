@@ -37,7 +37,9 @@ def sql(workspace, query, params=()):
 
 
 def digest(workspace):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in workspace.parent.iterdir() if p.is_file()}
+    """Every file's hash; SQLite's -shm and a -wal without frames are not content (readers may remove them)."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in workspace.parent.iterdir()
+            if p.is_file() and not p.name.endswith("-shm") and not (p.name.endswith("-wal") and p.stat().st_size == 0)}
 
 
 def wait_render(qtbot, canvas, timeout=30000):
