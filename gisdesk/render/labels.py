@@ -116,18 +116,17 @@ def label_font(style: LabelStyle, factor: float = 1.0) -> QFont:
     return f
 
 
-_WIDTHS: dict[tuple, float] = {}
-_METRICS: dict[tuple, tuple[QFontMetricsF, float, float]] = {}
-_METRICS_LOCK = threading.Lock()
+_WIDTHS: dict[tuple, float] = {}  # plain numbers: shared by the GUI and render threads
+_LOCAL = threading.local()  # Qt font objects: one set per thread (Qt's font caches are per thread)
 
 
 def _metrics(font: QFont) -> tuple[tuple, QFontMetricsF, float, float]:
     key = (tuple(font.families()), font.pixelSize(), font.bold())
-    with _METRICS_LOCK:
-        hit = _METRICS.get(key)
-        if hit is None:
-            fm = QFontMetricsF(font)
-            hit = _METRICS[key] = (fm, fm.height(), fm.ascent())
+    cache = _LOCAL.__dict__.setdefault("metrics", {})
+    hit = cache.get(key)
+    if hit is None:
+        fm = QFontMetricsF(font)
+        hit = cache[key] = (fm, fm.height(), fm.ascent())
     return (key, *hit)
 
 
@@ -210,6 +209,18 @@ def _label_data(texts: list[str], g: Geometries, src_crs: str, dst_crs: str, sty
     return _LabelData(g.kind, full[ok], None, shapes, shapely.bounds(shapes))
 
 
+def _expected_in(extent, bbox, rows: int) -> float:
+    """Rows expected in ``bbox`` if they were spread evenly over ``extent``."""
+    if not extent:
+        return 0.0
+    fraction = 1.0
+    for lo, hi in ((0, 2), (1, 3)):
+        span = extent[hi] - extent[lo]
+        if span > 0:
+            fraction *= max(0.0, min(extent[hi], bbox[hi]) - max(extent[lo], bbox[lo])) / span
+    return rows * fraction
+
+
 def layer_label_data(renderer: Any, lyr: Any, view: MapView, user: Any) -> _LabelData | None:
     """The label candidates of a layer snapshot for ``view`` (cached on ``renderer`` for small layers)."""
     from gisdesk.render.renderer import _hashable, _user_key
@@ -218,8 +229,11 @@ def layer_label_data(renderer: Any, lyr: Any, view: MapView, user: Any) -> _Labe
     ds = renderer.source(lyr.source, user)
     info = ds.layer(lyr.name)
     src_crs = crs_string(info.srid)
-    whole = ds.row_estimate(info) <= WHOLE_LAYER_ROWS
+    rows = ds.row_estimate(info)
+    whole = rows <= WHOLE_LAYER_ROWS
     bbox = None if whole else reproject_bbox(view.bbox, view.crs, src_crs)
+    if bbox is not None and _expected_in(ds.extent(info), bbox, rows) > 4 * MAX_CANDIDATES:
+        return None  # far too many in view (a million incidents at city scale): not even read
     key = (str(Path(lyr.source).resolve()), ds.filter_key, info.name, view.crs, st.field, st.filter, st.prefix,
            st.suffix, bbox, _hashable(lyr.row_filter), _user_key(user))
     cache = renderer.__dict__.setdefault("_label_data", OrderedDict())

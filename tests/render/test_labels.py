@@ -300,3 +300,18 @@ def test_label_style_rejects_bad_values():
                 dict(color="red")):
         with pytest.raises(ValueError):
             LabelStyle(True, "name", **bad)
+
+
+def test_a_layer_with_too_many_features_in_view_is_left_unlabelled_until_closer(demo, monkeypatch):
+    db, _layers, _renderer, ext = demo
+    monkeypatch.setattr(L, "WHOLE_LAYER_ROWS", 100)  # the 2,297 roads count as a big layer …
+    monkeypatch.setattr(L, "MAX_CANDIDATES", 50)     # … and 50 candidates as the most worth placing
+    renderer = Renderer()
+    roads = [VectorLayer(db, "roads", VectorStyle(labels=LabelStyle(True, "name")), title="Roads")]
+    try:
+        assert L.collect(renderer, snapshot(roads), city_view(ext)) == []
+        close = street_view(ext, 150.0)
+        placed = L.collect(renderer, snapshot(roads), close)
+        assert placed and overlapping_pairs(placed) == 0
+    finally:
+        renderer.close()
