@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainter
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QImage, QPainter
 
 from gisdesk.core.style import LabelStyle, parse_color
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
@@ -439,41 +439,80 @@ def _halo_offsets(halo: float) -> list[tuple[float, float]]:
     return [(r * math.cos(2 * math.pi * k / n), r * math.sin(2 * math.pi * k / n)) for r in rings for k in range(n)]
 
 
+#: Drawn labels (text and halo, unrotated) kept for the next render: a pan or a repaint re-blits them.
+_SPRITES: OrderedDict[tuple, QImage] = OrderedDict()
+_SPRITES_LOCK = threading.Lock()
+_SPRITE_PAD = 1
+
+
+def _sprite(text: str, st: LabelStyle, factor: float) -> QImage:
+    """``text`` with its halo, drawn once, level, into a small image whose centre is the label's centre.
+
+    Glyphs drawn level come from Qt's glyph cache; drawing rotated text (or stroking glyph
+    paths for halos) costs a path fill per glyph, ten times more. The rotation is applied
+    when the image is drawn on the map.
+    """
+    font = label_font(st, factor)
+    key_font, _fm, fh, asc = _metrics(font)
+    halo = st.halo_width * factor if parse_color(st.halo_color)[3] else 0.0
+    key = (text, key_font, st.color, st.halo_color, round(halo, 2))
+    with _SPRITES_LOCK:
+        img = _SPRITES.get(key)
+        if img is not None:
+            _SPRITES.move_to_end(key)
+            return img
+    w = text_widths(font, [text])[0]
+    pad = _SPRITE_PAD + math.ceil(halo)
+    img = QImage(math.ceil(w) + 2 * pad, math.ceil(fh) + 2 * pad, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    origin = QPointF(pad, pad + asc)
+    if halo > 0:
+        mask = QImage(img.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        mask.fill(0)
+        p = QPainter(mask)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        p.setFont(font)
+        p.setPen(_qcolor(st.halo_color))
+        p.drawText(origin, text)
+        p.end()
+        p = QPainter(img)
+        for dx, dy in _halo_offsets(halo):
+            p.drawImage(QPointF(dx, dy), mask)
+    else:
+        p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    p.setFont(font)
+    p.setPen(_qcolor(st.color))
+    p.drawText(origin, text)
+    p.end()
+    with _SPRITES_LOCK:
+        _SPRITES[key] = img
+        while len(_SPRITES) > 4000:
+            _SPRITES.popitem(last=False)
+    return img
+
+
 def draw(painter: QPainter, placed: list[PlacedLabel], factor: float = 1.0) -> None:
     """Draw ``placed`` labels with their halos on ``painter`` (image pixels).
 
     The text is drawn with QPainter.drawText, which shapes it (diacritics, Chinese)
     and falls back to the installed faces for glyphs the first family lacks; the halo
-    is the text drawn in the halo colour around the letters.
+    is the text in the halo colour drawn around the letters.
     """
     if not placed:
         return
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    styles: dict[int, tuple] = {}
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     for lab in placed:
-        st = lab.style
-        got = styles.get(id(st))
-        if got is None:
-            font = label_font(st, factor)
-            _k, _fm, fh, asc = _metrics(font)
-            halo = st.halo_width * factor if parse_color(st.halo_color)[3] else 0.0
-            got = styles[id(st)] = (font, fh, asc, halo, _halo_offsets(halo), _qcolor(st.halo_color), _qcolor(st.color))
-        font, fh, asc, halo, offsets, halo_colour, colour = got
-        painter.setFont(font)
-        painter.save()
-        painter.translate(lab.x, lab.y)
+        img = _sprite(lab.text, lab.style, factor)
         if lab.angle:
+            painter.save()
+            painter.translate(lab.x, lab.y)
             painter.rotate(lab.angle)
-        x0, y0 = -(lab.width - 2 * halo) / 2, -fh / 2 + asc
-        if offsets:
-            painter.setPen(halo_colour)
-            for dx, dy in offsets:
-                painter.drawText(QPointF(x0 + dx, y0 + dy), lab.text)
-        painter.setPen(colour)
-        painter.drawText(QPointF(x0, y0), lab.text)
-        painter.restore()
+            painter.drawImage(QPointF(-img.width() / 2, -img.height() / 2), img)
+            painter.restore()
+        else:  # level: on whole pixels, as crisp as text drawn straight
+            painter.drawImage(QPointF(round(lab.x - img.width() / 2), round(lab.y - img.height() / 2)), img)
     painter.restore()
 
 
