@@ -315,3 +315,17 @@ def test_a_layer_with_too_many_features_in_view_is_left_unlabelled_until_closer(
         assert placed and overlapping_pairs(placed) == 0
     finally:
         renderer.close()
+
+
+def test_labels_show_only_the_incidents_the_user_may_read(demo):
+    from gisdesk.core.users import User
+
+    db, _layers, renderer, ext = demo
+    officer = User("phu_hoi", "Cán bộ Phú Hội", "commune_officer", commune="Phú Hội")
+    incidents = [VectorLayer(db, "incidents", VectorStyle(labels=LabelStyle(True, "commune", size=8)),
+                             title="Incidents")]
+    view = street_view(ext, 4000.0)
+    seen_by_city = {p.text for p in L.collect(renderer, snapshot(incidents), view, None)}
+    seen_by_officer = {p.text for p in L.collect(renderer, snapshot(incidents), view, officer)}
+    assert len(seen_by_city) > 1  # several communes' incidents in view
+    assert seen_by_officer == {"Phú Hội"}  # the access policy: a commune officer reads their own commune
