@@ -141,6 +141,7 @@ class RenderResult:
     view: MapView
     timings: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    labels: QImage | None = None  # the labels on their own, when asked for "apart"
 
 
 class Renderer:
@@ -259,11 +260,13 @@ class Renderer:
 
     # -- rendering -----------------------------------------------------------------
     def render(self, layers: list, view: MapView, token: CancelToken | None = None,
-               use_image_cache: bool = True, user: Any = ..., labels: bool = True) -> RenderResult:
+               use_image_cache: bool = True, user: Any = ..., labels: bool | str = True) -> RenderResult:
         """Draw the visible ``layers`` (bottom first) for ``view``, as ``user`` (by default :attr:`user`).
 
         With ``labels``, the layers' labels are drawn on top in one pass sharing one
-        collision grid (:mod:`gisdesk.render.labels`).
+        collision grid (:mod:`gisdesk.render.labels`); with ``labels="apart"`` they are
+        drawn into :attr:`RenderResult.labels` instead, for the canvas to put above its
+        overlays (selection, highlights).
 
         ``layers`` are :class:`LayerSnapshot` objects, or live layers that are
         snapshotted here, on the calling thread. A layer that fails (missing
@@ -298,14 +301,21 @@ class Renderer:
                 p.setOpacity(opacity)
                 p.drawImage(0, 0, img)
             timings["draw"] += time.perf_counter() - t
+            label_image = None
             if labels:
                 t = time.perf_counter()
+                placed = collect_labels(self, layers, view, user, errors=errors)
+                if labels == "apart":
+                    p.end()
+                    label_image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+                    label_image.fill(0)
+                    p = QPainter(label_image)
                 p.setOpacity(1.0)
-                draw_labels(p, collect_labels(self, layers, view, user, errors=errors))
+                draw_labels(p, placed)
                 timings["labels"] = time.perf_counter() - t
             p.end()
         timings["total"] = time.perf_counter() - t0
-        return RenderResult(out, view, timings, errors)
+        return RenderResult(out, view, timings, errors, label_image)
 
     def _render_layer(self, lyr: LayerSnapshot, view: MapView, token: CancelToken, timings: dict,
                       use_cache: bool, user: Any = None) -> QImage:
@@ -346,7 +356,7 @@ class Renderer:
 
     # -- background ----------------------------------------------------------------
     def submit(self, layers: list, view: MapView, use_image_cache: bool = True,
-               labels: bool = True) -> tuple[Future, CancelToken]:
+               labels: bool | str = True) -> tuple[Future, CancelToken]:
         """Render on a background thread, cancelling the previous request.
 
         The layers are snapshotted here, on the calling (GUI) thread, so the job

@@ -239,6 +239,12 @@ def test_render_draws_labels_on_top_and_can_leave_them_out(demo):
     assert not with_labels.errors and "labels" in with_labels.timings
     a, b = (np.frombuffer(r.image.constBits(), np.uint32).copy() for r in (with_labels, without))
     assert (a != b).sum() > 2000
+    # apart (the canvas puts them above its selection and highlight overlays): the map without, the labels alone
+    apart = renderer.render(layers, view, use_image_cache=False, labels="apart")
+    assert (np.frombuffer(apart.image.constBits(), np.uint32) == b).all()
+    alone = np.frombuffer(apart.labels.constBits(), np.uint32)
+    assert (alone >> 24 > 0).sum() > 2000 and (alone >> 24 == 0).mean() > 0.8
+    assert with_labels.labels is None and without.labels is None
 
 
 def test_a_bad_label_field_is_reported_and_the_map_still_drawn(demo):
