@@ -266,6 +266,14 @@ def _pixel_shapes(shapes: np.ndarray, view: MapView) -> np.ndarray:
     return shapely.transform(shapes, view.to_pixels)
 
 
+def _clip(shapes: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+    """The parts of ``shapes`` in the rectangle; self-intersecting polygons are repaired first."""
+    try:
+        return shapely.clip_by_rect(shapes, x0, y0, x1, y1)
+    except shapely.errors.GEOSException:
+        return shapely.clip_by_rect(shapely.make_valid(shapes), x0, y0, x1, y1)
+
+
 def _place_points(grid, out, lyr_id, st, texts, px, w, h, radius) -> None:
     gap = radius + 2.0
     # (dx, dy) of the box centre from the point, in units of (w/2 + gap, h/2 + gap)
@@ -283,7 +291,7 @@ def _place_points(grid, out, lyr_id, st, texts, px, w, h, radius) -> None:
 
 def _place_polygons(grid, out, lyr_id, st, texts, shapes, w, h, view) -> None:
     m = 2.0
-    clipped = shapely.clip_by_rect(shapes, -m, -m, view.width + m, view.height + m)
+    clipped = _clip(shapes, -m, -m, view.width + m, view.height + m)
     area = shapely.area(clipped)
     keep = np.flatnonzero(area > np.maximum(w * h * 0.25, 16.0))
     if not len(keep):
@@ -304,7 +312,7 @@ def _place_polygons(grid, out, lyr_id, st, texts, shapes, w, h, view) -> None:
 
 
 def _place_lines(grid, out, lyr_id, st, texts, shapes, w, h, view, factor) -> None:
-    clipped = shapely.clip_by_rect(shapes, 0, 0, view.width, view.height)
+    clipped = _clip(shapes, 0, 0, view.width, view.height)
     parts, owner = shapely.get_parts(clipped, return_index=True)
     if not len(parts):
         return

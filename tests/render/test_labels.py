@@ -335,3 +335,15 @@ def test_labels_show_only_the_incidents_the_user_may_read(demo):
     seen_by_officer = {p.text for p in L.collect(renderer, snapshot(incidents), view, officer)}
     assert len(seen_by_city) > 1  # several communes' incidents in view
     assert seen_by_officer == {"Phú Hội"}  # the access policy: a commune officer reads their own commune
+
+
+def test_a_self_intersecting_polygon_still_gets_its_label_inside():
+    bowtie = shapely.Polygon([(200, 200), (800, 800), (800, 200), (200, 800), (200, 200)])  # invalid
+    square = shapely.box(300, 300, 700, 700)
+    placed = L.place([("p", "polygon", LabelStyle(True, "n"),
+                       data("polygon", ["Hòa Bình", "Phú Hội"], [bowtie, square]), 0)], VIEW)
+    assert placed and overlapping_pairs(placed) == 0
+    for p in placed:
+        shape = bowtie if p.text == "Hòa Bình" else square
+        x, y = VIEW.to_map(p.x, p.y)
+        assert shapely.make_valid(shape).buffer(1).contains(shapely.Point(x, y))
