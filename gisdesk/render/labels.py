@@ -14,9 +14,15 @@ first); a label whose box meets a placed one is dropped, never stacked.
 Work per layer is vectorised (numpy, shapely 2): layers outside their scale
 range cost nothing; only features in view become candidates; a layer with more
 than :data:`MAX_CANDIDATES` candidates in view (a million incidents at city
-scale) is not labelled until the view is closer. The text goes through
-QPainterPath.addText, which shapes it (Vietnamese diacritics, Chinese with Qt's
-font fallback to the installed CJK face).
+scale) is not labelled until the view is closer, and one expected to hold four
+times that many is not even read. The text is drawn by
+:mod:`gisdesk.render._label_text` with QPainter.drawText, which shapes it
+(Vietnamese diacritics; Chinese through Qt's fallback to the installed CJK face).
+
+Examples
+--------
+>>> placed = collect(renderer, snapshot(layers), view)       # doctest: +SKIP
+>>> draw(painter, placed)                                    # doctest: +SKIP
 """
 
 from __future__ import annotations
