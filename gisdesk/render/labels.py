@@ -160,8 +160,28 @@ def _label_data(texts: list[str], g: Geometries, src_crs: str, dst_crs: str, sty
         return _LabelData("point", full[ok], pts, None, np.column_stack([pts, pts]))
     shapes = _to_shapes(g)
     ok = ~(shapely.is_missing(shapes) | shapely.is_empty(shapes))
-    shapes = shapes[ok]
-    return _LabelData(g.kind, full[ok], None, shapes, shapely.bounds(shapes))
+    texts_ok, shapes = full[ok], shapes[ok]
+    if g.kind == "line":
+        texts_ok, shapes = merge_lines(texts_ok, shapes)
+    return _LabelData(g.kind, texts_ok, None, shapes, shapely.bounds(shapes))
+
+
+def merge_lines(texts: np.ndarray, shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Join the touching lines of one label text into chains: one candidate per stretch of a street.
+
+    Roads are stored in segments between crossings, often shorter than their name; joined,
+    a street gets its name along its length (and repeated on long stretches) instead of
+    none at all. Vectorised: group by text, ``multilinestrings`` + ``line_merge``, explode.
+    """
+    if not len(shapes):
+        return texts, shapes
+    values, group = np.unique(texts.astype(str), return_inverse=True)
+    parts, owner = shapely.get_parts(shapes, return_index=True)
+    order = np.argsort(group[owner], kind="stable")
+    merged = shapely.line_merge(shapely.multilinestrings(parts[order], indices=group[owner][order]))
+    chains, chain_group = shapely.get_parts(merged, return_index=True)
+    keep = ~shapely.is_empty(chains)
+    return values[chain_group[keep]].astype(object), chains[keep]
 
 
 def _expected_in(extent, bbox, rows: int) -> float:
@@ -384,5 +404,5 @@ def collect(renderer: Any, layers: list, view: MapView, user: Any = None, factor
     return place(items, view, factor)
 
 
-__all__ = ["PlacedLabel", "CollisionGrid", "place", "collect", "draw", "view_scale", "label_font",
+__all__ = ["PlacedLabel", "CollisionGrid", "place", "collect", "draw", "view_scale", "label_font", "merge_lines",
            "default_families", "text_widths", "MAX_CANDIDATES"]

@@ -347,3 +347,26 @@ def test_a_self_intersecting_polygon_still_gets_its_label_inside():
         shape = bowtie if p.text == "Hòa Bình" else square
         x, y = VIEW.to_map(p.x, p.y)
         assert shapely.make_valid(shape).buffer(1).contains(shapely.Point(x, y))
+
+
+def test_a_street_stored_in_short_segments_is_labelled_along_its_length():
+    segments = [shapely.LineString([(x, 500), (x + 100, 500)]) for x in range(0, 1000, 100)]  # 10 x 100 px
+    texts = np.array(["Đường Lê Lợi"] * 10, dtype=object)
+    st = LabelStyle(True, "n", repeat=300)
+    alone = L.place([("l", "line", st, data("line", list(texts), segments), 0)], VIEW)
+    assert alone == []  # every segment is shorter than the name
+    joined_texts, joined = L.merge_lines(texts, np.array(segments, dtype=object))
+    assert list(joined_texts) == ["Đường Lê Lợi"] and shapely.length(joined[0]) == pytest.approx(1000)
+    placed = L.place([("l", "line", st, data("line", list(joined_texts), list(joined)), 0)], VIEW)
+    assert len(placed) == 3  # 1,000 px of street, a label every 300 px
+
+
+def test_main_road_names_show_at_city_scale(demo):
+    db, layers, renderer, ext = demo
+    roads = {lyr.id for lyr in layers if lyr.name == "roads"}
+    placed = L.collect(renderer, snapshot(layers), city_view(ext))
+    names = {p.text for p in placed if p.layer_id in roads}
+    with DataSource(db) as ds:
+        main = {r[0] for r in ds.connection(text=True).execute(
+            "SELECT DISTINCT name FROM roads WHERE class IN ('primary', 'secondary') AND name IS NOT NULL")}
+    assert names and names <= main
