@@ -301,19 +301,25 @@ class Renderer:
                 p.setOpacity(opacity)
                 p.drawImage(0, 0, img)
             timings["draw"] += time.perf_counter() - t
+            p.end()
             label_image = None
             if labels:
                 t = time.perf_counter()
-                placed = collect_labels(self, layers, view, user, errors=errors)
-                if labels == "apart":
-                    p.end()
-                    label_image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
-                    label_image.fill(0)
-                    p = QPainter(label_image)
-                p.setOpacity(1.0)
-                draw_labels(p, placed)
+                try:
+                    placed = collect_labels(self, layers, view, user, errors=errors)
+                except Exception as exc:  # labels must not cost the map
+                    placed = []
+                    errors.append(f"labels: {exc}")
+                if placed:
+                    if labels == "apart":
+                        label_image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+                        label_image.fill(0)
+                    p = QPainter(label_image if label_image is not None else out)
+                    try:
+                        draw_labels(p, placed)
+                    finally:
+                        p.end()
                 timings["labels"] = time.perf_counter() - t
-            p.end()
         timings["total"] = time.perf_counter() - t0
         return RenderResult(out, view, timings, errors, label_image)
 

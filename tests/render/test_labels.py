@@ -245,6 +245,8 @@ def test_render_draws_labels_on_top_and_can_leave_them_out(demo):
     alone = np.frombuffer(apart.labels.constBits(), np.uint32)
     assert (alone >> 24 > 0).sum() > 2000 and (alone >> 24 == 0).mean() > 0.8
     assert with_labels.labels is None and without.labels is None
+    nothing = renderer.render([lyr for lyr in layers if lyr.name == "planning_zones"], view, labels="apart")
+    assert nothing.labels is None  # no labels: no image
 
 
 def test_a_bad_label_field_is_reported_and_the_map_still_drawn(demo):
