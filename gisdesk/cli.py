@@ -184,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--style", help="JSON file: {layer: style} (default: built-in styles)")
     p.add_argument("--no-image-cache", action="store_true", help="re-draw on every repeat (data stays cached)")
+    p.add_argument("--no-labels", action="store_true", help="leave the styles' labels out")
     p.set_defaults(func=_cmd_render)
 
     from gisdesk.plugins.cli import add_plugin_new_arguments, add_plugins_arguments

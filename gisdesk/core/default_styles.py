@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+
 from gisdesk.core.incidents import DEFAULT_CATEGORIES
-from gisdesk.core.style import RasterStyle, Symbol, VectorStyle, categorized
+from gisdesk.core.style import LabelStyle, RasterStyle, Symbol, VectorStyle, categorized
 
 LAND_USE_COLOURS = {
     "residential": "#f4cf88", "commercial": "#e8837e", "mixed use": "#f2a65a", "industrial": "#b39ddb",
@@ -21,8 +23,27 @@ def default_style(kind: str) -> VectorStyle:
     return VectorStyle(symbol=Symbol(fill="#a6cee3", stroke="#1f4e79", stroke_width=1.0, fill_opacity=0.8))
 
 
+#: Labels of the demo city's layers: commune names, main roads and the river at every scale,
+#: bridges and pumping stations from 1:15,000 in.
+DEMO_LABELS = {
+    "communes": LabelStyle(True, "name", size=14, bold=True, color="#3a3a3a", halo_width=2.0, priority=6),
+    "rivers": LabelStyle(True, "name", size=13, color="#08519c", halo_width=1.5, priority=8, repeat=500),
+    "roads": LabelStyle(True, "name", filter="class in ('primary', 'secondary')", size=11, color="#4a1e0f",
+                        halo_width=1.5, priority=7, repeat=350),
+    "bridges": LabelStyle(True, "name", size=11, color="#252525", min_scale=15_000, priority=4),
+    "pumping_stations": LabelStyle(True, "name", size=11, color="#08306b", min_scale=15_000, priority=5),
+}
+
+
 def demo_style(name: str, kind: str) -> VectorStyle:
-    """The demo city's cartography, falling back to :func:`default_style`."""
+    """The demo city's cartography (with :data:`DEMO_LABELS`), falling back to :func:`default_style`."""
+    style = _demo_symbols(name, kind)
+    if name in DEMO_LABELS:
+        style.labels = copy.deepcopy(DEMO_LABELS[name])
+    return style
+
+
+def _demo_symbols(name: str, kind: str) -> VectorStyle:
     if name == "communes":
         return VectorStyle(symbol=Symbol(fill="#00000000", stroke="#4d4d4d", stroke_width=1.6))
     if name == "planning_zones":

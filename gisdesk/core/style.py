@@ -102,6 +102,88 @@ class GradClass:
 
 
 @dataclass
+class LabelStyle:
+    """How a layer's features are labelled (off by default).
+
+    The text of a feature is ``prefix + str(value of field) + suffix``; features whose
+    field is NULL or blank get no label, nor do those failing ``filter`` (an expression
+    of :mod:`gisdesk.core.expression`, e.g. ``class in ('primary', 'secondary')``).
+
+    Attributes
+    ----------
+    enabled : bool
+    field : str
+        The attribute whose value is the label.
+    prefix, suffix : str
+        Text put before and after the value.
+    filter : str
+        Which features are labelled ('' for all).
+    font_family : str
+        '' for the default face (Vietnamese, with Qt's fallback to the installed Chinese face).
+    size : float
+        Text height in pixels.
+    bold : bool
+    color : str
+        Text colour.
+    halo_color : str
+        Colour of the buffer drawn around the letters ('' for none).
+    halo_width : float
+        Buffer width in pixels (0 for none).
+    min_scale : float
+        Most zoomed-out scale (the largest N of 1:N) at which labels are drawn; 0 for no limit.
+    max_scale : float
+        Most zoomed-in scale (the smallest N of 1:N) at which labels are drawn; 0 for no limit.
+    priority : int
+        0-10; labels of higher-priority layers are placed first and win collisions.
+    repeat : float
+        Pixels between repeated labels along long lines.
+    """
+
+    enabled: bool = False
+    field: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    filter: str = ""
+    font_family: str = ""
+    size: float = 12.0
+    bold: bool = False
+    color: str = "#202020"
+    halo_color: str = "#ffffff"
+    halo_width: float = 1.5
+    min_scale: float = 0.0
+    max_scale: float = 0.0
+    priority: int = 5
+    repeat: float = 400.0
+
+    def __post_init__(self) -> None:
+        parse_color(self.color)
+        parse_color(self.halo_color)
+        if not (0 <= self.priority <= 10):
+            raise ValueError("label priority must be between 0 and 10")
+        if not (1 <= self.size <= 200):
+            raise ValueError("label size must be between 1 and 200 pixels")
+        if self.halo_width < 0 or self.min_scale < 0 or self.max_scale < 0 or self.repeat < 0:
+            raise ValueError("label halo width, scales and repeat must not be negative")
+        if self.min_scale and self.max_scale and self.max_scale > self.min_scale:
+            raise ValueError("the label scale range is empty: the most zoomed-in scale (1:N) must have the smaller N")
+        if self.enabled and not self.field:
+            raise ValueError("labels need a field")
+
+    def visible_at(self, denominator: float) -> bool:
+        """Whether labels are drawn at the map scale 1:``denominator``."""
+        return (self.enabled and (not self.min_scale or denominator <= self.min_scale)
+                and (not self.max_scale or denominator >= self.max_scale))
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "LabelStyle":
+        """A LabelStyle from saved data; unknown keys are ignored, missing ones take the defaults."""
+        if not d:
+            return cls()
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+@dataclass
 class VectorStyle:
     """Style of a vector layer.
 
@@ -118,6 +200,7 @@ class VectorStyle:
     classes: list[GradClass] = dataclasses.field(default_factory=list)
     other: Symbol | None = None
     opacity: float = 1.0
+    labels: LabelStyle = dataclasses.field(default_factory=LabelStyle)
 
     def __post_init__(self) -> None:
         if self.mode not in ("single", "categorized", "graduated"):
@@ -145,6 +228,7 @@ class VectorStyle:
             categories=[Category(c["value"], sym(c["symbol"]), c.get("label", "")) for c in d.get("categories", [])],
             classes=[GradClass(c["lower"], c["upper"], sym(c["symbol"]), c.get("label", "")) for c in d.get("classes", [])],
             other=sym(d.get("other")), opacity=d.get("opacity", 1.0),
+            labels=LabelStyle.from_dict(d.get("labels")),  # styles saved before labels have none
         )
 
 

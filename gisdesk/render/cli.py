@@ -83,7 +83,8 @@ def render_command(args: argparse.Namespace) -> int:
             raise StoreError("The layers are empty: nothing to render.")
         view = MapView.fit(bbox, w, h, crs)
         t_open = time.perf_counter() - t0
-        result = renderer.render(layers, view, use_image_cache=not args.no_image_cache)
+        result = renderer.render(layers, view, use_image_cache=not args.no_image_cache,
+                                 labels=not getattr(args, "no_labels", False))
         timings = dict(result.timings)
         timings["open"] += t_open
         timings["total"] += t_open

@@ -32,7 +32,9 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, 
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import Symbol
 from gisdesk.render.legend import legend_entries
-from gisdesk.render.renderer import Renderer
+from gisdesk.render.labels import collect as collect_labels
+from gisdesk.render.labels import draw as draw_labels
+from gisdesk.render.renderer import Renderer, snapshot
 from gisdesk.render.vector import visible_paths
 from gisdesk.render.view import MapView, transformer
 from gisdesk.store.errors import StoreError
@@ -172,8 +174,13 @@ def print_layer(layer: VectorLayer | RasterLayer, factor: float, min_size: float
     return out
 
 
-def render_map(renderer: Renderer, layers: list, view: MapView) -> tuple[QImage, list[str]]:
-    """The map for ``view`` in tiles of at most :data:`TILE` pixels; (image, layer errors)."""
+def render_map(renderer: Renderer, layers: list, view: MapView, label_factor: float | None = 1.0,
+               ) -> tuple[QImage, list[str]]:
+    """The map for ``view`` in tiles of at most :data:`TILE` pixels; (image, layer errors).
+
+    The labels are placed and drawn once over the whole map (one collision grid), at
+    ``label_factor`` times their screen size; None leaves them out.
+    """
     out = QImage(view.width, view.height, QImage.Format.Format_RGB32)
     out.fill(QColor("white"))
     errors: list[str] = []
@@ -185,9 +192,15 @@ def render_map(renderer: Renderer, layers: list, view: MapView) -> tuple[QImage,
             tile = MapView(view.minx + (x0 - m) * res, view.maxy - (y0 + h + m) * res,
                            view.minx + (x0 + w + m) * res, view.maxy - (y0 - m) * res, w + 2 * m, h + 2 * m, view.crs)
             result = renderer.render([lyr for lyr in layers if _meets(renderer, lyr, tile)], tile,
-                                     use_image_cache=False)
+                                     use_image_cache=False, labels=False)
             errors += [e for e in result.errors if e not in errors]
             p.drawImage(QPointF(x0, y0), result.image, QRectF(m, m, w, h))
+    if label_factor is not None:
+        label_errors: list[str] = []
+        placed = collect_labels(renderer, snapshot(layers), view, renderer.user, label_factor, label_errors)
+        draw_labels(p, placed, label_factor)
+        for err in label_errors:  # not layer errors: the layer itself is drawn
+            log.warning("export: %s", err)
     p.end()
     return out, errors
 
@@ -483,7 +496,7 @@ def _write(tmp: Path, fmt: str, renderer: Renderer, layers: list, view: MapView,
         left = pg.mm(_MARGIN)
         frame = QRectF(left, top, legend_box.left() - pg.mm(_GAP) - left, bottom - top).toAlignedRect()
         map_view = MapView.fit(view.bbox, frame.width(), frame.height(), view.crs)
-        image, errors = render_map(renderer, printed, map_view)
+        image, errors = render_map(renderer, printed, map_view, factor)
         if printed and len(errors) == len(printed):
             raise StoreError("No layer could be drawn for the export.", "; ".join(errors))
         for err in errors:

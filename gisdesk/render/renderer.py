@@ -32,6 +32,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import RasterStyle, VectorStyle
+from gisdesk.render.labels import collect as collect_labels
+from gisdesk.render.labels import draw as draw_labels
 from gisdesk.render.raster import draw_raster
 from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
@@ -114,7 +116,8 @@ class LayerSnapshot:
     @cached_property
     def key(self) -> tuple:
         """What the layer's image depends on, apart from the view (hashable)."""
-        style_key = json.dumps(self.style.__dict__, default=lambda o: o.__dict__, sort_keys=True)
+        drawn = {k: v for k, v in self.style.__dict__.items() if k != "labels"}  # labels are drawn apart
+        style_key = json.dumps(drawn, default=lambda o: o.__dict__, sort_keys=True)
         return (self.id, str(self.path if self.raster else self.source), self.name, style_key,
                 _hashable(self.row_filter))
 
@@ -138,6 +141,7 @@ class RenderResult:
     view: MapView
     timings: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    labels: QImage | None = None  # the labels on their own, when asked for "apart"
 
 
 class Renderer:
@@ -159,6 +163,7 @@ class Renderer:
         self._sources: dict[tuple, DataSource] = {}
         self._data: OrderedDict[tuple, FeatureData] = OrderedDict()
         self._images: OrderedDict[tuple, QImage] = OrderedDict()
+        self._label_data: OrderedDict[tuple, Any] = OrderedDict()  # label candidates (render.labels)
         self._max_data = max_data_entries
         self._lock = threading.Lock()  # one render at a time
         self._cache_lock = threading.RLock()  # _sources, _data, _images: GUI and worker threads
@@ -192,6 +197,7 @@ class Renderer:
     def clear_caches(self) -> None:
         with self._cache_lock:
             self._data.clear()
+            self._label_data.clear()
             self._images.clear()
 
     def close(self) -> None:
@@ -254,8 +260,13 @@ class Renderer:
 
     # -- rendering -----------------------------------------------------------------
     def render(self, layers: list, view: MapView, token: CancelToken | None = None,
-               use_image_cache: bool = True, user: Any = ...) -> RenderResult:
+               use_image_cache: bool = True, user: Any = ..., labels: bool | str = True) -> RenderResult:
         """Draw the visible ``layers`` (bottom first) for ``view``, as ``user`` (by default :attr:`user`).
+
+        With ``labels``, the layers' labels are drawn on top in one pass sharing one
+        collision grid (:mod:`gisdesk.render.labels`); with ``labels="apart"`` they are
+        drawn into :attr:`RenderResult.labels` instead, for the canvas to put above its
+        overlays (selection, highlights).
 
         ``layers`` are :class:`LayerSnapshot` objects, or live layers that are
         snapshotted here, on the calling thread. A layer that fails (missing
@@ -289,10 +300,28 @@ class Renderer:
             for img, opacity in images:
                 p.setOpacity(opacity)
                 p.drawImage(0, 0, img)
-            p.end()
             timings["draw"] += time.perf_counter() - t
+            p.end()
+            label_image = None
+            if labels:
+                t = time.perf_counter()
+                try:
+                    placed = collect_labels(self, layers, view, user, errors=errors)
+                except Exception as exc:  # labels must not cost the map
+                    placed = []
+                    errors.append(f"labels: {exc}")
+                if placed:
+                    if labels == "apart":
+                        label_image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+                        label_image.fill(0)
+                    p = QPainter(label_image if label_image is not None else out)
+                    try:
+                        draw_labels(p, placed)
+                    finally:
+                        p.end()
+                timings["labels"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
-        return RenderResult(out, view, timings, errors)
+        return RenderResult(out, view, timings, errors, label_image)
 
     def _render_layer(self, lyr: LayerSnapshot, view: MapView, token: CancelToken, timings: dict,
                       use_cache: bool, user: Any = None) -> QImage:
@@ -332,7 +361,8 @@ class Renderer:
         return img
 
     # -- background ----------------------------------------------------------------
-    def submit(self, layers: list, view: MapView, use_image_cache: bool = True) -> tuple[Future, CancelToken]:
+    def submit(self, layers: list, view: MapView, use_image_cache: bool = True,
+               labels: bool | str = True) -> tuple[Future, CancelToken]:
         """Render on a background thread, cancelling the previous request.
 
         The layers are snapshotted here, on the calling (GUI) thread, so the job
@@ -347,7 +377,7 @@ class Renderer:
             self._token.cancel()
         token = CancelToken()
         self._token = token
-        return self._pool.submit(self.render, layers, view, token, use_image_cache, self.user), token
+        return self._pool.submit(self.render, layers, view, token, use_image_cache, self.user, labels), token
 
 
 def _user_key(user: Any) -> tuple:

@@ -1,14 +1,16 @@
-"""Small editors of the style dialog: colour button, opacity slider, raster colour-ramp editor."""
+"""Small editors of the style dialog: colour button, opacity slider, raster colour-ramp editor, labels."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QColorDialog, QComboBox, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSlider, QSpinBox, QTableWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QColorDialog, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSlider, QSpinBox, QTableWidget,
+                               QToolButton, QVBoxLayout, QWidget)
 
-from gisdesk.core.style import RasterStyle
+from gisdesk.core.expression import parse
+from gisdesk.core.style import LabelStyle, RasterStyle
 from gisdesk.render.legend import ramp_swatch
 from gisdesk.render.vector import qcolor
 
@@ -173,3 +175,96 @@ class RampEditor(QGroupBox):
         self.problem.emit("")
         self.preview.setPixmap(QPixmap.fromImage(ramp_swatch(style, 440, 18)))
 
+
+
+class LabelEditor(QWidget):
+    """The "Labels" tab: field, prefix/suffix, filter, font size, colours, halo, scale range, priority.
+
+    Parameters
+    ----------
+    style : LabelStyle
+        Shown, never changed.
+    fields : list of str
+        The layer's attribute columns.
+    kind : str
+        ``point``, ``line`` or ``polygon`` (the repeat distance is shown for lines only).
+    """
+
+    def __init__(self, style: LabelStyle, fields: list[str], kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fields = list(fields)
+        form = QFormLayout(self)
+        self.enabled = QCheckBox(self.tr("Label the features of this layer"))
+        self.enabled.setChecked(style.enabled)
+        self.field_combo = QComboBox()
+        for name in fields:
+            self.field_combo.addItem(name, name)
+        if style.field and self.field_combo.findData(style.field) >= 0:
+            self.field_combo.setCurrentIndex(self.field_combo.findData(style.field))
+        else:
+            guess = next((i for i, n in enumerate(fields) if n.lower() == "name"), 0)
+            self.field_combo.setCurrentIndex(guess)
+        self.prefix, self.suffix = QLineEdit(style.prefix), QLineEdit(style.suffix)
+        self.filter = QLineEdit(style.filter)
+        self.filter.setPlaceholderText(self.tr("every feature, or e.g. class in ('primary', 'secondary')"))
+        self.size = QDoubleSpinBox(decimals=1, minimum=4, maximum=72, singleStep=1, value=style.size)
+        self.size.setSuffix(self.tr(" px"))
+        self.bold = QCheckBox(self.tr("Bold"))
+        self.bold.setChecked(style.bold)
+        self.color = ColorButton(style.color)
+        self.halo_color = ColorButton(style.halo_color)
+        self.halo_width = QDoubleSpinBox(decimals=1, minimum=0, maximum=10, singleStep=0.5, value=style.halo_width)
+        self.halo_width.setSuffix(self.tr(" px"))
+        self.min_scale = self._scale_spin(style.min_scale)
+        self.max_scale = self._scale_spin(style.max_scale)
+        self.priority = QSpinBox(minimum=0, maximum=10, value=style.priority)
+        self.priority.setToolTip(self.tr("Labels of layers with a higher priority are placed first"))
+        self.repeat = QDoubleSpinBox(decimals=0, minimum=0, maximum=5000, singleStep=50, value=style.repeat)
+        self.repeat.setSuffix(self.tr(" px"))
+        self.repeat.setSpecialValueText(self.tr("once per line"))
+        halo = QHBoxLayout()
+        halo.addWidget(self.halo_color)
+        halo.addWidget(self.halo_width, 1)
+        size = QHBoxLayout()
+        size.addWidget(self.size, 1)
+        size.addWidget(self.bold)
+        form.addRow(self.enabled)
+        form.addRow(self.tr("Field"), self.field_combo)
+        form.addRow(self.tr("Text before"), self.prefix)
+        form.addRow(self.tr("Text after"), self.suffix)
+        form.addRow(self.tr("Only features where"), self.filter)
+        form.addRow(self.tr("Font size"), size)
+        form.addRow(self.tr("Colour"), self.color)
+        form.addRow(self.tr("Halo"), halo)
+        form.addRow(self.tr("Hide when zoomed out beyond 1:"), self.min_scale)
+        form.addRow(self.tr("Hide when zoomed in beyond 1:"), self.max_scale)
+        form.addRow(self.tr("Priority"), self.priority)
+        if kind == "line":
+            form.addRow(self.tr("Repeat every"), self.repeat)
+        else:
+            self.repeat.hide()
+        self._font_family = style.font_family
+        self.enabled.toggled.connect(self._enable)
+        self._enable(style.enabled)
+
+    def _scale_spin(self, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(decimals=0, minimum=0, maximum=100_000_000, singleStep=1000, value=value)
+        spin.setSpecialValueText(self.tr("no limit"))
+        spin.setGroupSeparatorShown(True)
+        return spin
+
+    def _enable(self, on: bool) -> None:
+        for w in self.findChildren(QWidget):
+            if w is not self.enabled:
+                w.setEnabled(on)
+
+    def label_style(self) -> LabelStyle:
+        """The edited label style; raises ValueError (with a message for the user) on bad input."""
+        text = self.filter.text().strip()
+        if self.enabled.isChecked() and text:
+            parse(text, self._fields)  # an ExpressionError says where it is wrong
+        return LabelStyle(self.enabled.isChecked(), self.field_combo.currentData() or "", self.prefix.text(),
+                          self.suffix.text(), text, self._font_family, float(self.size.value()),
+                          self.bold.isChecked(), self.color.color(), self.halo_color.color(),
+                          float(self.halo_width.value()), float(self.min_scale.value()), float(self.max_scale.value()),
+                          int(self.priority.value()), float(self.repeat.value()))

@@ -80,6 +80,7 @@ class MapCanvas(QWidget):
         self._relay = _Relay()
         self._relay.finished.connect(self._on_finished)
         self._image: QImage | None = None
+        self._labels_image: QImage | None = None
         self._image_view: MapView | None = None
         self._extent: tuple[float, float, float, float] | None = None
         self._history: list[tuple[float, float, float, float]] = []
@@ -219,7 +220,7 @@ class MapCanvas(QWidget):
         """
         if self._closed:
             return
-        future, token = self.renderer.submit(snapshot(self.model.layers), self.view())
+        future, token = self.renderer.submit(snapshot(self.model.layers), self.view(), labels="apart")
         self._pending, self._token = future, token
         self.render_started.emit()
         future.add_done_callback(self._done)
@@ -240,6 +241,7 @@ class MapCanvas(QWidget):
     def _on_finished(self, result: object) -> None:
         if isinstance(result, RenderResult):
             self._image = result.image
+            self._labels_image = result.labels  # drawn above the overlays
             self._image_view = result.view
             self._drag_offset = QPointF(0, 0)
             self.update()
@@ -260,6 +262,7 @@ class MapCanvas(QWidget):
             p.scale(scale, scale)
             p.drawImage(QPointF(0, 0), self._image)
             p.restore()
+        labels_at = (x, y, scale) if self._image is not None and self._image_view is not None else None
         if self._overlays:
             p.save()
             p.translate(self._drag_offset)
@@ -269,6 +272,12 @@ class MapCanvas(QWidget):
                     cached = (now, draw_layer(now, geoms, None, [symbol]))
                     self._overlay_images[name] = cached
                 p.drawImage(QPointF(0, 0), cached[1])
+            p.restore()
+        if labels_at is not None and self._labels_image is not None:  # labels above selections and highlights
+            p.save()
+            p.translate(labels_at[0], labels_at[1])
+            p.scale(labels_at[2], labels_at[2])
+            p.drawImage(QPointF(0, 0), self._labels_image)
             p.restore()
         self.tool.paint(p)
         p.end()

@@ -1,4 +1,4 @@
-"""The layer style dialog: single symbol, categorized and graduated vector styles, raster colour ramps.
+"""The layer style dialog: single symbol, categorized and graduated vector styles and labels, raster colour ramps.
 
 The dialog edits a copy: it never changes the layer. The caller applies
 ``dialog.result_style()`` with ``MapModel.set_style`` after OK (and on each
@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QToolButton,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
 from gisdesk.core.access import Decision
@@ -25,7 +25,8 @@ from gisdesk.render.vector import qcolor
 from gisdesk.store.datasource import DataSource
 from gisdesk.store.errors import StoreError
 from gisdesk.store.features import distinct_values, numeric_values
-from gisdesk.ui._style_widgets import RAMPS, ColorButton, OpacityEditor, RampEditor, icon_of, ramp_colors
+from gisdesk.ui._style_widgets import (RAMPS, ColorButton, LabelEditor, OpacityEditor, RampEditor, icon_of,
+                                      ramp_colors)
 
 MAX_CATEGORIES = 200
 
@@ -130,9 +131,16 @@ class StyleDialog(QDialog):
         top.addRow(self.tr("Style"), self.mode_combo)
         self.field_label = QLabel(self.tr("Field"))
         top.addRow(self.field_label, self.field_combo)
-        lay.addLayout(top)
-        lay.addWidget(self._symbol_box())
-        lay.addWidget(self._classes_box(), 1)
+        symbology = QWidget()
+        sym_lay = QVBoxLayout(symbology)
+        sym_lay.addLayout(top)
+        sym_lay.addWidget(self._symbol_box())
+        sym_lay.addWidget(self._classes_box(), 1)
+        self.label_editor = LabelEditor(st.labels, [name for name, _ in self.columns], self.kind)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(symbology, self.tr("Symbology"))
+        self.tabs.addTab(self.label_editor, self.tr("Labels"))
+        lay.addWidget(self.tabs, 1)
         self.mode_combo.setCurrentIndex(self.mode_combo.findData(st.mode))
         if st.field and self.field_combo.findData(st.field) >= 0:
             self.field_combo.setCurrentIndex(self.field_combo.findData(st.field))
@@ -387,15 +395,19 @@ class StyleDialog(QDialog):
             if self._raster:
                 return RasterStyle([(float(v), c) for v, c in self.stops()], self.opacity.value()), ""
             m, opacity, sym = self.mode(), self.opacity.value(), copy.deepcopy(self._symbol)
+            try:
+                labels = self.label_editor.label_style()
+            except ValueError as exc:
+                return None, self.tr("Labels: {problem}").format(problem=exc)
             if m == "single":
-                return VectorStyle(symbol=sym, opacity=opacity), ""
+                return VectorStyle(symbol=sym, opacity=opacity, labels=labels), ""
             if not self._items():
                 return None, self.tr("There are no classes yet: press Classify.")
             if m == "categorized":
                 return VectorStyle("categorized", sym, self.field(), categories=copy.deepcopy(self._categories),
-                                   other=copy.deepcopy(self._other), opacity=opacity), ""
+                                   other=copy.deepcopy(self._other), opacity=opacity, labels=labels), ""
             return VectorStyle("graduated", sym, self.field(), classes=copy.deepcopy(self._classes),
-                               opacity=opacity), ""
+                               opacity=opacity, labels=labels), ""
         except ValueError as exc:
             return None, str(exc)
 

@@ -162,3 +162,67 @@ def test_raster_ramp_stops_presets_and_bad_order(qtbot, layers):
     dlg.show()
     qtbot.wait(20)
     assert dlg.grab().save(str(ARTIFACTS / "style_dialog_raster.png"))
+
+
+# -- labels ----------------------------------------------------------------------------------
+
+def test_labels_tab_edits_the_label_style(qtbot, layers):
+    from gisdesk.core.style import LabelStyle
+
+    zones = layers["planning_zones"]
+    dlg = open_dialog(qtbot, zones)
+    tabs = [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]
+    assert tabs == ["Symbology", "Labels"]
+    dlg.tabs.setCurrentIndex(1)
+    ed = dlg.label_editor
+    assert not ed.enabled.isChecked() and not ed.field_combo.isEnabled()  # planning zones are not labelled
+    ed.enabled.setChecked(True)
+    assert ed.field_combo.isEnabled()
+    ed.field_combo.setCurrentIndex(ed.field_combo.findData("project"))
+    ed.prefix.setText("DA ")
+    ed.filter.setText("status = 'approved'")
+    ed.size.setValue(15)
+    ed.color.set_color("#112233")
+    ed.halo_color.set_color("#fafafa")
+    ed.halo_width.setValue(2.5)
+    ed.min_scale.setValue(50_000)
+    ed.max_scale.setValue(1_000)
+    ed.priority.setValue(8)
+    assert not ed.repeat.isVisibleTo(dlg)  # lines only
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert dlg.result_style().labels == LabelStyle(
+        True, "project", prefix="DA ", filter="status = 'approved'", size=15, color="#112233", halo_color="#fafafa",
+        halo_width=2.5, min_scale=50_000, max_scale=1_000, priority=8)
+    assert not zones.style.labels.enabled  # the dialog never touches the layer
+
+
+def test_labels_tab_shows_the_demo_road_labels(qtbot, layers):
+    roads = layers["roads"]
+    dlg = open_dialog(qtbot, roads)
+    dlg.tabs.setCurrentIndex(1)
+    ed = dlg.label_editor
+    assert ed.enabled.isChecked() and ed.field_combo.currentData() == "name"
+    assert ed.filter.text() == roads.style.labels.filter and "primary" in ed.filter.text()
+    assert ed.repeat.isVisibleTo(dlg) and ed.repeat.value() == roads.style.labels.repeat
+    assert dlg.result_style().labels == roads.style.labels  # unchanged when nothing is edited
+
+
+def test_a_bad_label_filter_or_scale_range_keeps_the_dialog_open(qtbot, layers):
+    communes = layers["communes"]
+    before = copy.deepcopy(communes.style)
+    dlg = open_dialog(qtbot, communes)
+    ed = dlg.label_editor
+    ed.filter.setText("population >")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dlg.isVisible() and dlg.message.isVisible() and dlg.message.text().startswith("Labels:")
+    ed.filter.setText("population > 20000")
+    ed.min_scale.setValue(5_000)
+    ed.max_scale.setValue(10_000)  # zoomed-in limit beyond the zoomed-out one: an empty range
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dlg.isVisible() and "scale range" in dlg.message.text()
+    ed.max_scale.setValue(0)
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert dlg.result_style().labels.filter == "population > 20000"
+    assert communes.style == before
