@@ -1,0 +1,477 @@
+"""The workspace's locator index: names, planning projects, incident numbers, task titles.
+
+Where it lives
+--------------
+A **sidecar cache file**, never the workspace: ``<user cache>/gisdesk/locator/<hash of the
+workspace's path>.sqlite`` (``platformdirs.user_cache_dir``). Searching is a read; a
+read-only command (``gisdesk locate``, a viewer's window, a workspace on a read-only share)
+must not write into the workspace, and triggers in the workspace would make every writer
+(QGIS, ogr2ogr, the server's sync) pay for our index. The cache can be deleted at any time:
+it is rebuilt on the next search.
+
+What it holds (accent-folded with :func:`gisdesk.core.locator.fold`)
+-------------------------------------------------------------------
+* every ``name`` of the reference layers (communes → kind ``commune``, roads → ``road``,
+  rivers, bridges, pumping stations, flood hotspots, cameras… → ``place``), one entry per
+  distinct name with the box around its features (the 40 segments of "Lê Lợi" are one road);
+* every ``project`` of a layer that has one (planning zones → ``project``);
+* incidents' ``external_id`` (and ``case_number`` where the column exists); an incident's
+  number (the first characters of its uuid, as the incident panel shows it, or ``#fid``)
+  is found through the workspace's own uuid index, no copy needed;
+* task titles (and ``case_number`` where it exists).
+
+Incident and task entries hold only the text and the row id: at search time the index is
+attached to the read-only workspace connection and joined back to ``incidents`` / ``tasks``
+with the user's :func:`gisdesk.core.access.read_filter` (through
+:func:`gisdesk.store._access_sql.where`), so a result is always a row the user may read now,
+at its current place. The search is FTS5 (``unicode61`` over folded text, prefix indexes);
+an SQLite without FTS5 gets a table of folded words with a B-tree index (prefix ranges).
+
+Kept up to date
+---------------
+Before a search, the workspace file's and its WAL's (mtime, size) are compared with those
+the index was made from (no query at all when nothing was written). When they differ, each
+source's fingerprint is read: ``count(*)``, ``max(rowid)`` and, for small tables, the total
+length of the indexed text or ``max(updated_at)``. A source whose fingerprint changed is
+re-read; incidents that were only appended (``count`` and ``max(rowid)`` grew together) are
+added incrementally, so a new incident among a million costs one primary-key range read.
+An incident's external id is written once, when it is imported; a later edit of it in
+place is picked up when the incident count changes (documented limitation).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import re
+import struct
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from gisdesk.core import access
+from gisdesk.core.locator import LocatorResult, LocatorTarget, fold, match_score
+from gisdesk.core.users import User
+from gisdesk.store._access_sql import where
+from gisdesk.store.connection import connect, sqlite_module
+from gisdesk.store.datasource import DataSource, as_account, quote_ident
+
+#: Bump when the sidecar's layout changes (an old cache is then rebuilt).
+SCHEMA_VERSION = "1"
+#: Kind of the entries of a layer's ``name`` column, by table; any other table's names are ``place``.
+NAME_KINDS = {"communes": "commune", "roads": "road"}
+#: The case tables (rows read through the access policy), never indexed as reference layers.
+_CASE_TABLES = frozenset(access.CASE_LAYERS) | {"tasks"}
+#: Tables this small get a content fingerprint (total text length) besides count and max(rowid).
+_SMALL = 200_000
+_HEX_ID = re.compile(r"^[0-9a-f][0-9a-f-]{3,35}$")
+_FID = re.compile(r"^#(\d{1,12})$")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def cache_path(workspace: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The sidecar file of ``workspace`` (in ``cache_dir``, default the user cache folder)."""
+    if cache_dir is None:
+        import platformdirs
+
+        cache_dir = Path(platformdirs.user_cache_dir("gisdesk")) / "locator"
+    key = hashlib.sha1(str(Path(workspace).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path(cache_dir) / f"{Path(workspace).stem[:40]}-{key}.sqlite"
+
+
+def has_fts5(conn: Any) -> bool:
+    """Whether this SQLite build has FTS5."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp._fts5_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp._fts5_probe")
+        return True
+    except Exception:
+        return False
+
+
+def _file_stat(path: Path) -> list[int]:
+    out = []
+    for p in (path, Path(str(path) + "-wal")):
+        try:
+            st = p.stat()
+            out += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            out += [0, 0]
+    return out
+
+
+def _mbr(blob: Any) -> tuple[float, float, float, float] | None:
+    """The box of a SpatiaLite blob (its MBR, bytes 6–37) or of WKB (through shapely)."""
+    if not blob:
+        return None
+    blob = bytes(blob)
+    if len(blob) >= 38 and blob[0] == 0 and blob[-1] == 0xFE and blob[1] in (0, 1):
+        return struct.unpack("<4d" if blob[1] == 1 else ">4d", blob[6:38])
+    try:
+        import shapely
+
+        b = shapely.from_wkb(blob).bounds
+        return None if any(v != v for v in b) else tuple(b)
+    except Exception:
+        return None
+
+
+class LocatorIndex:
+    """Search one workspace as one user (role and unit re-read from its ``users`` table).
+
+    Parameters
+    ----------
+    workspace : path-like
+        The SpatiaLite workspace (opened read-only).
+    user : User, str or None
+        Who searches; ``None`` is the local OS user (a name the workspace does not know
+        reads as a viewer, as everywhere).
+    cache_dir : path-like, optional
+        Where the sidecar index lives (default: the user cache folder).
+    fts : bool, optional
+        Force (``False``: the word-table fallback) or require FTS5; default: FTS5 when present.
+
+    Examples
+    --------
+    >>> with LocatorIndex("hue.sqlite", "phu_hoi") as index:  # doctest: +SKIP
+    ...     [r.title for r in index.search("phu hoi", 5)]
+    ['Phú Hội', 'Chỉnh trang đô thị khu vực Phú Hội']
+    """
+
+    name = "workspace"
+    kind = "place"
+
+    def __init__(self, workspace: str | os.PathLike[str], user: Any = None,
+                 cache_dir: str | os.PathLike[str] | None = None, fts: bool | None = None) -> None:
+        from gisdesk.store.users_store import resolve_user
+
+        self.workspace = Path(workspace)
+        self.conn = connect(self.workspace, read_only=True, wal=False, spatialite=True)
+        if user is None:
+            try:
+                user = getpass.getuser()
+            except Exception:  # no login name in some containers
+                user = os.environ.get("USER", "user")
+        self.user: User = resolve_user(self.conn, user if isinstance(user, str) else as_account(user))
+        self.path = cache_path(self.workspace, cache_dir)
+        self.fts = has_fts5(self.conn) if fts is None else fts
+        self._stat: list[int] | None = None
+        self._sources = self._discover()
+        self._open_sidecar()
+
+    # -- life ------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close both connections."""
+        for c in (self.conn, getattr(self, "side", None)):
+            if c is not None:
+                c.close()
+
+    def __enter__(self) -> LocatorIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _open_sidecar(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.side = sqlite_module().connect(str(self.path), isolation_level=None, check_same_thread=False)
+            self.side.execute("PRAGMA journal_mode = DELETE").fetchone()
+        except Exception:  # no writable cache folder: a private temporary file
+            fd, name = tempfile.mkstemp(prefix="gisdesk-locator-", suffix=".sqlite")
+            os.close(fd)
+            self.path = Path(name)
+            self.side = sqlite_module().connect(name, isolation_level=None, check_same_thread=False)
+        s = self.side
+        s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = s.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+        layout = f"{SCHEMA_VERSION}:{'fts5' if self.fts else 'words'}"
+        if row is None or row[0] != layout:
+            for (name,) in s.execute("SELECT name FROM sqlite_master WHERE type IN ('table') AND name <> 'meta' "
+                                     "AND name NOT LIKE 'names_%'").fetchall():
+                s.execute(f"DROP TABLE IF EXISTS {quote_ident(name)}")
+            s.execute("DELETE FROM meta")
+            s.execute("CREATE TABLE entries (id INTEGER PRIMARY KEY, src TEXT NOT NULL, kind TEXT NOT NULL, "
+                      "tbl TEXT NOT NULL, title TEXT NOT NULL, folded TEXT NOT NULL, detail TEXT, fids TEXT, "
+                      "rid INTEGER, minx REAL, miny REAL, maxx REAL, maxy REAL, srid INTEGER)")
+            s.execute("CREATE INDEX entries_src ON entries (src)")
+            if self.fts:
+                s.execute("CREATE VIRTUAL TABLE names USING fts5(folded, tokenize = 'unicode61 remove_diacritics 0',"
+                          " prefix = '1 2 3')")
+            else:
+                s.execute("CREATE TABLE words (word TEXT NOT NULL, eid INTEGER NOT NULL)")
+                s.execute("CREATE INDEX words_word ON words (word, eid)")
+                s.execute("CREATE INDEX words_eid ON words (eid)")
+            s.execute("INSERT INTO meta VALUES ('layout', ?), ('workspace', ?)", (layout, str(self.workspace.resolve())))
+        self.conn.execute("ATTACH DATABASE ? AS loc", (f"{self.path.resolve().as_uri()}?mode=ro",))
+
+    # -- sources ---------------------------------------------------------------------------
+    def _discover(self) -> list[dict[str, Any]]:
+        """What to index: (source id, table, column, kind) for names, projects and case text."""
+        out: list[dict[str, Any]] = []
+        with DataSource(self.workspace) as ds:
+            for lyr in ds.layers:
+                if lyr.is_view or lyr.table.lower() in _CASE_TABLES:
+                    continue
+                cols = {c.lower(): c for c, _ in ds.columns(lyr)}
+                geom = lyr.geometry_column
+                for col, kind in (("name", NAME_KINDS.get(lyr.table.lower(), "place")), ("project", "project")):
+                    if col in cols:
+                        out.append({"src": f"layer:{lyr.table}:{cols[col]}", "table": lyr.table, "column": cols[col],
+                                    "kind": kind, "geom": geom, "srid": lyr.srid, "gpkg": ds.format == "gpkg",
+                                    "title": lyr.table.replace("_", " ").capitalize()})
+            self._incident_srid = next((lyr.srid for lyr in ds.layers if lyr.table == "incidents"), None)
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table, kind, text_cols in (("incidents", "incident", ("external_id", "case_number")),
+                                       ("tasks", "task", ("title", "case_number"))):
+            if table in tables:
+                have = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+                cols = [c for c in text_cols if c in have]
+                if cols:
+                    out.append({"src": table, "table": table, "columns": cols, "kind": kind,
+                                "updated": "updated_at" in have})
+        self._tables = tables
+        return out
+
+    def _fingerprint(self, src: dict[str, Any]) -> list:
+        t = quote_ident(src["table"])
+        count, top = self.conn.execute(f"SELECT count(*), max(rowid) FROM {t}").fetchone()
+        fp: list = [count, top]
+        if src["src"] == "incidents":
+            return fp
+        if count <= _SMALL:
+            if src.get("updated"):
+                fp.append(self.conn.execute(f"SELECT max(updated_at) FROM {t}").fetchone()[0])
+            cols = [src["column"]] if "column" in src else src["columns"]
+            fp.append(self.conn.execute(
+                f"SELECT total({' + '.join(f'coalesce(length({quote_ident(c)}), 0)' for c in cols)}) FROM {t}"
+            ).fetchone()[0])
+        return fp
+
+    def refresh(self) -> bool:
+        """Bring the index up to date with the workspace; True when anything was re-read."""
+        stat = _file_stat(self.workspace)
+        if stat == self._stat:
+            return False
+        s = self.side
+        stored = dict(s.execute("SELECT key, value FROM meta").fetchall())
+        if stored.get("stat") == json.dumps(stat):
+            self._stat = stat
+            return False
+        changed = False
+        for src in self._sources:
+            fp = self._fingerprint(src)
+            old = json.loads(stored.get(f"fp:{src['src']}", "null"))
+            if fp == old:
+                continue
+            changed = True
+            s.execute("BEGIN IMMEDIATE")
+            try:
+                if src["src"] == "incidents" and old and fp[1] is not None and old[1] is not None \
+                        and fp[1] >= old[1] and fp[0] - old[0] == self.conn.execute(
+                            "SELECT count(*) FROM incidents WHERE rowid > ?", (old[1],)).fetchone()[0]:
+                    self._index_case(src, after=old[1])  # only appended
+                else:
+                    self._drop(src["src"])
+                    self._index_layer(src) if "column" in src else self._index_case(src)
+                s.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"fp:{src['src']}", json.dumps(fp)))
+                s.execute("COMMIT")
+            except BaseException:
+                s.execute("ROLLBACK")
+                raise
+        s.execute("INSERT OR REPLACE INTO meta VALUES ('stat', ?)", (json.dumps(stat),))
+        self._stat = stat
+        return changed
+
+    def rebuild(self) -> None:
+        """Forget the index and read every source again."""
+        self.side.execute("DELETE FROM meta WHERE key LIKE 'fp:%' OR key = 'stat'")
+        self._stat = None
+        self.refresh()
+
+    def _drop(self, src: str) -> None:
+        s = self.side
+        if self.fts:
+            s.execute("DELETE FROM names WHERE rowid IN (SELECT id FROM entries WHERE src = ?)", (src,))
+        else:
+            s.execute("DELETE FROM words WHERE eid IN (SELECT id FROM entries WHERE src = ?)", (src,))
+        s.execute("DELETE FROM entries WHERE src = ?", (src,))
+
+    def _insert(self, rows: list[tuple]) -> None:
+        """rows: (src, kind, tbl, title, folded, detail, fids, rid, minx, miny, maxx, maxy, srid)."""
+        if not rows:
+            return
+        s = self.side
+        top = s.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+        s.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      [(top + i + 1, *r) for i, r in enumerate(rows)])
+        if self.fts:
+            s.executemany("INSERT INTO names (rowid, folded) VALUES (?, ?)",
+                          [(top + i + 1, r[4]) for i, r in enumerate(rows)])
+        else:
+            s.executemany("INSERT INTO words VALUES (?, ?)",
+                          [(w, top + i + 1) for i, r in enumerate(rows) for w in set(_TOKEN.findall(r[4]))])
+
+    def _index_layer(self, src: dict[str, Any]) -> None:
+        t, c = quote_ident(src["table"]), quote_ident(src["column"])
+        g = quote_ident(src["geom"])
+        g = f"GeomFromGPB({g})" if src["gpkg"] else g
+        rows = self.conn.execute(
+            f"SELECT CAST({c} AS TEXT), count(*), group_concat(rowid), min(MbrMinX({g})), min(MbrMinY({g})), "
+            f"max(MbrMaxX({g})), max(MbrMaxY({g})) FROM {t} WHERE {c} IS NOT NULL AND trim({c}) <> '' GROUP BY {c}")
+        out = []
+        for name, n, fids, *box in rows:
+            name = name.decode("utf-8", "replace") if isinstance(name, bytes) else str(name)
+            fid_text = ",".join(str(fids).split(",")[:1000])
+            detail = src["title"] if n == 1 else f"{src['title']} ({n})"
+            out.append((src["src"], src["kind"], src["table"], name, fold(name), detail, fid_text, None,
+                        *(box if box[0] is not None else (None,) * 4), src["srid"]))
+        self._insert(out)
+
+    def _index_case(self, src: dict[str, Any], after: int | None = None) -> None:
+        cols = [quote_ident(c) for c in src["columns"]]
+        cond = " OR ".join(f"{c} IS NOT NULL" for c in cols)
+        sql = f"SELECT rowid, {', '.join(cols)} FROM {quote_ident(src['table'])} WHERE ({cond})"
+        args: tuple = ()
+        if after is not None:
+            sql += " AND rowid > ?"
+            args = (after,)
+        rows = []
+        for rid, *texts in self.conn.execute(sql, args):
+            text = " ".join(str(t) for t in texts if t)
+            rows.append((src["src"], src["kind"], src["table"], text, fold(text), None, None, rid,
+                         None, None, None, None, None))
+        self._insert(rows)
+
+    # -- search ----------------------------------------------------------------------------
+    def _match(self, folded: str, cap: int | None = None) -> tuple[str, list] | None:
+        """SQL (``loc.entries e`` rows matching every word of the query as a prefix) and its params."""
+        words = _TOKEN.findall(folded)
+        if not words:
+            return None
+        if self.fts:
+            query = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+            best = f" ORDER BY rank LIMIT {int(cap)}" if cap else ""  # the best names, for short prefixes
+            return (f"loc.entries e JOIN (SELECT rowid AS id FROM loc.names WHERE names MATCH ?{best}) m "
+                    "ON m.id = e.id",
+                    [query])
+        parts = " INTERSECT ".join("SELECT eid FROM loc.words WHERE word >= ? AND word < ?" for _ in words)
+        params = [v for w in words for v in (w, w + "\U0010ffff")]
+        return f"loc.entries e JOIN ({parts}) m ON m.eid = e.id", params
+
+    def search(self, text: str, limit: int = 8) -> list[LocatorResult]:
+        """Results for ``text``: at most ``limit`` of each kind, those the user may read."""
+        folded = fold(text)
+        if not folded:
+            return []
+        self.refresh()
+        raw = text.strip().lower()
+        out = [] if _FID.match(raw) else self._reference(folded, limit)
+        out += self._incidents(folded, raw, limit)
+        out += self._tasks(folded, limit)
+        return out
+
+    def _reference(self, folded: str, limit: int) -> list[LocatorResult]:
+        m = self._match(folded, cap=2000)
+        if m is None:
+            return []
+        join, params = m
+        rows = self.conn.execute(
+            f"SELECT e.kind, e.tbl, e.title, e.folded, e.detail, e.fids, e.minx, e.miny, e.maxx, e.maxy, e.srid "
+            f"FROM {join} WHERE e.kind NOT IN ('incident', 'task') LIMIT 400", params).fetchall()
+        per_kind: dict[str, list[LocatorResult]] = {}
+        for kind, tbl, title, fol, detail, fids, x0, y0, x1, y1, srid in rows:
+            box = (x0, y0, x1, y1) if x0 is not None else None
+            point = ((x0 + x1) / 2, (y0 + y1) / 2) if box else None
+            per_kind.setdefault(kind, []).append(LocatorResult(
+                title, kind, f"EPSG:{srid}", bbox=box, point=point, detail=detail or "",
+                target=LocatorTarget(tbl, tuple(int(f) for f in (fids or "").split(",") if f)),
+                score=match_score(fol, folded), provider=self.name))
+        out = []
+        for results in per_kind.values():
+            out += sorted(results, key=lambda r: (-r.score, len(r.title), r.title))[:limit]
+        return out
+
+    def _incidents(self, folded: str, raw: str, limit: int) -> list[LocatorResult]:
+        if "incidents" not in self._tables:
+            return []
+        cond, params = where(access.read_filter(self.user, "incident"), {
+            "commune": "i.commune", "department": "i.department"})
+        if cond == "0":
+            return []
+        cols = "i.rowid, i.uuid, i.category, i.status, i.commune, i.external_id, i.geom"
+        found: dict[int, tuple] = {}
+        fid = _FID.match(raw)
+        if fid:
+            for r in self.conn.execute(f"SELECT {cols} FROM incidents i WHERE i.rowid = ? AND {cond}",
+                                       [int(fid.group(1)), *params]):
+                found[r[0]] = (r, 1.0)
+        if _HEX_ID.match(raw):
+            for r in self.conn.execute(f"SELECT {cols} FROM incidents i WHERE i.uuid >= ? AND i.uuid < ? AND {cond} "
+                                       f"LIMIT ?", [raw, raw + "~", *params, limit]):
+                found.setdefault(r[0], (r, 1.0 if r[1] == raw else 0.9))
+        m = self._match(folded) if any(src["src"] == "incidents" for src in self._sources) else None
+        if m is not None and len(found) < limit:
+            join, mparams = m
+            for r in self.conn.execute(f"SELECT {cols}, e.folded FROM {join} JOIN main.incidents i ON i.rowid = e.rid "
+                                       f"WHERE e.tbl = 'incidents' AND {cond} LIMIT ?", [*mparams, *params, limit]):
+                found.setdefault(r[0], (r[:7], match_score(r[7], folded)))
+        srid = f"EPSG:{self._incident_srid}" if self._incident_srid else "EPSG:4326"
+        out = []
+        for (rid, uuid, category, status, commune, ext, geom), score in list(found.values())[:limit]:
+            box = _mbr(geom)
+            title = f"Incident {uuid[:8]} · {category}" + (f" · {ext}" if ext else "")
+            out.append(LocatorResult(title, "incident", srid, bbox=box,
+                                     point=((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if box else None,
+                                     detail=" · ".join(v for v in (commune, status) if v),
+                                     target=LocatorTarget("incidents", (int(rid),), uuid), score=score,
+                                     provider=self.name))
+        return out
+
+    def _tasks(self, folded: str, limit: int) -> list[LocatorResult]:
+        if not any(src["src"] == "tasks" for src in self._sources):
+            return []
+        cond, params = where(access.read_filter(self.user, "task"), {
+            "commune": "t.commune", "department": "t.department"})
+        m = self._match(folded)
+        if cond == "0" or m is None:
+            return []
+        join, mparams = m
+        has_inc = "incidents" in self._tables
+        inc_geom = "(SELECT geom FROM main.incidents WHERE uuid = t.incident_uuid)" if has_inc else "NULL"
+        rows = self.conn.execute(
+            f"SELECT t.uuid, t.title, t.state, t.commune, t.department, t.area, {inc_geom}, e.folded FROM {join} "
+            f"JOIN main.tasks t ON t.rowid = e.rid WHERE e.tbl = 'tasks' AND {cond} LIMIT 200",
+            [*mparams, *params]).fetchall()
+        srid = f"EPSG:{self._incident_srid}" if self._incident_srid else _workspace_crs(self.workspace)
+        out = []
+        for uuid, title, state, commune, dept, area, geom, fol in rows:
+            box = _mbr(area) or _mbr(geom)
+            out.append(LocatorResult(title, "task", srid, bbox=box,
+                                     point=((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if box else None,
+                                     detail=" · ".join(v for v in (commune or dept, state) if v),
+                                     target=LocatorTarget("tasks", (), uuid), score=match_score(fol, folded),
+                                     provider=self.name))
+        return sorted(out, key=lambda r: (-r.score, r.title))[:limit]
+
+
+def _workspace_crs(path: Path) -> str:
+    from gisdesk.store.workspace import workspace_crs
+
+    return workspace_crs(path)
+
+
+def locator_for(workspace: str | os.PathLike[str], user: Any = None, *, extra: list | None = None,
+                cache_dir: str | os.PathLike[str] | None = None) -> Any:
+    """A :class:`~gisdesk.core.locator.Locator` over coordinates, this workspace and ``extra`` providers.
+
+    Returns the locator; its ``index`` attribute is the :class:`LocatorIndex` (close it when done).
+    """
+    from gisdesk.core.locator import CoordinateProvider, Locator
+
+    index = LocatorIndex(workspace, user, cache_dir=cache_dir)
+    loc = Locator([CoordinateProvider(_workspace_crs(Path(workspace))), index, *(extra or [])])
+    loc.index = index  # type: ignore[attr-defined]
+    return loc
