@@ -1,0 +1,43 @@
+"""``gisdesk locate`` prints the locator's results for scripts (run as a user would)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from gisdesk.store.connection import connect
+
+
+def locate(*args, cache):
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    return subprocess.run([sys.executable, "-m", "gisdesk.cli", "locate", *map(str, args)], capture_output=True,
+                          text=True, timeout=180, env=env)
+
+
+def test_locate_prints_the_commune_and_respects_the_users_commune(workspace, tmp_path):
+    before = workspace.stat().st_mtime_ns
+    run = locate(workspace, "phu hoi", "--json", "--user", "phu_hoi", cache=tmp_path / "cache")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert doc["user"] == "phu_hoi" and doc["role"] == "commune_officer"
+    assert doc["groups"][0]["kind"] == "commune"
+    assert doc["groups"][0]["results"][0]["title"] == "Phú Hội"
+    conn = connect(workspace, read_only=True)
+    try:
+        (other,) = conn.execute("SELECT uuid FROM incidents WHERE commune = 'Vĩnh Ninh' LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    hidden = locate(workspace, other[:8], "--user", "phu_hoi", cache=tmp_path / "cache")
+    assert "Incident" not in hidden.stdout
+    shown = locate(workspace, other[:8], "--user", "vinh_ninh", "--limit", "3", cache=tmp_path / "cache")
+    assert shown.returncode == 0 and f"Incident {other[:8]}" in shown.stdout
+    assert workspace.stat().st_mtime_ns == before  # read-only
+    assert any((tmp_path / "cache" / "gisdesk" / "locator").iterdir())
+
+
+def test_locate_reads_coordinates_and_says_why_it_fails_in_one_line(tmp_path):
+    run = locate(tmp_path / "none.sqlite", "x", cache=tmp_path)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.startswith("gisdesk locate: ") and "does not exist" in run.stderr
