@@ -422,7 +422,7 @@ class LocatorIndex:
         out = []
         for (rid, uuid, category, status, commune, ext, geom), score in list(found.values())[:limit]:
             box = _mbr(geom)
-            title = f"Incident {uuid[:8]} · {category}" + (f" · {ext}" if ext else "")
+            title = f"{uuid[:8]} · {category}" + (f" · {ext}" if ext else "")  # the number the incident panel shows
             out.append(LocatorResult(title, "incident", srid, bbox=box,
                                      point=((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) if box else None,
                                      detail=" · ".join(v for v in (commune, status) if v),
