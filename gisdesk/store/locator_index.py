@@ -177,13 +177,12 @@ class LocatorIndex:
     def _open_sidecar(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.side = sqlite_module().connect(str(self.path), isolation_level=None, check_same_thread=False)
-            self.side.execute("PRAGMA journal_mode = DELETE").fetchone()
-        except Exception:  # no writable cache folder: a private temporary file
+            self.side = self._connect_sidecar()
+        except Exception:  # no writable cache folder, or a damaged cache: a private temporary file
             fd, name = tempfile.mkstemp(prefix="gisdesk-locator-", suffix=".sqlite")
             os.close(fd)
             self.path = Path(name)
-            self.side = sqlite_module().connect(name, isolation_level=None, check_same_thread=False)
+            self.side = self._connect_sidecar()
         s = self.side
         s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = s.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
@@ -206,6 +205,21 @@ class LocatorIndex:
                 s.execute("CREATE INDEX words_eid ON words (eid)")
             s.execute("INSERT INTO meta VALUES ('layout', ?), ('workspace', ?)", (layout, str(self.workspace.resolve())))
         self.conn.execute("ATTACH DATABASE ? AS loc", (f"{self.path.resolve().as_uri()}?mode=ro",))
+
+    def _connect_sidecar(self) -> Any:
+        """The cache file, read-write. It is only a cache: no fsync (a file damaged by a crash is
+        noticed by ``quick_check`` and made again)."""
+        side = sqlite_module().connect(str(self.path), isolation_level=None, check_same_thread=False)
+        try:
+            if side.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite_module().DatabaseError("damaged")
+        except sqlite_module().DatabaseError:
+            side.close()
+            self.path.unlink(missing_ok=True)
+            side = sqlite_module().connect(str(self.path), isolation_level=None, check_same_thread=False)
+        side.execute("PRAGMA journal_mode = DELETE").fetchone()
+        side.execute("PRAGMA synchronous = OFF")
+        return side
 
     # -- sources ---------------------------------------------------------------------------
     def _discover(self) -> list[dict[str, Any]]:

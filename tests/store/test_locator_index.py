@@ -130,3 +130,13 @@ def test_a_renamed_place_is_found_under_its_new_name(index_of, workspace):
     finally:
         conn.close()
     assert "Cầu Trường Tiền Mới" in [r.title for r in idx.search("cau truong tien moi", 5)]
+
+
+def test_a_damaged_cache_file_is_made_again(index_of, workspace, tmp_path):
+    idx = index_of("viewer")
+    idx.search("phu hoi", 5)
+    path = idx.path
+    idx.close()
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    again = index_of("viewer")
+    assert [r.title for r in again.search("phu hoi", 5) if r.kind == "commune"] == [PHU_HOI]
