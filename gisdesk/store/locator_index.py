@@ -207,12 +207,11 @@ class LocatorIndex:
         self.conn.execute("ATTACH DATABASE ? AS loc", (f"{self.path.resolve().as_uri()}?mode=ro",))
 
     def _connect_sidecar(self) -> Any:
-        """The cache file, read-write. It is only a cache: no fsync (a file damaged by a crash is
-        noticed by ``quick_check`` and made again)."""
+        """The cache file, read-write. It is only a cache: no fsync; a file that is not a database
+        (or whose schema cannot be read) is made again."""
         side = sqlite_module().connect(str(self.path), isolation_level=None, check_same_thread=False)
         try:
-            if side.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite_module().DatabaseError("damaged")
+            side.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite_module().DatabaseError:
             side.close()
             self.path.unlink(missing_ok=True)
