@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Protocol, runtime_checkable
 
@@ -305,10 +305,14 @@ class CoordinateProvider:
         The map CRS (``"EPSG:32648"``); projected x/y are read in it first.
     extra_crs : list of (label, crs)
         More projected CRSs to try (label shown as the result's detail).
+    home : tuple, optional
+        The workspace's area in lon/lat (minx, miny, maxx, maxy): readings that land within
+        20 km of it come first (x/y typed in Huế are not read as a place in Laos first).
     """
 
     workspace_crs: str = "EPSG:4326"
     extra_crs: list[tuple[str, str]] = field(default_factory=lambda: [("VN-2000 / TM-3 107°00' (Huế)", VN2000_HUE)])
+    home: tuple[float, float, float, float] | None = None
     name: str = "coordinates"
     kind: str = "coordinate"
 
@@ -328,6 +332,11 @@ class CoordinateProvider:
         if pair is not None:
             out.extend(self._degrees(*pair))
             out.extend(self._projected(*pair))
+        if self.home is not None:
+            x0, y0, x1, y1 = self.home
+            m = 0.2  # about 20 km
+            out = [replace(r, score=r.score + (0.1 if x0 - m <= r.point[0] <= x1 + m and y0 - m <= r.point[1] <= y1 + m
+                                               else -0.1)) for r in out if r.point]
         seen: set[tuple[int, int]] = set()
         unique = []
         for r in sorted(out, key=lambda r: -r.score):

@@ -158,6 +158,7 @@ class LocatorIndex:
         self.path = cache_path(self.workspace, cache_dir)
         self.fts = has_fts5(self.conn) if fts is None else fts
         self._stat: list[int] | None = None
+        self._home: tuple[float, float, float, float] | None = None
         self._sources = self._discover()
         self._open_sidecar()
 
@@ -358,6 +359,22 @@ class LocatorIndex:
                          None, None, None, None, None))
         self._insert(rows)
 
+    def home_lonlat(self) -> tuple[float, float, float, float] | None:
+        """The box (lon/lat) around the reference layers' named features: where typed x/y most likely are."""
+        if self._home is None:
+            self.refresh()
+            row = self.side.execute("SELECT min(minx), min(miny), max(maxx), max(maxy), srid FROM entries "
+                                    "WHERE minx IS NOT NULL AND kind NOT IN ('incident', 'task') "
+                                    "GROUP BY srid ORDER BY count(*) DESC LIMIT 1").fetchone()
+            if row is None or row[0] is None:
+                return None
+            from pyproj import Transformer
+
+            tf = Transformer.from_crs(f"EPSG:{row[4]}", "EPSG:4326", always_xy=True)
+            xs, ys = tf.transform([row[0], row[2], row[0], row[2]], [row[1], row[1], row[3], row[3]])
+            self._home = (min(xs), min(ys), max(xs), max(ys))
+        return self._home
+
     # -- search ----------------------------------------------------------------------------
     def _match(self, folded: str, cap: int | None = None) -> tuple[str, list] | None:
         """SQL (``loc.entries e`` rows matching every word of the query as a prefix) and its params."""
@@ -485,6 +502,7 @@ def locator_for(workspace: str | os.PathLike[str], user: Any = None, *, extra: l
     from gisdesk.core.locator import CoordinateProvider, Locator
 
     index = LocatorIndex(workspace, user, cache_dir=cache_dir)
-    loc = Locator([CoordinateProvider(_workspace_crs(Path(workspace))), index, *(extra or [])])
+    coords = CoordinateProvider(_workspace_crs(Path(workspace)), home=index.home_lonlat())
+    loc = Locator([coords, index, *(extra or [])])
     loc.index = index  # type: ignore[attr-defined]
     return loc

@@ -69,7 +69,8 @@ class _Searcher(QObject):
                 self._index.close()
             self._index = LocatorIndex(self.workspace, user)
             self._index_user = key
-        loc = Locator([CoordinateProvider(self.crs), self._index, *extra])
+        coords = CoordinateProvider(self.crs, home=self._index.home_lonlat())
+        loc = Locator([coords, self._index, *extra])
         return group_results(loc.search(text, LIMIT))
 
     def shutdown(self) -> None:

@@ -97,6 +97,14 @@ def test_vn2000_hue_point_lands_at_its_known_wgs84_position(text):
     assert metres_between(vn[0].point, VN2000_WGS84) < 3.0
 
 
+def test_readings_in_the_workspaces_area_come_first():
+    hue = (107.45, 16.35, 107.75, 16.60)  # the demo city, lon/lat
+    first = CoordinateProvider("EPSG:32648", home=hue).search("1821000 563000", 8)[0]
+    assert "VN-2000" in first.detail and metres_between(first.point, VN2000_WGS84) < 3.0
+    # the same x/y in the workspace's UTM 48N lands in Laos, 200 km west: still offered, after
+    assert any(r.point[0] < 106 for r in CoordinateProvider("EPSG:32648", home=hue).search("1821000 563000", 8))
+
+
 def test_text_that_is_no_coordinate_gives_nothing():
     cp = CoordinateProvider("EPSG:32648")
     assert cp.search("phu hoi", 8) == []
