@@ -83,3 +83,38 @@ def test_a_provider_without_search_is_refused(workspace, tmp_path):
     record = manager.record("nosearch")
     assert record.state == "failed" and "search" in record.error
     manager.shutdown()
+
+
+DOCS_EXAMPLE = """\
+    from gisdesk.api import LocatorResult, LocatorTarget, fold
+
+
+    class Gauges:
+        name = "flood_watch.gauges"
+        kind = "gauge"
+
+        def __init__(self, ctx):
+            rows = ctx.workspace.read("SELECT fid, name, X(geom) AS x, Y(geom) AS y FROM flood_hotspots")
+            self.rows = [(fold(r["name"]), r) for r in rows]
+
+        def search(self, text, limit):
+            q = fold(text)
+            return [LocatorResult(r["name"], "gauge", "EPSG:32648", point=(r["x"], r["y"]),
+                                  target=LocatorTarget("flood_hotspots", (r["fid"],)))
+                    for key, r in self.rows if q in key][:limit]
+
+
+    def activate(ctx):
+        ctx.register_locator_provider(Gauges(ctx))
+    """
+
+
+def test_the_example_of_the_plugin_guide_works(workspace, tmp_path):
+    manager = start(write_plugin(tmp_path / "plugins", "flood_watch", DOCS_EXAMPLE).parent, workspace,
+                    tmp_path / "state")
+    (provider,) = manager.registry.locator_providers
+    assert provider.name == "flood_watch.gauges"
+    found = provider.search("diem ngap duong le loi", 5)
+    assert [r.title for r in found] == ["Điểm ngập đường Lê Lợi"]
+    assert found[0].target.table == "flood_hotspots" and found[0].point[0] > 700_000
+    manager.shutdown()
