@@ -54,8 +54,11 @@ class _Searcher(QObject):
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="gisdesk-locator")
         self._index: Any = None
         self._index_user: Any = object()
+        self._closed = False
 
-    def submit(self, number: int, text: str, user: Any, extra: list) -> Future:
+    def submit(self, number: int, text: str, user: Any, extra: list) -> Future | None:
+        if self._closed:
+            return None
         future = self._pool.submit(self._run, text, user, extra)
         future.add_done_callback(lambda f: self.finished.emit(number, f.exception() or f.result()))
         return future
@@ -74,6 +77,11 @@ class _Searcher(QObject):
         return group_results(loc.search(text, LIMIT))
 
     def shutdown(self) -> None:
+        """Close the index on the worker and let the thread end (twice is harmless)."""
+        if self._closed:
+            return
+        self._closed = True
+
         def close() -> None:
             if self._index is not None:
                 self._index.close()
