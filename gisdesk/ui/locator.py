@@ -370,7 +370,7 @@ def install_locator(window: Any) -> LocatorBar:
 
 
 def _plugin_providers(window: Any) -> list:
-    manager = getattr(window, "plugins", None)
+    manager = getattr(getattr(window, "plugin_host", None), "manager", None) or getattr(window, "plugins", None)
     registry = getattr(manager, "registry", None)
     return list(getattr(registry, "locator_providers", []) or [])
 

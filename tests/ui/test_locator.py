@@ -110,3 +110,18 @@ def test_the_officer_does_not_see_another_communes_incident(qtbot, window, works
     QApplication.processEvents()
     bar = type_and_wait(qtbot, window, own[:8])
     assert own in [r.target.key for k, rs in bar.groups if k == "incident" for r in rs]
+
+
+def test_a_plugins_results_are_listed_in_their_own_group(qtbot, window, tmp_path, forget_plugin_modules):
+    from gisdesk.ui.plugin_host import start_plugins
+    from tests.plugins.test_context import write_plugin
+    from tests.plugins.test_locator_provider import GAUGES
+
+    root = write_plugin(tmp_path / "plugins", "gauges", GAUGES).parent
+    start_plugins(window, folders=[(root, "dir")], entry_points=False, state_dir=tmp_path / "state",
+                  raise_errors=True)
+    window.locator.setFocus()
+    bar = type_and_wait(qtbot, window, "phu hoi")
+    groups = dict(bar.groups)
+    assert [r.title for r in groups["gauge"]] == ["Trạm đo Phú Hội"]
+    assert [k for k, _ in bar.groups][-1] == "gauge"  # plugin kinds after the built-in ones
