@@ -6,6 +6,8 @@ and the readings of ``TEXT`` as a coordinate (lon/lat, DMS, UTM, x/y in the work
 VN-2000 Huế), grouped by kind. Read-only: the workspace is opened ``mode=ro``; the search
 index is a cache file in the user cache folder (:mod:`gisdesk.store.locator_index`).
 
+The plugins' locator providers answer too (they are activated headless for the user, as in
+the window; ``--no-plugins`` leaves them out, ``--plugins-dir DIR`` adds a folder).
 ``gisdesk/cli.py`` routes ``locate`` here before building its own parser.
 
 Examples
@@ -42,19 +44,49 @@ def build_parser() -> argparse.ArgumentParser:
                    help="search as this account: its role decides which incidents and tasks are shown "
                         "(default: the login name; a name the workspace does not know reads as a viewer)")
     p.add_argument("--limit", type=int, default=8, help="at most this many results of each kind (default 8)")
+    p.add_argument("--plugins-dir", action="append", default=[], metavar="DIR",
+                   help="also load the plugins in DIR (repeatable); their locator providers answer too")
+    p.add_argument("--no-plugins", action="store_true",
+                   help="leave the plugins out (faster: only names, cases and coordinates)")
     return p
 
 
-def locate(workspace: str, text: str, user: str | None = None, limit: int = 8) -> tuple[Any, list]:
-    """``(user, [(kind, results), …])`` for ``text`` in ``workspace``."""
+def locate(workspace: str, text: str, user: str | None = None, limit: int = 8, *, plugins: bool = True,
+           plugin_dirs: list | None = None) -> tuple[Any, list]:
+    """``(user, [(kind, results), …])`` for ``text`` in ``workspace``.
+
+    With ``plugins`` the plugins (built-in, user folder, entry points and ``plugin_dirs``) are
+    activated headless for the signed-in ``user``, as in the window, so their locator providers
+    answer too; they are unloaded before returning.
+    """
     from gisdesk.core.locator import group_results
     from gisdesk.store.locator_index import locator_for
 
     loc = locator_for(workspace, user)
+    manager = None
     try:
+        if plugins:
+            manager = _start_plugins(workspace, loc.index.user, plugin_dirs or [])
+            loc.providers.extend(manager.registry.locator_providers)
         return loc.index.user, group_results(loc.search(text, limit))
     finally:
+        if manager is not None:
+            manager.shutdown()
         loc.index.close()
+
+
+def _start_plugins(workspace: str, user: Any, plugin_dirs: list) -> Any:
+    import logging
+    from pathlib import Path
+
+    from gisdesk.plugins.host import HeadlessHost
+    from gisdesk.plugins.manager import PluginManager
+
+    logging.getLogger("gisdesk.plugins").addHandler(logging.NullHandler())
+    host = HeadlessHost(workspace=Path(workspace), user=user)
+    manager = PluginManager(host, extra_dirs=[Path(d) for d in plugin_dirs])
+    manager.start()
+    return manager
 
 
 def _where(r: Any) -> str:
@@ -75,7 +107,8 @@ def locate_main(argv: list[str]) -> int:
         return 2
     text = " ".join(args.text)
     try:
-        user, groups = locate(args.workspace, text, args.user, args.limit)
+        user, groups = locate(args.workspace, text, args.user, args.limit, plugins=not args.no_plugins,
+                              plugin_dirs=args.plugins_dir)
     except Exception as exc:  # one line, no traceback: a missing file, not SQLite, locked…
         message = getattr(exc, "message", None) or str(exc)
         print(f"gisdesk locate: {printable(message)}", file=sys.stderr)

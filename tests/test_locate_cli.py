@@ -11,7 +11,8 @@ from gisdesk.store.connection import connect
 
 
 def locate(*args, cache):
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "XDG_STATE_HOME": str(cache / "state"),
+           "XDG_CONFIG_HOME": str(cache / "config")}  # the index and the plugins' state stay in the test's folder
     return subprocess.run([sys.executable, "-m", "gisdesk.cli", "locate", *map(str, args)], capture_output=True,
                           text=True, timeout=180, env=env)
 
@@ -41,3 +42,16 @@ def test_locate_says_why_it_fails_in_one_line(tmp_path):
     run = locate(tmp_path / "none.sqlite", "x", cache=tmp_path)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr.startswith("gisdesk locate: ") and "does not exist" in run.stderr
+
+
+def test_locate_asks_the_plugins_providers_too(workspace, tmp_path):
+    from tests.plugins.test_context import write_plugin
+    from tests.plugins.test_locator_provider import GAUGES
+
+    root = write_plugin(tmp_path / "plugins", "gauges", GAUGES).parent
+    run = locate(workspace, "phu hoi", "--json", "--plugins-dir", root, cache=tmp_path / "cache")
+    assert run.returncode == 0, run.stderr
+    groups = {g["kind"]: [r["title"] for r in g["results"]] for g in json.loads(run.stdout)["groups"]}
+    assert groups["gauge"] == ["Trạm đo Phú Hội"] and groups["commune"] == ["Phú Hội"]
+    bare = locate(workspace, "phu hoi", "--json", "--plugins-dir", root, "--no-plugins", cache=tmp_path / "cache")
+    assert "gauge" not in {g["kind"] for g in json.loads(bare.stdout)["groups"]}
