@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QToolBar, QTreeWidget, QTreeWidgetItem, QWidget
 
 from gisdesk.core.locator import CoordinateProvider, Locator, LocatorResult, group_results
+from gisdesk.core.text import printable
 
 #: Milliseconds of quiet typing before a search starts.
 DEBOUNCE_MS = 150
@@ -60,8 +61,14 @@ class _Searcher(QObject):
         if self._closed:
             return None
         future = self._pool.submit(self._run, text, user, extra)
-        future.add_done_callback(lambda f: self.finished.emit(number, f.exception() or f.result()))
+        future.add_done_callback(lambda f: self._deliver(number, f))
         return future
+
+    def _deliver(self, number: int, future: Future) -> None:  # worker thread: a queued signal to the GUI
+        try:
+            self.finished.emit(number, future.exception() or future.result())
+        except RuntimeError:  # the window (and this object) is gone: nobody is waiting
+            pass
 
     def _run(self, text: str, user: Any, extra: list) -> list:  # worker thread
         from gisdesk.store.locator_index import LocatorIndex
@@ -185,6 +192,7 @@ class LocatorBar(QLineEdit):
         self._searcher = _Searcher(workspace, crs, self)
         self._searcher.finished.connect(self._show)
         self._number = 0
+        self._enter_pending = False  # Enter came before the results: activate the first when they arrive
         self.groups: list[tuple[str, list[LocatorResult]]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -198,6 +206,7 @@ class LocatorBar(QLineEdit):
         if not text.strip():
             self._timer.stop()
             self._number += 1  # late answers to older text are dropped
+            self._enter_pending = False
             self.popup.hide()
 
     def _search(self) -> None:
@@ -213,12 +222,15 @@ class LocatorBar(QLineEdit):
         if isinstance(answer, Exception):
             self.groups = []
             self.popup.show_groups([])
-            self.popup.topLevelItem(0).setText(0, tr("Search failed: {error}").format(error=answer))
+            self.popup.topLevelItem(0).setText(0, tr("Search failed: {error}").format(error=printable(answer, 120)))
         else:
             self.groups = answer  # type: ignore[assignment]
             self.popup.show_groups(self.groups)
         self._place_popup()
         self.results_shown.emit()
+        if self._enter_pending:
+            self._enter_pending = False
+            self._activate(self.popup.current_result())
 
     def _place_popup(self) -> None:
         rows = max(1, self.popup.topLevelItemCount())
@@ -248,18 +260,15 @@ class LocatorBar(QLineEdit):
             self.popup.step(1 if key == Qt.Key.Key_Down else -1)
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._timer.isActive():  # Enter before the debounce ran: search now, activate when shown
+            if self._timer.isActive() or (self.text().strip() and not self.popup.isVisible()):
+                # Enter before the debounce ran, or after Esc: search now, activate the first result when shown
                 self._timer.stop()
                 self._search()
-                self.results_shown.connect(self._activate_first_once)
+                self._enter_pending = True
                 return
             self._activate(self.popup.current_result())
             return
         super().keyPressEvent(e)
-
-    def _activate_first_once(self) -> None:
-        self.results_shown.disconnect(self._activate_first_once)
-        self._activate(self.popup.current_result())
 
     def focusOutEvent(self, e) -> None:  # noqa: N802 (Qt override)
         super().focusOutEvent(e)

@@ -125,3 +125,12 @@ def test_a_plugins_results_are_listed_in_their_own_group(qtbot, window, tmp_path
     groups = dict(bar.groups)
     assert [r.title for r in groups["gauge"]] == ["Trạm đo Phú Hội"]
     assert [k for k, _ in bar.groups][-1] == "gauge"  # plugin kinds after the built-in ones
+
+
+def test_enter_right_after_typing_zooms_to_the_first_result(qtbot, window):
+    window.locator.setFocus()
+    qtbot.keyClicks(window.locator, "le loi")
+    with qtbot.waitSignal(window.canvas.extent_changed, timeout=30000):
+        qtbot.keyClick(window.locator, Qt.Key.Key_Return)  # before the debounce has run
+    assert [k for k, _ in window.locator.groups][0] == "road"
+    assert "locator" in window.canvas.overlay_names()
