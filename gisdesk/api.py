@@ -35,6 +35,7 @@ from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Set
                                      check_read_only)
 from gisdesk.plugins.tasks_facade import Tasks
 from gisdesk.core.access import Decision, RowFilter
+from gisdesk.core.locator import LocatorProvider, LocatorResult, LocatorTarget, fold
 from gisdesk.core.tasks import ACTIONS, STATES, TRANSITIONS, ConflictError, InvalidTransition, Task
 from gisdesk.core.users import ROLES, PermissionDenied, User
 from gisdesk.plugins.incidents import Incidents
@@ -50,7 +51,8 @@ Bbox = tuple[float, float, float, float]
 __all__ = [
     "ACTIONS", "API_VERSION", "ATTACHMENT_TYPES", "ConflictError", "Decision", "InvalidTransition",
     "PermissionDenied", "ROLES", "RowFilter", "STATES", "TRANSITIONS", "Task", "Tasks", "Bbox", "CHANNELS", "Canvas", "Category", "DEFAULT_CATEGORIES", "Event",
-    "Features", "GradClass", "Incident", "Incidents", "KeyEvent", "LayerRef", "MAX_ATTACHMENT_BYTES", "MapEvent",
+    "Features", "GradClass", "Incident", "Incidents", "KeyEvent", "LayerRef", "LocatorProvider", "LocatorResult",
+    "LocatorTarget", "fold", "MAX_ATTACHMENT_BYTES", "MapEvent",
     "OPEN_STATUSES", "PALETTE", "PluginContext", "PluginEvents", "RasterStyle", "ReadOnlyQueryError", "SEVERITIES",
     "STATUSES", "Settings", "SnapResult", "StoreError", "Symbol", "Undo", "User", "ValidationError", "VectorStyle",
     "Workspace", "categorized", "check_read_only", "format_count", "graduated", "plugin_path", "rows_to_columns",

@@ -219,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     from gisdesk._runtime import tune_allocator
 
     tune_allocator()
+    if (sys.argv[1:] if argv is None else argv)[:1] == ["locate"]:  # the locator bar for scripts
+        from gisdesk.locate_cli import locate_main
+
+        return locate_main((sys.argv[1:] if argv is None else argv)[1:])
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users", "import"}

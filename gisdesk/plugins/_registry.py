@@ -38,6 +38,8 @@ class ContributionRegistry:
         self.host = host
         self._guard = guard
         self._owners: dict[str, str] = {}
+        #: The plugins' locator (Ctrl+K) providers, guarded; the window's locator asks them.
+        self.locator_providers: list[GuardedProvider] = []
 
     def call_in_main_thread(self, fn: Any) -> None:
         """Hand ``fn`` to the host's main thread (directly when the host has no event loop)."""
@@ -77,6 +79,15 @@ class ContributionRegistry:
     def add_reader(self, record: Any, spec: Any, read: Callable[[str], str]) -> Undo:
         return self._add("readers", record, spec, lambda: self.host.add_reader(record, spec, read))
 
+    def add_locator_provider(self, record: Any, spec: Any, provider: Any) -> Undo:
+        guarded = GuardedProvider(provider, record, self._guard, self.call_in_main_thread, name=spec.id)
+
+        def add() -> Undo:
+            self.locator_providers.append(guarded)
+            return lambda: self.locator_providers.remove(guarded) if guarded in self.locator_providers else None
+
+        return self._add("locator_providers", record, spec, add)
+
     def _add(self, kind: str, record: Any, spec: Any, add: Callable[[], Undo]) -> Undo:
         self.check_free(record, spec.id)
         host_undo = add()
@@ -95,3 +106,41 @@ class ContributionRegistry:
             host_undo()
 
         return undo
+
+
+class GuardedProvider:
+    """A plugin's locator provider whose ``search`` never raises (phase ``locator``).
+
+    ``search`` may run on the locator's worker thread: a failure there returns no results
+    and hands the failure to the main thread, where the guard reports it and unloads the
+    plugin. Results that are not :class:`~gisdesk.core.locator.LocatorResult` are a failure too.
+    """
+
+    def __init__(self, provider: Any, record: Any, guard: Any, deliver: Callable[[Callable[[], None]], None],
+                 name: str = "") -> None:
+        self.provider = provider
+        self.name = name or provider.name
+        self.kind = provider.kind
+        self._record = record
+        self._guard = guard
+        self._deliver = deliver
+
+    def search(self, text: str, limit: int) -> list:
+        from gisdesk.core.locator import LocatorResult
+
+        if getattr(self._record, "state", None) in ("failed", "disabled"):
+            return []
+        try:
+            results = list(self.provider.search(text, limit) or [])[:limit]
+            bad = next((r for r in results if not isinstance(r, LocatorResult)), None)
+            if bad is not None:
+                raise TypeError(f"locator provider {self.name!r} returned {type(bad).__name__}, not LocatorResult")
+            return results
+        except Exception as exc:  # reported on the main thread, through the guard
+            error = exc
+
+            def reraise() -> None:
+                raise error
+
+            self._deliver(lambda: self._guard.call(self._record, "locator", reraise))
+            return []

@@ -235,6 +235,27 @@ class PluginContext:
         return self._keep(self._host.add_reader(self._record, spec,
                                                 lambda path: self._guarded("reader", reader, self, path)))
 
+    def register_locator_provider(self, provider: Any) -> Undo:
+        """Add results to the locator bar (Ctrl+K) and ``gisdesk locate``.
+
+        ``provider`` has ``name`` (its contribution id, e.g. ``"flood_watch.gauges"``; a name
+        without the plugin's prefix gets it), ``kind`` (its group, e.g. ``"gauge"``) and
+        ``search(text, limit)`` returning at most ``limit`` :class:`gisdesk.api.LocatorResult`
+        rows (fold text with :func:`gisdesk.api.fold` to match without accents). ``search`` may
+        run on a worker thread and must not touch widgets; when it raises, the plugin fails
+        (phase ``locator``). Returns the undo that removes the provider.
+        """
+        from types import SimpleNamespace
+
+        from gisdesk.core.locator import check_provider
+        from gisdesk.plugins import manifest
+
+        check_provider(provider)
+        cid = provider.name if provider.name.startswith(self.name + ".") else f"{self.name}.{provider.name}"
+        manifest.check_contribution_id(cid, self.name)
+        spec = SimpleNamespace(id=cid, title=provider.name, kind=provider.kind)
+        return self._keep(self._host.add_locator_provider(self._record, spec, provider))
+
     # -- background work -----------------------------------------------------------
     def run_in_background(self, job: Callable[..., Any], *args: Any,
                           on_done: Callable[[Any], Any] | None = None) -> Any:

@@ -28,7 +28,7 @@ from typing import Any, Callable, Protocol
 
 #: Every phase a failure can be reported in, in lifecycle order.
 PHASES = ("discover", "validate", "import", "activate", "contribute", "panel", "command", "map_tool",
-          "signal", "job", "reader", "deactivate")
+          "signal", "job", "reader", "locator", "deactivate")
 
 #: States in which a plugin's code is no longer called.
 _STOPPED = ("failed", "disabled")

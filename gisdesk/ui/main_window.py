@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self._wire_actions()
         self._apply_rights()
         self._wire_canvas()
+        from gisdesk.ui.locator import install_locator
+
+        self.locator = install_locator(self)  # the search box, Ctrl+K (issue 15)
         self.model.selection.changed.connect(self._on_selection_changed)
         self._dirty = False  # layer order, visibility or styles changed since the last save
         self.model.layers_changed.connect(self._mark_dirty)
