@@ -173,7 +173,7 @@ def _is_geopackage(path: Path) -> bool:
 def output_files(out: Path, fmt: Format) -> list[Path]:
     """The files an export of ``fmt`` to ``out`` writes (a Shapefile: its sidecars too)."""
     if fmt.key == "shp":
-        return [out.with_suffix(s) for s in SHP_SIDECARS]
+        return [out] + [out.with_suffix(s) for s in SHP_SIDECARS if out.with_suffix(s) != out]
     return [out]
 
 
@@ -294,6 +294,9 @@ class Export:
         self.layer = ds.layer(layer) if isinstance(layer, str) else layer
         self.out = Path(out)
         self.format = format_for(out, fmt)
+        if self.format.key == "shp" and self.out.suffix.lower() != ".shp":
+            raise StoreError(f"A Shapefile's name ends in .shp, not '{self.out.name}'.",
+                             "Choose a name ending in .shp; nothing was written.")
         if csv_geometry not in CSV_GEOMETRY:
             raise StoreError(f"Unknown CSV geometry '{csv_geometry}'.", f"Use one of: {', '.join(CSV_GEOMETRY)}.")
         self.csv_geometry = csv_geometry
