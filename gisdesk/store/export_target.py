@@ -126,28 +126,29 @@ def check_output(out: str | os.PathLike[str], fmt: Format, protected: Iterable[s
         raise StoreError(f"Cannot write '{given}': the folder '{given.parent}' does not exist.",
                          "Choose an existing folder.")
     for target in output_files(real, fmt):
+        name = given.name if target == real else target.name  # as the user named it, not the link's end
         for g in guarded:
             if _same(target, g) or target == Path(os.path.realpath(g)):
-                raise ExportRefused(f"'{target.name}' is the open workspace '{Path(g).name}'; "
+                raise ExportRefused(f"'{name}' is the open workspace '{Path(g).name}'; "
                                     "an export never writes over it.", hint)
         if target.is_dir():
-            raise ExportRefused(f"'{target.name}' is a folder; an export writes a file.", hint)
+            raise ExportRefused(f"'{name}' is a folder; an export writes a file.", hint)
         if not target.exists():
             continue
         for s in _SQLITE_SIDECARS:
             if Path(f"{target}{s}").exists():
-                raise ExportRefused(f"'{target.name}' is open in another program (it has a {s} file); "
+                raise ExportRefused(f"'{name}' is open in another program (it has a {s} file); "
                                     "it was not replaced.", "Close it there, or choose a new file name.")
         try:
             with target.open("rb") as fh:
                 head = fh.read(len(SQLITE_HEADER))
         except OSError as exc:
-            raise ExportRefused(f"'{target.name}' cannot be read ({exc.strerror}); it was not replaced.", hint) from exc
+            raise ExportRefused(f"'{name}' cannot be read ({exc.strerror}); it was not replaced.", hint) from exc
         if head == SQLITE_HEADER and not (fmt.key == "gpkg" and target == real and _is_geopackage(target)):
-            raise ExportRefused(f"'{target.name}' is an SQLite database (a workspace or SpatiaLite file); "
+            raise ExportRefused(f"'{name}' is an SQLite database (a workspace or SpatiaLite file); "
                                 "an export never writes over one.", hint)
         if not overwrite:
-            raise ExportRefused(f"'{target.name}' already exists; it was not replaced.",
+            raise ExportRefused(f"'{name}' already exists; it was not replaced.",
                                 "Choose a new file name, or allow replacing it (--overwrite).")
         if _shared_check is not None and head != SQLITE_HEADER:
             _shared_check(target, list(protected))  # the store-wide rules for every other file

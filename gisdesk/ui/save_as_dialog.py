@@ -108,6 +108,11 @@ class SaveAsDialog(QDialog):
         form.addRow(self.tr("&Rows:"), self.rows_combo)
         form.addRow("", self.selected_only)
         form.addRow(self.csv_label, self.csv_combo)
+        self.error_label = QLabel()  # why the last attempt saved nothing (also in the message bar)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        form.addRow(self.error_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -215,7 +220,10 @@ class SaveAsDialog(QDialog):
         try:
             self.result = self.export(overwrite=overwrite)
         except StoreError as exc:
-            report(self, self.tr("Not saved: {reason}").format(reason=exc.message), "warning", exc.hint)
+            text = self.tr("Not saved: {reason}").format(reason=exc.message)
+            self.error_label.setText(text + (f"\n{exc.hint}" if exc.hint else ""))
+            self.error_label.show()
+            report(self, text, "warning", exc.hint)
             return
         r = self.result
         report(self, self.tr("Saved {n} features of “{title}” to {file} ({format}{crs}).").format(

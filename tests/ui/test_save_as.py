@@ -117,6 +117,9 @@ def test_saving_onto_the_workspace_is_refused_in_the_message_bar(qtbot, window, 
     assert dialog.result is None
     assert window.messages.level == "warning"
     assert "Not saved" in window.messages.text.text() and "workspace" in window.messages.text.text()
+    assert dialog.error_label.isVisibleTo(dialog) and "workspace" in dialog.error_label.text()
+    dialog.show()
+    dialog.grab().save(str(Path("/tmp/shots") / "save_as_refused.png"))
     assert workspace.read_bytes() == before
 
 
