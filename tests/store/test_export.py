@@ -264,3 +264,15 @@ def test_features_without_geometry_are_kept(workspace, tmp_path, fmt):
     with DataSource(workspace) as ds:  # FlatGeobuf's spatial index cannot hold them: written without one
         result = export_layer(ds, "incidents", tmp_path / f"n.{fmt}", csv_geometry="lonlat")
     assert result.count == pyogrio.read_info(tmp_path / f"n.{fmt}")["features"] == total
+
+
+def test_a_geopackage_source_exports_too(workspace, tmp_path):
+    with DataSource(workspace) as ds:
+        first = export_layer(ds, "roads", tmp_path / "roads.gpkg")
+    with DataSource(tmp_path / "roads.gpkg") as gpkg:
+        again = export_layer(gpkg, "roads", tmp_path / "roads.fgb", crs="EPSG:4326", ids=[1, 2, 3])
+        every = export_layer(gpkg, "roads", tmp_path / "all.shp")
+        with pytest.raises(ExportRefused, match="open workspace"):  # the file being read is never written
+            export_layer(gpkg, "roads", tmp_path / "roads.gpkg", overwrite=True)
+    assert again.count == 3 and every.count == first.count == sql(workspace, "SELECT count(*) FROM roads")[0][0]
+    assert pyogrio.read_info(tmp_path / "all.shp")["features"] == first.count
