@@ -323,6 +323,7 @@ class Export:
             mode = 0o666 & ~_umask()
             for p in produced:
                 os.chmod(p, mode)
+            self._check_cancel()  # GDAL's write cannot be interrupted: a cancel during it lands here
             check_output(real, self.format, self.protected, self.overwrite)  # the target may have changed meanwhile
             written = []
             for p in produced:
