@@ -178,7 +178,8 @@ def test_commune_officer_exports_only_their_communes_incidents(workspace, tmp_pa
     assert result.count == again.count == want
     _, _, _, fields = pyogrio.raw.read(tmp_path / "mine.gpkg", columns=["commune"])
     assert set(fields[0].tolist()) == {PHU_HOI}
-    assert ogrinfo_count(tmp_path / "mine.gpkg") == want if shutil.which("ogrinfo") else True
+    if shutil.which("ogrinfo"):
+        assert ogrinfo_count(tmp_path / "mine.gpkg") == want
 
 
 def test_export_onto_the_workspace_is_refused_and_changes_nothing(workspace, tmp_path):
