@@ -227,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users", "import"}
     try:
+        if argv[:1] == ["export"]:  # 'gisdesk export WORKSPACE LAYER OUT' (save a layer to a file)
+            from gisdesk.export_cli import export_main
+
+            return export_main(argv[1:])
         if argv[:1] == ["server"] or (argv[:1] == ["users"] and len(argv) > 2
                                       and argv[2].startswith(("postgresql://", "postgres://"))):
             from gisdesk.server_cli import server_main  # the city server; 'users' on a file stays in tasks_cli

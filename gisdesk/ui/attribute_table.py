@@ -257,6 +257,9 @@ class AttributeTable(QWidget):
         self.selected_only.toggled.connect(self._on_selected_only)
         self.zoom_button = QPushButton(self.tr("Zoom to feature"), self)
         self.zoom_button.clicked.connect(self.zoom_to_current)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.save_button.setToolTip(self.tr("Save the rows shown (or the selected rows) to a file"))
+        self.save_button.clicked.connect(self.open_save_as_dialog)
 
         self.model = AttributeTableModel(self.query, self)
         self.model.failed.connect(self._show_error)
@@ -288,6 +291,7 @@ class AttributeTable(QWidget):
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.selected_only)
         bar.addWidget(self.zoom_button)
+        bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter_edit)
@@ -380,9 +384,19 @@ class AttributeTable(QWidget):
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(str(index.data() or "")))
         clear = QAction(self.tr("Clear selection"), menu)
         clear.triggered.connect(lambda: self.selection.set(self.layer.id, []))
-        for action in (zoom, copy, clear):
+        save = QAction(self.tr("Save as…"), menu)
+        save.triggered.connect(self.open_save_as_dialog)
+        for action in (zoom, copy, clear, save):
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def open_save_as_dialog(self):
+        """Open "Save as…" on the rows shown (the filter's), or the selected rows; returns the dialog."""
+        from gisdesk.ui.save_as_dialog import open_save_as
+
+        filtered = self.model.ids if self.query.filter_text or self.selected_only.isChecked() else None
+        return open_save_as(self, self.layer, self.ds.user, selected=self.selection.ids(self.layer.id),
+                            filtered=filtered, filter_text=self.query.filter_text)
 
     # -- selection, both ways ------------------------------------------------------
     def _on_view_selection_changed(self, *_: object) -> None:

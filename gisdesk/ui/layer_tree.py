@@ -473,11 +473,19 @@ class LayerTree(QTreeWidget):
         opacity.addAction(self._opacity_action(opacity, lyr))
         if isinstance(lyr, VectorLayer):
             menu.addAction(self.tr("Open attribute table"), lambda: self.attribute_table_requested.emit(layer_id))
+            menu.addAction(self.tr("Save as…"), lambda: self.open_save_as_dialog(layer_id))
         menu.addSeparator()
         menu.addAction(self.tr("Rename"), lambda: self.editItem(self.layer_item(layer_id), 0))
         remove = menu.addAction(self.tr("Remove layer…"), lambda: self.remove_layer(layer_id))
         self._gate(menu, remove, self.layer_rights)
         return menu
+
+    def open_save_as_dialog(self, layer_id: str):
+        """Open "Save as…" for a vector layer (its selected features offered); returns the dialog."""
+        from gisdesk.ui.save_as_dialog import open_save_as
+
+        return open_save_as(self, self.map_model.layer(layer_id), self.user,
+                            selected=self.map_model.selection.ids(layer_id))
 
     def _gate(self, menu: QMenu, action, decision: Decision) -> None:
         """Disable ``action`` when ``decision`` says no, with the reason as its tooltip."""
