@@ -64,6 +64,7 @@ from gisdesk.core.tasks import (
 from gisdesk.core.users import User
 from gisdesk.store._access_sql import where as filter_sql
 from gisdesk.store.base import ConnectionStore, migration
+from gisdesk.store.task_callbacks import CallbacksMixin, ensure_callbacks_schema
 from gisdesk.store.case_numbers import ensure_case_numbers, looks_like_case_number, next_case_number
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import attachment_type
@@ -124,6 +125,7 @@ def ensure_tasks_schema(workspace: str | os.PathLike[str] | Any) -> None:
         conn.executemany("INSERT OR IGNORE INTO task_sla VALUES (?, ?, ?)",
                          [(c, s, h) for (c, s), h in DEFAULT_SLA.items()])
         ensure_case_numbers(conn)
+        ensure_callbacks_schema(conn)
         ensure_users_schema(conn)
 
 
@@ -149,7 +151,7 @@ def _states_sql(states: frozenset[str] | set[str]) -> str:
     return "(" + ", ".join(f"'{s}'" for s in sorted(states)) + ")"
 
 
-class TaskStore(QuestionsMixin, ReportsMixin, ConnectionStore):
+class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
     """Read and change tasks and questions as one signed-in user.
 
     Parameters
