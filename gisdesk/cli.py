@@ -53,13 +53,25 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_arg(text: str) -> str:
+    """``--today``: a date (2026-11-20), checked here so a bad one is one line and exit 2."""
+    from datetime import date
+
+    try:
+        date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-20") from None
+    return text.strip()
+
+
 def _cmd_sample(args: argparse.Namespace) -> int:
     from sample_layers.generate import build_workspace
 
     def progress(step: str, fraction: float) -> None:
         print(f"[{fraction * 100:5.1f}%] {step}", file=sys.stderr, flush=True)
 
-    out = build_workspace(args.out, seed=args.seed, incidents=args.incidents, progress=progress, overwrite=args.force)
+    out = build_workspace(args.out, seed=args.seed, incidents=args.incidents, progress=progress, overwrite=args.force,
+                          today=args.today)
     print(out)
     return 0
 
@@ -127,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--incidents", type=int, default=20000)
     p.add_argument("--force", action="store_true", help="replace an existing demo workspace")
+    p.add_argument("--today", type=_date_arg, default=None, metavar="DATE",
+                   help="the day the demo lives in: its history ends then (default: the day it is built)")
     p.set_defaults(func=_cmd_sample)
 
     p = sub.add_parser("render", help="render layers to a PNG and print phase timings as JSON lines")
