@@ -19,8 +19,20 @@ from gisdesk.store.tasks_store import TaskStore
 
 @pytest.fixture
 def rules(workspace):
+    """The dispatcher's rule store, without the demo's rules (each test writes its own)."""
     with DispatchStore(workspace, "dispatcher") as store:
+        for rule in store.rules():
+            store.delete(rule.id)
         yield store
+
+
+def test_the_demo_has_rules_and_tasks_they_dispatched(workspace):
+    with DispatchStore(workspace, "viewer") as store:
+        names = [r.name for r in store.rules()]
+    assert "camera detections" in names and len(names) >= 4
+    with TaskStore(workspace, "dispatcher") as city:
+        made = [t for t in city.tasks() if t.created_by == "system"]
+        assert made and all(city.timeline(t.uuid)[0]["note"].startswith("dispatched by rule R") for t in made)
 
 
 def camera_commune(conn, code):
