@@ -172,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     from gisdesk.tasks_cli import add_arguments as add_task_arguments
 
     add_task_arguments(sub)
+    from gisdesk.cases_cli import add_arguments as add_case_arguments  # gisdesk tasks list|show|act
+
+    add_case_arguments(sub)
     return parser
 
 
@@ -181,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     tune_allocator()
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users"}
+    commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users", "tasks"}
     try:
         if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
             return _cmd_app(app_parser().parse_args(argv))
