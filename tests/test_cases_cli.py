@@ -88,3 +88,17 @@ def test_bad_input_is_one_line_and_exit_2(workspace):
     unknown = gisdesk("act", workspace, case, "fly", "--user", "phu_hoi")
     assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
     assert json.loads(gisdesk("show", workspace, case, "--json").stdout)["task"]["state"] == "assigned"
+
+
+def test_kpi_shows_the_satisfaction_rate_with_its_responses(workspace):
+    with TaskStore(workspace, "dispatcher") as city:
+        expected = city.satisfaction()
+    assert expected["responses"] > 0  # the demo has callbacks
+    run = subprocess.run([sys.executable, "-m", "gisdesk.cli", "kpi", str(workspace), "--json"], capture_output=True,
+                         text=True, timeout=180)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["satisfaction"] == expected
+    text = subprocess.run([sys.executable, "-m", "gisdesk.cli", "kpi", str(workspace)], capture_output=True,
+                          text=True, timeout=180).stdout
+    assert (f"satisfaction     {100 * expected['rate']:.1f} %   of {expected['responses']} responses "
+            f"(not reached {expected['not_reached']})") in text
