@@ -100,5 +100,6 @@ def test_kpi_shows_the_satisfaction_rate_with_its_responses(workspace):
     assert json.loads(run.stdout)["satisfaction"] == expected
     text = subprocess.run([sys.executable, "-m", "gisdesk.cli", "kpi", str(workspace)], capture_output=True,
                           text=True, timeout=180).stdout
-    assert (f"satisfaction     {f'{100 * expected["rate"]:.1f} %':>8}   of {expected['responses']} responses "
+    rate = f"{100 * expected['rate']:.1f} %"
+    assert (f"satisfaction     {rate:>8}   of {expected['responses']} responses "
             f"(not reached {expected['not_reached']})") in text
