@@ -95,13 +95,25 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date_arg(text: str) -> str:
+    """``--today``: a date (2026-11-20), checked here so a bad one is one line and exit 2."""
+    from datetime import date
+
+    try:
+        date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-20") from None
+    return text.strip()
+
+
 def _cmd_sample(args: argparse.Namespace) -> int:
     from sample_layers.generate import build_workspace
 
     def progress(step: str, fraction: float) -> None:
         print(f"[{fraction * 100:5.1f}%] {step}", file=sys.stderr, flush=True)
 
-    out = build_workspace(args.out, seed=args.seed, incidents=args.incidents, progress=progress, overwrite=args.force)
+    out = build_workspace(args.out, seed=args.seed, incidents=args.incidents, progress=progress, overwrite=args.force,
+                          today=args.today)
     print(out)
     return 0
 
@@ -172,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--incidents", type=int, default=20000)
     p.add_argument("--force", action="store_true", help="replace an existing demo workspace")
+    p.add_argument("--today", type=_date_arg, default=None, metavar="DATE",
+                   help="the day the demo lives in: its history ends then (default: the day it is built)")
     p.set_defaults(func=_cmd_sample)
 
     p = sub.add_parser("render", help="render layers to a PNG and print phase timings as JSON lines")
@@ -212,6 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
     from gisdesk.import_cli import add_arguments as add_import_arguments
 
     add_import_arguments(sub)
+
+    from gisdesk.cases_cli import add_arguments as add_case_arguments  # gisdesk tasks list|show|act
+
+    add_case_arguments(sub)
     return parser
 
 
@@ -225,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         return locate_main((sys.argv[1:] if argv is None else argv)[1:])
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
-    commands = {"info", "sample", "render", "plugins", "plugin", "incidents", "kpi", "users", "import"}
+    commands = {"import", "incidents", "info", "kpi", "plugin", "plugins", "render", "sample", "tasks", "users"}
     try:
         if argv[:1] == ["export"]:  # 'gisdesk export WORKSPACE LAYER OUT' (save a layer to a file)
             from gisdesk.export_cli import export_main

@@ -79,6 +79,10 @@ def _table(report: dict[str, Any]) -> str:
              f"  time to resolve  mean {_hours(report['mean_hours_to_resolve'])}, "
              f"90th percentile {_hours(report['p90_hours_to_resolve'])}",
              f"  backlog          {report['backlog']:>8}   overdue {report['overdue']}"]
+    if report.get("satisfaction"):  # callbacks: the rate among those who answered, and who was not reached
+        s = report["satisfaction"]
+        lines.append(f"  satisfaction     {_pct(s['rate']):>8}   of {s['responses']} responses "
+                     f"(not reached {s['not_reached']})")
     for key, title in (("by_commune", "Commune"), ("by_department", "Department")):
         rows = report[key]
         if not rows:

@@ -50,15 +50,17 @@ from gisdesk.plugins.manifest import MANIFEST_NAME
 
 #: Incidents in the demo city the fixtures build (the full demo has 20,000).
 DEMO_INCIDENTS = 2000
+#: The day the test demo lives in (``gisdesk sample --today``): pinned so every run sees the same dates.
+DEMO_TODAY = "2026-11-20"
 
 
 def _demo_key() -> str:
     """Changes when the demo city generator changes, so a stale cached copy is rebuilt."""
     import sample_layers
 
-    digest = hashlib.sha1(str(DEMO_INCIDENTS).encode())
+    digest = hashlib.sha1(f"{DEMO_INCIDENTS} {DEMO_TODAY}".encode())
     store = Path(__file__).parent / "store"  # the schemas the generator applies (incidents, tasks, users)
-    for path in sorted(Path(sample_layers.__file__).parent.glob("*.py")) + sorted(store.glob("*_store.py")):
+    for path in sorted(Path(sample_layers.__file__).parent.glob("*.py")) + sorted(store.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -74,7 +76,7 @@ def build_demo_cache(cache_root: Path) -> Path:
     staging = Path(cache_root) / f"building-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    build_workspace(staging / "hue.sqlite", incidents=DEMO_INCIDENTS)
+    build_workspace(staging / "hue.sqlite", incidents=DEMO_INCIDENTS, today=DEMO_TODAY)
     try:
         staging.rename(folder)  # atomic: a parallel run sees the whole folder or none
     except OSError:  # another process won the race

@@ -18,8 +18,10 @@ from sample_layers._raster import Grid, distance_grid, noise_grid
 from sample_layers._shared import CENTER, EPOCH, Progress, _iso, _locate, _pick, _rng, _spaced
 
 
-def build_city(seed: int, incidents: int, report: Progress) -> dict:
-    """Every layer of the demo city as ``{table: (columns, geometries)}`` plus the raster inputs."""
+def build_city(seed: int, incidents: int, report: Progress, epoch: np.datetime64 = EPOCH) -> dict:
+    """Every layer of the demo city as ``{table: (columns, geometries)}`` plus the raster inputs.
+
+    ``epoch`` (a minute) is the demo's "now": the history of incidents, readings and detections ends there."""
     boundary = _boundary(_rng(seed, 1))
     polys, _seeds = _communes(_rng(seed, 2), boundary)
     names = list(_names.COMMUNE_NAMES)
@@ -37,14 +39,14 @@ def build_city(seed: int, incidents: int, report: Progress) -> dict:
     canal_dist = distance_grid(shapely.union_all(lines[1:]), grid_bounds)
     coarse = noise_grid(_rng(seed, 5), grid_bounds, 48)
     report("Planning zones and flood extents", 0.1)
-    zones = _planning_zones(_rng(seed, 6), polys, names, river_y, river_dist, citadel)
+    zones = _planning_zones(_rng(seed, 6), polys, names, river_y, river_dist, citadel, epoch)
     rivers = ({"name": [w[0] for w in _names.WATERWAYS], "kind": [w[1] for w in _names.WATERWAYS],
                "length_km": np.round(shapely.length(lines) / 1000, 3)}, lines)
     extents = _flood_extents(lines, boundary, coarse)
-    hot_data, hot_geoms, readings = _hotspots(_rng(seed, 7), extents[1][1], tree, names)
+    hot_data, hot_geoms, readings = _hotspots(_rng(seed, 7), extents[1][1], tree, names, epoch)
     report("Roads, bridges and drains", 0.2)
     roads = _roads(_rng(seed, 8), boundary, lines)
-    cameras = _cameras(_rng(seed, 11), boundary, roads, river_dist, tree, names)
+    cameras = _cameras(_rng(seed, 11), boundary, roads, river_dist, tree, names, epoch)
     report(f"{incidents:,} incidents", 0.3)
     communes_full = {**communes, "geoms": polys}
     layers = {
@@ -53,10 +55,12 @@ def build_city(seed: int, incidents: int, report: Progress) -> dict:
         "bridges": _bridges(roads[1], roads[0]["name"], lines),
         "pumping_stations": _pumps(_rng(seed, 9), lines, tree, names),
         "drains": _drains(_rng(seed, 10), boundary, lines), "cameras": cameras,
-        "incidents": _incidents(_rng(seed, 12), incidents, boundary, communes_full, tree, river_dist, cameras[1]),
+        "incidents": _incidents(_rng(seed, 12), incidents, boundary, communes_full, tree, river_dist, cameras[1],
+                                epoch),
     }
     return {"boundary": boundary, "river_dist": river_dist, "canal_dist": canal_dist, "coarse_noise": coarse,
-            "raster_rng": _rng(seed, 13), "layers": layers}
+            "raster_rng": _rng(seed, 13), "layers": layers,
+            "created": str(np.datetime_as_string(epoch.astype("M8[s]"), timezone="UTC"))}
 
 
 def _boundary(rng: np.random.Generator) -> shapely.Polygon:
@@ -160,7 +164,7 @@ def _flood_extents(lines: np.ndarray, boundary, coarse: Grid) -> tuple[dict, np.
     return data, np.array(geoms, dtype=object)
 
 
-def _planning_zones(rng, polys, names, river_y, river_dist: Grid, citadel) -> tuple[dict, np.ndarray]:
+def _planning_zones(rng, polys, names, river_y, river_dist: Grid, citadel, epoch=EPOCH) -> tuple[dict, np.ndarray]:
     areas = shapely.area(polys)
     r_seed = np.hypot(*(shapely.get_coordinates(shapely.centroid(polys)) - CENTER).T)
     w = np.sqrt(areas) * (1 + 3 * np.exp(-r_seed / 4000))
@@ -200,7 +204,7 @@ def _planning_zones(rng, polys, names, river_y, river_dist: Grid, citadel) -> tu
     project = np.where(use == 3, _names.PROJECT_INDUSTRY, project)
     project = np.where(in_citadel, _names.PROJECT_CITADEL, project)
     status_i = _pick(rng, np.tile([0.2, 0.45, 0.15, 0.2], (len(r), 1)))
-    approved = _iso(EPOCH - rng.integers(30, 2000, len(r)) * 1440).astype("U10").astype(object)
+    approved = _iso(epoch - rng.integers(30, 2000, len(r)) * 1440).astype("U10").astype(object)
     approved[status_i == 0] = None
     data = {
         "code": [f"QH-{i + 1:04d}" for i in range(len(geoms))], "land_use": land_use, "project": project,
@@ -210,7 +214,7 @@ def _planning_zones(rng, polys, names, river_y, river_dist: Grid, citadel) -> tu
     return data, geoms
 
 
-def _hotspots(rng, extent50, tree, names) -> tuple[dict, np.ndarray, dict]:
+def _hotspots(rng, extent50, tree, names, epoch=EPOCH) -> tuple[dict, np.ndarray, dict]:
     shapely.prepare(extent50)
 
     def draw(m: int) -> np.ndarray:
@@ -239,7 +243,7 @@ def _hotspots(rng, extent50, tree, names) -> tuple[dict, np.ndarray, dict]:
     height = np.where(crosses, warning[:, None] - base + rng.uniform(0.15, 1.3, (50, 1)),
                       (warning[:, None] - base) * rng.uniform(0.3, 0.8, (50, 1)))
     level = np.round(base + tide + drift + height * shape, 3)
-    times = _iso(EPOCH - 30 * 1440 + np.arange(720) * 60)
+    times = _iso(epoch - 30 * 1440 + np.arange(720) * 60)
     readings = {"hotspot_fid": np.repeat(np.arange(1, 51), 720), "time": np.tile(times, 50).astype(object),
                 "level_m": level.ravel()}
     return data, shapely.points(pts), readings

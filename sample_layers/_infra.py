@@ -148,7 +148,8 @@ def _drains(rng, boundary, lines: np.ndarray) -> tuple[dict, np.ndarray]:
     return data, geoms
 
 
-def _cameras(rng, boundary, roads: tuple[dict, np.ndarray], river_dist: Grid, tree, names) -> tuple[dict, np.ndarray]:
+def _cameras(rng, boundary, roads: tuple[dict, np.ndarray], river_dist: Grid, tree, names,
+             epoch=EPOCH) -> tuple[dict, np.ndarray]:
     rdata, rgeoms = roads
     weight = np.select([rdata["class"] == "primary", rdata["class"] == "secondary", rdata["class"] == "tertiary"],
                        [6.0, 4.0, 2.0], 1.0)
@@ -185,7 +186,7 @@ def _cameras(rng, boundary, roads: tuple[dict, np.ndarray], river_dist: Grid, tr
     label = np.where(is_road, np.r_[road_names, np.full(170, "", object)], None)
     label = [f"Camera đường {r}" if r else f"Camera giám sát {c}" for r, c in zip(label, commune)]
     online = rng.random(n) < 0.9
-    last = EPOCH - np.where(online, rng.exponential(180, n), rng.uniform(2, 60, n) * 1440).astype(np.int64)
+    last = epoch - np.where(online, rng.exponential(180, n), rng.uniform(2, 60, n) * 1440).astype(np.int64)
     last_txt = _iso(last).astype(object)
     last_txt[~online & (rng.random(n) < 0.3)] = None
     data = {
@@ -196,7 +197,8 @@ def _cameras(rng, boundary, roads: tuple[dict, np.ndarray], river_dist: Grid, tr
     return data, shapely.points(xy)
 
 
-def _incidents(rng, n: int, boundary, communes: dict, tree, river_dist: Grid, cameras: np.ndarray) -> tuple[dict, np.ndarray]:
+def _incidents(rng, n: int, boundary, communes: dict, tree, river_dist: Grid, cameras: np.ndarray,
+               epoch=EPOCH) -> tuple[dict, np.ndarray]:
     """``n`` incidents, all vectorised: locations, categories, times, states and text."""
     cats = list(_names.INCIDENT_CATEGORIES)
     cent = shapely.get_coordinates(shapely.centroid(communes["geoms"]))
@@ -229,7 +231,7 @@ def _incidents(rng, n: int, boundary, communes: dict, tree, river_dist: Grid, ca
     sev = _pick(rng, np.asarray(_names.INCIDENT_SEVERITY_SHARES)[cat]) + 1
     chan = _pick(rng, np.asarray(_names.INCIDENT_CHANNEL_SHARES)[cat])
     # When: 365 days before the epoch, weekly and seasonal rhythm, flood season Oct-Nov.
-    day0 = EPOCH.astype("M8[D]") - 365
+    day0 = epoch.astype("M8[D]") - 365
     days = day0 + np.arange(365)
     month = days.astype("M8[M]").astype(np.int64) % 12 + 1
     weekday = (days.astype(np.int64) + 3) % 7
@@ -251,11 +253,11 @@ def _incidents(rng, n: int, boundary, communes: dict, tree, river_dist: Grid, ca
     median_h = np.array([96.0, 48.0, 18.0, 6.0])[sev - 1]
     duration = np.maximum(10, np.exp(rng.normal(np.log(median_h * 60), 0.9))).astype(np.int64)
     resolved = reported + duration
-    done = resolved < EPOCH
+    done = resolved < epoch
     u = rng.random(n)
-    recent = (EPOCH - resolved) < np.timedelta64(3 * 1440, "m")
+    recent = (epoch - resolved) < np.timedelta64(3 * 1440, "m")
     p_res = np.where(recent, 0.8, 0.25)
-    age = (EPOCH - reported).astype(np.int64)
+    age = (epoch - reported).astype(np.int64)
     open_state = np.where((age < 120) | (u < 0.15), 0, np.where(u < 0.5, 1, 2))
     state = np.where(done, np.where(u < 0.06, 5, np.where(u < 0.06 + 0.94 * p_res, 3, 4)), open_state)
     updated = np.where(done, resolved, reported + (np.where(open_state == 0, 0, age * rng.random(n) * 0.5)).astype(np.int64))

@@ -7,15 +7,20 @@ Users (password :data:`DEMO_PASSWORD` for all): ``admin`` (administrator),
 
 Tasks: :data:`DEMO_TASKS` tasks made from recent incidents of those communes and
 departments, each taken through a deterministic (by ``seed``) part of the workflow over
-the 30 days before the build: closed on time or late, done and waiting for verification,
+the 30 days before the demo's "now": closed on time or late, done and waiting for verification,
 in progress, accepted, assigned (some overdue and escalated), returned, new, cancelled.
-Times are relative to when the demo is built, so the inbox shows overdue work.
+Times are relative to the demo's "now" (:func:`sample_layers.generate.demo_now`), so the
+inbox shows overdue work and work due soon.
+
+Dispatch (:func:`add_demo_dispatch`): :data:`DEMO_RULES`, and the open incidents of the last
+week they match dispatched by them. Callbacks (:func:`add_demo_callbacks`): the
+reporters of most closed tasks called back (satisfied, partly, not satisfied, not reached).
 """
 
 from __future__ import annotations
 
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -67,12 +72,13 @@ def add_demo_users(path: str | os.PathLike[str]) -> dict[str, User]:
 
 
 def add_demo_tasks(path: str | os.PathLike[str], users: dict[str, User], seed: int = 7,
-                   n: int = DEMO_TASKS) -> int:
-    """Write ``n`` demo tasks with their whole history; returns how many were written."""
+                   n: int = DEMO_TASKS, now: datetime | None = None) -> int:
+    """Write ``n`` demo tasks with their whole history up to ``now`` (default: the current time);
+    returns how many were written."""
     from gisdesk.store.tasks_store import TaskStore
 
     rng = np.random.default_rng(seed + 606)
-    build_time = utc_now()
+    build_time = now or utc_now()
     clock = {"t": build_time}
     stores = {}
     for name, user in users.items():
@@ -114,8 +120,67 @@ def add_demo_tasks(path: str | os.PathLike[str], users: dict[str, User], seed: i
                     fields = {"note": "Đã xử lý xong", "position": tuple(task.area.representative_point().coords[0])}
                 task = actor.transition(task.uuid, action, task.version, **fields)
         clock["t"] = build_time
-        city.escalate_overdue()
+        city.escalate_overdue(build_time)
         return len(picks)
     finally:
         for store in stores.values():
             store.close()
+
+
+#: The demo's dispatch rules: (name, fields) in priority order.
+DEMO_RULES = (
+    ("sensor floods", {"source": "sensor", "category": "flooding", "unit": "department", "priority": 10}),
+    ("camera detections", {"source": "camera", "priority": 20}),
+    ("severe hotline calls", {"source": "hotline", "min_severity": 3, "action": "confirm", "unit": "department",
+                              "priority": 30}),
+    ("Phú Hội road damage", {"category": "road damage", "area": "Phú Hội", "priority": 40}),
+    ("app requests", {"source": "open311", "min_severity": 2, "action": "confirm", "priority": 50}),
+)
+
+
+def add_demo_dispatch(path: str | os.PathLike[str], now: datetime | None = None, days: float = 7.0,
+                      limit: int = 12) -> int:
+    """Write :data:`DEMO_RULES` and let them dispatch (as on arrival) up to ``limit`` open incidents
+    of the ``days`` before ``now`` that have no task yet; returns how many tasks they made."""
+    from gisdesk.core.dispatch import DispatchRule, first_match
+    from gisdesk.core.incidents import iso_utc
+    from gisdesk.store.dispatch_store import DispatchStore, dispatch_incident
+
+    now = now or utc_now()
+    with DispatchStore(path, "dispatcher") as store:
+        rules = [store.save(DispatchRule(None, name, **fields)) for name, fields in DEMO_RULES]
+        cur = store.conn.execute(
+            "SELECT uuid, channel, category, severity, commune, reported_at FROM incidents WHERE status IN "
+            "('new', 'assigned', 'in_progress') AND reported_at >= ? AND reported_at < ? AND uuid NOT IN "
+            "(SELECT incident_uuid FROM tasks WHERE incident_uuid IS NOT NULL) ORDER BY reported_at, fid",
+            (iso_utc(now - timedelta(days=days)), iso_utc(now)))
+        rows = [dict(zip([d[0] for d in cur.description], r)) for r in cur]
+        taken = [r for r, k in zip(rows, first_match(rules, rows)) if k >= 0][:limit]
+        for r in taken:
+            arrived = min(datetime.fromisoformat(r["reported_at"].replace("Z", "+00:00")) + timedelta(minutes=1), now)
+            dispatch_incident(store.conn, r["uuid"], rules, now=lambda t=arrived: t)
+    return len(taken)
+
+
+def add_demo_callbacks(path: str | os.PathLike[str], seed: int = 7, now: datetime | None = None) -> int:
+    """Call back the reporters of most closed demo tasks, a few hours after each was verified;
+    returns how many callbacks were written."""
+    from gisdesk.store.tasks_store import TaskStore
+
+    rng = np.random.default_rng(seed + 707)
+    now = now or utc_now()
+    clock = {"t": now}
+    with TaskStore(path, "dispatcher") as city:
+        city._now = lambda: clock["t"]
+        closed = sorted(city.tasks(state="closed"), key=lambda t: (t.closed_at, t.uuid))
+        results = rng.choice(["satisfied", "partly", "not_satisfied", "not_reached"], size=len(closed),
+                             p=[0.72, 0.12, 0.08, 0.08])
+        delays = rng.uniform(1, 20, size=len(closed))
+        written = 0
+        for task, result, hours in zip(closed, results, delays):
+            clock["t"] = min(task.closed_at + timedelta(hours=float(hours)), now - timedelta(minutes=1))
+            note = {"satisfied": "Người dân hài lòng", "partly": "Còn một phần chưa xử lý",
+                    "not_satisfied": "Chưa hài lòng", "not_reached": "Không liên lạc được"}[str(result)]
+            city.record_callback(task.uuid, str(result), note)
+            written += 1
+    return written

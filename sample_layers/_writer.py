@@ -110,7 +110,7 @@ def _write_database(path: Path, city: dict, seed: int, incidents: int, tif_name:
         conn.execute('CREATE UNIQUE INDEX idx_gauge_readings_hotspot_time ON gauge_readings (hotspot_fid, "time")')
         conn.execute("CREATE INDEX idx_incidents_commune ON incidents (commune_fid)")
         conn.execute("CREATE INDEX idx_incidents_reported ON incidents (reported_at)")
-        _write_app_tables(conn, seed, incidents, tif_name, stats)
+        _write_app_tables(conn, seed, incidents, tif_name, stats, city.get("created", EPOCH_TEXT))
         conn.execute("COMMIT")
         report("Building spatial indexes", 0.92)
         conn.execute("BEGIN")
@@ -131,11 +131,12 @@ def _write_database(path: Path, city: dict, seed: int, incidents: int, tif_name:
         os.fsync(fh.fileno())
 
 
-def _write_app_tables(conn, seed: int, incidents: int, tif_name: str, stats: dict[str, float]) -> None:
+def _write_app_tables(conn, seed: int, incidents: int, tif_name: str, stats: dict[str, float],
+                      created: str = EPOCH_TEXT) -> None:
     conn.execute("CREATE TABLE gisdesk_meta (key TEXT PRIMARY KEY, value TEXT)")
     meta = {
         "schema_version": str(SCHEMA_VERSION), "generator": GENERATOR, "seed": str(seed),
-        "created": EPOCH_TEXT, "map_crs": f"EPSG:{SRID}", "city": "Huế", "incidents": str(incidents),
+        "created": created, "map_crs": f"EPSG:{SRID}", "city": "Huế", "incidents": str(incidents),
         "center_lonlat": f"{CENTER_LONLAT[0]},{CENTER_LONLAT[1]}",
     }
     conn.executemany("INSERT INTO gisdesk_meta (key, value) VALUES (?, ?)", sorted(meta.items()))

@@ -1,11 +1,16 @@
 """Generate the demo-city workspace: a Huế-like city in one SpatiaLite file.
 
+The demo lives today: its history (incidents, camera detections, gauge readings,
+tasks, callbacks) ends at the demo's "now" (:func:`demo_now`: the moment it is built,
+or noon UTC of a ``today`` date given), so dashboards' default ranges are full, some
+tasks are due soon and some overdue. Tests pin ``today`` to stay deterministic.
+
 :func:`build_workspace` writes every map layer (communes, planning zones, the
 Perfume River and canals, flood extents and hotspots with gauge readings,
 roads, bridges, pumping stations, drains, cameras) and ``N`` historical
 incidents in EPSG:32648, plus the flood-depth GeoTIFF beside the file. The
-same seed gives the same table contents: every random value comes from
-``numpy.random.default_rng`` and every timestamp from the fixed :data:`EPOCH`.
+same seed and ``today`` give the same table contents: every random value comes from
+``numpy.random.default_rng`` and every timestamp is measured from the demo's "now".
 Geometry is built with shapely 2's vectorised functions and written in bulk.
 
 The city is laid out in :mod:`sample_layers._city` (land, water and flood
@@ -18,7 +23,10 @@ is the public entry and re-exports those constants.
 from __future__ import annotations
 
 import os
+from datetime import date, datetime, time, timezone
 from pathlib import Path
+
+import numpy as np
 
 from gisdesk.store.connection import SQLITE_HEADER, connect
 from gisdesk.store.errors import StoreError
@@ -33,7 +41,7 @@ from sample_layers._writer import SCHEMA, UNIQUE_AFTER_LOAD, _write_database
 __all__ = [
     "CENTER", "CENTER_LONLAT", "CHUNK", "EPOCH", "EPOCH_TEXT", "GENERATOR", "LAYER_GROUPS", "SCHEMA",
     "SCHEMA_VERSION", "SRID", "UNIQUE_AFTER_LOAD", "NotAWorkspaceError", "Progress", "build_city",
-    "build_workspace", "raster_path", "uuid4_strings",
+    "build_workspace", "demo_now", "raster_path", "uuid4_strings",
 ]
 
 
@@ -53,6 +61,7 @@ def build_workspace(
     incidents: int = 20000,
     progress: Progress | None = None,
     overwrite: bool = False,
+    today: date | datetime | str | None = None,
 ) -> Path:
     """Write the demo-city SpatiaLite workspace and its flood-depth raster.
 
@@ -71,6 +80,8 @@ def build_workspace(
         Called as ``progress(message, fraction)`` with fraction in [0, 1].
     overwrite : bool
         Replace an existing demo workspace (whatever was added to it is lost).
+    today : date, datetime or ISO text, optional
+        The day the demo lives in (:func:`demo_now`); default: the day it is built.
 
     Returns
     -------
@@ -98,7 +109,8 @@ def build_workspace(
         for p in (tmp_db, tmp_tif):
             p.unlink(missing_ok=True)
         report("Laying out the city", 0.0)
-        city = build_city(seed, incidents, report)
+        now = demo_now(today)
+        city = build_city(seed, incidents, report, np.datetime64(now.replace(tzinfo=None), "m"))
         report("Writing the flood-depth raster", 0.6)
         tif = raster_path(out)
         stats = write_flood_depth(tmp_tif, city["boundary"], city["river_dist"], city["canal_dist"],
@@ -109,10 +121,13 @@ def build_workspace(
 
         ensure_schema(tmp_db)  # the incident tables the panels use (history, rules, shapes, attachments)
         from gisdesk.store.tasks_store import ensure_tasks_schema
-        from sample_layers._tasks import add_demo_tasks, add_demo_users
+        from sample_layers._tasks import add_demo_callbacks, add_demo_dispatch, add_demo_tasks, add_demo_users
 
         ensure_tasks_schema(tmp_db)  # tasks, their history, questions and users
-        add_demo_tasks(tmp_db, add_demo_users(tmp_db), seed=seed)
+        users = add_demo_users(tmp_db)
+        add_demo_tasks(tmp_db, users, seed=seed, now=now)
+        add_demo_dispatch(tmp_db, now=now)  # rules, and the recent incidents they dispatched
+        add_demo_callbacks(tmp_db, seed=seed, now=now)
         conn = connect(tmp_db, wal=False)  # the stores opened it in WAL mode: leave a single file
         conn.execute("PRAGMA journal_mode = DELETE").fetchone()
         conn.close()
@@ -125,6 +140,30 @@ def build_workspace(
             p.unlink(missing_ok=True)
     report("Done", 1.0)
     return out
+
+
+def demo_now(today: date | datetime | str | None = None) -> datetime:
+    """The demo's "now" (UTC, to the second): the current moment when ``today`` is None or is today's date,
+    noon UTC of another ``today`` date, or ``today`` itself when it is a date-time.
+
+    Examples
+    --------
+    >>> demo_now("2026-11-20").isoformat()
+    '2026-11-20T12:00:00+00:00'
+    """
+    from gisdesk.core.incidents import to_utc, utc_now
+
+    current = utc_now()
+    if today is None:
+        return current
+    if isinstance(today, str):
+        text = today.strip()
+        today = date.fromisoformat(text) if len(text) == 10 else to_utc(text)
+    if isinstance(today, datetime):
+        return to_utc(today).replace(microsecond=0)
+    if today == current.date():
+        return current
+    return datetime.combine(today, time(12, 0), tzinfo=timezone.utc)
 
 
 def _check_target(out: Path, overwrite: bool) -> None:

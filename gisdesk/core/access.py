@@ -33,6 +33,11 @@ question            read       all                    own commune's           ad
                     change_    no                     own commune's           no             all
                     status
                     (close)
+callback            read       all                    own commune's tasks'    own            all
+                                                      callbacks               department's
+                    create     no                     no                      no             yes (and they
+                                                                                             read reporter
+                                                                                             contacts)
 notification        read       none                   own commune's           own            the city's
                                                                               department's
 layer               read       all                    all                     all            all
@@ -46,6 +51,8 @@ user                read       self                   self                    se
                                                                                              all)
                     administer no                     no                      no             administrator
 =================== ========== ====================== ======================= ============== ==============
+
+A callback is the reporter's answer when the city calls back after a case closed.
 
 A deactivated account reads nothing and does nothing. A name that is not in the
 workspace's ``users`` table acts as a viewer (the stores re-read the role from the
@@ -70,13 +77,13 @@ from gisdesk.core.users import CITY_ROLES, PermissionDenied, User
 
 #: Every kind of record the policy knows.
 KINDS: tuple[str, ...] = ("incident", "incident_shape", "attachment", "task", "question", "notification",
-                          "layer", "style", "routing_rule", "user")
+                          "layer", "style", "routing_rule", "user", "callback")
 #: Every action the policy knows.
 ACTIONS: tuple[str, ...] = ("read", "create", "edit", "change_status", "reroute", "delete", "import",
                             "restyle", "administer")
 #: Kinds whose rows belong to a commune or a department (read filtered per row).
 CASE_KINDS: frozenset[str] = frozenset({"incident", "incident_shape", "attachment", "task", "question",
-                                        "notification"})
+                                        "notification", "callback"})
 #: Kinds everybody signed in may read whole (the reference data of the city).
 REFERENCE_KINDS: frozenset[str] = frozenset({"layer", "style", "routing_rule"})
 #: Map layers (workspace tables) that hold case rows, and the kind each holds.
@@ -211,6 +218,10 @@ def decide(user: User, action: str, kind: str, record: Mapping[str, Any] | None 
         what = {"layer": "add or remove layers of the shared workspace", "style": "save styles for everyone",
                 "routing_rule": "change the routing rules"}[kind]
         return Decision(False, f"only the city (dispatcher or administrator) may {what}; {who}")
+    if kind == "callback":  # calling the reporter back is the city's step; append-only
+        if action == "create" and city:
+            return _OK
+        return Decision(False, f"only the city (dispatcher or administrator) calls reporters back; {who}")
     if kind == "notification":
         if action == "edit" and (record is None or read_filter(user, kind).matches(record)):
             return _OK  # marking one's own notifications read

@@ -122,6 +122,7 @@ class Task:
     updated_by: str = ""
     version: int = 1
     uuid: str = field(default_factory=lambda: str(_uuid.uuid4()))
+    case_no: str | None = None  #: the human case number (``HUE-2026-004213``), given when stored
 
     def __post_init__(self) -> None:
         for name in ("created_at", "deadline", "assigned_at", "done_at", "closed_at", "cancelled_at", "updated_at"):

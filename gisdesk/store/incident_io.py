@@ -8,7 +8,9 @@
 * :func:`export_open311` / :func:`import_open311`: GeoReport v2 service requests. ``status``
   is ``open``/``closed`` as the standard says; the gisdesk status travels in
   ``status_notes`` and the severity in ``severity`` (an extra key GeoReport clients
-  ignore), so export-then-import gives the same incidents. Lines and polygons export as
+  ignore), so export-then-import gives the same incidents. The reporter's ``email``, ``phone``
+  and name are kept apart for the satisfaction callback (:func:`gisdesk.store.task_callbacks.keep_contact`),
+  never exported. Lines and polygons export as
   their representative point.
 * :func:`export_geojson`: a FeatureCollection in EPSG:4326 with the full geometries.
 """
@@ -31,6 +33,7 @@ from gisdesk.core.incidents import Incident, ValidationError, iso_utc, to_utc
 from gisdesk.core.text import printable
 from gisdesk.store import _feed_read as fr
 from gisdesk.store.incidents_store import IncidentStore
+from gisdesk.store.task_callbacks import keep_contact
 
 #: Camera AI types that map to an incident category; other types are used as they are.
 DETECTION_CATEGORY: dict[str, str] = {
@@ -229,6 +232,12 @@ def _request(rec: Any, tr: Transformer) -> tuple[Incident, str | None]:
     return inc, external
 
 
+def _reporter(rec: dict[str, Any]) -> tuple[str, str, str]:
+    """The GeoReport v2 reporter contact (name from ``first_name``/``last_name``, ``email``, ``phone``)."""
+    name = " ".join(t for t in (fr.text(rec, "first_name", limit=100), fr.text(rec, "last_name", limit=100)) if t)
+    return name, fr.text(rec, "email", limit=200), fr.text(rec, "phone", limit=50, numbers=True)
+
+
 def _content_id(rec: dict[str, Any]) -> str:
     """An id for a request that has none: the same request read twice gets the same id."""
     import hashlib
@@ -268,7 +277,9 @@ def import_open311(store: IncidentStore, path: str | os.PathLike[str], *,
             if inc.uuid in uuids or external in externals:
                 report.duplicates.append((n, externals.get(external, inc.uuid)))
                 continue
+            contact = _reporter(rec)  # checked before anything is written
             report.created.append(store.create(inc, note=f"Open311 import, request {n}", external_id=external))
+            keep_contact(store.conn, inc.uuid, *contact)
             uuids.add(inc.uuid)
             if external:
                 externals[external] = inc.uuid

@@ -263,7 +263,10 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
 
     def add(self, incident: Incident, *, note: str | None = None, external_id: str | None = None) -> Incident:
         """As :meth:`create`, returning the stored incident (which the user may no longer read:
-        a commune officer reports anywhere, and the report goes to the commune it lies in)."""
+        a commune officer reports anywhere, and the report goes to the commune it lies in).
+
+        After the commit the workspace's dispatch rules may make a task of it
+        (:func:`gisdesk.store.dispatch_store.dispatch_new`)."""
         access.require(self.user, "create", "incident")
         inc, routed = self._prepare(incident)
         with self.transaction() as c:
@@ -273,6 +276,9 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
                 access.require(self.user, "reroute", "incident", _unit(inc))
             self._insert(c, inc, None, external_id, 1)
             self._event(c, inc.uuid, 1, "created", None, None, inc.status, note or "; ".join(inc.notes) or None)
+        from gisdesk.store.dispatch_store import dispatch_new  # the one hook of automatic dispatch
+
+        dispatch_new(self.conn, inc.uuid)
         return inc.evolve(version=1)
 
     def _insert(self, c: Any, inc: Incident, reported_at: str | None, external_id: str | None,

@@ -64,6 +64,8 @@ from gisdesk.core.tasks import (
 from gisdesk.core.users import User
 from gisdesk.store._access_sql import where as filter_sql
 from gisdesk.store.base import ConnectionStore, migration, open_workspace
+from gisdesk.store.task_callbacks import CallbacksMixin, ensure_callbacks_schema
+from gisdesk.store.case_numbers import ensure_case_numbers, looks_like_case_number, next_case_number
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import attachment_type
 from gisdesk.store.task_questions import QuestionsMixin
@@ -72,7 +74,8 @@ from gisdesk.store.users_store import ensure_users_schema, resolve_user
 
 _TASK_COLUMNS = ("uuid", "title", "description", "category", "severity", "state", "commune", "department",
                  "incident_uuid", "area", "deadline", "progress", "escalated", "created_at", "created_by",
-                 "assigned_at", "done_at", "closed_at", "cancelled_at", "updated_at", "updated_by", "version")
+                 "assigned_at", "done_at", "closed_at", "cancelled_at", "updated_at", "updated_by", "version",
+                 "case_no")
 _SELECT = f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks"
 _OPEN_SQL = "(" + ", ".join(f"'{s}'" for s in sorted(OPEN_STATES)) + ")"
 _SCHEMA = """
@@ -121,6 +124,8 @@ def ensure_tasks_schema(workspace: str | os.PathLike[str] | Any) -> None:
                 conn.execute(statement)
         conn.executemany("INSERT OR IGNORE INTO task_sla VALUES (?, ?, ?)",
                          [(c, s, h) for (c, s), h in DEFAULT_SLA.items()])
+        ensure_case_numbers(conn)
+        ensure_callbacks_schema(conn)
         ensure_users_schema(conn)
 
 
@@ -146,7 +151,7 @@ def _states_sql(states: frozenset[str] | set[str]) -> str:
     return "(" + ", ".join(f"'{s}'" for s in sorted(states)) + ")"
 
 
-class TaskStore(QuestionsMixin, ReportsMixin, ConnectionStore):
+class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
     """Read and change tasks and questions as one signed-in user.
 
     Parameters
@@ -211,11 +216,27 @@ class TaskStore(QuestionsMixin, ReportsMixin, ConnectionStore):
         """One task (KeyError if there is none, PermissionDenied outside the user's jurisdiction)."""
         return self._load(task_id)
 
+    def find(self, ref: str) -> Task:
+        """One task by its UUID or its case number (``HUE-2026-004213``, any letter case)."""
+        ref = (ref or "").strip()
+        if looks_like_case_number(ref):
+            row = self.conn.execute("SELECT uuid FROM tasks WHERE case_no = ?", (ref.upper(),)).fetchone()
+            if row is None:
+                raise KeyError(f"no task {ref}")
+            ref = row[0]
+        return self._load(ref)
+
     def tasks(self, state: str | list[str] | None = None, commune: str | None = None,
-              department: str | None = None, open_only: bool = False, limit: int | None = None) -> list[Task]:
-        """The tasks the user may read that match every filter, newest first."""
+              department: str | None = None, open_only: bool = False, limit: int | None = None,
+              search: str | None = None) -> list[Task]:
+        """The tasks the user may read that match every filter, newest first.
+
+        ``search`` keeps the tasks whose case number or title contains it (any letter case)."""
         where, params = self._scope()
         where, params = [where], list(params)
+        if search:
+            where.append("(case_no LIKE ? OR title LIKE ?)")
+            params += [f"%{search.strip()}%"] * 2
         for col, value in (("state", state), ("commune", commune), ("department", department)):
             if value is not None:
                 values = [value] if isinstance(value, str) else list(value)
@@ -290,6 +311,7 @@ class TaskStore(QuestionsMixin, ReportsMixin, ConnectionStore):
                     created_by=self.user.username, updated_at=now, updated_by=self.user.username)
         task.check()
         with self.transaction():
+            task.case_no = next_case_number(self.conn, iso_utc(now))
             self._insert(task)
             self._event(Event(task.uuid, "create", None, "created", self.user.username, now, note,
                               {"incident_uuid": incident_uuid} if incident_uuid else {}), 1)

@@ -25,11 +25,14 @@ SPATIAL = {
     "incident_lines": "MULTILINESTRING", "incident_areas": "MULTIPOLYGON",  # shapes of line and area incidents
 }
 ISO_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+#: The demo's "now" for these tests (``--today``): every date asserted below follows from it.
+TODAY = "2026-10-01T00:00:00Z"
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory) -> Path:
-    return build_workspace(tmp_path_factory.mktemp("city") / "hue.sqlite", seed=7, incidents=N_INCIDENTS)
+    return build_workspace(tmp_path_factory.mktemp("city") / "hue.sqlite", seed=7, incidents=N_INCIDENTS,
+                           today=TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -185,10 +188,10 @@ def test_flood_depth_raster(workspace):
 
 
 def test_same_seed_same_tables_other_seed_differs(workspace, tmp_path):
-    again = build_workspace(tmp_path / "a" / "hue.sqlite", seed=7, incidents=N_INCIDENTS)
+    again = build_workspace(tmp_path / "a" / "hue.sqlite", seed=7, incidents=N_INCIDENTS, today=TODAY)
     for table in ("incidents", "communes", "cameras", "planning_zones", "gauge_readings", "roads"):
         assert table_digest(again, table) == table_digest(workspace, table), table
-    other = build_workspace(tmp_path / "b" / "hue.sqlite", seed=8, incidents=N_INCIDENTS)
+    other = build_workspace(tmp_path / "b" / "hue.sqlite", seed=8, incidents=N_INCIDENTS, today=TODAY)
     assert table_digest(other, "incidents") != table_digest(workspace, "incidents")
 
 
@@ -265,3 +268,33 @@ def test_vectorised_uuids_match_the_uuid_module():
     got = uuid4_strings(np.random.default_rng(5), 50)
     raw = np.random.default_rng(5).bytes(16 * 50)
     assert got == [str(uuid.UUID(bytes=raw[i * 16 : i * 16 + 16], version=4)) for i in range(50)]
+
+
+def test_the_demo_lives_on_its_today(tmp_path):
+    """``--today 2026-11-20``: the history ends that day (noon UTC is its "now"), tasks are due around it."""
+    from gisdesk.store.connection import connect
+
+    path = build_workspace(tmp_path / "hue.sqlite", seed=7, incidents=300, today="2026-11-20")
+    conn = connect(path, read_only=True)
+    try:
+        first, last = conn.execute("SELECT min(reported_at), max(reported_at) FROM incidents").fetchone()
+        assert "2025-11-20" <= first and "2026-11-19T00:00:00Z" <= last < "2026-11-20T00:00:00Z"
+        assert conn.execute("SELECT max(time) FROM gauge_readings").fetchone()[0] == "2026-11-20T11:00:00Z"
+        assert conn.execute("SELECT value FROM gisdesk_meta WHERE key = 'created'").fetchone()[0] == \
+            "2026-11-20T12:00:00Z"
+        assert conn.execute("SELECT max(at) FROM task_events").fetchone()[0] <= "2026-11-20T12:00:00Z"
+        overdue, later = conn.execute(
+            "SELECT sum(deadline < '2026-11-20T12:00:00Z'), sum(deadline >= '2026-11-20T12:00:00Z') FROM tasks "
+            "WHERE state IN ('assigned', 'accepted', 'in_progress')").fetchone()
+        assert overdue > 0 and later > 0  # some overdue, some still due
+    finally:
+        conn.close()
+
+
+def test_sample_today_must_be_a_date():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "gisdesk.cli", "sample", "--today", "someday"], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 2 and "'someday' is not a date like 2026-11-20" in run.stderr

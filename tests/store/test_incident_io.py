@@ -16,9 +16,11 @@ from gisdesk.store.incidents_store import IncidentStore
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
+    from gisdesk.testing import DEMO_TODAY
     from sample_layers.generate import build_workspace
 
-    return build_workspace(tmp_path_factory.mktemp("hue") / "hue.sqlite", incidents=2000)
+    # pinned: the incidents made below are dated after the demo's history ends
+    return build_workspace(tmp_path_factory.mktemp("hue") / "hue.sqlite", incidents=2000, today=DEMO_TODAY)
 
 
 def _store(demo, tmp_path, name="hue.sqlite"):
@@ -82,10 +84,10 @@ def test_open311_export_then_import_gives_the_same_incidents(demo, tmp_path):
     src = _store(demo, tmp_path, "src.sqlite")
     c = shapely.point_on_surface(src.communes.polygons[7])
     made = [src.create(Incident("fallen tree", Point(c.x + 10 * i, c.y), severity=1 + i % 4, channel="hotline",
-                                description=f"cây đổ số {i}", address=f"{i} Lê Lợi", occurred_at="2026-11-03T02:00:00Z",
+                                description=f"cây đổ số {i}", address=f"{i} Lê Lợi", occurred_at="2026-12-03T02:00:00Z",
                                 status=("new", "in_progress", "closed")[i % 3])) for i in range(6)]
     out = tmp_path / "requests.json"
-    assert export_open311(src, out, category="fallen tree", since="2026-11-01T00:00:00Z") == 6
+    assert export_open311(src, out, category="fallen tree", since="2026-12-01T00:00:00Z") == 6
     sent = json.loads(out.read_text(encoding="utf-8"))
     assert {"service_request_id", "status", "service_name", "service_code", "description", "requested_datetime",
             "lat", "long", "address"} <= set(sent[0])
@@ -120,9 +122,9 @@ def test_open311_bad_requests_are_reported_and_good_ones_import(demo, tmp_path):
 def test_geojson_export_is_wgs84_with_full_shapes(demo, tmp_path):
     store = _store(demo, tmp_path)
     c = shapely.point_on_surface(store.communes.polygons[3])
-    uid = store.create(Incident("flooding", c.buffer(100), occurred_at="2026-11-04T00:00:00Z"))
+    uid = store.create(Incident("flooding", c.buffer(100), occurred_at="2026-12-04T00:00:00Z"))
     out = tmp_path / "inc.geojson"
-    assert export_geojson(store, out, since="2026-11-04T00:00:00Z") == 1
+    assert export_geojson(store, out, since="2026-12-04T00:00:00Z") == 1
     fc = json.loads(out.read_text(encoding="utf-8"))
     feat = fc["features"][0]
     assert feat["id"] == uid and feat["geometry"]["type"] == "Polygon"
@@ -136,12 +138,12 @@ def test_cli_imports_detections_and_prints_counts_and_bad_lines(demo, tmp_path, 
     path = tmp_path / "hue.sqlite"
     shutil.copy(demo, path)
     feed = tmp_path / "feed.jsonl"
-    feed.write_text('{"camera_id": "CAM-0005", "type": "flooding", "time": "2026-11-05T00:00:00Z", "confidence": 0.9}\n'
-                    '{"camera_id": "nope", "type": "flooding", "time": "2026-11-05T00:00:00Z", "confidence": 0.9}\n',
+    feed.write_text('{"camera_id": "CAM-0005", "type": "flooding", "time": "2026-12-05T00:00:00Z", "confidence": 0.9}\n'
+                    '{"camera_id": "nope", "type": "flooding", "time": "2026-12-05T00:00:00Z", "confidence": 0.9}\n',
                     encoding="utf-8")
     assert main(["import-detections", str(path), str(feed), "--user", "dispatcher"]) == 1
     out = capsys.readouterr().out
     assert "created 1, duplicates 0, rejected 1" in out and "line 2: unknown camera 'nope'" in out
     geo = tmp_path / "out.geojson"
-    assert main(["export-geojson", str(path), str(geo), "--since", "2026-11-05T00:00:00Z"]) == 0
+    assert main(["export-geojson", str(path), str(geo), "--since", "2026-12-05T00:00:00Z"]) == 0
     assert "exported 1 incidents" in capsys.readouterr().out

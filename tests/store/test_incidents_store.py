@@ -14,7 +14,7 @@ from gisdesk.core.tasks import ConflictError
 from gisdesk.store.connection import connect
 from gisdesk.store.incidents_store import IncidentStore, ensure_schema
 
-T0 = datetime(2026, 10, 1, 3, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 12, 1, 3, 0, tzinfo=timezone.utc)  # after the end of the demo's history (--today 2026-11-20)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +60,9 @@ def test_create_point_routes_to_commune_and_department_and_records_event(store):
     got = store.get(uid)
     assert (got.commune, got.department) == (name, "Chi cục Kiểm lâm")
     assert got.occurred_at == T0 and got.geometry.equals(where)
-    assert [e["action"] for e in store.events(uid)] == ["created"]
-    assert store.events(uid)[0]["who"] == "dispatcher"
+    # a severe hotline call: the demo's dispatch rule 'severe hotline calls' proposes a task (after the commit)
+    assert [(e["action"], e["who"]) for e in store.events(uid)] == [("created", "dispatcher"), ("dispatch", "system")]
+    assert "dispatched by rule R3 'severe hotline calls'" in store.events(uid)[1]["note"]
 
 
 def test_polygon_incident_stored_whole_and_routed_by_largest_overlap(store):

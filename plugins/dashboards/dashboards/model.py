@@ -198,7 +198,7 @@ class DashboardModel:
         cards = {
             "on_time_rate": (kpi["on_time_rate"], kpi_prev.get("on_time_rate")),
             "resolution_rate": (kpi["resolution_rate"], kpi_prev.get("resolution_rate")),
-            "satisfaction": (None, None),
+            "satisfaction": (kpi["satisfaction"]["rate"], (kpi_prev.get("satisfaction") or {}).get("rate")),
             "open_incidents": (cur["open"], prev["open"]),
             "overdue_tasks": (kpi["overdue"], kpi_prev.get("overdue")),
             "cameras_online": (online / cams if cams else None, None),

@@ -302,8 +302,11 @@ class DashboardPanel(QWidget):
                 target = (tr("target ≤ {t:g} per 10,000 residents (now {v:.1f})").format(
                     t=targets["open_per_10k"], v=snap["open_per_10k"] or 0)
                     if key == "open_incidents" else tr("target ≤ {t:g}").format(t=targets[key]))
-            if key == "satisfaction":
-                target, delta = tr("not recorded in this workspace"), ""
+            if key == "satisfaction":  # callbacks: the rate among those who answered (ctx.tasks.kpis)
+                s = snap["kpis"].get("satisfaction") or {}
+                delta = tr("{n} responses, {r} not reached · {d}").format(
+                    n=s.get("responses", 0), r=s.get("not_reached", 0), d=delta) if s.get("responses") else \
+                    tr("no callback recorded in these dates")
             elif key == "cameras_online":
                 online, total = snap["cameras"]
                 delta = tr("{o} of {t} cameras now (no history)").format(o=online, t=total)

@@ -59,7 +59,8 @@ def test_cards_show_the_core_kpis(panel, plugin_context):
         "—" if kpis["on_time_rate"] is None else f"{100 * kpis['on_time_rate']:.1f} %")
     assert panel.cards["resolution_rate"].value.text() == (
         "—" if kpis["resolution_rate"] is None else f"{100 * kpis['resolution_rate']:.1f} %")
-    assert panel.cards["satisfaction"].value.text() == "not recorded"
+    rate = kpis["satisfaction"]["rate"]  # the callbacks' rate, from the same store call
+    assert panel.cards["satisfaction"].value.text() == ("not recorded" if rate is None else f"{100 * rate:.1f} %")
     # colour follows the target: on-time below 96 % is red, above green
     if kpis["on_time_rate"] is not None:
         assert panel.cards["on_time_rate"].state is (kpis["on_time_rate"] >= 0.96)

@@ -68,7 +68,7 @@ def test_task_cards_equal_core_kpis(plugin_context, model, commune):
     assert snap["cards"]["on_time_rate"][0] == kpis["on_time_rate"]
     assert snap["cards"]["resolution_rate"][0] == kpis["resolution_rate"]
     assert snap["cards"]["overdue_tasks"][0] == kpis["overdue"]
-    assert snap["cards"]["satisfaction"] == (None, None)
+    assert snap["cards"]["satisfaction"][0] == kpis["satisfaction"]["rate"]
 
 
 def test_ranking_orders_by_score(model):
@@ -102,3 +102,11 @@ def test_funnel_counts_reached_stages():
 def test_previous_period_has_same_length():
     f = Filter(100, 129)
     assert (f.previous().start_day, f.previous().end_day) == (70, 99)
+
+
+def test_every_card_has_a_value_on_the_demo_that_lives_today(model):
+    """The demo ends on its --today and has callbacks: no card of the default range is empty."""
+    snap = model.snapshot(model.default_filter())
+    assert {k: v[0] is not None for k, v in snap["cards"].items()} == {k: True for k in snap["cards"]}
+    assert snap["kpis"]["satisfaction"]["responses"] > 0
+    assert stats.day_iso(model.default_filter().end_day) >= "2026-11-19"  # the pinned --today is 2026-11-20
