@@ -78,6 +78,8 @@ class IncidentsPanel(QWidget):
         self.form.cancel_requested.connect(self.cancel)
         self.form.delete_requested.connect(self.delete)
         self.list.picked.connect(self.open_incident)
+        self.form.task_requested.connect(lambda: self.create_task([self.form.uuid] if self.form.uuid else []))
+        self.list.task_requested.connect(self.create_task)
         self._check_timer = QTimer(self, singleShot=True, interval=150)
         self._check_timer.timeout.connect(self.recheck)
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
@@ -147,7 +149,9 @@ class IncidentsPanel(QWidget):
             create = may("create")
             return {"edit": create, "change_status": create, "reroute": may("reroute") if create else create,
                     "delete": create}
-        return {action: may(action, inc) for action in ("edit", "change_status", "reroute", "delete")}
+        out = {action: may(action, inc) for action in ("edit", "change_status", "reroute", "delete")}
+        out["create_task"] = self.ctx.tasks.may("create", "task")
+        return out
 
     def apply_rights(self) -> None:
         """Enable the toolbar and menu entries the signed-in user may use (the reason on the others)."""
@@ -205,9 +209,42 @@ class IncidentsPanel(QWidget):
         self.ctx.canvas.remove_graphics("new")
         self._show(inc)
         self.s.show_editing(uuid, inc.geometry)
-        self.list.select(uuid)
+        picked = self.list.selected()
+        if uuid not in picked:
+            self.list.select(uuid)
+            picked = [uuid]
+        self.select_on_map(picked)
         self.zoom_to(inc.geometry)
         self.tabs.setCurrentIndex(0)
+
+    def select_on_map(self, uuids: list[str]) -> None:
+        """Select the incidents on the map (the Tasks panel's "New task" and other plugins read it)."""
+        try:
+            layer = self.ctx.workspace.layer("incidents")
+        except KeyError:
+            return
+        if not uuids:
+            self.ctx.canvas.select(layer.id, [])
+            return
+        marks = ",".join("?" * len(uuids))
+        rows = self.ctx.workspace.read(f"SELECT rowid AS r FROM incidents WHERE uuid IN ({marks})", list(uuids))
+        self.ctx.canvas.select(layer.id, [int(r["r"]) for r in rows])
+
+    def create_task(self, uuids: list[str]) -> bool:
+        """Hand the incidents to the Tasks panel: one task about them, then its Assign form (the city)."""
+        if not uuids:
+            return False
+        decision = self.ctx.tasks.may("create", "task")
+        if not decision:
+            self.hint.setText(tr("Not allowed: {reason}").format(reason=decision.reason))
+            return False
+        self.select_on_map(uuids)
+        if not self.ctx.tasks.hand_off(uuids):
+            self.hint.setText(tr("Open the Tasks panel (View › Panels) to create tasks."))
+            return False
+        self.hint.setText(tr("Task created in the Tasks panel: assign it there.") if len(uuids) == 1 else
+                          tr("One task created for {n} incidents in the Tasks panel.").format(n=len(uuids)))
+        return True
 
     def zoom_to(self, geom: Any, margin_m: float = 150.0) -> None:
         """Bring ``geom`` into view (zooming in only as far as a street block)."""
