@@ -138,7 +138,7 @@ class TaskDetail(QWidget):
         self.progress.setValue(task.progress)
         store = self.ctx.tasks
         for ev in store.timeline(task.uuid):
-            line = f"{local_time(ev['at'])}  {ev['who']}: {ev['action']} — {wording.action_past(ev['action'], tr)}"
+            line = f"{local_time(ev['at'])}  {ev['who']}: {wording.action_past(ev['action'], tr)}"
             if ev["from_state"] and ev["to_state"] and ev["from_state"] != ev["to_state"]:
                 line += f" ({wording.state_label(ev['from_state'], tr)} → {wording.state_label(ev['to_state'], tr)})"
             data = ev.get("data") or {}

@@ -77,6 +77,7 @@ class InboxView(QWidget):
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in (1, 2, 3):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setMinimumHeight(180)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         lay.addWidget(self.tree, 1)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from cases import new_incident
 from exif_photo import jpeg_with_gps
@@ -44,6 +45,17 @@ def case_window(qtbot, workspace, tmp_path):
 def panels(window):
     docks = window.plugin_host.docks
     return docks["incidents.panel"].widget(), docks["tasks.panel"].widget()
+
+
+def shot(window, dock_id: str, name: str, size=(560, 940)) -> None:
+    """Float the panel's dock at a readable size and save what it shows (for people to look at)."""
+    dock = window.plugin_host.docks[dock_id]
+    dock.setFloating(True)
+    dock.resize(*size)
+    for _ in range(3):  # let the layouts and scroll areas settle at the new size
+        QApplication.processEvents()
+    dock.widget().grab().save(str(SHOTS / name))
+    dock.setFloating(False)
 
 
 def hhmm(moment: datetime) -> str:
@@ -86,7 +98,7 @@ def test_create_task_from_the_open_incident_prefills_routed_commune_and_real_sla
     assert box.photos.count() == 1 and not box.photos.item(0).icon().isNull()  # a real thumbnail
     assert box.history.count() >= 1
     SHOTS.mkdir(exist_ok=True)
-    tasks.grab().save(str(SHOTS / "handoff_task.png"))
+    shot(window, "incidents.panel", "handoff_incident.png")
     form.grab().save(str(SHOTS / "handoff_assign.png"))
 
     start = datetime.now(timezone.utc)
@@ -95,6 +107,8 @@ def test_create_task_from_the_open_incident_prefills_routed_commune_and_real_sla
     stored = ctx.tasks.task(task.uuid)
     assert (stored.state, stored.commune) == ("assigned", "Phú Hội")
     assert start + timedelta(hours=12) - timedelta(seconds=1) <= stored.deadline <= end + timedelta(hours=12)
+    assert tasks.detail.unit.text() == "Phú Hội" and "(in 12 h)" in tasks.detail.deadline.text()
+    shot(window, "tasks.panel", "handoff_task.png", (560, 1150))
 
     ctx.canvas.select(ctx.workspace.layer("incidents").id, [])
     box.show_button.click()  # back to the incident: selected on the map
@@ -209,7 +223,7 @@ def test_inbox_search_and_urgency_groups_match_a_hand_count(case_window, qtbot, 
     assert len(tasks.rows) == in_phu_hoi
     assert f"{in_phu_hoi} of {len(rows)} waiting" in tasks.count.text()
     SHOTS.mkdir(exist_ok=True)
-    tasks.grab().save(str(SHOTS / "inbox_search.png"))
+    shot(window, "tasks.panel", "inbox_search.png")
     tasks.inbox.search.clear()
     tasks.inbox.due.setCurrentIndex(tasks.inbox.due.findData("overdue"))
     assert len(tasks.rows) == want["overdue"] and tasks.inbox.group_counts() == {"overdue": want["overdue"]}

@@ -107,7 +107,7 @@ def test_dispatcher_assigns_commune_completes_city_verifies(main_window, qtbot, 
                      ("accept", "phu_hoi", "accepted"), ("start", "phu_hoi", "in_progress"),
                      ("complete", "phu_hoi", "done"), ("verify", "dispatcher", "closed")]
     shown = [panel.detail.timeline.item(i).text() for i in range(panel.detail.timeline.count())]
-    assert len(shown) == 6 and "phu_hoi: complete" in shown[4] and "Cleared the drain" in shown[4]
+    assert len(shown) == 6 and "phu_hoi: completed the work" in shown[4] and "Cleared the drain" in shown[4]
 
 
 def test_commune_officer_sees_only_their_commune(main_window, qtbot):
