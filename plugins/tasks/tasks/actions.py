@@ -286,3 +286,9 @@ class ActionForm(QDialog):
     def _fail(self, text: str) -> bool:
         self.message.setText(text)
         return False
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt override) closing stops a pending map pick
+        field = getattr(self, "position", None)
+        if field is not None:
+            field.stop_picking()
+        super().done(result)

@@ -126,6 +126,13 @@ class PositionField(QWidget):
         self.info.setText(tr("click the place on the map…"))
         self.ctx.canvas.set_map_tool("tasks.pick_position")
 
+    def stop_picking(self) -> None:
+        """Forget a pending map pick of this field (its form closed)."""
+        from tasks.questions import _picking
+
+        if _picking.get(self.ctx) == self.set_position:
+            del _picking[self.ctx]
+
     # -- reading ----------------------------------------------------------------------------
     def value(self) -> tuple[float, float] | None:
         """The position (map CRS), or None."""

@@ -176,6 +176,16 @@ def test_new_task_button_takes_the_incident_open_in_the_panel_and_several_make_o
     assert tasks.form.action == "assign" and tasks.form.unit.currentText() == "Phú Hội"
     tasks.form.close()
 
+    # several incidents selected on the map (any tool): "New task from selected incidents" makes one task
+    c = new_incident(ctx, "Phú Hội", "flooding", 3, dx=-40.0, description="third")
+    layer = ctx.workspace.layer("incidents")
+    ids = [ctx.workspace.read("SELECT rowid AS r FROM incidents WHERE uuid = ?", (u,))[0]["r"] for u in (a, c)]
+    ctx.canvas.select(layer.id, ids)
+    mapped = tasks.new_from_incident()
+    assert mapped.incident_uuid == c and a in mapped.description and c in mapped.description
+    assert len([t for t in ctx.tasks.tasks() if t.incident_uuid in (a, b, c)]) == 3
+    tasks.form.close()
+
     sign_in(window, qtbot, "phu_hoi")  # a commune officer creates no task: the menu says why
     incidents.list.reload()
     incidents.list.table.selectRow(0)
@@ -231,6 +241,20 @@ def test_inbox_search_and_urgency_groups_match_a_hand_count(case_window, qtbot, 
     done = sum(r[5] == "done" for r in rows)
     tasks.inbox.state.setCurrentIndex(tasks.inbox.state.findData("done"))
     assert len(tasks.rows) == done and tasks.inbox.state.currentText() == "done, to verify"
+
+    # notifications: one row per kind; marking the "overdue" row read marks all of them, nothing else
+    unread = tasks.ctx.tasks.notifications(limit=1000)
+    kinds = {n["kind"] for n in unread}
+    escalated = sum(n["kind"] == "escalated" for n in unread)
+    rows_shown = tasks.notes.rows()
+    assert len(rows_shown) == len(kinds) and f"{escalated} overdue tasks" in rows_shown
+    group = tasks.notes.tree.topLevelItem(rows_shown.index(f"{escalated} overdue tasks"))
+    assert group.childCount() == escalated
+    tasks.notes.tree.setCurrentItem(group)
+    assert tasks.notes.mark_selected_read() == escalated
+    left = tasks.ctx.tasks.notifications(limit=1000)
+    assert len(left) == len(unread) - escalated and not any(n["kind"] == "escalated" for n in left)
+    assert f"{escalated} overdue tasks" not in tasks.notes.rows()
 
 
 def test_a_report_with_a_photo_carrying_gps_fills_the_position(case_window, qtbot, tmp_path):
