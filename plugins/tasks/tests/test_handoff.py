@@ -286,6 +286,8 @@ def test_a_report_with_a_photo_carrying_gps_fills_the_position(case_window, qtbo
         form.position.info.text()
     assert "has GPS" in form.photo_label.text()
     form.percent.setValue(40)
+    SHOTS.mkdir(exist_ok=True)
+    form.grab().save(str(SHOTS / "report_gps.png"))
     assert form.submit(), form.message.text()
     last = ctx.tasks.timeline(t.uuid)[-1]
     assert last["action"] == "report" and last["data"]["percent"] == 40
@@ -293,6 +295,10 @@ def test_a_report_with_a_photo_carrying_gps_fills_the_position(case_window, qtbo
     assert px == pytest.approx(site.x + 8, abs=0.5) and py == pytest.approx(site.y, abs=0.5)
     assert [a["name"] for a in ctx.tasks.attachments(t.uuid)] == ["at_the_site.jpg"]
     assert tasks.detail.attachments.count() == 1 and not tasks.detail.attachments.item(0).icon().isNull()
+    viewer = tasks.detail.open_viewer()
+    assert viewer.strip.count() == 1 and "at_the_site.jpg" in viewer.caption.text()
+    viewer.grab().save(str(SHOTS / "evidence_viewer.png"))
+    viewer.close()
 
     form = tasks.action_form("complete")  # typed degrees (latitude, longitude) are put on the map too
     form.position.text.setText(f"{lat:.7f}, {lon:.7f}")
@@ -303,7 +309,14 @@ def test_a_report_with_a_photo_carrying_gps_fills_the_position(case_window, qtbo
     form.position.text.textEdited.emit(form.position.text.text())
     form.note.setPlainText("Drain cleared")
     assert not form.submit() and "two numbers" in form.message.text()
-    form.position.set_position(site.x + 3, site.y + 4)  # as the map tool gives it: 5 m away, inside 50 m
+    form.show()
+    ctx.canvas.set_extent((site.x - 100, site.y - 100, site.x + 100, site.y + 100))
+    qtbot.mouseClick(form.position.pick_button, Qt.MouseButton.LeftButton)  # the map tool questions use
+    assert ctx.canvas.map_tool == "tasks.pick_position"
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=window.canvas.rect().center())
+    assert ctx.canvas.map_tool == "gisdesk.tool.pan"
+    x, y = form.position.value()
+    assert abs(x - site.x) < 10 and abs(y - site.y) < 10  # the map's centre is the site
     assert "picked on the map" in form.position.info.text()
     assert form.submit(), form.message.text()
     assert ctx.tasks.task(t.uuid).state == "done"
