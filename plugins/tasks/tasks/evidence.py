@@ -203,7 +203,7 @@ class AttachmentViewer(QDialog):
         split.addWidget(self.strip)
         self.image = QLabel(objectName="tasks.viewer.image")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.image)
         split.addWidget(scroll)
@@ -233,5 +233,8 @@ class AttachmentViewer(QDialog):
         if img.isNull():
             self.image.setText(tr("Not an image: no preview."))
             return
-        self.image.setPixmap(QPixmap.fromImage(img).scaled(600, 400, Qt.AspectRatioMode.KeepAspectRatio,
-                                                           Qt.TransformationMode.SmoothTransformation))
+        room = self.scroll.viewport().size()
+        pix = QPixmap.fromImage(img)
+        if pix.width() > room.width() or pix.height() > room.height():  # shrink to fit, never blow up
+            pix = pix.scaled(room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self.image.setPixmap(pix)
