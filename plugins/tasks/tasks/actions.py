@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -105,6 +105,9 @@ class ActionForm(QDialog):
             form.addRow(tr("Deadline"), self.sla_label)
             form.addRow("", self.deadline)
             self._prefill_routing()
+            self._sla_timer = QTimer(self, interval=60_000)  # "in 12 h" stays true while the form is open
+            self._sla_timer.timeout.connect(self._show_sla)
+            self._sla_timer.start()
             self.unit_kind.currentIndexChanged.connect(self._check_route)
             self.unit.currentTextChanged.connect(self._check_route)
             self._check_route()

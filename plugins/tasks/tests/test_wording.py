@@ -110,11 +110,11 @@ def test_notifications_grouped_by_kind_newest_group_first():
              {"id": "n2", "kind": "assigned", "message": "new task 'B'"},
              {"id": "n3", "kind": "escalated", "message": "overdue since …: 'C'"},
              {"id": "n4", "kind": "escalated", "message": "overdue since …: 'D'"},
-             {"id": "n5", "kind": "dispatched", "message": "x"},
-             {"id": "n6", "kind": "dispatched", "message": "y"}]
+             {"id": "n5", "kind": "someday", "message": "x"},
+             {"id": "n6", "kind": "someday", "message": "y"}]
     groups = group_notifications(notes)
     assert [(g["kind"], g["count"], g["text"]) for g in groups] == [
         ("escalated", 3, "3 overdue tasks"), ("assigned", 1, "new task 'B'"),
-        ("dispatched", 2, "2 notifications (dispatched)")]
+        ("someday", 2, "2 notifications (someday)")]
     assert groups[0]["ids"] == ["n1", "n3", "n4"]
     assert group_notifications([]) == []
