@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QInputDialog, QLabel, QMenu, QMessageBox, QScroll
 
 from gisdesk.api import ConflictError, Incident, PermissionDenied, PluginContext, ValidationError
 
-from incidents import feeds
+from incidents import feeds, handoff
 from incidents.commands import ChangeIncident, CreateIncident, DeleteIncident
 from incidents.form import IncidentForm, allow, tr
 from incidents.listing import IncidentList
@@ -219,32 +219,15 @@ class IncidentsPanel(QWidget):
 
     def select_on_map(self, uuids: list[str]) -> None:
         """Select the incidents on the map (the Tasks panel's "New task" and other plugins read it)."""
-        try:
-            layer = self.ctx.workspace.layer("incidents")
-        except KeyError:
-            return
-        if not uuids:
-            self.ctx.canvas.select(layer.id, [])
-            return
-        marks = ",".join("?" * len(uuids))
-        rows = self.ctx.workspace.read(f"SELECT rowid AS r FROM incidents WHERE uuid IN ({marks})", list(uuids))
-        self.ctx.canvas.select(layer.id, [int(r["r"]) for r in rows])
+        handoff.select_on_map(self.ctx, uuids)
 
     def create_task(self, uuids: list[str]) -> bool:
         """Hand the incidents to the Tasks panel: one task about them, then its Assign form (the city)."""
         if not uuids:
             return False
-        decision = self.ctx.tasks.may("create", "task")
-        if not decision:
-            self.hint.setText(tr("Not allowed: {reason}").format(reason=decision.reason))
-            return False
-        self.select_on_map(uuids)
-        if not self.ctx.tasks.hand_off(uuids):
-            self.hint.setText(tr("Open the Tasks panel (View › Panels) to create tasks."))
-            return False
-        self.hint.setText(tr("Task created in the Tasks panel: assign it there.") if len(uuids) == 1 else
-                          tr("One task created for {n} incidents in the Tasks panel.").format(n=len(uuids)))
-        return True
+        done, message = handoff.hand_off(self.ctx, uuids, tr)
+        self.hint.setText(message)
+        return done
 
     def zoom_to(self, geom: Any, margin_m: float = 150.0) -> None:
         """Bring ``geom`` into view (zooming in only as far as a street block)."""
