@@ -13,33 +13,24 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from cases import new_incident
 from exif_photo import jpeg_with_gps
 from test_tasks_panel import sign_in
 
-PLUGINS = Path(__file__).resolve().parents[2]
 SHOTS = Path("/tmp/shots")
 
 
-@pytest.fixture
-def case_window(qtbot, workspace, tmp_path):
-    """The main window on a fresh demo city with both the Incidents and the Tasks panels."""
-    from gisdesk.ui.main_window import MainWindow
-    from gisdesk.ui.plugin_host import start_plugins
+pytestmark = pytest.mark.with_plugins("incidents")
 
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, settings)
-    qtbot.addWidget(window)
-    start_plugins(window, folders=[(PLUGINS / "incidents", "dir"), (PLUGINS / "tasks", "dir")],
-                  entry_points=False, state_dir=tmp_path / "plugin-state", raise_errors=True)
-    window.resize(1500, 950)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
+
+@pytest.fixture
+def case_window(main_window):
+    """The main window on a fresh demo city with both the Incidents and the Tasks panels."""
+    main_window.resize(1500, 950)
+    return main_window
 
 
 def panels(window):
