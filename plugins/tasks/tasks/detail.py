@@ -68,6 +68,10 @@ class TaskDetail(QWidget):
         form.addRow(tr("Assigned to"), self.unit)
         form.addRow(tr("Deadline"), self.deadline)
         form.addRow(tr("Category"), self.category)
+        self.about = QLabel(objectName="tasks.detail.description")
+        self.about.setWordWrap(True)
+        self.about_label = QLabel(tr("About"))
+        form.addRow(self.about_label, self.about)
         self.progress = QProgressBar(objectName="tasks.detail.progress")
         self.progress.setRange(0, 100)
         form.addRow(tr("Progress"), self.progress)
@@ -121,6 +125,11 @@ class TaskDetail(QWidget):
                   self.questions_label, self.viewer_button):
             w.setVisible(has)
         self.incident_box.show_incident_of(task.incident_uuid if task is not None else None)
+        inc = self.incident_box.incident
+        own = bool(task and task.description and (inc is None or task.description != inc.description))
+        self.about.setText(task.description if own else "")  # e.g. the incidents of a task made for several
+        self.about.setVisible(own)
+        self.about_label.setVisible(own)
         self.ask_button.setVisible(has and self.ctx.tasks.may("create", "question", {"commune": task.commune})
                                    .allowed)
         if task is None:

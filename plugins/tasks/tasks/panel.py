@@ -6,6 +6,11 @@ limits to their jurisdiction; buttons and tabs are enabled by asking the same po
 refreshes when someone else signs in (and then closes the previous user's open form,
 task and map highlight) and after every task change. Actions open :class:`~tasks.actions.ActionForm` (non-modal;
 :meth:`TasksPanel.action_form` returns it, so tests fill and submit it directly).
+
+Hand-off: *Create task* in the Incidents panel (``ctx.tasks.hand_off``) or *New task from
+selected incidents* here makes one task (:mod:`tasks.handoff`) and opens its Assign form
+pre-filled with the routed unit and the SLA deadline; verifying a task proposes its incident's
+resulting status. The inbox and notifications are :mod:`tasks.inbox`.
 """
 
 from __future__ import annotations

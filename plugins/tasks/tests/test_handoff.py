@@ -165,6 +165,8 @@ def test_new_task_button_takes_the_incident_open_in_the_panel_and_several_make_o
     pa, pb = (ctx.incidents.get(u).geometry for u in (a, b))
     assert one.area.covers(pa) and one.area.covers(pb)
     assert tasks.form.action == "assign" and tasks.form.unit.currentText() == "Phú Hội"
+    shown = tasks.detail.about.text()
+    assert tasks.detail.about.isVisibleTo(tasks.detail) and a in shown and b in shown and "first" in shown
     tasks.form.close()
 
     # several incidents selected on the map (any tool): "New task from selected incidents" makes one task
