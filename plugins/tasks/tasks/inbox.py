@@ -109,6 +109,16 @@ class InboxView(QWidget):
             box.blockSignals(False)
         self.apply()
 
+    def reset(self) -> None:
+        """Empty the search and set every filter back to "all" (someone else signed in)."""
+        for w in (self.search, self.state, self.commune, self.category, self.due, self.sort):
+            w.blockSignals(True)
+        self.search.clear()
+        for box in (self.state, self.commune, self.category, self.due, self.sort):
+            box.setCurrentIndex(0)
+        for w in (self.search, self.state, self.commune, self.category, self.due, self.sort):
+            w.blockSignals(False)
+
     def passes(self, task: Task, now: datetime) -> bool:
         """Whether ``task`` passes the search and every filter."""
         if self.state.currentData() and task.state != self.state.currentData():

@@ -166,6 +166,7 @@ class TasksPanel(QWidget):
             self.form = None
         self.detail.show_task(None)
         self.detail.set_message("")
+        self.inbox.reset()  # their own inbox, unfiltered
         self.ctx.canvas.remove_graphics("task")
         self.tabs.setCurrentIndex(0)  # their screen starts at their own inbox
 
