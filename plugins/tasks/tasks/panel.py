@@ -310,6 +310,17 @@ class TasksPanel(QWidget):
             return None
         return self.hand_off(uuids)
 
+    def _bring_forward(self) -> None:
+        """Show the dock holding the panel (it may be closed or behind another tab)."""
+        from PySide6.QtWidgets import QDockWidget
+
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QDockWidget):
+            w = w.parentWidget()
+        if w is not None:
+            w.show()
+            w.raise_()
+
     def hand_off(self, uuids: list[str], assign: bool = True) -> Task | None:
         """Create one task about ``uuids`` (from the Incidents panel or the map), show it and open the
         Assign form pre-filled with the routed unit and the SLA deadline. None when refused (said why)."""
@@ -322,6 +333,7 @@ class TasksPanel(QWidget):
         self.refresh()
         self.open_task(task.uuid)
         self.detail.set_message(tr("Created; assign it to the routed unit or another one."))
+        self._bring_forward()
         if assign and "assign" in self.ctx.tasks.allowed_actions(task.uuid):
             self.action_form("assign").show()
         return task

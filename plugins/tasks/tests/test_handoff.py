@@ -65,8 +65,10 @@ def test_create_task_from_the_open_incident_prefills_routed_commune_and_real_sla
     assert ctx.canvas.map_tool != "gisdesk.tool.select"
     assert incidents.form.create_task.isVisible() and incidents.form.create_task.isEnabled()
 
+    window.plugin_host.docks["tasks.panel"].hide()  # closed: the hand-off brings it back
     before = datetime.now(timezone.utc)
     qtbot.mouseClick(incidents.form.create_task, Qt.MouseButton.LeftButton)
+    assert window.plugin_host.docks["tasks.panel"].isVisible()
     after = datetime.now(timezone.utc)
     task = tasks.detail.task
     assert task is not None and task.incident_uuid == uuid and task.state == "created"
