@@ -157,19 +157,32 @@ def plugin_context(plugin_manager):
     return record.context
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "with_plugins(*names): main_window also starts these plugin folders "
+                                       "(siblings of the plugin under test), before it")
+
+
 @pytest.fixture
 def main_window(request, qtbot, workspace: Path, tmp_path: Path):
-    """A shown main window on ``workspace`` with the plugin under test (if any) loaded; errors re-raised."""
+    """A shown main window on ``workspace`` with the plugin under test (if any) loaded; errors re-raised.
+
+    ``@pytest.mark.with_plugins("incidents")`` starts those sibling plugin folders too (e.g. a
+    hand-off between two panels).
+    """
     from PySide6.QtCore import QSettings
 
     from gisdesk.ui.main_window import MainWindow
     from gisdesk.ui.plugin_host import start_plugins
 
     found = find_plugin_dir(Path(request.path))
+    folders = [(found, "dir")] if found else []
+    marker = request.node.get_closest_marker("with_plugins")
+    if marker is not None and found is not None:
+        folders = [(found.parent / name, "dir") for name in marker.args] + folders
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(workspace, settings)
     qtbot.addWidget(window)
-    start_plugins(window, folders=[(found, "dir")] if found else [], entry_points=False,
+    start_plugins(window, folders=folders, entry_points=False,
                   state_dir=tmp_path / "plugin-state", raise_errors=True)
     window.show()
     qtbot.waitExposed(window)

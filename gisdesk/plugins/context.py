@@ -38,6 +38,7 @@ class AppEvents:
         self.incident_created = Event()
         self.task_changed = Event()
         self.user_changed = Event()
+        self.handoff_requested = Event()  # (incident uuids): a panel asks for one task about them
 
 
 _APP_EVENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -92,6 +93,11 @@ class PluginEvents:
     def on_task_changed(self, callback: Callable[[Any], Any]) -> Undo:
         """Call ``callback(task)`` (a :class:`Task`) after a plugin changed a task through ``ctx.tasks``."""
         return self._subscribe(self._shared.task_changed, callback, lambda task: (task,))
+
+    def on_handoff_requested(self, callback: Callable[[Any], Any]) -> Undo:
+        """Call ``callback(incident_uuids)`` (a list of str) when a plugin asks, through
+        ``ctx.tasks.hand_off``, for one task about those incidents (the Tasks panel answers)."""
+        return self._subscribe(self._shared.handoff_requested, callback, lambda uuids: (list(uuids),))
 
     def on_user_changed(self, callback: Callable[[Any], Any]) -> Undo:
         """Call ``callback(user)`` when someone else signs in (File > Switch user); re-read what they may see."""
@@ -162,7 +168,8 @@ class PluginContext:
         self.incidents = Incidents(Path(path) if path else None, lambda: self.user.username,
                                    shared.incident_created.emit)
         self._path = Path(path) if path else None
-        self._tasks = Tasks(self._path, lambda: self.user, shared.task_changed.emit)
+        self._tasks = Tasks(self._path, lambda: self.user, shared.task_changed.emit,
+                            handoff=shared.handoff_requested)
 
     @property
     def user(self) -> User:

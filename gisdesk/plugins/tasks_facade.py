@@ -55,8 +55,9 @@ class Tasks:
     """
 
     def __init__(self, path: Path | None, user: Callable[[], User],
-                 changed: Callable[[Task], Any] | None = None) -> None:
+                 changed: Callable[[Task], Any] | None = None, handoff: Any = None) -> None:
         self.path = Path(path) if path is not None else None
+        self._handoff = handoff  # the app's shared event (``ctx.events.on_handoff_requested``)
         self._user = user
         self._changed = changed
         self._store: TaskStore | None = None
@@ -158,6 +159,18 @@ class Tasks:
     def create_from_incident(self, incident_uuid: str, title: str | None = None, note: str | None = None) -> Task:
         """A task about an incident (its category, severity and geometry copied; the city)."""
         return self._bound().create_from_incident(incident_uuid, title, note)
+
+    def hand_off(self, incident_uuids: list[str]) -> bool:
+        """Ask the panel that makes tasks (the Tasks panel) for one task about ``incident_uuids``.
+
+        Returns whether anyone listens (``ctx.events.on_handoff_requested``); the listener
+        creates the task through :meth:`create_from_incident` or :meth:`create`, under the policy.
+        """
+        uuids = [u for u in dict.fromkeys(incident_uuids) if u]
+        if not uuids or not getattr(self._handoff, "_callbacks", None):  # nobody listens: say so
+            return False
+        self._handoff.emit(uuids)
+        return True
 
     def attach(self, task_id: str, name: str, data: bytes) -> str:
         """Keep a photo or file with a task; returns the attachment id."""

@@ -47,6 +47,8 @@ class IncidentForm(QWidget):
     save_requested = Signal()
     cancel_requested = Signal()
     delete_requested = Signal()
+    #: "Create task" for the incident shown (the panel hands it to the Tasks panel).
+    task_requested = Signal()
 
     def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +124,10 @@ class IncidentForm(QWidget):
         self.save.setDefault(True)
         self.cancel = QPushButton(tr("Cancel"), objectName="incidents.form.cancel")
         self.delete = QPushButton(tr("Delete…"), objectName="incidents.form.delete")
+        self.create_task = QPushButton(tr("Create task…"), objectName="incidents.form.create_task")
+        self.create_task.setToolTip(tr("A task about this incident, assigned to the routed unit"))
         buttons.addWidget(self.delete)
+        buttons.addWidget(self.create_task)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.save)
@@ -134,6 +139,7 @@ class IncidentForm(QWidget):
         self.save.clicked.connect(self.save_requested)
         self.cancel.clicked.connect(self.cancel_requested)
         self.delete.clicked.connect(self.delete_requested)
+        self.create_task.clicked.connect(self.task_requested)
         for sig in (self.category.currentTextChanged, self.when.dateTimeChanged, self.override.toggled,
                     self.commune.currentTextChanged, self.department.currentTextChanged, self.reason.textChanged):
             sig.connect(lambda *_: self.edited.emit())
@@ -217,6 +223,8 @@ class IncidentForm(QWidget):
         if not rights.get("reroute") and self.override.isChecked():
             self.override.setChecked(False)
         allow(self.delete, rights.get("delete"))
+        if "create_task" in rights:
+            allow(self.create_task, rights["create_task"])
         self._update_save()
 
     def _may_save(self) -> Any:
@@ -256,7 +264,7 @@ class IncidentForm(QWidget):
         self.override.setChecked(False)
         self.reason.clear()
         self.review.setChecked(False)
-        for w in (self.status, self.status_label, self.delete, self.history_box):
+        for w in (self.status, self.status_label, self.delete, self.history_box, self.create_task):
             w.setVisible(False)
         self._show_override(False)
         self.files.clear()
@@ -284,7 +292,7 @@ class IncidentForm(QWidget):
         self.routed = (inc.commune, inc.department)
         self.commune.setCurrentText(inc.commune or "")
         self.department.setCurrentText(inc.department or "")
-        for w in (self.status, self.status_label, self.delete, self.history_box):
+        for w in (self.status, self.status_label, self.delete, self.history_box, self.create_task):
             w.setVisible(True)
         self._show_override(False)
         self.history.clear()

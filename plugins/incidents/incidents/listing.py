@@ -1,7 +1,9 @@
 """The incident list: filters (status, category, commune, channel, time) and a table (Qt).
 
 Shows the newest :data:`LIMIT` incidents that match, and how many match in all.
-A click on a row emits :attr:`IncidentList.picked` with the incident's UUID.
+A click on a row emits :attr:`IncidentList.picked` with the incident's UUID; the context
+menu's *Create task* emits :attr:`IncidentList.task_requested` with the selected rows' UUIDs
+(several rows: one task for all).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel, QTableView,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QLabel, QMenu, QTableView,
                                QVBoxLayout, QWidget)
 
 from gisdesk.api import CHANNELS, OPEN_STATUSES, STATUSES, Incident, PluginContext, format_count
@@ -68,6 +70,8 @@ class IncidentList(QWidget):
     """Filters above a table of incidents; ``picked(uuid)`` on click."""
 
     picked = Signal(str)
+    #: "Create task" from the context menu: the selected incidents' uuids.
+    task_requested = Signal(list)
 
     def __init__(self, ctx: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +94,7 @@ class IncidentList(QWidget):
         self.table = QTableView(objectName="incidents.list.table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -98,7 +102,38 @@ class IncidentList(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(lambda idx: self.picked.emit(self.model.rows[idx.row()].uuid))
         self.table.activated.connect(lambda idx: self.picked.emit(self.model.rows[idx.row()].uuid))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         lay.addWidget(self.table, 1)
+        self.menu: QMenu | None = None
+
+    def selected(self) -> list[str]:
+        """The uuids of the selected rows, top to bottom."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r].uuid for r in rows if r < len(self.model.rows)]
+
+    def context_menu(self) -> QMenu:
+        """The rows' menu: *Create task* for the selected incidents (enabled when the policy allows)."""
+        from incidents.form import allow
+
+        menu = QMenu(self)
+        menu.setObjectName("incidents.list.menu")
+        uuids = self.selected()
+        text = tr("Create one task for the {n} selected incidents…").format(n=len(uuids)) if len(uuids) > 1 \
+            else tr("Create task…")
+        act = menu.addAction(text, lambda: self.task_requested.emit(uuids))
+        act.setObjectName("incidents.list.create_task")
+        allow(act, self.ctx.tasks.may("create", "task"))
+        if not uuids:
+            act.setEnabled(False)
+        self.menu = menu
+        return menu
+
+    def _menu(self, pos: Any) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.table.selectRow(index.row())
+        self.context_menu().popup(self.table.viewport().mapToGlobal(pos))
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         box = QComboBox(objectName=f"incidents.list.{name}")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QInputDialog, QLabel, QMenu, QMessageBox, QScroll
 
 from gisdesk.api import ConflictError, Incident, PermissionDenied, PluginContext, ValidationError
 
-from incidents import feeds
+from incidents import feeds, handoff
 from incidents.commands import ChangeIncident, CreateIncident, DeleteIncident
 from incidents.form import IncidentForm, allow, tr
 from incidents.listing import IncidentList
@@ -78,6 +78,8 @@ class IncidentsPanel(QWidget):
         self.form.cancel_requested.connect(self.cancel)
         self.form.delete_requested.connect(self.delete)
         self.list.picked.connect(self.open_incident)
+        self.form.task_requested.connect(lambda: self.create_task([self.form.uuid] if self.form.uuid else []))
+        self.list.task_requested.connect(self.create_task)
         self._check_timer = QTimer(self, singleShot=True, interval=150)
         self._check_timer.timeout.connect(self.recheck)
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
@@ -147,7 +149,9 @@ class IncidentsPanel(QWidget):
             create = may("create")
             return {"edit": create, "change_status": create, "reroute": may("reroute") if create else create,
                     "delete": create}
-        return {action: may(action, inc) for action in ("edit", "change_status", "reroute", "delete")}
+        out = {action: may(action, inc) for action in ("edit", "change_status", "reroute", "delete")}
+        out["create_task"] = self.ctx.tasks.may("create", "task")
+        return out
 
     def apply_rights(self) -> None:
         """Enable the toolbar and menu entries the signed-in user may use (the reason on the others)."""
@@ -205,9 +209,25 @@ class IncidentsPanel(QWidget):
         self.ctx.canvas.remove_graphics("new")
         self._show(inc)
         self.s.show_editing(uuid, inc.geometry)
-        self.list.select(uuid)
+        picked = self.list.selected()
+        if uuid not in picked:
+            self.list.select(uuid)
+            picked = [uuid]
+        self.select_on_map(picked)
         self.zoom_to(inc.geometry)
         self.tabs.setCurrentIndex(0)
+
+    def select_on_map(self, uuids: list[str]) -> None:
+        """Select the incidents on the map (the Tasks panel's "New task" and other plugins read it)."""
+        handoff.select_on_map(self.ctx, uuids)
+
+    def create_task(self, uuids: list[str]) -> bool:
+        """Hand the incidents to the Tasks panel: one task about them, then its Assign form (the city)."""
+        if not uuids:
+            return False
+        done, message = handoff.hand_off(self.ctx, uuids, tr)
+        self.hint.setText(message)
+        return done
 
     def zoom_to(self, geom: Any, margin_m: float = 150.0) -> None:
         """Bring ``geom`` into view (zooming in only as far as a street block)."""

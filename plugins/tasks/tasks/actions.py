@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDi
 from gisdesk.api import (TRANSITIONS, ConflictError, InvalidTransition, PermissionDenied, PluginContext, Task,
                          ValidationError)
 
+from tasks import wording
+from tasks.evidence import PositionField
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("TasksPanel", text)
 
 
-#: Button labels of the actions.
-ACTION_LABELS = {"assign": "Assign…", "reassign": "Reassign…", "accept": "Accept", "return": "Return…",
-                 "start": "Start work", "report": "Report progress…", "complete": "Complete…",
-                 "verify": "Verify and close", "reopen": "Reopen…", "cancel": "Cancel task…"}
-STATE_LABELS = {"created": "created", "assigned": "assigned", "accepted": "accepted", "returned": "returned",
-                "in_progress": "in progress", "done": "done", "closed": "closed", "cancelled": "cancelled"}
+#: Button labels of the actions and state names (written for people: :mod:`tasks.wording`).
+ACTION_LABELS = wording.ACTION_LABELS
+STATE_LABELS = wording.STATE_LABELS
 CONFLICT = "Changed by someone else — reloaded. Check the task and submit again if still needed."
 
 
@@ -48,8 +48,7 @@ class ActionForm(QDialog):
         self._attached: tuple[str | None, str | None] = (None, None)
         self.fields: dict[str, QWidget] = {}
         lay = QVBoxLayout(self)
-        head = QLabel(tr("Task: {title} ({state})").format(title=task.title,
-                                                           state=tr(STATE_LABELS.get(task.state, task.state))))
+        head = QLabel(tr("Task: {title} ({state})").format(title=task.title, state=wording.state_label(task.state, tr)))
         head.setWordWrap(True)
         lay.addWidget(head)
         form = QFormLayout()
@@ -82,16 +81,36 @@ class ActionForm(QDialog):
                 self.unit_kind.setCurrentIndex(1)
             form.addRow(tr("Assign to"), self.unit_kind)
             form.addRow(tr("Unit"), self.unit)
+            self.routed_label = QLabel(objectName="tasks.action.routed")
+            self.routed_label.setWordWrap(True)
+            form.addRow(tr("Routed to"), self.routed_label)
+            self.off_route = QLabel(objectName="tasks.action.off_route")
+            self.off_route.setWordWrap(True)
+            self.off_route.setStyleSheet("color: #8a6100")
+            self.off_reason = QLineEdit(objectName="tasks.action.off_reason")
+            self.off_reason.setPlaceholderText(tr("Required: why not the routed unit?"))
+            self.off_reason_label = QLabel(tr("Why another unit"))
+            form.addRow(self.off_route)
+            form.addRow(self.off_reason_label, self.off_reason)
             self.use_sla = QCheckBox(tr("Deadline from the SLA rules"), objectName="tasks.action.use_sla")
             self.use_sla.setChecked(True)
+            self.sla_label = QLabel(objectName="tasks.action.sla")
+            self.sla_label.setWordWrap(True)
             self.deadline = QDateTimeEdit(objectName="tasks.action.deadline")
             self.deadline.setCalendarPopup(True)
             self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
-            self.deadline.setDateTime(QDateTime.currentDateTime().addDays(3))
-            self.deadline.setEnabled(False)
-            self.use_sla.toggled.connect(lambda on: self.deadline.setEnabled(not on))
+            self.deadline.setVisible(False)
+            self.use_sla.toggled.connect(self._sla_toggled)
             form.addRow(self.use_sla)
-            form.addRow(tr("Deadline"), self.deadline)
+            form.addRow(tr("Deadline"), self.sla_label)
+            form.addRow("", self.deadline)
+            self._prefill_routing()
+            self._sla_timer = QTimer(self, interval=60_000)  # "in 12 h" stays true while the form is open
+            self._sla_timer.timeout.connect(self._show_sla)
+            self._sla_timer.start()
+            self.unit_kind.currentIndexChanged.connect(self._check_route)
+            self.unit.currentTextChanged.connect(self._check_route)
+            self._check_route()
         if a == "report":
             self.percent = QSpinBox(objectName="tasks.action.percent")
             self.percent.setRange(0, 100)
@@ -115,10 +134,8 @@ class ActionForm(QDialog):
             row.addWidget(self.photo_label, 1)
             row.addWidget(pick)
             form.addRow(tr("Photo"), row)
-            self.use_position = QCheckBox(tr("Use the task area's centre as the position"),
-                                          objectName="tasks.action.use_position")
-            self.use_position.setEnabled(self.task.area is not None)
-            form.addRow(self.use_position)
+            self.position = PositionField(self.ctx, self.task, self)
+            form.addRow(tr("Where"), self.position)
 
     def _fill_units(self) -> None:
         kind = self.unit_kind.currentData()
@@ -127,6 +144,76 @@ class ActionForm(QDialog):
         self.unit.clear()
         self.unit.addItems(names)
         self.unit.setCurrentIndex(self.unit.findText(current) if current else -1)
+
+    # -- routing and the SLA (assign, reassign) -------------------------------------------
+    def _incident(self) -> Any:
+        if not self.task.incident_uuid:
+            return None
+        try:
+            return self.ctx.incidents.get(self.task.incident_uuid)
+        except (KeyError, PermissionDenied):
+            return None
+
+    def _prefill_routing(self) -> None:
+        """Pre-select the unit the incident was routed to (its commune, else its department)."""
+        inc = self._incident()
+        self.routed = {"commune": getattr(inc, "commune", None), "department": getattr(inc, "department", None)}
+        parts = []
+        if self.routed["commune"]:
+            parts.append(tr("commune {name}").format(name=self.routed["commune"]))
+        if self.routed["department"]:
+            parts.append(tr("department {name}").format(name=self.routed["department"]))
+        self.routed_label.setText(" · ".join(parts) if parts else tr("no routing (the task has no incident)"))
+        if self.task.commune or self.task.department:  # reassign: start from the unit it has
+            return
+        kind = "commune" if self.routed["commune"] else "department" if self.routed["department"] else None
+        if kind is None:
+            return
+        self.unit_kind.setCurrentIndex(self.unit_kind.findData(kind))
+        self.unit.setCurrentIndex(self.unit.findText(self.routed[kind]))
+
+    def off_route_unit(self) -> str | None:
+        """The routed unit of the kind picked when the unit picked is another one (else None)."""
+        kind = self.unit_kind.currentData()
+        routed = getattr(self, "routed", {}).get(kind)
+        name = self.unit.currentText().strip()
+        return routed if routed and name and name != routed else None
+
+    def _check_route(self) -> None:
+        routed = self.off_route_unit()
+        if routed:
+            self.off_route.setText(tr("⚠ The incident was routed to {routed}, not {picked}. Say why; the reason "
+                                      "goes into the task's history.").format(routed=routed,
+                                                                              picked=self.unit.currentText()))
+        for w in (self.off_route, self.off_reason, self.off_reason_label):
+            w.setVisible(bool(routed))
+        self._show_sla()
+
+    def sla_deadline(self) -> datetime | None:
+        """The deadline the SLA rules give this task if assigned now (None: no rule)."""
+        try:
+            return self.ctx.tasks.sla_rules().deadline(self.task.category or "*", self.task.severity,
+                                                       wording.now_utc())
+        except ValidationError:
+            return None
+
+    def _show_sla(self) -> None:
+        due = self.sla_deadline()
+        if due is None:
+            self.sla_label.setText(tr("no SLA rule for this category and severity: set the deadline"))
+            self.use_sla.setChecked(False)
+            return
+        hours = self.ctx.tasks.sla_rules().hours_for(self.task.category or "*", self.task.severity)
+        self.sla_label.setText(tr("{due} — {hours:g} h for {category}, severity {severity}").format(
+            due=wording.due_text(due, wording.now_utc(), tr=tr), hours=hours,
+            category=self.task.category or tr("any category"), severity=self.task.severity))
+        if self.use_sla.isChecked():
+            local = QDateTime.fromSecsSinceEpoch(int(due.timestamp()), QTimeZone.utc()).toLocalTime()
+            self.deadline.setDateTime(local)
+
+    def _sla_toggled(self, on: bool) -> None:
+        self.deadline.setVisible(not on)
+        self.sla_label.setEnabled(on)
 
     def _pick_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Attach a photo"), "", tr("Images (*.png *.jpg *.jpeg)"))
@@ -137,6 +224,12 @@ class ActionForm(QDialog):
         """Use the image at ``path`` as the photo (attached when the form is submitted)."""
         self.photo_path = str(path)
         self.photo_label.setText(Path(path).name)
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return
+        if self.position.from_photo(data):
+            self.photo_label.setText(Path(path).name + " — " + tr("has GPS"))
 
     # -- submitting ------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -155,9 +248,13 @@ class ActionForm(QDialog):
             out["reason"] = self.reason.text().strip()
         if hasattr(self, "note") and self.note.toPlainText().strip():
             out["note"] = self.note.toPlainText().strip()
-        if getattr(self, "use_position", None) is not None and self.use_position.isChecked() and self.task.area:
-            c = self.task.area.centroid
-            out["position"] = (c.x, c.y)
+        if getattr(self, "position", None) is not None and self.position.value() is not None:
+            out["position"] = self.position.value()
+        if hasattr(self, "unit_kind") and self.off_route_unit():
+            why = tr("not the routed unit ({routed}): {reason}").format(routed=self.off_route_unit(),
+                                                                       reason=self.off_reason.text().strip())
+            key = "reason" if "reason" in out else "note"
+            out[key] = "; ".join(p for p in (out.get(key), why) if p)
         return out
 
     def submit(self) -> bool:
@@ -165,6 +262,10 @@ class ActionForm(QDialog):
         fields = self.values()
         if hasattr(self, "unit_kind") and not (fields.get("commune") or fields.get("department")):
             return self._fail(tr("Pick the commune or department to assign the task to."))
+        if hasattr(self, "unit_kind") and self.off_route_unit() and not self.off_reason.text().strip():
+            return self._fail(tr("Say why the task goes to another unit than the routed one."))
+        if getattr(self, "position", None) is not None and self.position.error():
+            return self._fail(self.position.error())
         try:
             if self.photo_path:
                 if self._attached[0] != self.photo_path:  # attach once, even when submitted again
@@ -188,3 +289,9 @@ class ActionForm(QDialog):
     def _fail(self, text: str) -> bool:
         self.message.setText(text)
         return False
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt override) closing stops a pending map pick
+        field = getattr(self, "position", None)
+        if field is not None:
+            field.stop_picking()
+        super().done(result)

@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
 
 from gisdesk.api import PluginContext, Task
 
-from tasks.actions import ACTION_LABELS, STATE_LABELS, tr
+from tasks import wording
+from tasks.actions import tr
+from tasks.evidence import AttachmentViewer, fill_thumbnails, thumbnail_list
+from tasks.incident_box import IncidentBox
 
 
 def local_time(value: Any) -> str:
@@ -28,32 +31,13 @@ def local_time(value: Any) -> str:
 
 
 def deadline_text(task: Task, now: datetime | None = None) -> str:
-    """``2026-05-03 14:00 (overdue by 5 h)`` / ``(in 20 h)``, local time."""
-    if task.deadline is None:
-        return tr("no deadline")
-    now = now or datetime.now(timezone.utc)
-    hours = (task.deadline - now).total_seconds() / 3600
-    text = local_time(task.deadline)
-    if not task.is_open:
-        return text
-    if hours < 0:
-        return text + " " + tr("(overdue by {h} h)").format(h=max(1, round(-hours)))
-    return text + " " + tr("(in {h} h)").format(h=round(hours))
+    """``due 30 Nov 04:20 (in 12 h)`` / ``3 days late (due 26 Nov 16:00)``, local time."""
+    return wording.due_text(task.deadline, now or datetime.now(timezone.utc), is_open=task.is_open, tr=tr)
 
 
 def deadline_short(task: Task, now: datetime | None = None) -> str:
-    """For the inbox: ``10-27 07:50 · 26 d late`` / ``· in 20 h`` (local time; the year is in the tooltip)."""
-    if task.deadline is None:
-        return "—"
-    now = now or datetime.now(timezone.utc)
-    text = task.deadline.astimezone().strftime("%m-%d %H:%M")
-    if not task.is_open:
-        return text
-    hours = (task.deadline - now).total_seconds() / 3600
-    late = hours < 0
-    span = abs(hours)
-    amount = tr("{n} d").format(n=round(span / 24)) if span >= 48 else tr("{n} h").format(n=max(1, round(span)))
-    return text + " · " + (tr("{t} late").format(t=amount) if late else tr("in {t}").format(t=amount))
+    """For the inbox: ``in 12 h`` / ``3 days late`` (the date is in the tooltip)."""
+    return wording.due_short(task.deadline, now or datetime.now(timezone.utc), is_open=task.is_open, tr=tr)
 
 
 class TaskDetail(QWidget):
@@ -84,10 +68,16 @@ class TaskDetail(QWidget):
         form.addRow(tr("Assigned to"), self.unit)
         form.addRow(tr("Deadline"), self.deadline)
         form.addRow(tr("Category"), self.category)
+        self.about = QLabel(objectName="tasks.detail.description")
+        self.about.setWordWrap(True)
+        self.about_label = QLabel(tr("About"))
+        form.addRow(self.about_label, self.about)
         self.progress = QProgressBar(objectName="tasks.detail.progress")
         self.progress.setRange(0, 100)
         form.addRow(tr("Progress"), self.progress)
         lay.addLayout(form)
+        self.incident_box = IncidentBox(ctx)
+        lay.addWidget(self.incident_box)
         self.message = QLabel(objectName="tasks.detail.message")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
@@ -108,10 +98,17 @@ class TaskDetail(QWidget):
         self.timeline = QListWidget(objectName="tasks.detail.timeline")
         self.timeline.setWordWrap(True)
         lay.addWidget(self.timeline, 3)
-        lay.addWidget(QLabel(tr("Evidence and attachments")))
-        self.attachments = QListWidget(objectName="tasks.detail.attachments")
-        self.attachments.setMaximumHeight(90)
-        lay.addWidget(self.attachments, 1)
+        ev_row = QHBoxLayout()
+        ev_row.addWidget(QLabel(tr("Evidence and attachments")), 1)
+        self.viewer_button = QPushButton(tr("Open viewer…"), objectName="tasks.detail.open_viewer")
+        self.viewer_button.clicked.connect(lambda: self.open_viewer(0))
+        ev_row.addWidget(self.viewer_button)
+        lay.addLayout(ev_row)
+        self.attachments = thumbnail_list("tasks.detail.attachments")
+        self.attachments.itemDoubleClicked.connect(lambda item: self.open_viewer(self.attachments.row(item)))
+        lay.addWidget(self.attachments)
+        self.files: list[dict[str, Any]] = []
+        self.viewer: AttachmentViewer | None = None
         self.buttons: dict[str, QPushButton] = {}
         self.show_task(None)
 
@@ -125,15 +122,21 @@ class TaskDetail(QWidget):
         self.buttons.clear()
         has = task is not None
         for w in (self.state, self.unit, self.deadline, self.category, self.progress, self.actions_box,
-                  self.questions_label):
+                  self.questions_label, self.viewer_button):
             w.setVisible(has)
+        self.incident_box.show_incident_of(task.incident_uuid if task is not None else None)
+        inc = self.incident_box.incident
+        own = bool(task and task.description and (inc is None or task.description != inc.description))
+        self.about.setText(task.description if own else "")  # e.g. the incidents of a task made for several
+        self.about.setVisible(own)
+        self.about_label.setVisible(own)
         self.ask_button.setVisible(has and self.ctx.tasks.may("create", "question", {"commune": task.commune})
                                    .allowed)
         if task is None:
             self.title.setText(tr("Pick a task in “My tasks”."))
             return
         self.title.setText(task.title)
-        state = tr(STATE_LABELS.get(task.state, task.state))
+        state = wording.state_label(task.state, tr)
         if task.escalated and task.is_open:
             state += " — " + tr("escalated")
         self.state.setText(state)
@@ -144,9 +147,9 @@ class TaskDetail(QWidget):
         self.progress.setValue(task.progress)
         store = self.ctx.tasks
         for ev in store.timeline(task.uuid):
-            line = f"{local_time(ev['at'])}  {ev['who']}: {ev['action']}"
+            line = f"{local_time(ev['at'])}  {ev['who']}: {wording.action_past(ev['action'], tr)}"
             if ev["from_state"] and ev["to_state"] and ev["from_state"] != ev["to_state"]:
-                line += f" ({ev['from_state']} → {ev['to_state']})"
+                line += f" ({wording.state_label(ev['from_state'], tr)} → {wording.state_label(ev['to_state'], tr)})"
             data = ev.get("data") or {}
             extra = [f"{k}={v}" for k, v in data.items() if k in ("commune", "department", "percent") and v is not None]
             if extra:
@@ -154,11 +157,12 @@ class TaskDetail(QWidget):
             if ev["note"]:
                 line += f"\n    “{ev['note']}”"
             self.timeline.addItem(line)
-        for att in store.attachments(task.uuid):
-            self.attachments.addItem(f"{att['name']} ({att['mime']}, {att['size']:,} B) — "
-                                     f"{att['added_by']}, {local_time(att['added_at'])}")
-        if not self.attachments.count():
-            self.attachments.addItem(tr("none"))
+        self.files = store.attachments(task.uuid)
+        fill_thumbnails(self.attachments, self.files, store.attachment_data)
+        self.attachments.setVisible(bool(self.files))
+        self.viewer_button.setEnabled(bool(self.files))
+        self.viewer_button.setText(tr("Open viewer ({n})…").format(n=len(self.files)) if self.files
+                                   else tr("No files"))
         asked = store.questions(task_uuid=task.uuid)
         still = sum(q["status"] != "closed" for q in asked)
         self.questions_label.setText(tr("Questions about this task: {n} ({o} not closed)").format(n=len(asked), o=still)
@@ -167,7 +171,7 @@ class TaskDetail(QWidget):
         self.actions_grid.addWidget(self.map_button, 0, 0)
         self.map_button.setEnabled(task.area is not None)
         for i, action in enumerate(actions, start=1):
-            b = QPushButton(tr(ACTION_LABELS.get(action, action)), objectName=f"tasks.detail.{action}")
+            b = QPushButton(wording.action_label(action, tr), objectName=f"tasks.detail.{action}")
             b.clicked.connect(lambda checked=False, a=action: self.action_requested.emit(a))
             self.actions_grid.addWidget(b, i // 2, i % 2)
             self.buttons[action] = b
@@ -176,6 +180,14 @@ class TaskDetail(QWidget):
             hint.setStyleSheet("color: #555")
             self.buttons["_none"] = hint  # type: ignore[assignment]
             self.actions_grid.addWidget(hint, 0, 1)
+
+    def open_viewer(self, row: int = 0) -> AttachmentViewer:
+        """The task's files in the viewer, with thumbnails (shown)."""
+        self.viewer = AttachmentViewer(tr("Evidence and attachments"), self.files, self.ctx.tasks.attachment_data,
+                                       self)
+        self.viewer.strip.setCurrentRow(max(0, row))
+        self.viewer.show()
+        return self.viewer
 
     def set_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

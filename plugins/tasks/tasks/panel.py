@@ -6,21 +6,31 @@ limits to their jurisdiction; buttons and tabs are enabled by asking the same po
 refreshes when someone else signs in (and then closes the previous user's open form,
 task and map highlight) and after every task change. Actions open :class:`~tasks.actions.ActionForm` (non-modal;
 :meth:`TasksPanel.action_form` returns it, so tests fill and submit it directly).
+
+Hand-off: *Create task* in the Incidents panel (``ctx.tasks.hand_off``) or *New task from
+selected incidents* here makes one task (:mod:`tasks.handoff`) and opens its Assign form
+pre-filled with the routed unit and the SLA deadline; verifying a task proposes its incident's
+resulting status. The inbox and notifications are :mod:`tasks.inbox`.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from gisdesk.api import PermissionDenied, PluginContext, Task, ValidationError
+from gisdesk.api import ConflictError, PermissionDenied, PluginContext, Task, ValidationError
 
-from tasks.actions import STATE_LABELS, ActionForm, tr
-from tasks.detail import TaskDetail, deadline_short, deadline_text, local_time
-from tasks.questions import QuestionsView, selected_incident
+from tasks import wording
+from tasks.actions import ActionForm, tr
+from tasks.detail import TaskDetail
+from tasks.handoff import create_task_for, selected_incidents
+from tasks.inbox import InboxView, NotificationsView
+from tasks.questions import QuestionsView
 
 OVERDUE = QColor("#b00020")
 #: How often the panel looks for overdue tasks to escalate while it is open.
@@ -44,7 +54,6 @@ class TasksPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("tasks.panel.widget")
         self.ctx = ctx
-        self.rows: list[Task] = []
         self.form: ActionForm | None = None
         self._shown_for: str | None = None
         self.setMinimumWidth(380)
@@ -60,41 +69,24 @@ class TasksPanel(QWidget):
         il = QVBoxLayout(inbox)
         il.setContentsMargins(2, 2, 2, 2)
         bar = QHBoxLayout()
-        self.count = QLabel(objectName="tasks.count")
         self.refresh_button = QPushButton(tr("Refresh"), objectName="tasks.refresh")
         self.refresh_button.clicked.connect(self.refresh)
-        self.new_button = QPushButton(tr("New task from incident…"), objectName="tasks.new_from_incident")
+        self.new_button = QPushButton(tr("New task from selected incidents…"), objectName="tasks.new_from_incident")
         self.new_button.clicked.connect(self.new_from_incident)
-        bar.addWidget(self.count, 1)
+        bar.addStretch(1)
         bar.addWidget(self.new_button)
         bar.addWidget(self.refresh_button)
         il.addLayout(bar)
-        self.inbox = QTableWidget(0, 4, objectName="tasks.inbox")
-        self.inbox.setHorizontalHeaderLabels([tr("Task"), tr("State"), tr("Unit"), tr("Deadline")])
-        self.inbox.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.inbox.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.inbox.verticalHeader().hide()
-        self.inbox.setWordWrap(False)
-        head = self.inbox.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 3):
-            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.inbox.setColumnWidth(2, 100)
-        self.inbox.cellDoubleClicked.connect(lambda r, c: self.open_row(r))
+        #: The moment the inbox groups and words deadlines against (tests pin it).
+        self.now: Callable[[], datetime] = wording.now_utc
+        self.inbox = InboxView(lambda: self.now())
+        self.inbox.opened.connect(self.open_task)
+        self.count = self.inbox.count
         il.addWidget(self.inbox, 1)
-        nbar = QHBoxLayout()
-        self.notes_label = QLabel(objectName="tasks.notifications.label")
-        self.mark_read_button = QPushButton(tr("Mark all read"), objectName="tasks.notifications.mark_read")
-        self.mark_read_button.clicked.connect(self.mark_all_read)
-        nbar.addWidget(self.notes_label, 1)
-        nbar.addWidget(self.mark_read_button)
-        il.addLayout(nbar)
-        self.notifications = QListWidget(objectName="tasks.notifications")
-        self.notifications.setMaximumHeight(110)
-        self.notifications.setWordWrap(True)
-        self.notifications.itemDoubleClicked.connect(self._open_notification)
-        il.addWidget(self.notifications)
+        self.notes = NotificationsView(lambda ids: self.ctx.tasks.mark_read(ids))
+        self.notes.reload = self._reload_notifications
+        self.notes.opened.connect(self._open_notification)
+        il.addWidget(self.notes)
         self.tabs.addTab(inbox, tr("My tasks"))
 
         self.detail = TaskDetail(ctx)
@@ -120,8 +112,11 @@ class TasksPanel(QWidget):
         self._escalation = QTimer(self, interval=ESCALATION_CHECK_MS)
         self._escalation.timeout.connect(self.refresh)
 
+        #: Asked before an incident's status is changed after its task is verified (tests answer it).
+        self.confirm: Callable[[str, str], bool] = self._ask
         self._undos = [ctx.events.on_user_changed(lambda user: self.refresh()),
-                       ctx.events.on_task_changed(lambda task: self.refresh())]
+                       ctx.events.on_task_changed(lambda task: self.refresh()),
+                       ctx.events.on_handoff_requested(self.hand_off)]
         if ctx.incidents.available:
             self.refresh()
             self._escalation.start()
@@ -141,8 +136,8 @@ class TasksPanel(QWidget):
             name=user.display_name or user.username, role=user.role.replace("_", " "), unit=user.unit))
         creating = store.may("create", "task")
         self.new_button.setEnabled(creating.allowed)
-        self.new_button.setToolTip(tr("Create a task about the incident selected on the map") if creating
-                                   else creating.reason)
+        self.new_button.setToolTip(tr("One task about the incidents selected on the map (or the one open in "
+                                      "the Incidents panel)") if creating else creating.reason)
         if store.may("edit", "task"):  # overdue work goes up a level as soon as anyone who works on tasks looks
             escalated = store.escalate_overdue()
             if escalated:
@@ -160,7 +155,7 @@ class TasksPanel(QWidget):
         self.tabs.setTabVisible(overview_tab, shows)
         self.tabs.setTabText(overview_tab, tr("City overview") if readable.everything else tr("My commune"))
         self.fill_overview(store.overview() if shows else [])
-        self.fill_notifications(store.notifications(unread_only=True, limit=50))
+        self._reload_notifications()
         self.questions.refresh()
 
     def clear_for_new_user(self) -> None:
@@ -171,6 +166,7 @@ class TasksPanel(QWidget):
             self.form = None
         self.detail.show_task(None)
         self.detail.set_message("")
+        self.inbox.reset()  # their own inbox, unfiltered
         self.ctx.canvas.remove_graphics("task")
         self.tabs.setCurrentIndex(0)  # their screen starts at their own inbox
 
@@ -182,57 +178,24 @@ class TasksPanel(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self.questions),
                              tr("Questions ({n})").format(n=waiting) if waiting else tr("Questions"))
 
-    def fill_inbox(self, tasks: list[Task]) -> None:
-        self.rows = list(tasks)
-        overdue = sum(t.is_overdue() for t in tasks)
-        text = tr("{n} waiting").format(n=len(tasks))
-        if overdue:
-            text += ", " + tr("{n} overdue").format(n=overdue)
-        self.count.setText(text)
-        self.inbox.setRowCount(len(tasks))
-        for r, t in enumerate(tasks):
-            late = t.is_overdue()
-            flag = ("⚑ " if late else "") + ("▲ " if t.escalated and t.is_open else "")
-            cells = [flag + t.title, tr(STATE_LABELS.get(t.state, t.state)), t.commune or t.department or "—",
-                     deadline_short(t)]
-            for c, text in enumerate(cells):
-                item = _item(text)
-                if late:
-                    item.setForeground(QBrush(OVERDUE))
-                if c == 3:
-                    item.setToolTip(deadline_text(t))
-                if c == 2:
-                    item.setToolTip(cells[2])
-                if c == 0:
-                    tip = t.title + ("\n" + tr("Overdue") if late else "") + \
-                        ("\n" + tr("Escalated to the city") if t.escalated else "")
-                    item.setToolTip(tip)
-                self.inbox.setItem(r, c, item)
+    @property
+    def rows(self) -> list[Task]:
+        """The inbox's tasks that pass its search and filters, in the order shown."""
+        return self.inbox.rows
 
-    def fill_notifications(self, notes: list[dict]) -> None:
-        self.notifications.clear()
-        self.notes_label.setText(tr("{n} unread notification(s)").format(n=len(notes)) if notes
-                                 else tr("No unread notifications"))
-        self.mark_read_button.setEnabled(bool(notes))
-        self.notifications.setVisible(bool(notes))
-        for n in notes:
-            item = QListWidgetItem(f"{local_time(n['at'])}  {n['message']}")
-            item.setData(Qt.ItemDataRole.UserRole, (n["id"], n["task_uuid"]))
-            if n["kind"] in ("escalated", "return", "reopened"):
-                item.setForeground(QBrush(OVERDUE))
-            self.notifications.addItem(item)
+    def fill_inbox(self, tasks: list[Task]) -> None:
+        self.inbox.set_tasks(tasks)
+
+    def _reload_notifications(self) -> None:
+        self.notes.set_notifications(self.ctx.tasks.notifications(unread_only=True, limit=200))
 
     def mark_all_read(self) -> None:
-        ids = [self.notifications.item(i).data(Qt.ItemDataRole.UserRole)[0] for i in range(self.notifications.count())]
-        self.ctx.tasks.mark_read(ids)
-        self.fill_notifications(self.ctx.tasks.notifications(unread_only=True, limit=50))
+        self.notes.mark_all_read()
 
-    def _open_notification(self, item: QListWidgetItem) -> None:
-        note_id, task_id = item.data(Qt.ItemDataRole.UserRole)
+    def _open_notification(self, note_id: str, task_id: str) -> None:
         self.ctx.tasks.mark_read([note_id])
-        if task_id:
-            self.open_task(task_id)
-        self.fill_notifications(self.ctx.tasks.notifications(unread_only=True, limit=50))
+        self.open_task(task_id)
+        self._reload_notifications()
 
     def ask_about_task(self) -> None:
         """Open the question form about the task shown, on the Questions tab."""
@@ -254,10 +217,6 @@ class TasksPanel(QWidget):
         self.overview.setSortingEnabled(True)
 
     # -- one task --------------------------------------------------------------------
-    def open_row(self, row: int) -> None:
-        if 0 <= row < len(self.rows):
-            self.open_task(self.rows[row].uuid)
-
     def open_task(self, task_id: str) -> None:
         """Show a task in the detail tab."""
         try:
@@ -284,8 +243,47 @@ class TasksPanel(QWidget):
             self.detail.set_message(tr("Changed by someone else — reloaded."), error=True)
             return
         self.detail.show_task(task)
-        self.detail.set_message(tr("Done: the task is now {state}.").format(
-            state=tr(STATE_LABELS.get(task.state, task.state))))
+        self.detail.set_message(tr("Done: the task is now {state}.").format(state=wording.state_label(task.state, tr)))
+        if task.state == "closed" and task.incident_uuid:
+            self.propose_incident_status(task)
+
+    def _ask(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setObjectName("tasks.confirm")
+        yes = box.addButton(tr("Mark resolved"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Leave as it is"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def propose_incident_status(self, task: Task, status: str = "resolved") -> bool:
+        """The task is closed: propose the incident's resulting status (asked with :attr:`confirm`);
+        True when the incident was changed."""
+        try:
+            inc = self.ctx.incidents.get(task.incident_uuid)
+        except (KeyError, PermissionDenied):
+            return False
+        if inc.status in (status, "closed", "rejected", "duplicate"):
+            return False
+        decision = self.ctx.incidents.may("change_status", inc)
+        if not decision:
+            self.detail.set_message(tr("The incident stays {status}: {why}").format(
+                status=tr(inc.status.replace("_", " ")), why=decision.reason))
+            return False
+        if not self.confirm(tr("Incident status"),
+                            tr("The task is verified and closed. Mark its incident ({category}, {address}) "
+                               "{status}? It is {current} now.").format(
+                                category=inc.category, address=inc.address or inc.commune or "—",
+                                status=tr(status), current=tr(inc.status.replace("_", " ")))):
+            return False
+        try:
+            self.ctx.incidents.update(inc.uuid, {"status": status}, version=inc.version)
+        except (PermissionDenied, ValidationError, ConflictError) as exc:
+            self.detail.set_message(tr("The incident was not changed: {why}").format(why=exc), error=True)
+            return False
+        self.ctx.canvas.refresh()
+        self.detail.show_task(task)
+        self.detail.set_message(tr("Task closed; its incident is now {status}.").format(status=tr(status)))
+        return True
 
     def show_on_map(self) -> None:
         task = self.detail.task
@@ -298,21 +296,44 @@ class TasksPanel(QWidget):
 
     # -- creating --------------------------------------------------------------------
     def selected_incident(self) -> str | None:
-        """The uuid of the incident selected on the map (the first, if several), or None."""
-        return selected_incident(self.ctx)
+        """The uuid of the (first) incident selected on the map, or None."""
+        found = selected_incidents(self.ctx)
+        return found[0] if found else None
 
     def new_from_incident(self) -> Task | None:
-        """Create a task about the selected incident and show it (the city only)."""
-        uuid = self.selected_incident()
-        if uuid is None:
-            QMessageBox.information(self, tr("New task"), tr("Select an incident on the map first."))
+        """One task about the incidents selected on the map (the incident open in the Incidents panel is
+        selected there), then the Assign form pre-filled (the city only)."""
+        uuids = selected_incidents(self.ctx)
+        if not uuids:
+            QMessageBox.information(self, tr("New task"), tr("Open an incident in the Incidents panel or select "
+                                                             "incidents on the map first."))
             return None
+        return self.hand_off(uuids)
+
+    def _bring_forward(self) -> None:
+        """Show the dock holding the panel (it may be closed or behind another tab)."""
+        from PySide6.QtWidgets import QDockWidget
+
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QDockWidget):
+            w = w.parentWidget()
+        if w is not None:
+            w.show()
+            w.raise_()
+
+    def hand_off(self, uuids: list[str], assign: bool = True) -> Task | None:
+        """Create one task about ``uuids`` (from the Incidents panel or the map), show it and open the
+        Assign form pre-filled with the routed unit and the SLA deadline. None when refused (said why)."""
         try:
-            task = self.ctx.tasks.create_from_incident(uuid)
+            task = create_task_for(self.ctx, uuids)
         except (PermissionDenied, ValidationError, KeyError) as exc:
             self.detail.set_message(str(exc), error=True)
+            self.ctx.notify(tr("No task created: {why}").format(why=exc), "warning")
             return None
         self.refresh()
         self.open_task(task.uuid)
-        self.detail.set_message(tr("Created; assign it to a commune or a department."))
+        self.detail.set_message(tr("Created; assign it to the routed unit or another one."))
+        self._bring_forward()
+        if assign and "assign" in self.ctx.tasks.allowed_actions(task.uuid):
+            self.action_form("assign").show()
         return task

@@ -379,7 +379,8 @@ class AskForm(QDialog):
 
 
 class PickPosition:
-    """Map tool: the next left click gives the waiting :class:`AskForm` its place, then back to panning."""
+    """Map tool: the next left click gives the waiting form (a question's place, a report's position) its
+    point, then back to panning."""
 
     def __init__(self, ctx: PluginContext) -> None:
         self.ctx = ctx

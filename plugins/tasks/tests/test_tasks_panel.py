@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from cases import new_incident
 from sample_layers import DEMO_PASSWORD
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -43,7 +44,7 @@ def test_dispatcher_assigns_commune_completes_city_verifies(main_window, qtbot, 
     ctx = panel.ctx
     sign_in(window, qtbot, "dispatcher")
     assert "dispatcher" in panel.who.text().lower() or "city" in panel.who.text().lower()
-    inc = ctx.incidents.list(limit=1)[0]
+    inc = ctx.incidents.get(new_incident(ctx, "Phú Hội"))  # reported now: routed to Phú Hội
     layer = ctx.workspace.layer("incidents")
     rowid = ctx.workspace.read("SELECT rowid AS r FROM incidents WHERE uuid = ?", (inc.uuid,))[0]["r"]
     ctx.canvas.select(layer.id, [rowid])  # the dispatcher picks the incident on the map
@@ -54,18 +55,20 @@ def test_dispatcher_assigns_commune_completes_city_verifies(main_window, qtbot, 
     assert "assign" in panel.detail.buttons and "accept" not in panel.detail.buttons
 
     form = panel.action_form("assign")
-    form.unit.setCurrentIndex(form.unit.findText("Phú Hội"))
+    assert form.unit.currentText() == "Phú Hội"  # the routed commune, pre-filled
     assert form.submit(), form.message.text()
     assert ctx.tasks.task(task.uuid).commune == "Phú Hội"
 
     sign_in(window, qtbot, "phu_hoi")
     assert ctx.user.username == "phu_hoi"
     assert panel.detail.task is None and panel.tabs.currentIndex() == 0  # the dispatcher's task is not left open
-    row = [t.uuid for t in panel.rows].index(task.uuid)
-    panel.inbox.selectRow(row)
-    spot = panel.inbox.visualItemRect(panel.inbox.item(row, 0)).center()
-    qtbot.mouseClick(panel.inbox.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # a double-click's first press
-    qtbot.mouseDClick(panel.inbox.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert task.uuid in [t.uuid for t in panel.rows]
+    tree = panel.inbox.tree
+    item = panel.inbox.item_of(task.uuid)
+    tree.scrollToItem(item)
+    spot = tree.visualItemRect(item).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=spot)  # a double-click's first press
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=spot)
     assert panel.detail.task is not None and panel.detail.task.uuid == task.uuid
     assert set(panel.detail.buttons) >= {"accept", "return"} and "verify" not in panel.detail.buttons
     qtbot.mouseClick(panel.detail.buttons["accept"], Qt.MouseButton.LeftButton)
@@ -91,7 +94,11 @@ def test_dispatcher_assigns_commune_completes_city_verifies(main_window, qtbot, 
     panel.open_task(task.uuid)
     assert "verify" in panel.detail.buttons
     form = panel.action_form("verify")
+    asked = []
+    panel.confirm = lambda title, text: asked.append(text) or True  # "mark the incident resolved?" — yes
     assert form.submit(), form.message.text()
+    assert len(asked) == 1 and "resolved" in asked[0]
+    assert ctx.incidents.get(inc.uuid).status == "resolved"
 
     stored = ctx.tasks.task(task.uuid)
     assert stored.state == "closed"
@@ -100,7 +107,7 @@ def test_dispatcher_assigns_commune_completes_city_verifies(main_window, qtbot, 
                      ("accept", "phu_hoi", "accepted"), ("start", "phu_hoi", "in_progress"),
                      ("complete", "phu_hoi", "done"), ("verify", "dispatcher", "closed")]
     shown = [panel.detail.timeline.item(i).text() for i in range(panel.detail.timeline.count())]
-    assert len(shown) == 6 and "phu_hoi: complete" in shown[4] and "Cleared the drain" in shown[4]
+    assert len(shown) == 6 and "phu_hoi: completed the work" in shown[4] and "Cleared the drain" in shown[4]
 
 
 def test_commune_officer_sees_only_their_commune(main_window, qtbot):
@@ -130,6 +137,8 @@ def test_second_change_from_a_stale_version_gets_the_conflict_message(main_windo
     panel.open_task(task.uuid)
     first = panel.action_form("assign")
     first.unit.setCurrentIndex(first.unit.findText("Phú Hội"))
+    if first.off_route_unit():  # not where the incident was routed: the form asks why
+        first.off_reason.setText("Phú Hội has the pump")
     stale = type(first)(ctx, panel.detail.task, "cancel", panel._acted, panel)  # a second window, same version
     stale.reason.setText("duplicate of another task")
     assert first.submit(), first.message.text()
@@ -233,14 +242,18 @@ def test_overdue_tasks_escalate_and_the_dispatcher_is_notified(main_window, qtbo
     late = [t for t in ctx.tasks.tasks() if t.is_overdue()]
     assert late, "the demo city has overdue tasks"
     assert all(t.escalated for t in late)
-    shown = [panel.notifications.item(i).text() for i in range(panel.notifications.count())]
-    assert panel.notifications.isVisibleTo(panel) and any("overdue since" in s for s in shown)
-    assert f"{len(ctx.tasks.notifications())} unread" in panel.notes_label.text()
-    first_flagged = next(r for r, t in enumerate(panel.rows) if t.escalated)
-    assert panel.inbox.item(first_flagged, 0).text().startswith("⚑ ▲")
-    qtbot.mouseClick(panel.mark_read_button, Qt.MouseButton.LeftButton)
-    assert ctx.tasks.notifications() == [] and not panel.notifications.isVisibleTo(panel)
-    assert "No unread" in panel.notes_label.text()
+    escalations = [n for n in ctx.tasks.notifications() if n["kind"] == "escalated"]
+    assert len(escalations) > 1
+    shown = panel.notes.rows()  # grouped: the escalations are one row, not one row each
+    assert panel.notes.tree.isVisibleTo(panel) and f"{len(escalations)} overdue tasks" in shown
+    assert not any("overdue since" in s for s in shown)
+    assert f"{len(ctx.tasks.notifications())} unread" in panel.notes.label.text()
+    first_flagged = next(t for t in panel.rows if t.escalated)
+    item = panel.inbox.item_of(first_flagged.uuid)
+    assert item.text(0).startswith("▲") and item.parent().text(0).startswith("Overdue (")
+    qtbot.mouseClick(panel.notes.all_button, Qt.MouseButton.LeftButton)
+    assert ctx.tasks.notifications() == [] and not panel.notes.tree.isVisibleTo(panel)
+    assert "No unread" in panel.notes.label.text()
 
 
 def test_switch_user_leaves_nothing_of_the_previous_user_and_buttons_ask_the_policy(main_window, qtbot):
