@@ -169,8 +169,13 @@ def app_parser() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gisdesk", description="Desktop GIS workstation for city management.")
-    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin,incidents,kpi,users}",
+    parser = argparse.ArgumentParser(
+        prog="gisdesk", description="Desktop GIS workstation for city management.",
+        epilog="also: 'gisdesk export WORKSPACE LAYER OUT' (save a layer as GeoPackage, Shapefile, GeoJSON, "
+               "FlatGeobuf, CSV or KML), 'gisdesk locate WORKSPACE TEXT' (the locator bar's search) and "
+               "'gisdesk server init URL' (the city server); each takes --help.")
+    sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin,incidents,kpi,"
+                                                        "users,tasks,import,export,locate,server}",
                                 help="a workspace file opens the window (default: the demo city); "
                                      "'gisdesk [--plugins-dir DIR] [WORKSPACE]'")
 

@@ -126,9 +126,10 @@ def app_metadata(srid: int = 32648) -> sa.MetaData:
         _col("escalated", I(), False, server_default="0"), _col("created_at", _ts(), False),
         _col("created_by", T(), False), _col("assigned_at", _ts()), _col("done_at", _ts()),
         _col("closed_at", _ts()), _col("cancelled_at", _ts()), _col("updated_at", _ts()),
-        _col("updated_by", T()), _col("version", I(), False),
+        _col("updated_by", T()), _col("version", I(), False), _col("case_no", T()),
         sa.Index("idx_tasks_commune", "commune", "state"), sa.Index("idx_tasks_department", "department", "state"),
         sa.Index("idx_tasks_deadline", "state", "deadline"),
+        sa.Index("idx_tasks_case_no", "case_no", unique=True),
     )
     sa.Table(
         "task_events", md,

@@ -177,7 +177,8 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
         self.path = workspace
         self.on_transition = on_transition
         # read_only: SQLite mode=ro, no migration (gisdesk kpi); a non-workspace file is refused first.
-        self.conn = open_workspace(workspace, read_only=read_only)
+        # The KPIs build TEMP tables, which a query-only connection refuses: ask for a mode=ro one.
+        self.conn = open_workspace(workspace, read_only=read_only, temp_objects=read_only)
         if not read_only:
             ensure_tasks_schema(self.conn)
         self.user = resolve_user(self.conn, user)

@@ -166,7 +166,8 @@ def test_a_wal_mode_spatialite_file_read_in_place_keeps_its_bytes_and_leaves_no_
     folder = tmp_path / "so"
     folder.mkdir()
     user_file = folder / "cong_trinh.sqlite"
-    conn = connect(user_file, create=True)  # gisdesk's connect turns WAL on, as QGIS does when editing
+    conn = connect(user_file, create=True)
+    conn.execute("PRAGMA journal_mode = WAL")  # as QGIS leaves a file it edited
     conn.execute("SELECT InitSpatialMetadata(1)")
     conn.execute("CREATE TABLE diem (id INTEGER PRIMARY KEY, ten TEXT)")
     conn.execute("SELECT AddGeometryColumn('diem', 'geom', 32648, 'POINT', 'XY')")

@@ -35,16 +35,11 @@ def acting_as(ctx, name):
 
 
 def first_of(ctx, commune):
-    """The first open incident of ``commune`` in the file (whoever is signed in: ``ctx.workspace`` reads
-    only what they may see)."""
-    import sqlite3  # plugin tests import nothing of gisdesk but the api: read the file as any tool would
-
-    conn = sqlite3.connect(f"file:{ctx.workspace.path}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT uuid FROM incidents WHERE commune = ? AND status NOT IN "
-                            "('rejected', 'duplicate') ORDER BY fid LIMIT 1", (commune,)).fetchone()[0]
-    finally:
-        conn.close()
+    """The oldest open incident of ``commune`` in the file, read by the dispatcher (who reads every row:
+    ``ctx.workspace`` reads only what the signed-in user may see)."""
+    found = [i for i in acting_as(ctx, "dispatcher").list(commune=commune)
+             if i.status not in ("rejected", "duplicate")]
+    return found[-1].uuid
 
 
 def test_viewer_finds_every_editing_control_disabled_with_the_reason(main_window):

@@ -75,7 +75,9 @@ def test_draw_a_polygon_fill_the_form_and_find_it_stored_and_routed(main_window,
     assert ctx.incidents.count() == before
     panel.redo_action.trigger()
     assert ctx.incidents.get(stored.uuid).commune == name
-    assert [e["action"] for e in ctx.incidents.events(stored.uuid)] == ["created", "deleted", "restored"]
+    # (the demo's automatic dispatch rules may add a "dispatch" event of their own: not the panel's doing)
+    assert [e["action"] for e in ctx.incidents.events(stored.uuid) if e["action"] != "dispatch"] == [
+        "created", "deleted", "restored"]
 
 
 def test_override_needs_a_reason_and_duplicates_are_offered_not_merged(main_window, qtbot, monkeypatch):

@@ -177,7 +177,8 @@ def test_new_task_button_takes_the_incident_open_in_the_panel_and_several_make_o
     ctx.canvas.select(layer.id, ids)
     mapped = tasks.new_from_incident()
     assert mapped.incident_uuid == c and a in mapped.description and c in mapped.description
-    assert len([t for t in ctx.tasks.tasks() if t.incident_uuid in (a, b, c)]) == 3
+    # three made by the dispatcher here (the demo's dispatch rules, acting as 'system', may add their own)
+    assert len([t for t in ctx.tasks.tasks() if t.incident_uuid in (a, b, c) and t.created_by != "system"]) == 3
     tasks.form.close()
 
     sign_in(window, qtbot, "phu_hoi")  # a commune officer creates no task: the menu says why
