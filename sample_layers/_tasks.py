@@ -163,8 +163,9 @@ def add_demo_dispatch(path: str | os.PathLike[str], now: datetime | None = None,
 
 
 def add_demo_callbacks(path: str | os.PathLike[str], seed: int = 7, now: datetime | None = None) -> int:
-    """Call back the reporters of most closed demo tasks, a few hours after each was verified;
-    returns how many callbacks were written."""
+    """Call back the reporters of most closed demo tasks, a few hours after each was verified (and mark
+    the dispatcher's notifications older than three days read); returns how many callbacks were written."""
+    from gisdesk.core.incidents import iso_utc
     from gisdesk.store.tasks_store import TaskStore
 
     rng = np.random.default_rng(seed + 707)
@@ -183,4 +184,7 @@ def add_demo_callbacks(path: str | os.PathLike[str], seed: int = 7, now: datetim
                     "not_satisfied": "Chưa hài lòng", "not_reached": "Không liên lạc được"}[str(result)]
             city.record_callback(task.uuid, str(result), note)
             written += 1
+        clock["t"] = now  # the dispatcher has read what came before the last three days
+        city.mark_read([n["id"] for n in city.notifications(limit=10_000)
+                        if n["at"] < iso_utc(now - timedelta(days=3))])
     return written

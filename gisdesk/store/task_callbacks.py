@@ -56,7 +56,8 @@ def keep_contact(conn: Any, incident_uuid: str, name: str | None = None, email: 
 
 
 class CallbacksMixin:
-    """``record_callback``, ``callbacks``, ``reporter_contact`` and ``satisfaction`` of the task store."""
+    """``record_callback``, ``callbacks``, ``reporter_contact``, ``satisfaction`` and ``satisfaction_by_unit``
+    of the task store."""
 
     conn: Any
     user: Any
@@ -132,6 +133,27 @@ class CallbacksMixin:
             if value is not None:
                 where.append(f"t.{col} = ?")
                 params.append(value)
+        return satisfaction(dict(self._callback_counts(where, params, start, end, None)))
+
+    def satisfaction_by_unit(self, unit: str, start: Any = None, end: Any = None,
+                             category: str | None = None) -> dict[str, dict[str, Any]]:
+        """Per ``commune`` or ``department`` (``unit``) the tasks are assigned to: its satisfaction
+        (as :meth:`satisfaction`), for the readable tasks (of ``category``) with a callback in ``[start, end)``."""
+        if unit not in ("commune", "department"):
+            raise ValidationError(f"unit must be commune or department, not {unit!r}")
+        scope, params = self._scope("callback", "t.")
+        where, params = [scope, f"t.{unit} IS NOT NULL"], list(params)
+        if category is not None:
+            where.append("t.category = ?")
+            params.append(category)
+        per: dict[str, dict[str, int]] = {}
+        for name, result, n in self._callback_counts(where, params, start, end, f"t.{unit}"):
+            per.setdefault(name, {})[result] = n
+        return {name: satisfaction(counts) for name, counts in per.items()}
+
+    def _callback_counts(self, where: list[str], params: list[Any], start: Any, end: Any,
+                         group: str | None) -> list[tuple]:
+        """``(result, count)`` rows (``(group, result, count)`` with ``group``) of each task's latest callback."""
         for op, value in ((">=", start), ("<", end)):
             if value is not None:
                 where.append(f"cb.at {op} ?")
@@ -139,10 +161,9 @@ class CallbacksMixin:
         where.append("cb.rowid = (SELECT max(rowid) FROM task_callbacks WHERE task_uuid = cb.task_uuid "
                      + ("AND at >= ? " if start is not None else "") + ("AND at < ? " if end is not None else "") + ")")
         params += [iso_utc(to_utc(v)) for v in (start, end) if v is not None]
-        counts = dict(self.conn.execute("SELECT cb.result, count(*) FROM task_callbacks cb JOIN tasks t ON "
-                                        f"t.uuid = cb.task_uuid WHERE {' AND '.join(where)} GROUP BY cb.result",
-                                        params))
-        return satisfaction(counts)
+        cols = f"{group}, cb.result" if group else "cb.result"
+        return self.conn.execute(f"SELECT {cols}, count(*) FROM task_callbacks cb JOIN tasks t ON t.uuid = cb.task_uuid "
+                                 f"WHERE {' AND '.join(where)} GROUP BY {cols}", params).fetchall()
 
 
 __all__ = ["CallbacksMixin", "REOPENING", "ValidationError", "ensure_callbacks_schema", "keep_contact"]

@@ -50,13 +50,19 @@ class ReportsMixin:
     def kpis(self, start: Any = None, end: Any = None, commune: str | None = None,
              department: str | None = None, category: str | None = None) -> dict[str, Any]:
         """:func:`gisdesk.core.kpi.summary` plus ``by_commune`` and ``by_department`` rows and
-        ``satisfaction`` (:meth:`~gisdesk.store.task_callbacks.CallbacksMixin.satisfaction`)
+        ``satisfaction`` (:meth:`~gisdesk.store.task_callbacks.CallbacksMixin.satisfaction`; each unit row
+        gets ``satisfaction_rate`` and ``satisfaction_responses``)
         (optionally only the tasks of one unit and of one incident ``category``)."""
         times = self.task_times(commune, department, category)
         out = kpi.summary(times, start, end)
         out["by_commune"] = kpi.by_unit(times, "commune", start, end)
         out["by_department"] = kpi.by_unit(times, "department", start, end)
         out["satisfaction"] = self.satisfaction(start, end, commune, department, category)  # rate and responses
+        for key, unit in (("by_commune", "commune"), ("by_department", "department")):  # for the ranking
+            per = self.satisfaction_by_unit(unit, start, end, category) if out[key] else {}
+            for row in out[key]:
+                s = per.get(row["unit"], {})
+                row["satisfaction_rate"], row["satisfaction_responses"] = s.get("rate"), s.get("responses", 0)
         return out
 
     def overview(self, start: Any = None, end: Any = None) -> list[dict[str, Any]]:

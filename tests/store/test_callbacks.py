@@ -99,3 +99,18 @@ def test_callbacks_are_append_only(city):
 def test_the_demo_has_callbacks_so_the_card_has_a_value(city):
     s = city.satisfaction()
     assert s["responses"] > 0 and s["rate"] is not None
+
+
+def test_each_unit_row_of_the_kpis_has_its_satisfaction_for_the_ranking(city):
+    tasks = closed(city, 60)
+    one = [t for t in tasks if t.commune == "Vĩnh Ninh"][:2]
+    two = [t for t in tasks if t.commune not in (None, "Vĩnh Ninh")][:1]
+    other = two[0].commune
+    city.record_callback(one[0].uuid, "satisfied")
+    city.record_callback(one[1].uuid, "partly")
+    city.record_callback(two[0].uuid, "not_reached")
+    rows = {r["unit"]: r for r in city.kpis(*WINDOW)["by_commune"]}
+    by_unit = city.satisfaction_by_unit("commune", *WINDOW)
+    assert by_unit["Vĩnh Ninh"]["rate"] == 0.5 and by_unit[other]["responses"] == 0  # satisfied / (satisfied + partly)
+    for name, rate, n in (("Vĩnh Ninh", 0.5, 2), (other, None, 0)):
+        assert (rows[name]["satisfaction_rate"], rows[name]["satisfaction_responses"]) == (rate, n)
