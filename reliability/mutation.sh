@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Mutation testing (mutmut 2.x) of the modules issue 12 names: the access policy, the task state machine,
+# KPIs, routing and duplicates, geometry decoding. A script, not CI: a full run takes about half an hour
+# on one core. Figures and how to read them: benchmarks/README.md, "Mutation testing".
+#
+#   reliability/mutation.sh                  # all five modules
+#   reliability/mutation.sh access tasks     # some of them (access tasks kpi incidents geoblob)
+#
+# Environment: PYTHON (default .venv/bin/python, else python3; needs mutmut<3: `pip install "mutmut<3"`),
+# NICE (default 15), WORK (scratch folder; default a new one under $TMPDIR).
+#
+# mutmut rewrites the module it mutates in place, so the run works on a copy of gisdesk/ and tests/ in the
+# scratch folder: the checkout (and anything running from it) never sees a mutant, and an interrupted run
+# leaves nothing behind in it. Each mutant is tested by the Qt-free tests of its module only (tests/core/
+# test_*<module>.py); a test run that fails in any way (a failing test, an import error) kills the mutant.
+# Equivalent mutants (no behaviour can tell them apart) are skipped by reliability/mutmut_config.py,
+# each with its reason there.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+py=${PYTHON:-}
+if [[ -z $py ]]; then
+    if [[ -x $root/.venv/bin/python ]]; then py=$root/.venv/bin/python; else py=python3; fi
+fi
+"$py" -c 'import mutmut, sys; sys.exit(0 if mutmut.__version__.startswith("2.") else 1)' 2>/dev/null || {
+    echo "mutation.sh: needs mutmut 2.x in $py: $py -m pip install 'mutmut<3'" >&2; exit 2; }
+
+declare -A module_path=(
+    [access]=gisdesk/core/access.py
+    [tasks]=gisdesk/core/tasks.py
+    [kpi]=gisdesk/core/kpi.py
+    [incidents]=gisdesk/core/incidents.py
+    [geoblob]=gisdesk/store/geoblob.py
+)
+modules=("$@")
+[[ ${#modules[@]} -gt 0 ]] || modules=(access tasks kpi incidents geoblob)
+for m in "${modules[@]}"; do
+    [[ -n ${module_path[$m]:-} ]] || { echo "mutation.sh: unknown module $m (use: ${!module_path[*]})" >&2; exit 2; }
+done
+
+work=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/gisdesk-mutation.XXXXXX")}
+mkdir -p "$work"
+echo "scratch copy and reports: $work"
+printf '%-28s %8s %7s %9s %9s %8s %10s\n' module mutants killed survived timeouts skipped "kill rate" > "$work/summary.txt"
+
+for m in "${modules[@]}"; do
+    src=${module_path[$m]}
+    copy=$work/$m
+    rm -rf "$copy"
+    mkdir -p "$copy"
+    (cd "$root" && tar --exclude=__pycache__ --exclude=.pytest_cache -cf - gisdesk tests pyproject.toml) \
+        | tar -xf - -C "$copy"
+    cp "$root/reliability/mutmut_config.py" "$copy/"
+    tests=$(cd "$copy" && ls tests/core/test_*"$m".py | tr '\n' ' ')
+    runner="bash -c 'PYTHONPATH=$copy QT_QPA_PLATFORM=offscreen $py -m pytest -x -q -p no:cacheprovider -p no:pytestqt $tests >/dev/null 2>&1 || exit 1'"
+    echo "== $src: tests $tests"
+    (cd "$copy" && PYTHONPATH=$copy nice -n "${NICE:-15}" "$py" -m mutmut run --paths-to-mutate "$src" \
+        --tests-dir tests/core --runner "$runner" --simple-output --no-progress > "$work/$m.log" 2>&1) || true
+    (cd "$copy" && "$py" -m mutmut results > "$work/$m-results.txt" 2>&1 || true
+     for id in $("$py" -m mutmut result-ids survived 2>/dev/null); do "$py" -m mutmut show "$id"; done \
+         > "$work/$m-survivors.diff" 2>&1 || true)
+    "$py" - "$copy/.mutmut-cache" "$src" >> "$work/summary.txt" <<'PYEOF'
+import sqlite3, sys
+counts = dict(sqlite3.connect(sys.argv[1]).execute("select status, count(*) from Mutant group by status"))
+killed, survived = counts.get("ok_killed", 0) + counts.get("ok_suspicious", 0), counts.get("bad_survived", 0)
+timeouts, skipped, untested = counts.get("bad_timeout", 0), counts.get("skipped", 0), counts.get("untested", 0)
+tested = killed + survived + timeouts
+rate = f"{100.0 * (killed + timeouts) / tested:.1f} %" if tested else "-"
+print(f"{sys.argv[2]:<28} {tested + skipped + untested:>8} {killed:>7} {survived:>9} {timeouts:>9} {skipped:>8} {rate:>10}"
+      + (f"  ({untested} untested: the run stopped early)" if untested else ""))
+PYEOF
+    tail -1 "$work/summary.txt"
+done
+echo
+cat "$work/summary.txt"
+echo "kill rate = (killed + timeouts) / (mutants - skipped); survivors: $work/<module>-survivors.diff"
