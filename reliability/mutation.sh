@@ -7,7 +7,8 @@
 #   reliability/mutation.sh access tasks     # some of them (access tasks kpi incidents geoblob)
 #
 # Environment: PYTHON (default .venv/bin/python, else python3; needs mutmut<3: `pip install "mutmut<3"`),
-# NICE (default 15), WORK (scratch folder; default a new one under $TMPDIR).
+# NICE (default 15), WORK (scratch folder; default a new one under $TMPDIR), RESUME=1 (with the WORK of an
+# earlier run: keep its results, so only the mutants that were not killed are tested again).
 #
 # mutmut rewrites the module it mutates in place, so the run works on a copy of gisdesk/ and tests/ in the
 # scratch folder: the checkout (and anything running from it) never sees a mutant, and an interrupted run
@@ -46,8 +47,11 @@ printf '%-28s %8s %7s %9s %9s %8s %10s\n' module mutants killed survived timeout
 for m in "${modules[@]}"; do
     src=${module_path[$m]}
     copy=$work/$m
+    # RESUME=1 (same WORK): keep the results; killed mutants stay killed, every other one is tested again.
+    [[ ${RESUME:-0} == 1 && -f $copy/.mutmut-cache ]] && mv "$copy/.mutmut-cache" "$work/$m.mutmut-cache"
     rm -rf "$copy"
     mkdir -p "$copy"
+    [[ -f $work/$m.mutmut-cache ]] && mv "$work/$m.mutmut-cache" "$copy/.mutmut-cache"
     (cd "$root" && tar --exclude=__pycache__ --exclude=.pytest_cache -cf - gisdesk tests pyproject.toml) \
         | tar -xf - -C "$copy"
     cp "$root/reliability/mutmut_config.py" "$copy/"
@@ -57,10 +61,22 @@ for m in "${modules[@]}"; do
     (cd "$copy" && env -u PYTHONDONTWRITEBYTECODE PYTHONPATH="$copy" nice -n "${NICE:-15}" $pytest >/dev/null 2>&1 &&
         env -u PYTHONDONTWRITEBYTECODE "$py" -m compileall -q gisdesk >/dev/null) ||
         { echo "mutation.sh: the tests of $m fail without any mutant: $pytest" >&2; exit 1; }
-    runner="bash -c 'PYTHONPATH=$copy QT_QPA_PLATFORM=offscreen $pytest >/dev/null 2>&1 || exit 1'"
+    # One process imports numpy, shapely and pytest once and forks a test run per mutant (_test_server.py);
+    # the runner mutmut calls only asks it over a loopback socket and exits 1 unless every test passed.
+    rm -f "$work/$m.port"
+    (cd "$copy" && PYTHONPATH=$copy QT_QPA_PLATFORM=offscreen exec nice -n "${NICE:-15}" "$py" \
+        "$root/reliability/_test_server.py" "$copy" "$work/$m.port" -x -q -p no:cacheprovider -p no:pytestqt \
+        -p no:gisdesk $tests) > "$work/$m.server.log" 2>&1 &
+    server=$!
+    trap 'kill $server 2>/dev/null' EXIT
+    for _ in $(seq 300); do [[ -f $work/$m.port ]] && break; sleep 0.1; done
+    [[ -f $work/$m.port ]] || { echo "mutation.sh: the test server did not start: $work/$m.server.log" >&2; exit 1; }
+    runner="bash -c 'exec 3<>/dev/tcp/127.0.0.1/$(cat "$work/$m.port") && echo run >&3 && read -r rc <&3 && [ \$rc = 0 ] || exit 1'"
     echo "== $src: tests $tests"
     (cd "$copy" && PYTHONPATH=$copy nice -n "${NICE:-15}" "$py" -m mutmut run --paths-to-mutate "$src" \
         --tests-dir tests/core --runner "$runner" --simple-output --no-progress > "$work/$m.log" 2>&1) || true
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
     (cd "$copy" && "$py" -m mutmut show all > "$work/$m-mutants.diff" 2>&1 || true)
     "$py" - "$copy/.mutmut-cache" "$src" >> "$work/summary.txt" <<'PYEOF'
 import sqlite3, sys

@@ -469,3 +469,62 @@ def test_answers_are_values():
     assert len({read_filter(PHU_HOI, "incident"), read_filter(PHU_HOI, "task")}) == 1
     assert Decision(True) == Decision(True, "") and Decision(False, "x").reason == "x"
     assert RowFilter("eq", "commune").value is None and RowFilter("eq").column is None
+
+
+# --- what a refused user reads, word for word --------------------------------------------------------------------
+
+PHU = "phu_hoi (commune officer of Phú Hội)"
+XD = "xaydung (department officer of Sở Xây dựng)"
+CITY_ONLY = "only the city (dispatcher or administrator) may"
+
+
+@pytest.mark.parametrize("user, action, kind, record, words", [
+    (GONE_OFFICER, "edit", "incident", OWN, "the account old_phu_hoi is deactivated"),
+    (NO_COMMUNE, "read", "incident", None, "nobody (commune officer) cannot read incidents"),
+    (PHU_HOI, "read", "incident", OTHER, f"{PHU} cannot see this incident: it belongs to Vĩnh Ninh"),
+    (VIEWER, "delete", "incident", OWN, "viewer (viewer) may look but not change anything"),
+    (DISPATCHER, "administer", "user", None, "only an administrator manages accounts; dispatcher (city dispatcher)"),
+    (DISPATCHER, "edit", "user", None, "only an administrator changes accounts; dispatcher (city dispatcher)"),
+    (PHU_HOI, "import", "layer", None, f"{CITY_ONLY} add or remove layers of the shared workspace; {PHU}"),
+    (XAY_DUNG, "restyle", "style", None, f"{CITY_ONLY} save styles for everyone; {XD}"),
+    (PHU_HOI, "edit", "routing_rule", None, f"{CITY_ONLY} change the routing rules; {PHU}"),
+    (PHU_HOI, "edit", "notification", OTHER, f"{PHU} cannot change this notification"),
+    (PHU_HOI, "import", "incident", OWN, "import does not apply to incidents"),
+    (XAY_DUNG, "restyle", "incident_shape", OWN, "restyle does not apply to incident shapes"),
+    (PHU_HOI, "reroute", "incident", OWN, f"{CITY_ONLY} send a case to another unit; {PHU}"),
+    (PHU_HOI, "edit", "attachment", OTHER, f"{PHU} may edit only the attachments of Phú Hội; this one belongs to Vĩnh Ninh"),
+    (NO_COMMUNE, "delete", "incident", OWN, "nobody (commune officer) cannot delete incidents"),
+    (DISPATCHER, "delete", "task", OWN, "tasks are never deleted; the city cancels them"),
+    (PHU_HOI, "create", "task", None, f"{CITY_ONLY} create tasks; {PHU}"),
+    (XAY_DUNG, "reroute", "task", OWN, f"{CITY_ONLY} re-route tasks; {XD}"),
+    (PHU_HOI, "change_status", "task", dict(OWN, actor="city"), f"{CITY_ONLY} take this step; {PHU}"),
+    (NO_COMMUNE, "change_status", "task", None, "nobody (commune officer) works on no tasks"),
+    (PHU_HOI, "change_status", "task", dict(OTHER, actor="assignee"),
+     f"only the officers of Vĩnh Ninh may take this step; {PHU}"),
+    (XAY_DUNG, "create", "question", None, f"only a commune officer asks questions, for their own commune; {XD}"),
+    (XAY_DUNG, "edit", "question", OTHER, f"{XD} is neither the asking commune nor the side that answers"),
+    (PHU_HOI, "change_status", "question", OTHER, f"only Vĩnh Ninh or the city may close this question; {PHU}"),
+    (XAY_DUNG, "change_status", "question", None, f"only the asking commune or the city may close this question; {XD}"),
+    (PHU_HOI, "delete", "question", OWN, f"questions cannot be deleted; {PHU}"),
+    (PHU_HOI, "reroute", "question", OWN, f"questions cannot be re-routed; {PHU}"),
+    (XAY_DUNG, "change_status", "attachment", OTHER,
+     f"{XD} may change the status of only the attachments of Sở Xây dựng; this one belongs to Vĩnh Ninh"),
+])
+def test_the_reason_a_refused_user_reads(user, action, kind, record, words):
+    assert reason(user, action, kind, record) == words
+
+
+def test_unknown_words_are_named_with_the_known_ones():
+    with pytest.raises(ValueError) as caught:
+        decide(ADMIN, "teleport", "incident")
+    assert str(caught.value) == ("unknown action 'teleport': use one of read, create, edit, change_status, reroute, "
+                                 "delete, import, restyle, administer")
+    with pytest.raises(ValueError) as caught:
+        read_filter(ADMIN, "parcel")
+    assert str(caught.value) == ("unknown kind 'parcel': use one of incident, incident_shape, attachment, task, "
+                                 "question, notification, layer, style, routing_rule, user")
+
+
+def test_a_filter_of_no_rows_matches_no_row_whatever_it_names():
+    assert not RowFilter("none", "commune", "Phú Hội").matches({"commune": "Phú Hội"})
+    assert RowFilter("all", "commune", "Phú Hội").matches({"commune": "Vĩnh Ninh"})
