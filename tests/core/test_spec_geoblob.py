@@ -390,3 +390,81 @@ def test_from_shapely_nothing():
         assert g.path_count == 0 and g.count == 0 and g.kind == "point"
     e = Geometries.empty("polygon")
     assert (e.kind, e.count, e.path_count, e.xy.shape, e.boxes) == ("polygon", 0, 0, (0, 2), None)
+
+
+# --- the vectorised path ------------------------------------------------------------------------------------------
+# The module's promise: simple geometries (points, linestrings, single-ring polygons and their one-part multi
+# forms, in XY/XYZ/XYM/XYZM) are decoded by numpy index arithmetic; only the rest goes through the per-feature
+# parser. A spy on the per-feature parsers records which features reach them.
+
+
+@pytest.fixture
+def slow_features(monkeypatch):
+    import gisdesk.store.geoblob as geoblob
+
+    seen: list[int] = []
+    for name in ("_slow_spatialite", "_slow_wkb"):
+        real = getattr(geoblob, name)
+
+        def spy(blob, starts, ends_or_lengths, feature, _real=real):
+            seen.extend(int(f) for f in feature)
+            return _real(blob, starts, ends_or_lengths, feature)
+
+        monkeypatch.setattr(geoblob, name, spy)
+    return seen
+
+
+@pytest.mark.parametrize("dims", list(DIMS))
+def test_simple_spatialite_blobs_take_the_vectorised_path(slow_features, dims):
+    simple = [sl_point((3.0, 4.0), dims), sl_line(LINE, dims), sl_polygon([SQUARE], dims),
+              sl_multi(4, 1, [doubles("<", coords([p], dims)) for p in LINE], dims=dims),
+              sl_multi(5, 2, [sl_line_body(LINE, dims)], dims=dims),
+              sl_multi(6, 3, [sl_polygon_body([SQUARE], dims)], dims=dims)]
+    others = [sl_polygon([SQUARE, HOLE], dims), sl_multi(5, 2, [sl_line_body(LINE, dims)] * 2, dims=dims),
+              sl(1000002 + DIMS[dims][0], sl_compressed_line_body(LINE, dims)), sl_line(LINE, dims, e=">"),
+              sl_multi(6, 3, [sl_polygon_body([SQUARE, HOLE], dims)], dims=dims)]
+    g = decode(simple + others, "polygon")
+    assert sorted(set(slow_features)) == list(range(len(simple), len(simple) + len(others)))
+    assert g.path_feature.tolist()[:9] == [0, 1, 2, 3, 3, 3, 3, 4, 5]
+    assert paths(g)[:9] == [[(3.0, 4.0)], LINE, SQUARE] + [[p] for p in LINE] + [LINE, SQUARE]
+
+
+@pytest.mark.parametrize("extended", [False, True])
+@pytest.mark.parametrize("dims", list(DIMS))
+def test_simple_geopackage_blobs_take_the_vectorised_path(slow_features, dims, extended):
+    simple = [gp(wkb_point((3.0, 4.0), dims, extended)), gp(wkb_line(LINE, dims, extended), envelope=4),
+              gp(wkb_polygon([SQUARE], dims, extended), envelope=0),
+              gp(wkb_multi(5, [wkb_line(LINE, dims, extended)], dims, extended), envelope=2),
+              gp(wkb_multi(6, [wkb_polygon([SQUARE], dims, extended)], dims, extended), envelope=3)]
+    others = [gp(wkb_polygon([SQUARE, HOLE], dims, extended)),
+              gp(wkb_multi(5, [wkb_line(LINE, dims, extended)] * 2, dims, extended)),
+              gp(wkb_line(LINE, dims, extended, e=">"))]
+    g = decode(simple + others, "polygon", decode_gpkg)
+    assert sorted(set(slow_features)) == list(range(len(simple), len(simple) + len(others)))
+    assert paths(g)[:5] == [[(3.0, 4.0)], LINE, SQUARE, LINE, SQUARE]
+    assert g.exterior.tolist()[:5] == [True, False, True, False, True]
+
+
+def test_an_empty_geopackage_geometry_is_decoded_as_nothing_without_the_parser(slow_features):
+    g = decode([gp(wkb_point((float("nan"), float("nan")), "xy"), envelope=0, empty=True), gp(wkb_line(LINE, "xy"))],
+               "line", decode_gpkg)
+    assert slow_features == [] and paths(g) == [LINE] and g.path_feature.tolist() == [1]
+
+
+def test_a_cut_point_blob_is_not_read_past_its_end():
+    point = sl_point((3.0, 4.0))
+    for cut in (point[:50], point[:58]):
+        g = decode([cut, sl_point((5.0, 6.0))], "point")
+        assert g.xy.tolist() == [[5.0, 6.0]] and g.path_feature.tolist() == [1]
+        g = decode([sl_point((5.0, 6.0)), cut], "point")
+        assert g.xy.tolist() == [[5.0, 6.0]] and g.path_feature.tolist() == [0]
+    g = decode([gp(wkb_point((1.0, 2.0), "xy"))[:-1], gp(wkb_point((5.0, 6.0), "xy"))], "point", decode_gpkg)
+    assert g.xy.tolist() == [[5.0, 6.0]]
+
+
+def test_the_kinds_and_an_empty_result():
+    from gisdesk.store.geoblob import LINE as LINE_KIND, POINT, POLYGON
+
+    assert (POINT, LINE_KIND, POLYGON) == ("point", "line", "polygon")
+    e = Geometries.empty("line")
+    assert len(e.path_feature) == 0 and len(e.exterior) == 0 and e.offsets.tolist() == [0]

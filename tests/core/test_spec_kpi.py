@@ -193,3 +193,26 @@ def test_per_unit_rows_are_sorted_by_name_and_follow_the_range():
     assert [r["completed"] for r in rows] == [1, 0, 0] and [r["backlog"] for r in rows] == [0, 1, 1]
     later = by_unit(t, "commune", START, T0 + timedelta(hours=300))
     assert [r["completed"] for r in later] == [1, 0, 1]
+
+
+def test_the_next_second_is_not_yet_in_an_open_range():
+    for _ in range(5):  # retry when the clock turns a second during the call
+        before = utc_now()
+        t = TaskTimes.from_rows([(before - timedelta(hours=1), None, before + timedelta(seconds=1), None, None, None),
+                                 (before - timedelta(hours=1), None, before, None, None, None)])
+        k = summary(t, before - timedelta(days=1))
+        if utc_now() == before:
+            assert k["completed"] == 1 and k["backlog"] == 1
+            return
+    pytest.skip("the clock kept turning a second during the call")
+
+
+def test_columns_are_a_snapshot_with_names_optional():
+    import dataclasses
+
+    cols = [np.zeros(1), np.full(1, np.nan), np.full(1, np.nan), np.full(1, np.nan)]
+    t = TaskTimes(*cols, np.array([-1]), np.array([-1]))
+    assert t.communes == () and t.departments == () and len(t) == 1
+    assert by_unit(t, "commune", START, END) == [] and by_unit(t, "department", START, END) == []
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.created = np.zeros(2)

@@ -396,3 +396,30 @@ def test_area_from_wkb():
     assert area_from_wkb(None) is None
     assert area_from_wkb(shapely.to_wkb(box(0, 0, 1, 1))).equals(box(0, 0, 1, 1))
     assert area_from_wkb(memoryview(shapely.to_wkb(Point(3, 4)))).equals(Point(3, 4))
+
+
+def test_a_new_task_holds_nothing_yet():
+    t = Task("Clear the drain")
+    assert (t.category, t.description, t.created_by, t.updated_by) == ("", "", "", "")
+    assert (t.commune, t.department, t.incident_uuid, t.area, t.deadline) == (None, None, None, None, None)
+    assert (t.assigned_at, t.done_at, t.closed_at, t.cancelled_at, t.updated_at) == (None, None, None, None, None)
+
+
+def test_finished_and_open_states():
+    from gisdesk.core.tasks import FINISHED_STATES, OPEN_STATES, STATES
+
+    # finished: the assignee's work has ended; open: the task still waits for work
+    assert FINISHED_STATES == {"done", "closed", "cancelled"}
+    assert OPEN_STATES == {"created", "assigned", "accepted", "returned", "in_progress"}
+    assert set(STATES) == set(ALL_STATES)
+
+
+def test_a_transition_needs_no_reason_unless_it_says_so_and_cannot_be_changed():
+    import dataclasses
+
+    from gisdesk.core.tasks import Transition
+
+    step = Transition("inspect", frozenset({"in_progress"}), None, "city")
+    assert step.needs_reason is False
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        step.actor = "assignee"
