@@ -423,3 +423,70 @@ def test_a_transition_needs_no_reason_unless_it_says_so_and_cannot_be_changed():
     assert step.needs_reason is False
     with pytest.raises(dataclasses.FrozenInstanceError):
         step.actor = "assignee"
+
+
+# --- what a refused user reads, word for word (state machine and evidence; the permission wording is the policy's)
+
+
+def message(call) -> str:
+    with pytest.raises((InvalidTransition, ValidationError)) as caught:
+        call()
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"title": ""}, "a task needs a title"),
+    ({"severity": 7}, "severity must be 1, 2, 3 or 4, not 7"),
+    ({"state": "paused"}, "state must be one of created, assigned, accepted, returned, in_progress, done, closed, "
+                          "cancelled, not 'paused'"),
+    ({"commune": "A", "department": "B"}, "a task is assigned to a commune or a department, not both"),
+    ({"area": Point()}, "the task's area must be a non-empty geometry"),
+])
+def test_the_reason_a_wrong_task_gives(changes, words):
+    assert message(lambda: a_task(**{"state": "assigned", **changes}).check()) == words
+
+
+def test_the_reasons_a_step_is_refused():
+    def step(action, state="in_progress", task=None, **fields):
+        who = actor(action) if action in SPEC else DISPATCHER
+        return message(lambda: plan(task or a_task(state), action, who, now=NOW, **fields))
+
+    assert step("approve") == ("unknown action 'approve': use one of assign, reassign, accept, return, start, report, "
+                               "complete, verify, reopen, cancel")
+    assert step("accept") == "cannot accept a task that is in progress (only from assigned)"
+    assert step("cancel", "closed", reason="x") == ("cannot cancel a task that is closed (only from accepted, assigned, "
+                                                    "created, done, in_progress, returned)")
+    assert step("accept", "assigned", colour="red", size=2) == "accept does not take colour, size"
+    assert step("return", "assigned") == "return needs a reason"
+    assert step("assign", "created") == "assign to a commune or to a department (exactly one)"
+    assert step("assign", "created", commune="A", deadline=NOW) == "the deadline 2026-05-01T08:30:00Z is not in the future"
+    assert step("report", percent=-1) == "percent must be a number from 0 to 100, not -1"
+    assert step("report", task=a_task(progress=30), percent=30) == \
+        "a progress report needs a new percent, a note, a photo or a position"
+    assert step("report", percent=5, position=(1,)) == "position must be (x, y) in the workspace CRS"
+    assert message(lambda: plan(a_task(), "complete", PHU_HOI, now=NOW, note="x", photo="p", photo_ok=False)) == \
+        "photo p is not an image attached to this task"
+    assert step("complete", photo="p") == "completing a task needs a note saying what was done"
+    assert step("complete", note="done") == "completing a task needs a photo or a position at the site"
+    assert step("complete", task=a_task(area=None), note="done", position=(1, 1)) == \
+        "this task has no location to check the position against: attach a photo"
+    assert step("complete", note="done", position=(151, 50)) == \
+        "the position is 51 m from the task's area (at most 50 m allowed): report from the site or attach a photo"
+    assert message(lambda: SlaRules({}).hours_for("fire", 4)) == "no SLA rule for category 'fire', severity 4"
+
+
+def test_a_task_nobody_holds_yet_names_the_assigned_unit():
+    with pytest.raises(PermissionDenied, match="^only the officers of the assigned unit may accept a task"):
+        plan(a_task("assigned", commune=None), "accept", DISPATCHER, now=NOW)
+
+
+def test_rules_and_events_are_values():
+    import dataclasses
+
+    from gisdesk.core.tasks import Event
+
+    event = Event("u", "accept", "assigned", "accepted", "phu_hoi", NOW)
+    assert event.note is None and event.data == {}
+    for value, name in ((event, "note"), (EvidencePolicy(), "tolerance_m"), (SlaRules({}), "hours")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(value, name, None)
