@@ -51,7 +51,11 @@ for m in "${modules[@]}"; do
     [[ ${RESUME:-0} == 1 && -f $copy/.mutmut-cache ]] && mv "$copy/.mutmut-cache" "$work/$m.mutmut-cache"
     rm -rf "$copy"
     mkdir -p "$copy"
-    [[ -f $work/$m.mutmut-cache ]] && mv "$work/$m.mutmut-cache" "$copy/.mutmut-cache"
+    if [[ -f $work/$m.mutmut-cache ]]; then
+        mv "$work/$m.mutmut-cache" "$copy/.mutmut-cache"
+        # a run that timed out on a busy machine is tried again
+        "$py" -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("update Mutant set status = '"'untested'"' where status = '"'bad_timeout'"'"); db.commit()' "$copy/.mutmut-cache"
+    fi
     (cd "$root" && tar --exclude=__pycache__ --exclude=.pytest_cache -cf - gisdesk tests pyproject.toml) \
         | tar -xf - -C "$copy"
     cp "$root/reliability/mutmut_config.py" "$copy/"

@@ -296,10 +296,12 @@ def test_times_are_read_as_utc():
     assert to_utc(" 2026-05-01T08:00:00 ") == T0  # naive means UTC
     assert to_utc(datetime(2026, 5, 1, 8)) == T0 and to_utc(datetime(2026, 5, 1, 8)).tzinfo == timezone.utc
     assert to_utc(datetime(2026, 5, 1, 9, tzinfo=timezone(timedelta(hours=1)))).tzinfo == timezone.utc
-    with pytest.raises(ValidationError, match=r"'yesterday' is not an ISO 8601 date-time \(e.g. 2026-05-01"):
+    with pytest.raises(ValidationError) as caught:
         to_utc("yesterday")
-    with pytest.raises(ValidationError, match="expected a date-time, got int"):
+    assert str(caught.value) == "'yesterday' is not an ISO 8601 date-time (e.g. 2026-05-01T08:30:00Z)"
+    with pytest.raises(ValidationError) as caught:
         to_utc(1714550400)
+    assert str(caught.value) == "expected a date-time, got int"
 
 
 def test_every_stored_time_has_one_form():
