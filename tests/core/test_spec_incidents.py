@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from shapely.geometry import (
     GeometryCollection,
+    LinearRing,
     LineString,
     MultiLineString,
     MultiPoint,
@@ -314,3 +315,52 @@ def test_now_is_utc_to_the_second():
     assert now.tzinfo == timezone.utc and now.microsecond == 0
     assert abs((datetime.now(timezone.utc) - now).total_seconds()) < 2
     assert Incident("x", Point(0, 0), occurred_at="2026-05-01T10:00:00+02:00").occurred_at == T0
+
+
+def test_a_ring_is_a_line():
+    ring = LinearRing([(90, 10), (190, 10), (190, 20), (90, 20)])  # 20 m of it in West, 200 m in Middle
+    assert route(ring, "x", CITY, RULES)[0] == "Middle"
+    kept, notes = validate_geometry(ring)
+    assert kept.equals(ring) and notes == []
+
+
+def test_points_of_one_report_in_several_communes_go_to_the_first_listed_as_on_a_border():
+    spread = MultiPoint([(250, 50), (50, 50)])
+    assert route(spread, "x", CITY, RULES)[0] == "West"
+    flipped = Communes.build(["East", "Middle", "West"], [box(200, 0, 300, 100), box(100, 0, 200, 100),
+                                                          box(0, 0, 100, 100)])
+    assert route(spread, "x", flipped, RULES)[0] == "East"
+    assert route(MultiPoint([(150, 50), (160, 60)]), "x", flipped, RULES)[0] == "Middle"
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"category": ""}, "category is empty"),
+    ({"severity": 9}, "severity must be 1, 2, 3 or 4, not 9"),
+    ({"channel": "fax"}, "channel must be one of officer, hotline, app, camera, sensor, not 'fax'"),
+    ({"status": "open"}, "status must be one of new, assigned, in_progress, resolved, closed, rejected, duplicate, "
+                         "not 'open'"),
+    ({"uuid": "x"}, "uuid 'x' is not a UUID"),
+])
+def test_the_reason_a_wrong_incident_gives(changes, words):
+    with pytest.raises(ValidationError) as caught:
+        Incident("flooding", Point(1, 1)).evolve(**changes).check()
+    assert str(caught.value) == words
+
+
+def test_the_reason_a_shape_is_refused():
+    for geom, words in [
+        (Polygon([(0, 0), (1, 1), (0, 0), (1, 1)]), "a polygon needs at least 3 distinct corners, this one has 2"),
+        (LineString([(1, 1), (1, 1)]), "a line needs at least 2 distinct points"),
+        (None, "the incident has no geometry: draw a point, line or polygon"),
+        (GeometryCollection([Point(0, 0)]), "GeometryCollection is not supported: use a point, line or polygon"),
+        (Point(), "the point is empty: draw it again"),
+        (Point(float("nan"), 1), "the geometry has non-finite coordinates"),
+    ]:
+        with pytest.raises(ValidationError) as caught:
+            validate_geometry(geom)
+        assert str(caught.value) == words
+    with pytest.raises(ValidationError) as caught:
+        validate_geometry(Polygon([(0, 0), (10, 0), (20, 0), (0, 0)]))
+    text = str(caught.value)
+    assert text.startswith("the polygon is invalid (Self-intersection") and text.endswith(": draw it again")
+    assert ") and cannot be repaired without becoming a " in text and "line" in text
