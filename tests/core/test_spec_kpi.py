@@ -216,3 +216,13 @@ def test_columns_are_a_snapshot_with_names_optional():
     assert by_unit(t, "commune", START, END) == [] and by_unit(t, "department", START, END) == []
     with pytest.raises(dataclasses.FrozenInstanceError):
         t.created = np.zeros(2)
+
+
+def test_a_unit_that_holds_no_task_has_no_row():
+    cols = [np.zeros(2), np.full(2, np.nan), np.full(2, np.nan), np.full(2, np.nan)]
+    t = TaskTimes(*cols, np.array([1, 1]), np.array([-1, -1]), communes=("A", "B", "C"), departments=("D",))
+    assert [r["unit"] for r in by_unit(t, "commune", START, END)] == ["B"]
+    assert by_unit(t, "department", START, END) == []
+    with pytest.raises(ValueError) as caught:
+        by_unit(t, "ward", START, END)
+    assert str(caught.value) == "unit must be 'commune' or 'department', not 'ward'"
