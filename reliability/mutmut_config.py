@@ -147,6 +147,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     (GEOBLOB, '_BASE_KIND = {1: POINT, 2: LINE, 3: POLYGON, 4: POINT, 5: LINE, 6: POLYGON}',
      '_BASE_KIND = {1: POINT, 2: LINE, 3: POLYGON, 4: POINT, 5: LINE, 7: POLYGON}'):
         '_BASE_KIND is not used anywhere (dead table; kept out of this change)',
+    # tasks.py
+    (TASKS, 'deadline = (sla or SlaRules(DEFAULT_SLA)).deadline(task.category or "*", task.severity, now)',
+     'deadline = (sla or SlaRules(DEFAULT_SLA)).deadline(task.category or "XX*XX", task.severity, now)'):
+        "SlaRules.hours_for falls back to the '*' rule for any category it has no rule for, so a task without a "
+        "category gets the same deadline under any other unknown name",
     # incidents.py
     (INCIDENTS, 'if text.endswith(("Z", "z")):', 'if text.endswith(("XXZXX", "z")):'):
         "Python 3.11's datetime.fromisoformat reads a trailing upper-case Z itself (the project needs 3.11)",

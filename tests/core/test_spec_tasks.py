@@ -490,3 +490,10 @@ def test_rules_and_events_are_values():
     for value, name in ((event, "note"), (EvidencePolicy(), "tolerance_m"), (SlaRules({}), "hours")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(value, name, None)
+
+
+def test_assign_to_a_commune_hands_the_task_to_it():
+    new, event = plan(a_task("created"), "assign", DISPATCHER, now=NOW, commune="Vĩnh Ninh")
+    assert (new.commune, new.department, new.state) == ("Vĩnh Ninh", None, "assigned")
+    assert event.data["commune"] == "Vĩnh Ninh" and event.data["department"] is None
+    assert may(VINH_NINH, "accept", new) and not may(PHU_HOI, "accept", new)
