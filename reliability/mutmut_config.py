@@ -155,6 +155,17 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     # incidents.py
     (INCIDENTS, 'if text.endswith(("Z", "z")):', 'if text.endswith(("XXZXX", "z")):'):
         "Python 3.11's datetime.fromisoformat reads a trailing upper-case Z itself (the project needs 3.11)",
+    (INCIDENTS, 'elif kind.startswith("Multi") or kind == "GeometryCollection":', 'elif kind.startswith("Multi") or kind == "XXGeometryCollectionXX":'):
+        "validate_geometry refuses a GeometryCollection before counting points, and no part of a Multi* "
+        "geometry is a collection, so this branch is never reached by a collection",
+    (INCIDENTS, 'best = np.full(len(geoms_arr), -1, dtype=np.int64)', 'best = np.full(len(geoms_arr), -2, dtype=np.int64)'):
+        "'no commune' is any negative index (b >= 0 is the test), -1 or -2 alike",
+    (INCIDENTS, 'if len(geoms_arr) and len(polys):', 'if len(geoms_arr) or len(polys):'):
+        "the guard only saves work: with no geometry or no commune the queries find nothing and every answer "
+        "stays 'no commune'",
+    (INCIDENTS, 'dims = np.array([_DIMENSION.get(g.geom_type, 0) for g in geoms_arr])', 'dims = np.array([_DIMENSION.get(g.geom_type, 1) for g in geoms_arr])'):
+        "incidents are routed after validate_geometry, which lets through only the types _DIMENSION names; "
+        "the default is never used",
 }
 
 

@@ -364,3 +364,10 @@ def test_the_reason_a_shape_is_refused():
     text = str(caught.value)
     assert text.startswith("the polygon is invalid (Self-intersection") and text.endswith(": draw it again")
     assert ") and cannot be repaired without becoming a " in text and "line" in text
+
+
+def test_the_communes_of_a_workspace_cannot_be_changed_after_they_are_indexed():
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        CITY.names = ("A", "B", "C")
