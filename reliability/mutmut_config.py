@@ -186,7 +186,14 @@ def changed_lines(source: str, mutated: str) -> tuple[str, str]:
 
 
 def pre_mutation(context) -> None:
+    import os
+
     from mutmut import Context, mutate
+
+    shard, _, shards = os.environ.get("MUTATION_SHARD", "1/1").partition("/")
+    if context.mutation_id.line_number % int(shards) != int(shard) - 1:  # another shard's mutant
+        context.skip = True
+        return
 
     probe = Context(source=context.source, mutation_id=context.mutation_id, filename=context.filename,
                     dict_synonyms=context.dict_synonyms, config=context.config)
