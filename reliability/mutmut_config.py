@@ -17,6 +17,40 @@ import difflib
 ACCESS, TASKS, KPI, INCIDENTS, GEOBLOB = ("gisdesk/core/access.py", "gisdesk/core/tasks.py", "gisdesk/core/kpi.py",
                                           "gisdesk/core/incidents.py", "gisdesk/store/geoblob.py")
 
+# Reasons shared by several geoblob.py mutants.
+LASTWORD = ("only a 32-bit read of the last four bytes of all the blobs changes (it is read from one byte earlier); "
+            "those bytes can only be a count that ends its blob (an empty line or polygon), and the shifted word is "
+            "then 0 as well or a count the blob cannot hold, so the geometry decodes to nothing either way")
+BIGENDIAN = ("the class type of a big-endian blob is never used: such a blob is not 'plain' and goes to the per-feature "
+             "parser, which reads its own")
+ENDBYTE = ("differs only for a blob that lacks its 0xFE end byte (the check asks for one byte more); every blob "
+           "SpatiaLite writes ends with it")
+U32CLIPS = "_Buffer.u32 clips every position into the buffer itself, so the clamp before it changes nothing"
+SHORTCOUNT = ("reads another word only for a last blob shorter than 48 bytes, which holds no geometry and decodes to "
+              "nothing either way")
+SHORTPART = ("reads another word only for a last blob shorter than 53 bytes, too short for a one-part multi geometry; "
+             "it decodes to nothing either way")
+NOCLASS = "no SpatiaLite class type is exactly 1000000 (the compressed types start at 1000002)"
+NEG = ("a compressed part is marked by any value other than 2 and 3 (the line and polygon types); -1, -2 and +1 are "
+       "all such values")
+ZEROS = "done starts as all False, so done |= x and done = x give the same array"
+MBR = ("differs only when a blob of exactly 38 bytes (a header and no geometry) is among the blobs; the smallest blob "
+       "with a geometry has 48 bytes")
+TAG = ("_assemble tells only the 'xy' tag apart; any other tag means positions into the buffer, so the name of this "
+       "one does not matter")
+TAGEMPTY = "the empty result holds no coordinates: read as positions into the buffer it gives the same nothing"
+TWO = ("a compressed path of two vertices holds both as doubles; read through the compressed branch with no deltas "
+       "it gives the same two vertices")
+FIELD = "only the x and y fields of a compressed vertex are read; the name of the z or m field is never used"
+FALSE = "is_poly is a boolean array: None is stored in it as False"
+SLOWLEN = ("the smallest SpatiaLite blob that holds a geometry has 48 bytes; a 44-byte blob is damaged and decodes to "
+           "nothing either way")
+DIMS = ("the default of _DIMS.get applies only to a class type with a dimension code above 3, which SpatiaLite never "
+        "writes")
+ENTITY = ("entity_type is used only for plain MultiLineString and MultiPolygon blobs (base 5 and 6); what it holds for "
+          "other blobs is never read")
+DEFAULT = "every call passes has_m explicitly; the default is never used"
+
 #: (module, line, mutated line) -> why the mutant cannot change behaviour
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     # access.py
@@ -166,6 +200,111 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     (INCIDENTS, 'dims = np.array([_DIMENSION.get(g.geom_type, 0) for g in geoms_arr])', 'dims = np.array([_DIMENSION.get(g.geom_type, 1) for g in geoms_arr])'):
         "incidents are routed after validate_geometry, which lets through only the types _DIMENSION names; "
         "the default is never used",
+    (GEOBLOB, 'self._u4 = np.ndarray((max(0, n - 3),), "<u4", buffer=data, strides=(1,)) if n >= 4 else np.empty(0, np.uint32)',
+     'self._u4 = np.ndarray((max(0, n - 4),), "<u4", buffer=data, strides=(1,)) if n >= 4 else np.empty(0, np.uint32)'):
+        LASTWORD,
+    (GEOBLOB, 'return self._u4[np.clip(pos, 0, len(self._u4) - 1)]',
+     'return self._u4[np.clip(pos, 0, len(self._u4) - 2)]'):
+        LASTWORD,
+    (GEOBLOB, 'ctype = np.where(little, buf.u32(starts + 39), 0).astype(np.int64)',
+     'ctype = np.where(little, buf.u32(starts + 39), 1).astype(np.int64)'):
+        BIGENDIAN,
+    (GEOBLOB, 'cnt = np.where(body[m] + 4 + cnt * stride <= ends[m], cnt, 0)  # a count the blob cannot hold: skip',
+     'cnt = np.where(body[m] + 5 + cnt * stride <= ends[m], cnt, 0)  # a count the blob cannot hold: skip'):
+        ENDBYTE,
+    (GEOBLOB, 'cnt = np.where(body[m] + 4 + cnt * stride <= ends[m], cnt, 0)  # a count the blob cannot hold: skip',
+     'cnt = np.where(body[m] + 4 + cnt * stride < ends[m], cnt, 0)  # a count the blob cannot hold: skip'):
+        ENDBYTE,
+    (GEOBLOB, 'entity = buf.u32(np.minimum(body + 5, len(blob) - 4)).astype(np.int64)',
+     'entity = buf.u32(np.minimum(body + 5, len(blob) + 4)).astype(np.int64)'):
+        U32CLIPS,
+    (GEOBLOB, 'entity = buf.u32(np.minimum(body + 5, len(blob) - 4)).astype(np.int64)',
+     'entity = buf.u32(np.minimum(body + 5, len(blob) - 5)).astype(np.int64)'):
+        SHORTPART,
+    (GEOBLOB, 'np.where(entity < 1000000, entity % 1000, -1), base)',
+     'np.where(entity <= 1000000, entity % 1000, -1), base)'):
+        NOCLASS,
+    (GEOBLOB, 'np.where(entity < 1000000, entity % 1000, -1), base)',
+     'np.where(entity < 1000001, entity % 1000, -1), base)'):
+        NOCLASS,
+    (GEOBLOB, 'np.where(entity < 1000000, entity % 1000, -1), base)',
+     'np.where(entity < 1000000, entity % 1000, +1), base)'):
+        NEG,
+    (GEOBLOB, 'np.where(entity < 1000000, entity % 1000, -1), base)',
+     'np.where(entity < 1000000, entity % 1000, -2), base)'):
+        NEG,
+    (GEOBLOB, 'done |= plain & np.isin(base, (1, 4))',
+     'done = plain & np.isin(base, (1, 4))'):
+        ZEROS,
+    (GEOBLOB, 'if little.all() and (lengths >= 38).all():',
+     'if little.all() and (lengths > 38).all():'):
+        MBR,
+    (GEOBLOB, 'if little.all() and (lengths >= 38).all():',
+     'if little.all() and (lengths >= 39).all():'):
+        MBR,
+    (GEOBLOB, 'return ("paths", feature, pos, cnt, np.full(len(feature), exterior))',
+     'return ("XXpathsXX", feature, pos, cnt, np.full(len(feature), exterior))'):
+        TAG,
+    (GEOBLOB, 'if not compressed or count <= 2:',
+     'if not compressed or count < 2:'):
+        TWO,
+    (GEOBLOB, 'fields.append(("m", e + "f8"))',
+     'fields.append(("XXmXX", e + "f8"))'):
+        FIELD,
+    (GEOBLOB, 'return ("pts", feature, pos, np.ones(k, np.int64), np.ones(k, bool))',
+     'return ("XXptsXX", feature, pos, np.ones(k, np.int64), np.ones(k, bool))'):
+        TAG,
+    (GEOBLOB, 'is_poly[np.flatnonzero(is_poly)[~simple]] = False',
+     'is_poly[np.flatnonzero(is_poly)[~simple]] = None'):
+        FALSE,
+    (GEOBLOB, 'if len(data) < 44 or data[0] != 0 or data[38] != 0x7C:',
+     'if len(data) <= 44 or data[0] != 0 or data[38] != 0x7C:'):
+        SLOWLEN,
+    (GEOBLOB, 'if len(data) < 44 or data[0] != 0 or data[38] != 0x7C:',
+     'if len(data) < 45 or data[0] != 0 or data[38] != 0x7C:'):
+        SLOWLEN,
+    (GEOBLOB, 'compressed = ctype >= 1000000',
+     'compressed = ctype > 1000000'):
+        NOCLASS,
+    (GEOBLOB, 'compressed = ctype >= 1000000',
+     'compressed = ctype >= 1000001'):
+        NOCLASS,
+    (GEOBLOB, 'd = _DIMS.get(dimcode, 2)',
+     'd = _DIMS.get(dimcode, 3)'):
+        DIMS,
+    (GEOBLOB, 'fields = [("x", e + "f4"), ("y", e + "f4")] + ([("z", e + "f4")] if d - has_m == 3 else [])',
+     'fields = [("x", e + "f4"), ("y", e + "f4")] + ([("XXzXX", e + "f4")] if d - has_m == 3 else [])'):
+        FIELD,
+    (GEOBLOB, 'nparts = np.where(plain & np.isin(base, (5, 6)), buf.u32(np.minimum(body, len(blob) - 4)), 1)',
+     'nparts = np.where(plain & np.isin(base, (5, 6)), buf.u32(np.minimum(body, len(blob) + 4)), 1)'):
+        U32CLIPS,
+    (GEOBLOB, 'nparts = np.where(plain & np.isin(base, (5, 6)), buf.u32(np.minimum(body, len(blob) - 4)), 1)',
+     'nparts = np.where(plain & np.isin(base, (5, 6)), buf.u32(np.minimum(body, len(blob) - 5)), 1)'):
+        SHORTCOUNT,
+    (GEOBLOB, 'entity_type = np.where(plain & np.isin(base, (5, 6)) & (nparts == 1),',
+     'entity_type = np.where(plain | np.isin(base, (5, 6)) & (nparts == 1),'):
+        ENTITY,
+    (GEOBLOB, 'entity_type = np.where(plain & np.isin(base, (5, 6)) & (nparts == 1),',
+     'entity_type = np.where(plain & np.isin(base, (5, 6)) | (nparts == 1),'):
+        ENTITY,
+    (GEOBLOB, 'return ("xy", np.empty(0, np.int64), np.empty((0, 2)), np.empty(0, np.int64), np.empty(0, bool))',
+     'return ("XXxyXX", np.empty(0, np.int64), np.empty((0, 2)), np.empty(0, np.int64), np.empty(0, bool))'):
+        TAGEMPTY,
+    (GEOBLOB, 'compressed = ctype >= 1000000',
+     'compressed = ctype > 1000000'):
+        NOCLASS,
+    (GEOBLOB, 'compressed = ctype >= 1000000',
+     'compressed = ctype >= 1000001'):
+        NOCLASS,
+    (GEOBLOB, 'yield from _parse_simple(data, pos + 4, e, base, _DIMS.get(dimcode, 2), compressed, dimcode >= 2)',
+     'yield from _parse_simple(data, pos + 4, e, base, _DIMS.get(dimcode, 3), compressed, dimcode >= 2)'):
+        DIMS,
+    (GEOBLOB, 'def _read_vertices(data: bytes, pos: int, e: str, count: int, d: int, compressed: bool, has_m: bool = False):',
+     'def _read_vertices(data: bytes, pos: int, e: str, count: int, d: int, compressed: bool, has_m: bool = True):'):
+        DEFAULT,
+    (GEOBLOB, 'def _parse_simple(data: bytes, pos: int, e: str, base: int, d: int, compressed: bool, has_m: bool = False):',
+     'def _parse_simple(data: bytes, pos: int, e: str, base: int, d: int, compressed: bool, has_m: bool = True):'):
+        DEFAULT,
 }
 
 

@@ -468,3 +468,55 @@ def test_the_kinds_and_an_empty_result():
     assert (POINT, LINE_KIND, POLYGON) == ("point", "line", "polygon")
     e = Geometries.empty("line")
     assert len(e.path_feature) == 0 and len(e.exterior) == 0 and e.offsets.tolist() == [0]
+
+
+# --- what the fast path must leave to the per-feature parser, and damaged data ------------------------------------
+
+
+def consistent(g: Geometries) -> Geometries:
+    assert len(g.offsets) == g.path_count + 1 == len(g.path_feature) + 1 == len(g.exterior) + 1
+    assert g.offsets[-1] == len(g.xy)
+    return g
+
+
+def test_a_multipolygon_of_several_simple_parts_keeps_every_part():
+    far = [(x + 100, y) for x, y in SQUARE]
+    g = consistent(decode([sl_multi(6, 3, [sl_polygon_body([SQUARE], "xy"), sl_polygon_body([far], "xy")])],
+                          "polygon"))
+    assert paths(g) == [SQUARE, far] and g.exterior.tolist() == [True, True]
+
+
+def test_a_compressed_part_inside_a_multipolygon():
+    body = struct.pack("<i", 1) + sl_compressed_line_body(SQUARE, "xy")
+    g = consistent(decode([sl_multi(6, 1000003, [body])], "polygon"))
+    assert len(paths(g)) == 1 and np.allclose(paths(g)[0], SQUARE, atol=1e-3)
+
+
+def test_big_endian_multipoints():
+    blob = sl_multi(4, 1, [doubles(">", [p]) for p in LINE], e=">")
+    assert paths(consistent(decode([blob], "point"))) == [[p] for p in LINE]
+
+
+def test_undecodable_blobs_leave_no_trace():
+    for blobs, want in (([b"not a geometry blob at all"], []), ([sl_line(LINE), b"garbage"], [LINE]),
+                        ([b"garbage", sl_line(LINE)], [LINE])):
+        g = consistent(decode(blobs, "line"))
+        assert paths(g) == want and g.count == len(blobs)
+    g = consistent(decode([b"garbage"], "line", decode_gpkg))
+    assert g.path_count == 0
+
+
+def test_one_bad_feature_does_not_stop_the_next():
+    bad = sl(1000003, struct.pack("<i", 1) + struct.pack("<i", 50) + doubles("<", SQUARE[:2]))  # 50 claimed, 2 there
+    g = consistent(decode([bad, sl_polygon([SQUARE, HOLE]), bad, sl_polygon([SQUARE, HOLE])], "polygon"))
+    assert paths(g) == [SQUARE, HOLE, SQUARE, HOLE] and g.path_feature.tolist() == [1, 1, 3, 3]
+
+
+def test_a_blob_cut_inside_its_last_vertex_is_not_completed_from_the_next_blob():
+    after = sl_point((7.0, 7.0))
+    for blob in (sl_line(LINE), sl_multi(4, 1, [doubles("<", [p]) for p in LINE]), sl_polygon([SQUARE])):
+        cut = blob[:-9]  # the end byte and the last y are gone
+        g = consistent(decode([cut, after], "polygon"))
+        got = dict(zip(g.path_feature.tolist(), paths(g)))
+        assert got.get(0, []) == [] and got[1] == [(7.0, 7.0)]
+        assert all(abs(x) < 1e6 + 1 for x, _ in g.xy.tolist())
