@@ -442,7 +442,8 @@ def from_shapely(geoms: np.ndarray) -> Geometries:
     kind = kinds.pop() if len(kinds) == 1 else "line"
     feature_of = np.flatnonzero(ok)
     if kind == "line" and any(dims.get(int(t)) != "line" for t in np.unique(types)):
-        geoms = shapely.boundary(geoms)  # mixed kinds: draw every outline as a line
+        # mixed kinds: draw every outline as a line (the boundary of a line would be its end points)
+        geoms = np.where(np.isin(shapely.get_type_id(geoms), (3, 6)), shapely.boundary(geoms), geoms)
     _, coords, offsets = shapely.to_ragged_array(geoms[ok])
     coords = np.asarray(coords)[:, :2]
     if kind == "point":
