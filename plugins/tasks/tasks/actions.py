@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDi
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from gisdesk.api import (TRANSITIONS, ConflictError, InvalidTransition, PermissionDenied, PluginContext, Task,
-                         ValidationError)
+from gisdesk.api import (TRANSITIONS, ConflictError, InvalidTransition, PermissionDenied, PluginContext, StoreError,
+                         Task, ValidationError)
 
 from tasks import wording
 from tasks.evidence import PositionField
@@ -280,6 +280,8 @@ class ActionForm(QDialog):
             return self._fail(tr(CONFLICT) + "\n" + str(exc))
         except (PermissionDenied, InvalidTransition, ValidationError, OSError, ValueError) as exc:
             return self._fail(str(exc))
+        except StoreError as exc:  # the workspace is busy (another writer holds it) or the disk is full
+            return self._fail(str(exc))  # the form stays open with what was typed: try again
         self.message.clear()
         self.task = task
         self.on_done(task)
