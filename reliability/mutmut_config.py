@@ -51,6 +51,27 @@ ENTITY = ("entity_type is used only for plain MultiLineString and MultiPolygon b
           "other blobs is never read")
 DEFAULT = "every call passes has_m explicitly; the default is never used"
 
+SHORTGP = ("reads another byte or word only for a last blob too short to hold a GeoPackage header and a WKB type "
+           "(13 bytes), which decodes to nothing either way")
+GPENV = "envelope codes 5 to 7 are invalid in GeoPackage; no writer sets them"
+NOTWKB = ("the type of a blob that is not little-endian WKB is never used: 'little' is false for it and every fast "
+          "path requires it")
+NORING = ("shapely.from_wkb never yields a LinearRing (WKB has no ring type), and the parts of a multi geometry are "
+          "points, lines or polygons")
+NOGEOMS = "with no geometry at all nothing is 'ok' either way and the result is empty"
+RINGIDX = "ring_starts are ring indices, all below the number of rings, so < and <= agree"
+ONEARRAY = "concatenating a single array gives the same array"
+CUTPOINT = ("a point whose vertex is cut is decoded by neither path: marked done it is skipped, sent to the parser "
+            "shapely refuses it")
+POLYDEFAULT = "dims.get(t, 'polygon') names a MultiPolygon 'polygon' without its entry too"
+OUTLINE = ("only the areas' outlines are taken (np.where on the polygon types), so taking them for a set that has "
+           "no area changes nothing")
+ONEPART = "reordering a single part, whose features are already in order, changes nothing (the sort is stable)"
+NOBODY = ("a GeoPackage blob of 8 or 9 bytes, or a WKB of a bare header, holds no body: it fails the next check and "
+          "decodes to nothing either way")
+WTYPEZERO = ("the type was already read as 0 for every blob that is not little-endian WKB, so no fast path takes "
+             "such a blob whatever 'little' says afterwards")
+
 #: (module, line, mutated line) -> why the mutant cannot change behaviour
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     # access.py
@@ -305,6 +326,81 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     (GEOBLOB, 'def _parse_simple(data: bytes, pos: int, e: str, base: int, d: int, compressed: bool, has_m: bool = False):',
      'def _parse_simple(data: bytes, pos: int, e: str, base: int, d: int, compressed: bool, has_m: bool = True):'):
         DEFAULT,
+    (GEOBLOB, '_GPKG_ENVELOPE = np.array([0, 32, 48, 48, 64, 0, 0, 0], np.int64)',
+     '_GPKG_ENVELOPE = np.array([0, 32, 48, 48, 64, 1, 0, 0], np.int64)'):
+        GPENV,
+    (GEOBLOB, '_GPKG_ENVELOPE = np.array([0, 32, 48, 48, 64, 0, 0, 0], np.int64)',
+     '_GPKG_ENVELOPE = np.array([0, 32, 48, 48, 64, 0, 1, 0], np.int64)'):
+        GPENV,
+    (GEOBLOB, '_GPKG_ENVELOPE = np.array([0, 32, 48, 48, 64, 0, 0, 0], np.int64)',
+     '_GPKG_ENVELOPE = np.array([0, 32, 48, 48, 64, 0, 0, 1], np.int64)'):
+        GPENV,
+    (GEOBLOB, 'wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) - 4)), 0).astype(np.int64)',
+     'wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) + 4)), 0).astype(np.int64)'):
+        U32CLIPS,
+    (GEOBLOB, 'wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) - 4)), 0).astype(np.int64)',
+     'wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) - 5)), 0).astype(np.int64)'):
+        SHORTGP,
+    (GEOBLOB, 'wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) - 4)), 0).astype(np.int64)',
+     'wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) - 4)), 1).astype(np.int64)'):
+        NOTWKB,
+    (GEOBLOB, 'part_le = np.where(is_multi, buf.u8[np.minimum(body + 4, len(blob) - 1)] == 1, True)',
+     'part_le = np.where(is_multi, buf.u8[np.minimum(body + 4, len(blob) - 2)] == 1, True)'):
+        SHORTGP,
+    (GEOBLOB, 'elif t == "LineString" or t == "LinearRing":',
+     'elif t == "LineString" or t == "XXLinearRingXX":'):
+        NORING,
+    (GEOBLOB, 'ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms)) if n else np.zeros(0, bool)',
+     'ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms)) if n else np.zeros(1, bool)'):
+        NOGEOMS,
+    (GEOBLOB, 'exterior[ring_starts[ring_starts < len(exterior)]] = True',
+     'exterior[ring_starts[ring_starts <= len(exterior)]] = True'):
+        RINGIDX,
+    (GEOBLOB, 'xy = np.concatenate(xys) if len(xys) > 1 else xys[0]',
+     'xy = np.concatenate(xys) if len(xys) >= 1 else xys[0]'):
+        ONEARRAY,
+    (GEOBLOB, 'flags = buf.u8[np.minimum(starts + 3, len(blob) - 1)]',
+     'flags = buf.u8[np.minimum(starts + 3, len(blob) - 2)]'):
+        SHORTGP,
+    (GEOBLOB, 'nparts = np.where(is_multi, buf.u32(np.minimum(body, len(blob) - 4)), 1)',
+     'nparts = np.where(is_multi, buf.u32(np.minimum(body, len(blob) + 4)), 1)'):
+        U32CLIPS,
+    (GEOBLOB, 'nparts = np.where(is_multi, buf.u32(np.minimum(body, len(blob) - 4)), 1)',
+     'nparts = np.where(is_multi, buf.u32(np.minimum(body, len(blob) - 5)), 1)'):
+        SHORTGP,
+    (GEOBLOB, 'done = (little & (base == 1) & (body + 16 <= ends)) | is_line | is_poly | empty',
+     'done = (little & (base == 1) & (body - 16 <= ends)) | is_line | is_poly | empty'):
+        CUTPOINT,
+    (GEOBLOB, 'dims = {0: "point", 4: "point", 1: "line", 5: "line", 3: "polygon", 6: "polygon"}',
+     'dims = {0: "point", 4: "point", 1: "line", 5: "line", 3: "polygon", 7: "polygon"}'):
+        POLYDEFAULT,
+    (GEOBLOB, 'if kind == "line" and any(dims.get(int(t)) != "line" for t in np.unique(types)):',
+     'if kind == "line" and any(dims.get(int(t)) == "line" for t in np.unique(types)):'):
+        OUTLINE,
+    (GEOBLOB, 'if kind == "line" and any(dims.get(int(t)) != "line" for t in np.unique(types)):',
+     'if kind == "line" and any(dims.get(int(t)) != "XXlineXX" for t in np.unique(types)):'):
+        OUTLINE,
+    (GEOBLOB, 'if len(parts) > 1:',
+     'if len(parts) >= 1:'):
+        ONEPART,
+    (GEOBLOB, 'little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (lengths > 8)',
+     'little = (buf.u8[np.minimum(wkb, len(blob) - 2)] == 1) & ~empty & (lengths > 8)'):
+        SHORTGP,
+    (GEOBLOB, 'little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (lengths > 8)',
+     'little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (lengths >= 8)'):
+        NOBODY,
+    (GEOBLOB, 'little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (lengths > 8)',
+     'little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (lengths > 9)'):
+        NOBODY,
+    (GEOBLOB, 'little &= body <= ends',
+     'little = body <= ends'):
+        WTYPEZERO,
+    (GEOBLOB, 'little &= body <= ends',
+     'little |= body <= ends'):
+        WTYPEZERO,
+    (GEOBLOB, 'little &= body <= ends',
+     'little &= body < ends'):
+        NOBODY,
 }
 
 

@@ -520,3 +520,45 @@ def test_a_blob_cut_inside_its_last_vertex_is_not_completed_from_the_next_blob()
         got = dict(zip(g.path_feature.tolist(), paths(g)))
         assert got.get(0, []) == [] and got[1] == [(7.0, 7.0)]
         assert all(abs(x) < 1e6 + 1 for x, _ in g.xy.tolist())
+
+
+def test_a_feature_the_parsers_skip_does_not_stop_the_next():
+    holed = [sl_polygon([SQUARE, HOLE])]
+    for bad in (b"short", b"\x05" + sl_line(LINE, e=">")[1:]):
+        g = consistent(decode([bad] + holed + [bad] + holed, "polygon"))
+        assert paths(g) == [SQUARE, HOLE, SQUARE, HOLE]
+    gp_holed = gp(shapely.to_wkb(Polygon(SQUARE, [HOLE])))
+    for bad in (gp(b"\x00\x00\x00\x00\x02\xff"), gp(shapely.to_wkb(shapely.from_wkt("GEOMETRYCOLLECTION EMPTY")))):
+        g = consistent(decode([bad, gp_holed, bad, gp_holed], "polygon", decode_gpkg))
+        assert paths(g) == [SQUARE, HOLE, SQUARE, HOLE] and g.path_feature.tolist() == [1, 1, 3, 3]
+
+
+def test_nothing_decoded_is_an_empty_result():
+    g = consistent(decode([gp(wkb_point((0.0, 0.0), "xy"), envelope=0, empty=True)] * 2, "point", decode_gpkg))
+    assert (g.count, g.path_count, g.xy.shape) == (2, 0, (0, 2))
+
+
+def test_a_geopackage_buffer_ending_in_a_stub():
+    g = consistent(decode([gp(wkb_line(LINE, "xy")), b"GP"], "line", decode_gpkg))
+    assert paths(g) == [LINE]
+
+
+def test_an_empty_part_then_a_polygon():
+    blob = sl_multi(6, 3, [struct.pack("<i", 0), sl_polygon_body([SQUARE], "xy")])
+    assert paths(consistent(decode([blob], "polygon"))) == [SQUARE]
+
+
+def test_a_point_read_by_the_parser_is_its_own_exterior_path():
+    g = consistent(decode([sl_point((3.0, 4.0), e=">")], "point"))
+    assert paths(g) == [[(3.0, 4.0)]] and g.exterior.tolist() == [True]
+
+
+def test_from_shapely_of_one_kind_each():
+    assert from_shapely(np.array([LineString(LINE)], dtype=object)).kind == "line"
+    assert from_shapely(np.array([MultiLineString([LINE])], dtype=object)).kind == "line"
+    points = consistent(from_shapely(np.array([Point(1, 2), Point(3, 4)], dtype=object)))
+    assert points.path_feature.tolist() == [0, 1] and points.kind == "point"
+    for geom in (Point(1, 2, 3), LineString([(0, 0, 1), (1, 1, 1)])):
+        assert consistent(from_shapely(np.array([geom], dtype=object))).xy.shape[1] == 2
+    mixed = consistent(from_shapely(np.array([MultiPolygon([box(0, 0, 1, 1)]), LineString(LINE)], dtype=object)))
+    assert mixed.kind == "line" and paths(mixed)[1] == LINE
