@@ -68,6 +68,17 @@ def show_error(parent: QWidget, title: str, outcome: Outcome) -> QMessageBox:
     return box
 
 
+def _dismiss(busy: QProgressDialog) -> None:
+    """Put the busy dialog away without closing it: ``close()`` emits ``canceled`` from
+    ``closeEvent`` (which would also ask a finished import to stop), and that path was
+    seen to block in Qt's connection clean-up once in a full test run."""
+    try:
+        busy.reset()
+        busy.hide()
+    except RuntimeError:  # the dialog went with its window
+        pass
+
+
 class _Finished(QObject):
     """Carries "the job is over" from the worker thread to the GUI thread (a queued signal)."""
 
@@ -98,10 +109,10 @@ def run_import(parent: QWidget, ctx: PluginContext, title: str, job: Callable[[C
     busy.setWindowModality(Qt.WindowModality.WindowModal)
     busy.canceled.connect(stop.set)
     finished = _Finished(busy)
-    finished.over.connect(busy.close)  # queued: emitted from the worker thread
+    finished.over.connect(lambda: _dismiss(busy))  # queued: emitted from the worker thread
 
     def show(outcome: Outcome | None) -> None:
-        busy.close()
+        _dismiss(busy)
         if outcome is None:  # the job failed: the guard has told the user
             return
         if outcome.report is not None and outcome.report.created:
