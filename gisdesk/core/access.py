@@ -278,7 +278,8 @@ def _decide_task(user: User, action: str, record: Mapping[str, Any] | None, who:
             return _OK if _unit_column(user, "task") or city else Decision(False, f"{who} works on no tasks")
         if holds(user, record):
             return _OK
-        return Decision(False, f"only the officers of {_owner(record)} may take this step; {who}")
+        unit = record.get("commune") or record.get("department") or "the assigned unit"
+        return Decision(False, f"only the officers of {unit} may take this step; {who}")
     # edit: attachments and reports on the task
     if city:
         return _OK

@@ -452,7 +452,8 @@ def test_case_kinds_are_the_ones_filtered_per_row():
     # "kinds whose rows belong to a commune or a department (read filtered per row)"
     from gisdesk.core.access import CASE_KINDS
 
-    assert CASE_KINDS == {"incident", "incident_shape", "attachment", "task", "question", "notification"}
+    # a reporter's callback (issue 17) belongs to the case it is about, like the others
+    assert CASE_KINDS == {"incident", "incident_shape", "attachment", "task", "question", "notification", "callback"}
     for kind in CASE_KINDS:
         assert read_filter(PHU_HOI, kind).mode == "eq"
     assert CASE_LAYERS["incident_shapes"] == "incident_shape"
@@ -508,7 +509,8 @@ CITY_ONLY = "only the city (dispatcher or administrator) may"
     (PHU_HOI, "delete", "question", OWN, f"questions cannot be deleted; {PHU}"),
     (PHU_HOI, "reroute", "question", OWN, f"questions cannot be re-routed; {PHU}"),
     (XAY_DUNG, "change_status", "attachment", OTHER,
-     f"{XD} may change the status of only the attachments of Sở Xây dựng; this one belongs to Vĩnh Ninh"),
+     # a department officer is told the department the record belongs to, not its commune
+     f"{XD} may change the status of only the attachments of Sở Xây dựng; this one belongs to Công an thành phố"),
 ])
 def test_the_reason_a_refused_user_reads(user, action, kind, record, words):
     assert reason(user, action, kind, record) == words
@@ -522,7 +524,7 @@ def test_unknown_words_are_named_with_the_known_ones():
     with pytest.raises(ValueError) as caught:
         read_filter(ADMIN, "parcel")
     assert str(caught.value) == ("unknown kind 'parcel': use one of incident, incident_shape, attachment, task, "
-                                 "question, notification, layer, style, routing_rule, user")
+                                 "question, notification, layer, style, routing_rule, user, callback")
 
 
 def test_a_filter_of_no_rows_matches_no_row_whatever_it_names():

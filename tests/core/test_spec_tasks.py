@@ -145,7 +145,8 @@ def test_who_takes_each_step(action):
             with pytest.raises(PermissionDenied):
                 plan(own, action, user, now=NOW, **FIELDS.get(action, {}))
         if state != "created":  # the officer sees their own task, and is told who takes the step
-            with pytest.raises(PermissionDenied, match=f"only the city .* may {action} a task; phu_hoi"):
+            with pytest.raises(PermissionDenied, match=f"cannot {action} task .*: only the city .* may take this step; "
+                                                       "phu_hoi"):
                 plan(own, action, PHU_HOI, now=NOW, **FIELDS.get(action, {}))
     else:
         assert may(PHU_HOI, action, own)
@@ -159,9 +160,9 @@ def test_who_takes_each_step(action):
 
 
 def test_another_communes_task_is_not_even_visible():
-    with pytest.raises(PermissionDenied, match="cannot see task"):
+    with pytest.raises(PermissionDenied, match="cannot see this task"):
         plan(a_task("assigned"), "accept", VINH_NINH, now=NOW)
-    with pytest.raises(PermissionDenied, match="cannot see task"):
+    with pytest.raises(PermissionDenied, match="cannot see this task"):
         plan(a_task("assigned"), "accept", XAY_DUNG, now=NOW)
 
 
@@ -476,7 +477,8 @@ def test_the_reasons_a_step_is_refused():
 
 
 def test_a_task_nobody_holds_yet_names_the_assigned_unit():
-    with pytest.raises(PermissionDenied, match="^only the officers of the assigned unit may accept a task"):
+    with pytest.raises(PermissionDenied, match="^cannot accept task .*: only the officers of the assigned unit may take "
+                                               "this step; dispatcher"):
         plan(a_task("assigned", commune=None), "accept", DISPATCHER, now=NOW)
 
 
