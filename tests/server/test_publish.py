@@ -127,3 +127,21 @@ def test_progress_shows_one_line_per_table(pg_cluster, published, workspace_modu
     err = capsys.readouterr().err.splitlines()
     assert "incidents 2,000/2,000" in err
     assert len(err) == len(APP_TABLES) + len(LAYERS)
+
+
+def test_a_count_difference_exits_2_naming_the_table_and_publishes_nothing(pg_cluster, make_db, workspace_module,
+                                                                          capsys):
+    db = make_db("gisdesk_publish_lossy")
+    url = pg_cluster.url(db)
+    init_server(url)
+    with pg_cluster.connect(db) as su:  # a server that silently drops the routing rules it is given
+        su.execute("CREATE FUNCTION drop_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$")
+        su.execute("CREATE TRIGGER lossy BEFORE INSERT ON routing_rules FOR EACH ROW EXECUTE FUNCTION drop_row()")
+    capsys.readouterr()
+    assert main(["server", "publish", str(workspace_module), url]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "count check failed" in err and "routing_rules (workspace 12, server 0)" in err
+    assert "incidents" not in err.split("count check failed")[1]
+    with pg_cluster.connect(db) as su:
+        assert su.execute("SELECT count(*) FROM incidents").fetchone()[0] == 0
+        assert su.execute("SELECT to_regclass('public.roads')").fetchone()[0] is None
