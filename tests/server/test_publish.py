@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
 from gisdesk.cli import main
@@ -84,6 +85,8 @@ def test_reference_layers_have_srid_gist_owner_and_officers_read_them(pg_cluster
             == "gisdesk_owner"
     with pg_cluster.connect(db, LOGIN, password=PASSWORD) as officer:
         assert officer.execute("SELECT count(*) FROM communes").fetchone()[0] == 40
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # read by all, written by none of them
+            officer.execute("DELETE FROM communes")
 
 
 def test_the_commune_officer_reads_exactly_its_communes_incidents(pg_cluster, published, workspace_module):
@@ -145,3 +148,11 @@ def test_a_count_difference_exits_2_naming_the_table_and_publishes_nothing(pg_cl
     with pg_cluster.connect(db) as su:
         assert su.execute("SELECT count(*) FROM incidents").fetchone()[0] == 0
         assert su.execute("SELECT to_regclass('public.roads')").fetchone()[0] is None
+
+
+def test_an_officer_connection_cannot_publish(pg_cluster, published, workspace_module, capsys):
+    db, _ = published
+    url = pg_cluster.url(db, LOGIN) + f"&password={PASSWORD.replace(' ', '%20')}"
+    capsys.readouterr()
+    assert main(["server", "publish", "--replace", str(workspace_module), url]) == 2
+    assert "needs a superuser connection" in capsys.readouterr().err
