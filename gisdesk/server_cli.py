@@ -28,6 +28,12 @@ def add_arguments(subparsers: argparse._SubParsersAction) -> None:
     i.add_argument("--srid", type=int, default=32648, help="EPSG code of the incident geometries (default 32648)")
     i.add_argument("--force", action="store_true", help="set up beside tables that are not gisdesk's")
     i.set_defaults(func=run_init)
+    pub = sub.add_parser("publish", help="copy a workspace's case tables, users and reference layers to a server "
+                                         "made by 'server init' (bulk COPY, count check at the end)")
+    pub.add_argument("workspace", help="the SpatiaLite workspace (.sqlite)")
+    pub.add_argument("url", help="postgresql://SUPERUSER@HOST/DATABASE")
+    pub.add_argument("--replace", action="store_true", help="replace the data published before")
+    pub.set_defaults(func=run_publish)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -37,6 +43,21 @@ def run_init(args: argparse.Namespace) -> int:
     made = ", ".join(report.created) if report.created else "none (already there)"
     print(f"gisdesk server ready: tables created: {made}; row-level security on {len(report.secured)} tables; "
           f"group roles {', '.join(report.roles)}")
+    return 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from gisdesk.store.server_publish import publish_workspace
+
+    def progress(table: str, done: int, total: int) -> None:
+        end = "\n" if done >= total else "\r"
+        if end == "\n" or sys.stderr.isatty():
+            print(f"{table} {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+    report = publish_workspace(args.workspace, args.url, replace=args.replace, progress=progress)
+    rows = sum(a for a, _ in report.counts.values())
+    print(f"published {rows:,} rows in {len(report.counts)} tables ({len(report.layers)} reference layers); "
+          "count check: every table matches")
     return 0
 
 

@@ -102,7 +102,8 @@ def _other_tables(conn: Any, ours: set[str]) -> list[str]:
         "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
         "AND n.nspname NOT LIKE 'pg_toast%%' AND n.nspname NOT LIKE 'pg_temp%%' "
-        "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')").fetchall()
+        "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e') "
+        "AND pg_get_userbyid(c.relowner) <> %s", (OWNER_ROLE,)).fetchall()  # published layers are gisdesk's
     return sorted(f"{s}.{t}" if s != "public" else t for s, t in rows
                   if not (s == "public" and (t in ours or t in _POSTGIS_TABLES)))
 
