@@ -30,6 +30,7 @@ CHECKOUT = Path(__file__).resolve().parents[1]
 #: What a clean clone needs to build the wheel (tests, docs and benchmarks are not part of it).
 SOURCE = ["gisdesk", "plugins", "resources", "sample_layers", "pyproject.toml", "setup.py", "MANIFEST.in",
           "README.md"]
+BIN = "Scripts" if os.name == "nt" else "bin"
 JUNK = shutil.ignore_patterns("__pycache__", "*.py[co]", ".*", "*.egg-info", "_shipped")
 
 
@@ -65,13 +66,14 @@ def installed(tmp_path_factory) -> Path:
     [wheel] = (root / "dist").glob("gisdesk-*.whl")
     venv = root / "venv"
     _run([getattr(sys, "_base_executable", sys.executable), "-m", "venv", "--without-pip", str(venv)], timeout=30)
-    python = venv / "bin" / "python"
+    python = venv / BIN / "python"
     _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
          timeout=30)
     # Only now (pip must not see, let alone uninstall, the editable gisdesk): the dependencies.
     purelib = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                    timeout=30).stdout.strip()
-    (Path(purelib) / "gisdesk-test-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    deps = site.getsitepackages() + ([site.getusersitepackages()] if site.ENABLE_USER_SITE else [])
+    (Path(purelib) / "gisdesk-test-deps.pth").write_text("\n".join(deps) + "\n")
     return venv
 
 
@@ -86,10 +88,9 @@ def test_the_installed_gisdesk_is_the_wheel_not_the_checkout(installed, tmp_path
     code = ("import json, sys, gisdesk; from gisdesk.core.shipped import plugins_dir, resources_dir; "
             "print(json.dumps([gisdesk.__file__, str(plugins_dir()), str(resources_dir()), sys.path]))")
     where, plugins, resources, path = json.loads(
-        _run([str(installed / "bin" / "python"), "-c", code], timeout=30, cwd=tmp_path, env=_env(tmp_path)).stdout)
-    package = installed / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages" \
-        / "gisdesk"
-    assert Path(where) == package / "__init__.py"
+        _run([str(installed / BIN / "python"), "-c", code], timeout=30, cwd=tmp_path, env=_env(tmp_path)).stdout)
+    package = Path(where).parent
+    assert package.is_relative_to(installed) and package.name == "gisdesk" and package.parent.name == "site-packages"
     assert Path(plugins) == package / "_shipped" / "plugins"
     assert Path(resources) == package / "_shipped" / "resources" and (Path(resources) / "README.md").is_file()
     assert not any(p and Path(p).resolve().is_relative_to(CHECKOUT) for p in path)
@@ -98,7 +99,7 @@ def test_the_installed_gisdesk_is_the_wheel_not_the_checkout(installed, tmp_path
 
 
 def test_the_installed_gisdesk_finds_and_activates_the_three_shipped_panels(installed, tmp_path):
-    done = _run([str(installed / "bin" / "gisdesk"), "plugins", "--json"], timeout=60, cwd=tmp_path,
+    done = _run([str(installed / BIN / "gisdesk"), "plugins", "--json"], timeout=60, cwd=tmp_path,
                 env=_env(tmp_path))
     plugins = {p["name"]: p for p in json.loads(done.stdout)["plugins"]}
     assert {"incidents", "tasks", "dashboards"} <= set(plugins)
