@@ -63,8 +63,10 @@ class Candidate:
 
 
 def builtin_plugins_dir() -> Path:
-    """``plugins/`` next to the ``gisdesk`` package (the built-in panels)."""
-    return Path(__file__).resolve().parents[2] / "plugins"
+    """The built-in panels: ``plugins/`` of the checkout, or their copy inside an installed wheel."""
+    from gisdesk.core.shipped import plugins_dir
+
+    return plugins_dir()
 
 
 def user_plugins_dir() -> Path:
