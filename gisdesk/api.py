@@ -35,6 +35,8 @@ from gisdesk.plugins.facades import (Features, LayerRef, ReadOnlyQueryError, Set
                                      check_read_only)
 from gisdesk.plugins.tasks_facade import Tasks
 from gisdesk.core.access import Decision, RowFilter
+from gisdesk.core.callbacks import RESULT_WORDS as CALLBACK_WORDS, RESULTS as CALLBACK_RESULTS
+from gisdesk.core.dispatch import RULE_ACTIONS, SOURCES as DISPATCH_SOURCES, UNITS as DISPATCH_UNITS, DispatchRule
 from gisdesk.core.locator import LocatorProvider, LocatorResult, LocatorTarget, fold
 from gisdesk.core.tasks import ACTIONS, STATES, TRANSITIONS, ConflictError, InvalidTransition, Task
 from gisdesk.core.users import ROLES, PermissionDenied, User
@@ -56,7 +58,8 @@ __all__ = [
     "OPEN_STATUSES", "PALETTE", "PluginContext", "PluginEvents", "RasterStyle", "ReadOnlyQueryError", "SEVERITIES",
     "STATUSES", "Settings", "SnapResult", "StoreError", "Symbol", "Undo", "User", "ValidationError", "VectorStyle",
     "Workspace", "categorized", "check_read_only", "format_count", "graduated", "plugin_path", "rows_to_columns",
-    "union_bbox",
+    "union_bbox", "CALLBACK_RESULTS", "CALLBACK_WORDS", "DISPATCH_SOURCES", "DISPATCH_UNITS", "DispatchRule",
+    "RULE_ACTIONS",
 ]
 
 

@@ -180,6 +180,64 @@ class Tasks:
         """Flag the readable open tasks past their deadline as escalated; returns their ids."""
         return self._bound().escalate_overdue(now)
 
+    # -- callbacks (satisfaction) ------------------------------------------------------
+    def record_callback(self, task_id: str, result: str, note: str = "", *, reopen: bool = False) -> Row:
+        """Record the reporter's callback on a closed task (the policy's ``create`` on ``callback``);
+        with ``reopen`` a not satisfied or partly answer also reopens the case. Returns the callback row."""
+        row = self._bound().record_callback(task_id, result, note, reopen=reopen)
+        if reopen:
+            self._fire(self._bound().task(task_id))
+        return row
+
+    def callbacks(self, task_id: str) -> list[Row]:
+        """The callbacks recorded on a task, oldest first (``at``, ``who``, ``result``, ``note``, ``reopened``)."""
+        return self._bound().callbacks(task_id)
+
+    def reporter_contact(self, task_id: str) -> Row | None:
+        """The reporter's contact for the callback (those who may record callbacks), or None."""
+        return self._bound().reporter_contact(task_id)
+
+    # -- dispatch rules ----------------------------------------------------------------
+    def _dispatch(self) -> Any:
+        from gisdesk.store.dispatch_store import DispatchStore
+
+        if self.path is None:
+            raise RuntimeError("no workspace is open")
+        return DispatchStore(self.path, self.user)
+
+    def dispatch_rules(self) -> list[Any]:
+        """Every dispatch rule (:class:`~gisdesk.core.dispatch.DispatchRule`), in the order they are tried."""
+        store = self._dispatch()
+        try:
+            return store.rules()
+        finally:
+            store.close()
+
+    def save_dispatch_rule(self, rule: Any) -> Any:
+        """Add (``id`` None) or change a dispatch rule (the policy's ``edit`` on ``routing_rule``)."""
+        store = self._dispatch()
+        try:
+            return store.save(rule)
+        finally:
+            store.close()
+
+    def delete_dispatch_rule(self, rule_id: int) -> None:
+        """Remove a dispatch rule (the policy's ``edit`` on ``routing_rule``)."""
+        store = self._dispatch()
+        try:
+            store.delete(rule_id)
+        finally:
+            store.close()
+
+    def dispatch_dry_run(self, rules: list[Any] | None = None, start: Any = None, end: Any = None) -> tuple[list[Any], int]:
+        """What the rules would have dispatched of the readable incidents in ``[start, end)``: the
+        :class:`~gisdesk.core.dispatch.DryRun` rows and how many incidents were tried (nothing written)."""
+        store = self._dispatch()
+        try:
+            return store.dry_run(rules, start, end)
+        finally:
+            store.close()
+
     # -- numbers ---------------------------------------------------------------------
     def kpis(self, start: Any = None, end: Any = None, commune: str | None = None,
              department: str | None = None, category: str | None = None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from gisdesk.api import PluginContext, Task
 
 from tasks import wording
 from tasks.actions import tr
+from tasks.callback_dialog import CallbackDialog, callbacks_text, may_record
 from tasks.evidence import AttachmentViewer, fill_thumbnails, thumbnail_list
 from tasks.incident_box import IncidentBox
 
@@ -94,6 +95,15 @@ class TaskDetail(QWidget):
         ask_row.addWidget(self.questions_label, 1)
         ask_row.addWidget(self.ask_button)
         lay.addLayout(ask_row)
+        cb_row = QHBoxLayout()
+        self.callbacks_label = QLabel(objectName="tasks.detail.callbacks")
+        self.callbacks_label.setWordWrap(True)
+        cb_row.addWidget(self.callbacks_label, 1)
+        self.callback_button = QPushButton(tr("Record callback…"), objectName="tasks.detail.record_callback")
+        self.callback_button.clicked.connect(lambda: self.open_callback().show())
+        cb_row.addWidget(self.callback_button)
+        lay.addLayout(cb_row)
+        self.callback_dialog: CallbackDialog | None = None
         lay.addWidget(QLabel(tr("Timeline")))
         self.timeline = QListWidget(objectName="tasks.detail.timeline")
         self.timeline.setWordWrap(True)
@@ -132,6 +142,7 @@ class TaskDetail(QWidget):
         self.about_label.setVisible(own)
         self.ask_button.setVisible(has and self.ctx.tasks.may("create", "question", {"commune": task.commune})
                                    .allowed)
+        self._show_callbacks(task)
         if task is None:
             self.title.setText(tr("Pick a task in “My tasks”."))
             return
@@ -180,6 +191,37 @@ class TaskDetail(QWidget):
             hint.setStyleSheet("color: #555")
             self.buttons["_none"] = hint  # type: ignore[assignment]
             self.actions_grid.addWidget(hint, 0, 1)
+
+    def _show_callbacks(self, task: Task | None) -> None:
+        """The callbacks recorded on a closed task and the button to record one (those who may)."""
+        self.callback_button.setVisible(may_record(self.ctx, task))
+        rows: list[dict[str, Any]] = []
+        if task is not None and self.ctx.tasks.may("read", "callback", {"commune": task.commune,
+                                                                       "department": task.department}).allowed:
+            try:
+                rows = self.ctx.tasks.callbacks(task.uuid)
+            except Exception:  # noqa: BLE001 -- a workspace without callbacks shows none
+                rows = []
+        self.callbacks_label.setText(tr("Callbacks:") + "\n" + callbacks_text(rows, local_time) if rows
+                                     else tr("No callback recorded yet.") if task is not None and task.state == "closed"
+                                     else "")
+        self.callbacks_label.setVisible(bool(self.callbacks_label.text()))
+
+    def open_callback(self) -> CallbackDialog:
+        """The callback dialog for the task shown (not yet shown itself)."""
+        if self.task is None:
+            raise ValueError("no task is shown")
+        if self.callback_dialog is not None:
+            self.callback_dialog.close()
+        self.callback_dialog = CallbackDialog(self.ctx, self.task, self._callback_recorded, self)
+        return self.callback_dialog
+
+    def _callback_recorded(self, row: dict[str, Any], task: Task) -> None:
+        self.show_task(task)
+        msg = tr("Callback recorded.")
+        if row.get("reopened"):
+            msg += " " + tr("The case is reopened.")
+        self.set_message(msg)
 
     def open_viewer(self, row: int = 0) -> AttachmentViewer:
         """The task's files in the viewer, with thumbnails (shown)."""
