@@ -31,6 +31,7 @@ from tasks.detail import TaskDetail
 from tasks.handoff import create_task_for, selected_incidents
 from tasks.inbox import InboxView, NotificationsView
 from tasks.questions import QuestionsView
+from tasks.rules_dialog import RulesDialog
 
 OVERDUE = QColor("#b00020")
 #: How often the panel looks for overdue tasks to escalate while it is open.
@@ -73,6 +74,10 @@ class TasksPanel(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button = QPushButton(tr("New task from selected incidents…"), objectName="tasks.new_from_incident")
         self.new_button.clicked.connect(self.new_from_incident)
+        self.rules_button = QPushButton(tr("Dispatch rules…"), objectName="tasks.dispatch_rules")
+        self.rules_button.clicked.connect(lambda: self.open_rules().show())
+        self.rules_dialog: RulesDialog | None = None
+        bar.addWidget(self.rules_button)
         bar.addStretch(1)
         bar.addWidget(self.new_button)
         bar.addWidget(self.refresh_button)
@@ -138,6 +143,7 @@ class TasksPanel(QWidget):
         self.new_button.setEnabled(creating.allowed)
         self.new_button.setToolTip(tr("One task about the incidents selected on the map (or the one open in "
                                       "the Incidents panel)") if creating else creating.reason)
+        self.rules_button.setVisible(store.may("edit", "routing_rule").allowed)  # the city's rules
         if store.may("edit", "task"):  # overdue work goes up a level as soon as anyone who works on tasks looks
             escalated = store.escalate_overdue()
             if escalated:
@@ -227,6 +233,13 @@ class TasksPanel(QWidget):
         self.detail.set_message("")
         self.detail.show_task(task)
         self.tabs.setCurrentWidget(self.detail.parentWidget().parentWidget())
+
+    def open_rules(self) -> RulesDialog:
+        """The dispatch rules dialog (not yet shown itself)."""
+        if self.rules_dialog is not None:
+            self.rules_dialog.close()
+        self.rules_dialog = RulesDialog(self.ctx, self)
+        return self.rules_dialog
 
     def action_form(self, action: str) -> ActionForm:
         """The form for ``action`` on the task shown (not yet shown itself)."""
