@@ -137,8 +137,8 @@ class RulesDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         lay.addWidget(self.table, 1)
-        self.summary = QLabel(objectName="tasks.rules.summary")
-        self.summary.setWordWrap(True)
+        self.summary = QLabel(objectName="tasks.rules.summary")  # one short line per rule: no wrapping
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.summary)
         self.message = QLabel(objectName="tasks.rules.message")
         self.message.setWordWrap(True)
@@ -164,7 +164,7 @@ class RulesDialog(QDialog):
         for b in (self.add_button, self.edit_button, self.delete_button):
             b.setEnabled(may.allowed)
             b.setToolTip("" if may.allowed else may.reason)
-        self.resize(980, 420)
+        self.resize(980, 540)
         self.reload()
 
     # -- the list ----------------------------------------------------------------------
@@ -267,5 +267,6 @@ class RulesDialog(QDialog):
         lines.append(tr("{taken} of {tried} incidents of the last 30 days would have been dispatched "
                         "automatically.").format(taken=f"{taken:,}", tried=f"{tried:,}"))
         self.summary.setText("\n".join(lines))
+        self.layout().activate()  # the summary grows at once, not at the next event loop turn
         self._say("")
         return dict(self.counts)
