@@ -51,6 +51,7 @@ class RuleEditor(QDialog):
         self.setObjectName("tasks.rule_editor")
         self.setWindowTitle(tr("New dispatch rule") if rule is None else tr("Edit dispatch rule"))
         self.rule_id = rule.id if rule is not None else None
+        self.setMinimumWidth(440)
         rule = rule or DispatchRule(None, "")
         form = QFormLayout(self)
         self.name = QLineEdit(rule.name, objectName="tasks.rule.name")
