@@ -184,10 +184,7 @@ class Tasks:
     def record_callback(self, task_id: str, result: str, note: str = "", *, reopen: bool = False) -> Row:
         """Record the reporter's callback on a closed task (the policy's ``create`` on ``callback``);
         with ``reopen`` a not satisfied or partly answer also reopens the case. Returns the callback row."""
-        row = self._bound().record_callback(task_id, result, note, reopen=reopen)
-        if reopen:
-            self._fire(self._bound().task(task_id))
-        return row
+        return self._bound().record_callback(task_id, result, note, reopen=reopen)  # a reopen fires on_task_changed
 
     def callbacks(self, task_id: str) -> list[Row]:
         """The callbacks recorded on a task, oldest first (``at``, ``who``, ``result``, ``note``, ``reopened``)."""
