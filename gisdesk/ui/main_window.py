@@ -21,7 +21,7 @@ from gisdesk.store.errors import StoreError
 from gisdesk.store.layer_state import load_layer_state, save_layer_state
 from gisdesk.store.workspace import map_layers, workspace_crs
 from gisdesk.ui import map_ops
-from gisdesk.ui.actions import build_actions
+from gisdesk.ui.actions import build_actions, icon
 from gisdesk.ui.canvas import SELECTED, MapCanvas
 from gisdesk.ui.identify import IdentifyPanel
 from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool, ZoomBoxTool
@@ -178,13 +178,29 @@ class MainWindow(QMainWindow):
         a["gisdesk.file.save_state"].triggered.connect(self.save_state)
         a["gisdesk.file.export"].triggered.connect(self.export_map)
         a["gisdesk.file.quit"].triggered.connect(self.close)
-        self.recent_menu = self.menuBar().actions()[0].menu().addMenu(tr("Open &recent"))
+        self.recent_menu = self.menuBar().actions()[0].menu().addMenu(icon("mdi6.history"), tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        switch = QAction(tr("S&witch user…"), self)
+        switch = QAction(icon("mdi6.account-switch-outline"), tr("S&witch user…"), self)
         switch.setObjectName("gisdesk.file.switch_user")
-        switch.setShortcut("Ctrl+Shift+U")
+        switch.setShortcut("Ctrl+Alt+U")  # Ctrl+Shift+U is taken in QGIS
+        switch.setToolTip(tr("Switch user (Ctrl+Alt+U)"))
         switch.triggered.connect(lambda checked=False: self.switch_user())
         self.menuBar().actions()[0].menu().insertAction(self.recent_menu.menuAction(), switch)
+        view = self.menuBar().actions()[1].menu()
+        view.addSeparator()
+        self.panels_menu = view.addMenu(icon("mdi6.dock-window"), tr("&Panels"))
+        self.panels_menu.setObjectName("gisdesk.view.panels")
+        self.panels_menu.aboutToShow.connect(self._fill_panels_menu)
+
+    def _fill_panels_menu(self) -> None:
+        """Every dock of the window (layers, identify, attribute tables, plugin panels), checked when shown."""
+        self.panels_menu.clear()
+        for dock in self.panel_docks():
+            self.panels_menu.addAction(dock.toggleViewAction())
+
+    def panel_docks(self) -> list[QDockWidget]:
+        """The window's docks in the order View › Panels lists them."""
+        return [d for d in self.findChildren(QDockWidget) if d.parent() is self]
 
     def _wire_canvas(self) -> None:
         c = self.canvas
