@@ -194,9 +194,20 @@ class MainWindow(QMainWindow):
 
     def _fill_panels_menu(self) -> None:
         """Every dock of the window (layers, identify, attribute tables, plugin panels), checked when shown."""
-        self.panels_menu.clear()
+        self.panels_menu.clear()  # the entries are the menu's own (a dock's toggleViewAction stays in its place)
         for dock in self.panel_docks():
-            self.panels_menu.addAction(dock.toggleViewAction())
+            act = QAction(dock.windowTitle(), self.panels_menu)  # a check mark, not an icon: shown or not
+            act.setObjectName(f"gisdesk.view.panel:{dock.objectName()}")
+            act.setCheckable(True)
+            act.setChecked(not dock.isHidden())
+            act.toggled.connect(lambda on, d=dock: self._show_dock(d, on))
+            self.panels_menu.addAction(act)
+
+    @staticmethod
+    def _show_dock(dock: QDockWidget, on: bool) -> None:
+        dock.setVisible(on)
+        if on:
+            dock.raise_()
 
     def panel_docks(self) -> list[QDockWidget]:
         """The window's docks in the order View › Panels lists them."""

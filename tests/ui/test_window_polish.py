@@ -51,6 +51,8 @@ def test_every_toolbar_and_menu_entry_has_an_icon(laptop):
             assert not act.icon().isNull(), (bar.objectName(), act.objectName() or act.text())
     for top in laptop.menuBar().actions():
         for act in _menu_entries(top.menu()):
+            if act.objectName().startswith("gisdesk.view.panel:"):
+                continue  # View › Panels entries show a check mark (shown or not) instead
             if act.objectName().startswith("gisdesk") or act.menu() is not None:
                 assert not act.icon().isNull(), act.objectName() or act.text()
 
@@ -87,11 +89,14 @@ def test_view_panels_lists_every_dock_and_shows_a_hidden_one(qtbot, laptop):
     assert {"Layers", "Identify results", f"Attributes — {cameras.title}"} <= listed
     assert "Incidents" in listed  # a plugin panel
     assert titles <= listed
-    laptop.layers_dock.hide()
+    laptop.layers_dock.close()  # the user closed the Layers panel with its × button
+    menu.aboutToShow.emit()
     toggle = next(a for a in menu.actions() if a.text().replace("&", "") == "Layers")
     assert not toggle.isChecked()
     toggle.trigger()
     assert laptop.layers_dock.isVisible()
+    menu.aboutToShow.emit()
+    assert next(a for a in menu.actions() if a.text() == "Layers").isChecked()
 
 
 def _owner(win, key: str) -> list[str]:
