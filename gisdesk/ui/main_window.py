@@ -27,6 +27,7 @@ from gisdesk.ui.identify import IdentifyPanel
 from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool, ZoomBoxTool
 from gisdesk.ui.message_bar import MessageBar
 
+DOCK_WIDTH, DOCK_HEIGHT = 320, 240  # the first size of the identify and attribute table docks, in pixels
 SLOW_RENDER_MS = 500  # show progress and a Cancel button for renders slower than this
 _IN_PLACE = (".sqlite", ".db", ".gpkg", ".spatialite")  # drawn from the user's file, read-only
 
@@ -307,6 +308,8 @@ class MainWindow(QMainWindow):
         self.identify_panel.show_hits(hits)
         self.identify_dock.show()
         self.identify_dock.raise_()
+        if self.identify_dock.width() < DOCK_WIDTH:  # names and values side by side
+            self.resizeDocks([self.identify_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         if hits:
             self._highlight_feature(hits[0].layer_id, hits[0].fid)
         else:
@@ -346,11 +349,17 @@ class MainWindow(QMainWindow):
         if dock is None:
             table = AttributeTable(lyr, self.model.selection, user=self.user)
             table.zoom_requested.connect(self._zoom_to_feature)
-            dock = self._dock(tr("Attributes — {title}").format(title=lyr.title), f"attributes:{lyr.id}", table,
-                              Qt.DockWidgetArea.BottomDockWidgetArea)
+            bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+            neighbour = next((d for d in self.panel_docks() if self.dockWidgetArea(d) == bottom
+                              and not d.isFloating() and d.isVisible()), None)
+            dock = self._dock(tr("Attributes — {title}").format(title=lyr.title), f"attributes:{lyr.id}", table, bottom)
+            if neighbour is not None:  # a tab beside the other bottom panels, with their full width
+                self.tabifyDockWidget(neighbour, dock)
             self.attribute_docks[lyr.id] = dock
         dock.show()
         dock.raise_()
+        if dock.height() < DOCK_HEIGHT:  # several rows, not a header strip
+            self.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def _zoom_to_feature(self, layer_id: str, fid: int) -> None:
         lyr = self._vector(layer_id)

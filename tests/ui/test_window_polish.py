@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar, QToolButton
 
-from tests.ui.test_window import signed_in, wait_render
+from tests.ui.test_window import demo, signed_in, wait_render, window  # noqa: F401 (fixtures: the 1400x900 window)
 
 
 @pytest.fixture
@@ -113,3 +113,18 @@ def test_shortcuts_leave_qgis_habits_alone_and_add_qgis_ones(laptop):
     assert set(_owner(laptop, "I")) == {"gisdesk.tool.identify"} == set(_owner(laptop, "Ctrl+Shift+I"))
     assert _owner(laptop, "Ctrl+Shift+M") == ["gisdesk.tool.measure_distance"]
     assert _owner(laptop, "M") == ["gisdesk.tool.measure_distance"]
+
+
+def test_attribute_table_and_identify_docks_open_at_a_useful_size(qtbot, window):
+    """On the usual 1400x900 window; at 768 px the tall plugin panels on the right leave the bottom less room."""
+    cameras = next(lyr for lyr in window.model.layers if getattr(lyr, "name", "") == "cameras")
+    window.open_attribute_table(cameras.id)
+    dock = window.attribute_docks[cameras.id]
+    qtbot.waitUntil(lambda: dock.isVisible())
+    qtbot.wait(100)  # the dock layout settles
+    assert dock.height() >= 220  # several rows of the table, not a header strip
+    v = window.canvas.view()
+    window.identify_at((v.minx + v.maxx) / 2, (v.miny + v.maxy) / 2, 50.0)
+    qtbot.waitUntil(lambda: window.identify_dock.isVisible())
+    qtbot.wait(100)
+    assert window.identify_dock.width() >= 300  # attribute names and values side by side
