@@ -306,6 +306,14 @@ class MainWindow(QMainWindow):
             self.messages.show_message(exc.message, "error", exc.hint)
             return
         self.identify_panel.show_hits(hits)
+        if self.identify_dock.isHidden() and not self.tabifiedDockWidgets(self.identify_dock):
+            # a tab beside the panels already on its side (as in QGIS): stacked under them, their minimum
+            # heights added up would push a 768 px window off the screen
+            area = self.dockWidgetArea(self.identify_dock)
+            neighbour = next((d for d in self.panel_docks() if d is not self.identify_dock and not d.isFloating()
+                              and d.isVisible() and self.dockWidgetArea(d) == area), None)
+            if neighbour is not None:
+                self.tabifyDockWidget(neighbour, self.identify_dock)
         self.identify_dock.show()
         self.identify_dock.raise_()
         if self.identify_dock.width() < DOCK_WIDTH:  # names and values side by side
@@ -349,12 +357,8 @@ class MainWindow(QMainWindow):
         if dock is None:
             table = AttributeTable(lyr, self.model.selection, user=self.user)
             table.zoom_requested.connect(self._zoom_to_feature)
-            bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-            neighbour = next((d for d in self.panel_docks() if self.dockWidgetArea(d) == bottom
-                              and not d.isFloating() and d.isVisible()), None)
-            dock = self._dock(tr("Attributes — {title}").format(title=lyr.title), f"attributes:{lyr.id}", table, bottom)
-            if neighbour is not None:  # a tab beside the other bottom panels, with their full width
-                self.tabifyDockWidget(neighbour, dock)
+            dock = self._dock(tr("Attributes — {title}").format(title=lyr.title), f"attributes:{lyr.id}", table,
+                              Qt.DockWidgetArea.BottomDockWidgetArea)
             self.attribute_docks[lyr.id] = dock
         dock.show()
         dock.raise_()

@@ -128,3 +128,15 @@ def test_attribute_table_and_identify_docks_open_at_a_useful_size(qtbot, window)
     qtbot.waitUntil(lambda: window.identify_dock.isVisible())
     qtbot.wait(100)
     assert window.identify_dock.width() >= 300  # attribute names and values side by side
+
+
+def test_identify_and_a_table_keep_the_laptop_window_on_the_screen(qtbot, laptop):
+    """Identify results join the right-hand panels as a tab; stacked, their minimum heights grew the window."""
+    cameras = next(lyr for lyr in laptop.model.layers if getattr(lyr, "name", "") == "cameras")
+    laptop.open_attribute_table(cameras.id)
+    v = laptop.canvas.view()
+    laptop.identify_at((v.minx + v.maxx) / 2, (v.miny + v.maxy) / 2, 80.0)
+    qtbot.wait(100)
+    assert laptop.height() == 768 and laptop.minimumSizeHint().height() <= 768
+    assert laptop.identify_dock.isVisible() and laptop.identify_dock.width() >= 300
+    assert laptop.tabifiedDockWidgets(laptop.identify_dock)  # a tab beside the Incidents and Tasks panels
