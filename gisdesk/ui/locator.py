@@ -182,7 +182,7 @@ class LocatorBar(QLineEdit):
         self.setToolTip(tr("Find communes, roads, places, planning projects, incidents, tasks or a coordinate "
                            "(lon lat, UTM, VN-2000 x y)"))
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(180)
+        self.setMinimumWidth(260)  # the whole placeholder shows (icon-only toolbars leave room at 1366 px)
         self.setMaximumWidth(320)
         self._window = window
         self._user = user

@@ -21,12 +21,13 @@ from gisdesk.store.errors import StoreError
 from gisdesk.store.layer_state import load_layer_state, save_layer_state
 from gisdesk.store.workspace import map_layers, workspace_crs
 from gisdesk.ui import map_ops
-from gisdesk.ui.actions import build_actions
+from gisdesk.ui.actions import build_actions, icon
 from gisdesk.ui.canvas import SELECTED, MapCanvas
 from gisdesk.ui.identify import IdentifyPanel
 from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool, ZoomBoxTool
 from gisdesk.ui.message_bar import MessageBar
 
+DOCK_WIDTH, DOCK_HEIGHT = 320, 240  # the first size of the identify and attribute table docks, in pixels
 SLOW_RENDER_MS = 500  # show progress and a Cancel button for renders slower than this
 _IN_PLACE = (".sqlite", ".db", ".gpkg", ".spatialite")  # drawn from the user's file, read-only
 
@@ -178,13 +179,40 @@ class MainWindow(QMainWindow):
         a["gisdesk.file.save_state"].triggered.connect(self.save_state)
         a["gisdesk.file.export"].triggered.connect(self.export_map)
         a["gisdesk.file.quit"].triggered.connect(self.close)
-        self.recent_menu = self.menuBar().actions()[0].menu().addMenu(tr("Open &recent"))
+        self.recent_menu = self.menuBar().actions()[0].menu().addMenu(icon("mdi6.history"), tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        switch = QAction(tr("S&witch user…"), self)
+        switch = QAction(icon("mdi6.account-switch-outline"), tr("S&witch user…"), self)
         switch.setObjectName("gisdesk.file.switch_user")
-        switch.setShortcut("Ctrl+Shift+U")
+        switch.setShortcut("Ctrl+Alt+U")  # Ctrl+Shift+U is taken in QGIS
+        switch.setToolTip(tr("Switch user (Ctrl+Alt+U)"))
         switch.triggered.connect(lambda checked=False: self.switch_user())
         self.menuBar().actions()[0].menu().insertAction(self.recent_menu.menuAction(), switch)
+        view = self.menuBar().actions()[1].menu()
+        view.addSeparator()
+        self.panels_menu = view.addMenu(icon("mdi6.dock-window"), tr("&Panels"))
+        self.panels_menu.setObjectName("gisdesk.view.panels")
+        self.panels_menu.aboutToShow.connect(self._fill_panels_menu)
+
+    def _fill_panels_menu(self) -> None:
+        """Every dock of the window (layers, identify, attribute tables, plugin panels), checked when shown."""
+        self.panels_menu.clear()  # the entries are the menu's own (a dock's toggleViewAction stays in its place)
+        for dock in self.panel_docks():
+            act = QAction(dock.windowTitle(), self.panels_menu)  # a check mark, not an icon: shown or not
+            act.setObjectName(f"gisdesk.view.panel:{dock.objectName()}")
+            act.setCheckable(True)
+            act.setChecked(not dock.isHidden())
+            act.toggled.connect(lambda on, d=dock: self._show_dock(d, on))
+            self.panels_menu.addAction(act)
+
+    @staticmethod
+    def _show_dock(dock: QDockWidget, on: bool) -> None:
+        dock.setVisible(on)
+        if on:
+            dock.raise_()
+
+    def panel_docks(self) -> list[QDockWidget]:
+        """The window's docks in the order View › Panels lists them."""
+        return [d for d in self.findChildren(QDockWidget) if d.parent() is self]
 
     def _wire_canvas(self) -> None:
         c = self.canvas
@@ -278,8 +306,18 @@ class MainWindow(QMainWindow):
             self.messages.show_message(exc.message, "error", exc.hint)
             return
         self.identify_panel.show_hits(hits)
+        if self.identify_dock.isHidden() and not self.tabifiedDockWidgets(self.identify_dock):
+            # a tab beside the panels already on its side (as in QGIS): stacked under them, their minimum
+            # heights added up would push a 768 px window off the screen
+            area = self.dockWidgetArea(self.identify_dock)
+            neighbour = next((d for d in self.panel_docks() if d is not self.identify_dock and not d.isFloating()
+                              and d.isVisible() and self.dockWidgetArea(d) == area), None)
+            if neighbour is not None:
+                self.tabifyDockWidget(neighbour, self.identify_dock)
         self.identify_dock.show()
         self.identify_dock.raise_()
+        if self.identify_dock.width() < DOCK_WIDTH:  # names and values side by side
+            self.resizeDocks([self.identify_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         if hits:
             self._highlight_feature(hits[0].layer_id, hits[0].fid)
         else:
@@ -324,6 +362,8 @@ class MainWindow(QMainWindow):
             self.attribute_docks[lyr.id] = dock
         dock.show()
         dock.raise_()
+        if dock.height() < DOCK_HEIGHT:  # several rows, not a header strip
+            self.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def _zoom_to_feature(self, layer_id: str, fid: int) -> None:
         lyr = self._vector(layer_id)

@@ -45,6 +45,10 @@ def _modifiers(mods) -> frozenset:
     return frozenset(name for flag, name in _MODIFIERS.items() if mods & flag)
 
 
+#: qtawesome's icon-set prefixes a manifest ``icon`` may name instead of a file.
+_ICON_SETS = ("mdi6", "mdi", "fa5s", "fa5", "fa6s", "ph", "msc")
+
+
 def _discard(obj: QObject) -> None:
     """Take ``obj`` out of the window now (``findChild`` no longer sees it) and delete it soon."""
     if isinstance(obj, QWidget):
@@ -331,7 +335,10 @@ class QtHost:
         for ext in spec.extensions:
             self.readers[ext.lower()] = entry
         if self._reader_action is None:
-            self._reader_action = QAction(tr("Add layer with a plugin reader…"), self.window)
+            from gisdesk.ui.actions import icon
+
+            self._reader_action = QAction(icon("mdi6.file-import-outline"), tr("Add layer with a plugin reader…"),
+                                          self.window)
             self._reader_action.setObjectName("gisdesk.file.add_plugin_layer")
             self._reader_action.triggered.connect(self._reader_dialog)
             file_menu = self._menu("File", create=False)
@@ -423,6 +430,11 @@ class QtHost:
     def _icon(self, record: Any, name: str) -> QIcon | None:
         if not name:
             return None
+        if "/" not in name and "\\" not in name and name.split(".", 1)[0] in _ICON_SETS:
+            from gisdesk.ui.actions import icon
+
+            found = icon(name)  # a name in the window's icon set (qtawesome), e.g. "mdi6.vector-polygon"
+            return None if found.isNull() else found
         path = Path(name)
         if not path.is_absolute():
             manifest = getattr(record, "manifest", None)
@@ -447,6 +459,10 @@ class QtHost:
                     return None
                 found = parent.addMenu(part)
                 found.setProperty(_CREATED, True)
+                if isinstance(parent, QMenu):  # a submenu gets an icon like every other menu entry
+                    from gisdesk.ui.actions import icon
+
+                    found.setIcon(icon("mdi6.dock-window" if part == "Panels" else "mdi6.puzzle-outline"))
             menu = parent = found
         return menu
 
@@ -516,7 +532,9 @@ def start_plugins(window, plugin_dirs=(), *, state_dir: Path | None = None, fold
                             state_dir=state_dir, raise_errors=raise_errors)
     host.manager = manager
     window.plugin_host = host
-    manage = QAction(tr("&Manage plugins…"), window)
+    from gisdesk.ui.actions import icon
+
+    manage = QAction(icon("mdi6.puzzle-outline"), tr("&Manage plugins…"), window)
     manage.setObjectName("gisdesk.plugins.manage")
     manage.triggered.connect(lambda checked=False: open_plugin_manager(window, manager))
     menu = host._menu("Plugins")

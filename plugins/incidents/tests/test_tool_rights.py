@@ -18,4 +18,4 @@ def test_the_incident_draw_tools_follow_who_is_signed_in(main_window):
     assert "may look but not change anything" in draw[0].toolTip()
     assert main_window.switch_user(PHU_HOI)  # a commune officer reports anywhere and edits their own
     assert [a.isEnabled() for a in draw] == [True, True, True, True]
-    assert "Ctrl+Alt+P" in draw[0].toolTip()
+    assert "Ctrl+Alt+O" in draw[0].toolTip()
