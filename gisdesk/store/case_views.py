@@ -33,15 +33,14 @@ def case_connection(ds: DataSource) -> Any:
     conn = connect(ds.path, read_only=True, wal=False, busy_timeout_ms=ds.busy_timeout_ms, temp_objects=True)
     present = {r[0].lower(): r[0] for r in conn.execute(
         "SELECT name FROM main.sqlite_master WHERE type IN ('table', 'view')")}
-    conn.execute(f"CREATE TEMP TABLE {_VALUE.split('.')[1]} (value)")
+    conn.execute(f"CREATE TEMP TABLE {_VALUE.split('.')[1]} (tbl TEXT PRIMARY KEY, value)")
     views: list[str] = []
     # incidents first: the shapes' views read the (already filtered) temp incidents view.
     for table in sorted((t for t in CASE_LAYERS if t in present), key=lambda t: t != "incidents"):
         cond, params = ds.table_where(table, source="temp.incidents")
-        if params:
-            conn.execute(f"DELETE FROM {_VALUE}")
-            conn.execute(f"INSERT INTO {_VALUE} VALUES (?)", params[:1])
-            cond = cond.replace("?", f"(SELECT value FROM {_VALUE})")
+        if params:  # one bound value per table (``table`` is a CASE_LAYERS key, not input)
+            conn.execute(f"INSERT INTO {_VALUE} VALUES (?, ?)", (table, params[0]))
+            cond = cond.replace("?", f"(SELECT value FROM {_VALUE} WHERE tbl = '{table}')")
         name = quote_ident(present[table])
         if table == "incident_shapes" and {"incident_lines", "incident_areas"} <= present.keys():
             body = ("SELECT incident_uuid, category, geom FROM temp.incident_areas "

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
             from gisdesk.ui.plugin_host import start_plugins
 
             self.plugins = start_plugins(self, plugin_dirs)
+            self._apply_rights()  # plugin readers add layers too
             state = self.settings.value("window/state")
             if state is not None:  # plugin docks exist now: put them back where the user left them
                 self.restoreState(state)
@@ -423,8 +424,10 @@ class MainWindow(QMainWindow):
         layers = access.decide(self.account, "import", "layer")
         styles = access.decide(self.account, "restyle", "style")
         for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
-                              ("gisdesk.file.save_state", styles)):
-            act = self.actions[cid]
+                              ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles)):
+            act = self.actions.get(cid) or self.findChild(QAction, cid)
+            if act is None:  # no plugin reader registered
+                continue
             if act.property("gisdeskTip") is None:
                 act.setProperty("gisdeskTip", act.toolTip())
             act.setEnabled(decision.allowed)
