@@ -42,7 +42,6 @@ import hmac
 import re
 import secrets
 import unicodedata
-import warnings
 from dataclasses import dataclass
 
 from gisdesk.core.incidents import ValidationError
@@ -114,22 +113,6 @@ class User:
     def unit(self) -> str:
         """What the user answers for, in words: ``the city``, a commune or a department."""
         return self.commune or self.department or ("the city" if self.is_city else "nothing (read-only)")
-
-
-def can_read(user: User, commune: str | None, department: str | None) -> bool:
-    """Deprecated: ask :func:`gisdesk.core.access.decide` (``"read"``, ``"task"``) instead."""
-    from gisdesk.core.access import may_read
-
-    warnings.warn("gisdesk.core.users.can_read is deprecated: use gisdesk.core.access", DeprecationWarning, 2)
-    return may_read(user, "task", {"commune": commune, "department": department})
-
-
-def holds(user: User, commune: str | None, department: str | None) -> bool:
-    """Deprecated: use :func:`gisdesk.core.access.holds`."""
-    from gisdesk.core import access
-
-    warnings.warn("gisdesk.core.users.holds is deprecated: use gisdesk.core.access.holds", DeprecationWarning, 2)
-    return access.holds(user, {"commune": commune, "department": department})
 
 
 def hash_password(password: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:

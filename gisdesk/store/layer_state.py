@@ -23,6 +23,7 @@ from gisdesk.core.default_styles import default_style
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import RasterStyle, VectorStyle
 from gisdesk.store._access_check import require_in
+from gisdesk.store.base import write_transaction
 from gisdesk.store.connection import DEFAULT_BUSY_TIMEOUT_MS, connect, translate_error
 from gisdesk.store.errors import StoreError
 
@@ -137,16 +138,11 @@ def save_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
                for key, (kind, name) in _workspace_keys(ws).items() if key not in present]
     conn = connect(ws, read_only=read_only, wal=not read_only, busy_timeout_ms=busy_timeout_ms, spatialite=False)
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(conn):  # a full disk or a held lock is said as such, never masked by ROLLBACK
             conn.execute(_CREATE)
             conn.execute(f"DELETE FROM {TABLE}")
             conn.executemany(f"INSERT INTO {TABLE} (position, layer_key, kind, source, name, title, grp, visible, style)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows + removed)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
     except StoreError:
         raise
     except Exception as exc:
