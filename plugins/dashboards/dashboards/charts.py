@@ -218,45 +218,77 @@ class FunnelChart(HBarChart):
             label.setPos(counts[i] / 2, i)
 
 
+#: How many hotspots the city view's gauge chart shows (those closest to their danger level).
+GAUGES_SHOWN = 12
+
+
+def hotspot_label(name: str, names: Sequence[str]) -> str:
+    """A hotspot's name without the words every hotspot name starts with ("Điểm ngập đường Lê Lợi" ->
+    "Lê Lợi" when all names start with "Điểm ngập đường "), so the axis shows what tells them apart."""
+    if len(set(names)) < 2:  # one hotspot (a commune's view): its whole name
+        return name
+    words = [n.split(" ") for n in names]
+    common = 0
+    while words and all(len(w) > common + 1 and w[common] == words[0][common] for w in words):
+        common += 1
+    return " ".join(name.split(" ")[common:]) or name
+
+
 class GaugeChart(pg.PlotWidget):
-    """Flood gauge level per hotspot with its warning and danger thresholds."""
+    """Flood gauges: the peak level per hotspot, labelled with the hotspot's name, with its warning and
+    danger thresholds. Horizontal bars, the hotspots closest to danger first; the city view keeps
+    :data:`GAUGES_SHOWN` of them (the title says how many of how many)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(tr("Flood gauges: peak water level in the range"), size="11pt", bold=True)
-        self.setLabel("left", tr("water level (m)"))
-        self.setLabel("bottom", tr("hotspot"))
-        self.showGrid(x=False, y=True, alpha=0.15)
+        self.setLabel("bottom", tr("water level (m)"))
+        self.showGrid(x=True, y=False, alpha=0.15)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.setMinimumHeight(260)
         cache_static(self)
-        self.legend = self.addLegend(offset=(-10, 5), labelTextSize="8pt", brush=(255, 255, 255, 220))
-        self.bars = Bars(x=[], height=[], width=0.7)
+        self.invertY(True)
+        left = self.getAxis("left")
+        left.setStyle(autoExpandTextSpace=True, hideOverlappingLabels=False, tickLength=0)
+        left.setWidth(150)
+        self.legend = self.addLegend(offset=(-10, -5), labelTextSize="8pt", brush=(255, 255, 255, 220))
+        self.bars = Bars(x0=[], y=[], height=0.7, width=[])
         self.addItem(self.bars)
-        self.warning = pg.ScatterPlotItem(symbol="_", size=18, pen=pg.mkPen(WARN, width=3), brush=WARN,
+        self.warning = pg.ScatterPlotItem(symbol="|", size=14, pen=pg.mkPen(WARN, width=3), brush=WARN,
                                           name=tr("warning level"))
-        self.danger = pg.ScatterPlotItem(symbol="_", size=18, pen=pg.mkPen(BAD, width=3), brush=BAD,
+        self.danger = pg.ScatterPlotItem(symbol="|", size=14, pen=pg.mkPen(BAD, width=3), brush=BAD,
                                          name=tr("danger level"))
         self.addItem(self.warning)
         self.addItem(self.danger)
         self.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=ACCENT), tr("peak level"))
+        self.shown: list[str] = []  # the hotspot codes on the axis, top to bottom
+        self.set_data({"codes": [], "names": [], "level": [], "warning": [], "danger": [], "in_range": True})
 
     def set_data(self, gauges: dict) -> None:
         level = np.nan_to_num(np.asarray(gauges["level"], dtype=float))
-        warn, danger = gauges["warning"], gauges["danger"]
-        x = np.arange(len(level), dtype=float)
+        warn = np.asarray(gauges["warning"], dtype=float)
+        danger = np.asarray(gauges["danger"], dtype=float)
+        names = list(gauges.get("names") or gauges["codes"])
+        ratio = np.where(np.isfinite(danger) & (danger > 0), level / np.where(danger > 0, danger, 1.0), 0.0)
+        order = np.argsort(-ratio, kind="stable")[:GAUGES_SHOWN]
+        level, warn, danger = level[order], warn[order], danger[order]
+        self.shown = [gauges["codes"][i] for i in order]
+        y = np.arange(len(order), dtype=float)
         brushes = [pg.mkBrush(BAD if v >= d else WARN if v >= w else ACCENT) for v, w, d in zip(level, warn, danger)]
-        self.bars.setOpts(x=x, height=level, width=0.7, brushes=brushes)
-        self.warning.setData(x, warn)
-        self.danger.setData(x, danger)
-        self.getAxis("bottom").setTicks([[(i, c.replace("HS-", "")) for i, c in enumerate(gauges["codes"])]])
+        self.bars.setOpts(x0=np.zeros(len(order)), y=y, height=0.7, width=level, brushes=brushes)
+        self.warning.setData(warn, y)
+        self.danger.setData(danger, y)
+        self.getAxis("left").setTicks([[(k, hotspot_label(names[i], names)) for k, i in enumerate(order)]])
+        self.setToolTip("\n".join(f"{gauges['codes'][i]}: {names[i]}" for i in order))
         top = np.nanmax(np.r_[level, danger, 1.0]) if len(level) else 1.0
-        self.setYRange(0, top * 1.1, padding=0)
-        self.setXRange(-0.6, max(len(level), 1) - 0.4, padding=0)
-        self.setTitle(tr("Flood gauges: peak water level in the range") if gauges["in_range"] else
-                      tr("Flood gauges: peak level on the last day of readings (none in the range)"),
-                      size="11pt", bold=True)
+        self.setXRange(0, top * 1.1, padding=0)
+        self.setYRange(-0.6, max(len(order), 1) - 0.4, padding=0)
+        total = len(names)
+        title = (tr("Flood gauges: peak water level in the range") if gauges["in_range"] else
+                 tr("Flood gauges: peak level on the last day of readings"))
+        self.setLabel("bottom", tr("water level (m)") if total <= len(order) else
+                      tr("water level (m) · {n} of {t} hotspots, closest to danger first").format(n=len(order), t=total))
+        self.setTitle(title, size="11pt", bold=True)
 
 
 def small_font() -> QFont:

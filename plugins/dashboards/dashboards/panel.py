@@ -7,8 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -108,6 +107,9 @@ class DashboardPanel(QWidget):
         self.funnel = FunnelChart(tr("Task status funnel (tasks created in the range)"), tr("tasks"),
                                   color="#2e9d4f")
         self.gauges = GaugeChart()
+        self.daily.report_title = tr("Incidents per day")  # the PDF report's titles, without the screen's hints
+        self.by_category.report_title = tr("Incidents by category")
+        self.table_heading = ""
         self.table = DataTable()
         self.table_title = QLabel()
         self.table_title.setStyleSheet("font-weight: 600;")
@@ -329,11 +331,15 @@ class DashboardPanel(QWidget):
                 start, end = stats._month_days(month)
                 kpi = self.ctx.tasks.kpis(stats.day_start_utc(start), stats.day_start_utc(end + 1),
                                           department=f.department)
-                on_time = {r["unit"]: r["on_time_rate"] for r in kpi["by_commune"]}
+                per_unit = {r["unit"]: r for r in kpi["by_commune"]}
                 for r in rows:
-                    r["tasks_on_time"] = on_time.get(r["commune"])
+                    unit = per_unit.get(r["commune"], {})
+                    r["tasks_on_time"] = unit.get("on_time_rate")
+                    r["satisfaction"] = unit.get("satisfaction_rate")
+                    r["satisfaction_responses"] = unit.get("satisfaction_responses") or 0
                 self._ranked = (key[:3], rows)
             rows = self._ranked[1]
+            self.table_heading = tr("Commune ranking for {m}").format(m=month)
             self.table_title.setText(tr("Commune ranking for {m} (score = share of the month's incidents resolved; "
                                         "click a row to filter)").format(m=month))
             self.table.set_rows(RANKING_COLUMNS, rows, highlight=f.commune, key="commune")
@@ -343,7 +349,8 @@ class DashboardPanel(QWidget):
                 return
             self._table_key = key
             rows = stats.month_history(self.model.cols, f)
-            self.table_title.setText(tr("Month by month: {c}").format(c=f.commune))
+            self.table_heading = tr("Month by month: {c}").format(c=f.commune)
+            self.table_title.setText(self.table_heading)
             self.table.set_rows(HISTORY_COLUMNS, rows)
 
     def _draw_hotspots(self) -> None:
@@ -390,23 +397,10 @@ class DashboardPanel(QWidget):
         return path
 
     def export_pdf(self, path: str | Path) -> Path:
-        """The whole dashboard on one A4 landscape page, scaled to fit (vector text and lines)."""
-        path = Path(path)
-        writer = QPdfWriter(str(path))
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
-        writer.setResolution(150)
-        writer.setTitle(self.view_label.text())
-        painter = QPainter(writer)
-        try:
-            page = QRectF(painter.viewport())
-            size = self.content.size()
-            scale = min(page.width() / size.width(), page.height() / size.height())
-            painter.scale(scale, scale)
-            self.content.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
-        return path
+        """The dashboard as a laid-out A4 report: cards, charts and the whole table (:mod:`dashboards.report`)."""
+        from dashboards.report import write_report
+
+        return write_report(self, path)
 
     def export_csv(self, path: str | Path) -> Path:
         """The table below the charts (ranking or month by month) as CSV."""

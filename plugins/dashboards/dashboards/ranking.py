@@ -99,6 +99,7 @@ RANKING_COLUMNS = [("rank", tr("Rank"), "int"), ("rank_change", tr("Change"), "c
                    ("commune", tr("Commune"), "text"), ("score", tr("Score (0-100)"), "float"),
                    ("incidents", tr("Incidents"), "int"), ("per_10k", tr("Per 10,000 residents"), "float"),
                    ("resolution_rate", tr("Resolved"), "pct"), ("mean_hours", tr("Mean hours to resolve"), "float"),
-                   ("tasks_on_time", tr("Tasks on time"), "pct")]
+                   ("tasks_on_time", tr("Tasks on time"), "pct"), ("satisfaction", tr("Satisfied"), "pct"),
+                   ("satisfaction_responses", tr("Callbacks"), "int")]
 HISTORY_COLUMNS = [("month", tr("Month"), "text"), ("incidents", tr("Incidents"), "int"),
                    ("resolution_rate", tr("Resolved"), "pct"), ("mean_hours", tr("Mean hours to resolve"), "float")]
