@@ -31,11 +31,13 @@ class AppEvents:
     """Events shared by every plugin of one manager, fired by the parts that own the data.
 
     ``incident_created(incident)`` fires when any plugin (or an import) creates an incident
-    through ``ctx.incidents``; ``task_changed(task)`` is the extension point for tasks.
+    through ``ctx.incidents``; ``incident_changed(uuid)`` when one is changed, deleted, restored
+    or linked as a duplicate there; ``task_changed(task)`` is the extension point for tasks.
     """
 
     def __init__(self) -> None:
         self.incident_created = Event()
+        self.incident_changed = Event()
         self.task_changed = Event()
         self.user_changed = Event()
         self.handoff_requested = Event()  # (incident uuids): a panel asks for one task about them
@@ -89,6 +91,11 @@ class PluginEvents:
         """Call ``callback(incident)`` (an :class:`Incident`) when an incident is reported through
         ``ctx.incidents`` by any plugin, including imports."""
         return self._subscribe(self._shared.incident_created, callback, lambda incident: (incident,))
+
+    def on_incident_changed(self, callback: Callable[[str], Any]) -> Undo:
+        """Call ``callback(uuid)`` after an incident was changed, deleted, restored or linked as a
+        duplicate through ``ctx.incidents`` by any plugin (re-read it with ``ctx.incidents.get``)."""
+        return self._subscribe(self._shared.incident_changed, callback, lambda uuid: (uuid,))
 
     def on_task_changed(self, callback: Callable[[Any], Any]) -> Undo:
         """Call ``callback(task)`` (a :class:`Task`) after a plugin changed a task through ``ctx.tasks``."""
@@ -166,7 +173,7 @@ class PluginContext:
         self.events = PluginEvents(self, model, app_events(manager))
         shared = app_events(manager)
         self.incidents = Incidents(Path(path) if path else None, lambda: self.user.username,
-                                   shared.incident_created.emit)
+                                   shared.incident_created.emit, changed=shared.incident_changed.emit)
         self._path = Path(path) if path else None
         self._tasks = Tasks(self._path, lambda: self.user, shared.task_changed.emit,
                             handoff=shared.handoff_requested)

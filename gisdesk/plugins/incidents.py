@@ -36,12 +36,17 @@ class Incidents:
         unit come from the workspace's ``users`` table, never from this object).
     created : callable
         Called with each new :class:`Incident` (the app's ``incident_created`` event).
+    changed : callable, optional
+        Called with the UUID of each incident changed, deleted, restored or linked as a duplicate
+        (the app's ``incident_changed`` event).
     """
 
-    def __init__(self, path: Path | None, user: Callable[[], Any], created: Callable[[Incident], Any]) -> None:
+    def __init__(self, path: Path | None, user: Callable[[], Any], created: Callable[[Incident], Any],
+                 changed: Callable[[str], Any] | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self._user = user
         self._created = created
+        self._changed = changed or (lambda uuid: None)
         self._store: Any = None
 
     # -- plumbing ---------------------------------------------------------------------
@@ -179,19 +184,27 @@ class Incidents:
         Give the ``version`` of the incident you read: if someone changed it since, ConflictError
         says who changed what, and nothing is written. PermissionDenied says why a change is refused.
         """
-        return self._s.update(uuid, changes, reason, version=version)
+        out = self._s.update(uuid, changes, reason, version=version)
+        self._changed(uuid)
+        return out
 
     def delete(self, uuid: str, reason: str = "", *, version: int | None = None) -> dict[str, Any]:
         """Remove an incident (its history stays); returns the snapshot :meth:`restore` takes."""
-        return self._s.delete(uuid, reason, version=version)
+        out = self._s.delete(uuid, reason, version=version)
+        self._changed(uuid)
+        return out
 
     def restore(self, snapshot: Mapping[str, Any], reason: str = "") -> str:
         """Bring back a deleted incident from its snapshot."""
-        return self._s.restore(snapshot, reason)
+        uuid = self._s.restore(snapshot, reason)
+        self._changed(uuid)
+        return uuid
 
     def link_duplicate(self, uuid: str, of_uuid: str, reason: str = "", *, version: int | None = None) -> Incident:
         """Mark ``uuid`` a duplicate of ``of_uuid`` (nothing is merged)."""
-        return self._s.link_duplicate(uuid, of_uuid, reason, version=version)
+        out = self._s.link_duplicate(uuid, of_uuid, reason, version=version)
+        self._changed(uuid)
+        return out
 
     def events(self, uuid: str) -> list[dict[str, Any]]:
         """The history of one incident, oldest first (``at``, ``who``, ``action``, ``field``, …)."""

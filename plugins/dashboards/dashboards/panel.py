@@ -66,6 +66,7 @@ class DashboardPanel(QWidget):
         ctx.events.on_selection_changed(self.on_selection_changed)
         ctx.events.on_task_changed(lambda task: self.refresh())
         ctx.events.on_incident_created(lambda incident: self._incidents_changed())
+        ctx.events.on_incident_changed(lambda uuid: self._incidents_changed())
         ctx.events.on_user_changed(lambda user: self._apply_user())
         self._stale = True  # in the background the incidents are read when the panel is first shown
         if not background:

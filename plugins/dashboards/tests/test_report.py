@@ -96,3 +96,31 @@ def test_ranking_shows_each_communes_satisfaction_as_the_task_kpis(panel, plugin
         assert panel.table.item(r, resp).key == (unit.get("satisfaction_responses") or 0)
         seen_answer |= bool(unit.get("satisfaction_responses"))
     assert seen_answer, "the demo has callbacks in its last month"
+
+
+@pytest.mark.with_plugins("incidents")
+def test_cards_follow_a_change_made_in_another_panel_without_reopening(main_window, qtbot):
+    """An incident resolved through the Incidents plugin's ``ctx.incidents`` updates the cards of the
+    open dashboard: one open incident fewer, without reopening it."""
+    dock = main_window.plugin_host.docks["dashboards.panel"]
+    dock.show()
+    panel = dock.widget()
+    qtbot.waitUntil(lambda: panel.ready, timeout=20_000)
+    incidents_ctx = next(r.context for r in main_window.plugin_host.manager.records if r.name == "incidents")
+    heard: list[str] = []
+    incidents_ctx.events.on_incident_changed(heard.append)
+    from gisdesk.api import User
+
+    assert main_window.switch_user(User("dispatcher", "dispatcher", "city_dispatcher"))
+    qtbot.waitUntil(lambda: panel.ready, timeout=20_000)
+    other = incidents_ctx.incidents
+    f = panel.filter
+    target = next(i for i in other.list(status="new")
+                  if stats.day_iso(f.start_day) <= i.occurred_at.date().isoformat() <= stats.day_iso(f.end_day))
+    before = int(panel.cards["open_incidents"].value.text().replace(",", ""))
+    other.update(target.uuid, {"status": "resolved"}, "fixed on site", version=target.version)
+    assert heard == [target.uuid]
+    qtbot.waitUntil(lambda: panel.ready and panel.cards["open_incidents"].value.text() != f"{before:,}",
+                    timeout=20_000)
+    assert int(panel.cards["open_incidents"].value.text().replace(",", "")) == before - 1
+
