@@ -83,7 +83,8 @@ class DashboardPanel(QWidget):
             self.period_box.addItem(tr(label), days)
         self.period_box.setCurrentIndex(2)
         self.hotspot_check = QCheckBox(tr("Hotspots on map"))
-        self.hotspot_check.setChecked(True)
+        # off until asked: the map opens calm; the choice is remembered (ctx.settings "hotspots_on_map")
+        self.hotspot_check.setChecked(bool(self.ctx.settings.get("hotspots_on_map", False)))
         self.reset_button = QPushButton(tr("Clear filters"))
         self.png_button, self.pdf_button = QPushButton(tr("PNG…")), QPushButton(tr("PDF…"))
         bar = QHBoxLayout()
@@ -160,7 +161,7 @@ class DashboardPanel(QWidget):
             category=None if self.filter and self.filter.category == name else name))
         self.table.cellClicked.connect(self._table_clicked)
         self.month_box.currentIndexChanged.connect(lambda _: self._fill_table())
-        self.hotspot_check.toggled.connect(lambda _: self._draw_hotspots())
+        self.hotspot_check.toggled.connect(self._hotspots_toggled)
         self.reset_button.clicked.connect(self.clear_filters)
         self.png_button.clicked.connect(lambda: self._ask_path(tr("Export dashboard (PNG)"), "PNG (*.png)",
                                                                self.export_png))
@@ -353,6 +354,10 @@ class DashboardPanel(QWidget):
             self.table_heading = tr("Month by month: {c}").format(c=f.commune)
             self.table_title.setText(self.table_heading)
             self.table.set_rows(HISTORY_COLUMNS, rows)
+
+    def _hotspots_toggled(self, on: bool) -> None:
+        self.ctx.settings["hotspots_on_map"] = bool(on)
+        self._draw_hotspots()
 
     def _draw_hotspots(self) -> None:
         if not self.ready or not self.hotspot_check.isChecked() or not self.isVisible():

@@ -102,7 +102,11 @@ def test_picking_a_commune_on_the_map_filters(panel, plugin_context):
     assert panel.filter.commune == "Đông Ba"
 
 
-def test_hotspot_layer_follows_filters_and_goes_with_the_panel(panel, plugin_context):
+def test_hotspot_layer_follows_filters_and_goes_with_the_panel(panel, plugin_context, qtbot, tmp_path):
+    # the map opens calm: no hexagons until the user asks for them
+    assert not panel.hotspot_check.isChecked()
+    assert not any(n.startswith("hotspots_") for n in plugin_context.canvas.graphics())
+    panel.hotspot_check.setChecked(True)
     names = plugin_context.canvas.graphics()
     assert any(n.startswith("hotspots_") for n in names)
     whole = panel.hotspots.hexagons
@@ -113,6 +117,10 @@ def test_hotspot_layer_follows_filters_and_goes_with_the_panel(panel, plugin_con
     panel.hotspot_check.setChecked(True)
     panel.hide()
     assert not any(n.startswith("hotspots_") for n in plugin_context.canvas.graphics())
+    # the choice is remembered for the next time the dashboard opens
+    again = DashboardPanel(plugin_context, background=False, cache_dir=tmp_path / "cache2")
+    qtbot.addWidget(again)
+    assert again.hotspot_check.isChecked()
 
 
 def test_exports(panel, tmp_path):
