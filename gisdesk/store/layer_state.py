@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gisdesk.core.default_styles import default_style
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import RasterStyle, VectorStyle
 from gisdesk.store._access_check import require_in
 from gisdesk.store.base import write_transaction
 from gisdesk.store.connection import DEFAULT_BUSY_TIMEOUT_MS, connect, translate_error
 from gisdesk.store.errors import StoreError
+from gisdesk.store.qgis_layer_styles import initial_style, write_styles
 
 Layer = VectorLayer | RasterLayer
 
@@ -93,6 +93,23 @@ def _row(ws: Path, position: int | None, layer: Layer) -> tuple:
             json.dumps(style))
 
 
+def _qgis_styles(ws: Path, layers: list[Layer]) -> list[tuple[str, str, str, VectorStyle]]:
+    """(table, geometry column, kind, style) of the workspace's own vector layers, for QGIS's ``layer_styles``."""
+    from gisdesk.store.datasource import DataSource
+
+    own = [lyr for lyr in layers if isinstance(lyr, VectorLayer) and _source_text(ws, lyr.source) == _source_text(ws, ws)]
+    if not own:
+        return []
+    with DataSource(ws) as ds:
+        infos = {info.name.lower(): info for info in ds.layers}
+    out = []
+    for lyr in own:
+        info = infos.get(lyr.name.lower())
+        if info is not None and not info.is_view:
+            out.append((info.table, info.geometry_column, info.kind, lyr.style))
+    return out
+
+
 def _workspace_keys(ws: Path) -> dict[str, tuple[str, str]]:
     """Keys of the layers the workspace itself provides, with (kind, name)."""
     from gisdesk.store.datasource import DataSource
@@ -136,6 +153,7 @@ def save_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
     present = {r[1] for r in rows}
     removed = [(None, key, kind, _source_text(ws, ws), name, None, None, 0, None)
                for key, (kind, name) in _workspace_keys(ws).items() if key not in present]
+    qgis = _qgis_styles(ws, layers)
     conn = connect(ws, read_only=read_only, wal=not read_only, busy_timeout_ms=busy_timeout_ms, spatialite=False)
     try:
         with write_transaction(conn):  # a full disk or a held lock is said as such, never masked by ROLLBACK
@@ -143,6 +161,8 @@ def save_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
             conn.execute(f"DELETE FROM {TABLE}")
             conn.executemany(f"INSERT INTO {TABLE} (position, layer_key, kind, source, name, title, grp, visible, style)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows + removed)
+            # QGIS opens the workspace with the same look (store/qgis_layer_styles.py)
+            write_styles(conn, qgis, owner=getattr(user, "username", user) or "")
     except StoreError:
         raise
     except Exception as exc:
@@ -196,7 +216,7 @@ def _recreate(ws: Path, row: _Row) -> Layer | None:
     try:
         with DataSource(src) as ds:
             info = ds.layer(row.name)
-            return VectorLayer(ds.path, info.name, default_style(info.kind))
+            return VectorLayer(ds.path, info.name, initial_style(ds.connection(text=True), info.table, info.kind))
     except StoreError:
         return None
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from gisdesk.core.default_styles import demo_style, flood_depth_style
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.store.datasource import DataSource
+from gisdesk.store.qgis_layer_styles import initial_style
 
 
 def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
@@ -15,7 +16,8 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
 
     A gisdesk workspace orders layers by ``gisdesk_layer_groups.position``
     (0 = top of the layer tree) and adds its rasters under the Flood group's
-    vector layers; any other file gives polygons, then lines, then points.
+    vector layers; any other file gives polygons, then lines, then points. A layer the file
+    keeps a default QGIS style for (``layer_styles``) opens with that style.
     """
     with DataSource(path) as ds:
         conn = ds.connection()
@@ -28,7 +30,8 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
         for info in ds.layers:
             grp, pos = groups.get(info.name.lower(), ("", None))
             key = -pos if pos is not None else 1000 + rank.get(info.kind, 0)
-            vectors.append((key, VectorLayer(ds.path, info.name, demo_style(info.name, info.kind), group=grp,
+            style = initial_style(ds.connection(text=True), info.table, info.kind, demo_style(info.name, info.kind))
+            vectors.append((key, VectorLayer(ds.path, info.name, style, group=grp,
                                              title=info.name.replace("_", " ").capitalize())))
         vectors.sort(key=lambda kv: kv[0])
         out: list[VectorLayer | RasterLayer] = [lyr for _, lyr in vectors]

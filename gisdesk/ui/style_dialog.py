@@ -91,6 +91,17 @@ class StyleDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         self.save_button = self.buttons.addButton(self.tr("Save for everyone"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setObjectName("gisdesk.style.save")
+        if not self._raster:  # QGIS .qml and OGC .sld files, both ways
+            self.load_file_button = self.buttons.addButton(self.tr("Load style…"),
+                                                           QDialogButtonBox.ButtonRole.ActionRole)
+            self.save_file_button = self.buttons.addButton(self.tr("Save style…"),
+                                                           QDialogButtonBox.ButtonRole.ActionRole)
+            self.load_file_button.setToolTip(self.tr("Read a QGIS style (.qml) or an SLD file"))
+            self.save_file_button.setToolTip(self.tr("Write this style as a QGIS style (.qml) or an SLD file"))
+            self.load_file_button.clicked.connect(lambda: self._ask_file(False))
+            self.save_file_button.clicked.connect(lambda: self._ask_file(True))
+        self._layer_name = getattr(layer, "name", "layer")
+        self._workspace = getattr(layer, "source", None)
         self.save_button.clicked.connect(self.save_for_everyone)
         rights = save_rights if save_rights is not None else Decision(True)
         self.save_button.setEnabled(rights.allowed)
@@ -436,6 +447,65 @@ class StyleDialog(QDialog):
     def accept(self) -> None:  # noqa: D102 - Qt override
         if self._validated():
             super().accept()
+
+    # -- style files -----------------------------------------------------------------
+    def _ask_file(self, save: bool) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, self.tr("Save style") if save else self.tr("Load style"), "",
+                             self.tr("QGIS style (*.qml)") + ";;" + self.tr("SLD (*.sld)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+        if save:
+            dialog.setDefaultSuffix("qml")
+        dialog.fileSelected.connect(lambda path: (self.save_style_file(path) if save else self.load_style_file(path))
+                                    if path else None)
+        dialog.open()  # not exec(): the window keeps running
+        self._file_dialog = dialog
+
+    def load_style_file(self, path: str) -> bool:
+        """Show the style of a ``.qml`` or ``.sld`` file in the dialog (Apply or OK uses it); says what did
+        not cross from the file. False, with the reason shown, when the file cannot be used."""
+        from gisdesk.store.style_files import read_style_file
+
+        try:
+            style, notes = read_style_file(path)
+        except StoreError as exc:
+            self.show_message(exc.message)
+            return False
+        if style.field and self.columns and style.field.lower() not in {n.lower() for n, _ in self.columns}:
+            self.show_message(self.tr("The style classifies by '{field}', which this layer does not have.").format(
+                field=style.field))
+            return False
+        self._original = style
+        old = self.tabs
+        holder = QVBoxLayout()
+        self._build_vector(holder)
+        self.layout().replaceWidget(old, self.tabs)
+        old.deleteLater()
+        self.opacity.spin.setValue(round(style.opacity * 100))
+        if notes:
+            self.show_message(self.tr("Loaded; not everything crossed: {notes}").format(notes="; ".join(notes)),
+                              error=False)
+        else:
+            self.show_message(self.tr("Loaded: press Apply or OK to use it."), error=False)
+        return True
+
+    def save_style_file(self, path: str) -> bool:
+        """Write the edited style to ``path`` (``.sld`` or QGIS ``.qml``); False with the reason shown."""
+        from gisdesk.store.style_files import write_style_file
+
+        style, error = self._build()
+        if style is None:
+            self.show_message(error)
+            return False
+        try:
+            written = write_style_file(style, self.kind, path, self._layer_name,
+                                       protected=(self._workspace,) if self._workspace else ())
+        except (StoreError, OSError) as exc:
+            self.show_message(getattr(exc, "message", None) or str(exc))
+            return False
+        self.show_message(self.tr("Style written to {name}.").format(name=written.name), error=False)
+        return True
 
     def done(self, r: int) -> None:  # noqa: D102 - Qt override
         if not self._raster and self._ds is not None:

@@ -226,3 +226,55 @@ def test_a_bad_label_filter_or_scale_range_keeps_the_dialog_open(qtbot, layers):
     assert dlg.result() == dlg.DialogCode.Accepted
     assert dlg.result_style().labels.filter == "population > 20000"
     assert communes.style == before
+
+
+def test_a_style_saved_as_qml_and_sld_loads_back_into_the_dialog(qtbot, layers, tmp_path):
+    """Save style… writes QGIS .qml / OGC .sld; Load style… shows it in the dialog; Apply uses it."""
+    from gisdesk.core.style import Category, Symbol, VectorStyle
+
+    cams = layers["cameras"]
+    cams.style = VectorStyle(mode="categorized", field="status", opacity=0.6,
+                             categories=[Category("online", Symbol(fill="#00aa00", size=9, shape="square"), "On"),
+                                         Category("offline", Symbol(fill="#aa0000", size=5, shape="cross"), "Off")])
+    model = MapModel([cams])
+    dlg = open_dialog(qtbot, cams)
+    for name in ("cams.qml", "cams.sld"):
+        assert dlg.save_style_file(str(tmp_path / name)), dlg.message.text()
+    text = (tmp_path / "cams.qml").read_text(encoding="utf-8")
+    assert 'type="categorizedSymbol"' in text and "0,170,0,255" in text
+    assert "<se:WellKnownName>cross</se:WellKnownName>" in (tmp_path / "cams.sld").read_text(encoding="utf-8")
+    dlg.close()
+
+    for name in ("cams.qml", "cams.sld"):
+        cams.style = VectorStyle()  # someone changed it meanwhile
+        dlg = open_dialog(qtbot, cams)
+        dlg.applied.connect(lambda st: model.set_style(cams.id, st))
+        assert dlg.load_style_file(str(tmp_path / name)), dlg.message.text()
+        assert dlg.mode_combo.currentData() == "categorized" and dlg.field_combo.currentData() == "status"
+        assert dlg.table.rowCount() >= 2
+        dlg.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+        got = cams.style
+        assert [(c.value, c.label, c.symbol.fill, c.symbol.shape, c.symbol.size) for c in got.categories] == [
+            ("online", "On", "#00aa00", "square", 9), ("offline", "Off", "#aa0000", "cross", 5)]
+        if name.endswith(".qml"):
+            assert got.opacity == pytest.approx(0.6)
+        dlg.close()
+
+
+def test_loading_a_style_for_a_field_the_layer_lacks_says_so_and_keeps_the_dialog(qtbot, layers, tmp_path):
+    from gisdesk.core.qgis_style import style_to_qml
+    from gisdesk.core.style import Category, Symbol, VectorStyle
+
+    (tmp_path / "other.qml").write_text(style_to_qml(VectorStyle(
+        mode="categorized", field="no_such_field", categories=[Category("x", Symbol())]), "point"), encoding="utf-8")
+    (tmp_path / "bad.qml").write_text("<html>not a style</html>", encoding="utf-8")
+    dlg = open_dialog(qtbot, layers["cameras"])
+    mode = dlg.mode_combo.currentData()
+    assert not dlg.load_style_file(str(tmp_path / "other.qml"))
+    assert "no_such_field" in dlg.message.text()
+    assert not dlg.load_style_file(str(tmp_path / "bad.qml"))
+    assert "not a QGIS style" in dlg.message.text()
+    assert dlg.mode_combo.currentData() == mode  # nothing changed
+    # writing over the workspace itself is refused
+    assert not dlg.save_style_file(str(layers["cameras"].source))
+    assert "workspace" in dlg.message.text() or "SQLite" in dlg.message.text()
