@@ -211,11 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("plugins", help="discover and activate the plugins headless and list them")
     add_plugins_arguments(p)
     p.set_defaults(func=_cmd_plugins)
-    p = sub.add_parser("plugin", help="plugin development: 'gisdesk plugin new NAME'")
+    p = sub.add_parser("plugin", help="plugin development: 'gisdesk plugin new NAME', 'gisdesk plugin validate DIR'")
     plugin_sub = p.add_subparsers(dest="plugin_command", required=True)
     new = plugin_sub.add_parser("new", help="write a working plugin (manifest, panel, command, test)")
     add_plugin_new_arguments(new)
     new.set_defaults(func=_cmd_plugin_new)
+    check = plugin_sub.add_parser("validate", help="check a plugin folder's manifest and files without running it "
+                                                   "(exit 2 when it would not load)")
+    check.add_argument("dir", help="the plugin folder (or its gisdesk-plugin.toml)")
+    check.set_defaults(func=lambda a: __import__("gisdesk.plugins.validate", fromlist=["x"]).validate_command(a.dir))
 
     from gisdesk.incidents_cli import add_arguments as add_incident_arguments
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import gisdesk
 from gisdesk.core.events import Event
 from gisdesk.plugins import _namespace, discovery
 from gisdesk.plugins._registry import ContributionError, ContributionRegistry
@@ -42,7 +43,7 @@ from gisdesk.plugins._fence import Fence, PluginInterrupted, resolve
 from gisdesk.plugins._state import StateStore, crash_reason, default_state_dir
 from gisdesk.plugins._watchdog import default_timeout
 from gisdesk.plugins.guard import Guard
-from gisdesk.plugins.manifest import API_VERSIONS, Manifest
+from gisdesk.plugins.manifest import API_VERSIONS, Manifest, version_problem
 
 log = logging.getLogger("gisdesk.plugins")
 
@@ -230,10 +231,39 @@ class PluginManager:
             self._crashed = None
         return self.records
 
-    def start(self) -> list[PluginRecord]:
-        """Discover, then activate every plugin that is not disabled or failed."""
-        self.discover()
+    def _dependency_problem(self, manifest: Manifest) -> str | None:
+        """Why a plugin's ``dependencies`` are not met (one missing or not active), or None."""
+        for dep in manifest.dependencies:
+            other = next((r for r in self.records if r.name == dep), None)
+            if other is None:
+                return f"needs the plugin {dep!r}, which is not installed"
+            if other.state != "active":
+                return f"needs the plugin {dep!r}, which is {other.state}"
+        return None
+
+    def _in_dependency_order(self) -> list[PluginRecord]:
+        """:attr:`records` with each plugin after the plugins it depends on (otherwise in found order)."""
+        by_name = {r.name: r for r in self.records}
+        done: list[PluginRecord] = []
+        seen: set[str] = set()
+
+        def visit(rec: PluginRecord, path: tuple[str, ...]) -> None:
+            if rec.name in seen or rec.name in path:  # a cycle: its plugins fail on the missing one
+                return
+            for dep in (rec.manifest.dependencies if rec.manifest else ()):
+                if dep in by_name:
+                    visit(by_name[dep], path + (rec.name,))
+            seen.add(rec.name)
+            done.append(rec)
+
         for rec in self.records:
+            visit(rec, ())
+        return done
+
+    def start(self) -> list[PluginRecord]:
+        """Discover, then activate every plugin that is not disabled or failed (dependencies first)."""
+        self.discover()
+        for rec in self._in_dependency_order():
             if rec.state == "inactive":
                 self._activate(rec)
         failed = [r for r in self.records if r.state == "failed"]
@@ -308,6 +338,10 @@ class PluginManager:
             supported = ", ".join(f'"{v}"' for v in sorted(API_VERSIONS))
             self._fail(rec, "validate", f"api_version \"{manifest.api_version}\" is not supported by this gisdesk "
                                         f"(it supports {supported}); update the plugin or gisdesk")
+            return
+        problem = version_problem(manifest, gisdesk.__version__) or self._dependency_problem(manifest)
+        if problem:
+            self._fail(rec, "validate", problem)
             return
         seen: set[str] = set()
         for _kind, spec in manifest.contributions():

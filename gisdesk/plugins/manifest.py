@@ -116,6 +116,16 @@ class Manifest:
         The plugin id, ``[a-z][a-z0-9_]*``, unique among plugins.
     version, api_version : str
     title, author, about, tracker, repository, category, icon : str
+    description, homepage, changelog : str
+        A one-line description (QGIS's ``description``; ``about`` is the longer text), the
+        plugin's web page and what changed in this version.
+    min_gisdesk, max_gisdesk : str
+        The gisdesk versions it works with (QGIS's ``qgisMinimumVersion``/``qgisMaximumVersion``),
+        ``""`` for no bound; outside them the plugin is not activated, and says why.
+    dependencies : tuple of str
+        Other plugins (by name) it needs active first (QGIS's ``plugin_dependencies``).
+    translations : str
+        The folder (relative to the manifest) of its Qt translation files (``<name>_<lang>.qm``).
     tags : tuple of str
     experimental : bool
     activate, deactivate : str
@@ -139,6 +149,13 @@ class Manifest:
     tags: tuple[str, ...] = ()
     category: str = ""
     icon: str = ""
+    description: str = ""
+    homepage: str = ""
+    changelog: str = ""
+    min_gisdesk: str = ""
+    max_gisdesk: str = ""
+    dependencies: tuple[str, ...] = ()
+    translations: str = ""
     experimental: bool = False
     activate: str = ""
     deactivate: str = ""
@@ -160,7 +177,11 @@ class Manifest:
 
 
 _PLUGIN_STR_FIELDS = ("version", "api_version", "title", "author", "about", "tracker", "repository",
-                      "category", "icon", "activate", "deactivate")
+                      "category", "icon", "activate", "deactivate", "description", "homepage", "changelog",
+                      "min_gisdesk", "max_gisdesk", "translations")
+#: Every key of ``[plugin]`` (the JSON Schema ``gisdesk/plugins/manifest.schema.json`` lists the same).
+PLUGIN_KEYS = frozenset({"name", "tags", "experimental", "dependencies", *_PLUGIN_STR_FIELDS})
+_VERSION = re.compile(r"\d+(\.\d+){0,3}\Z")
 
 
 def load_manifest(path: str | Path) -> Manifest:
@@ -213,12 +234,20 @@ def parse_manifest(data: dict[str, Any], path: Path | None = None) -> Manifest:
             raise ManifestError(path, f"plugin.{key}", f"{values[key]!r} is not \"module:function\"")
     if "tags" in plugin:
         values["tags"] = _strings(plugin["tags"], path, "plugin.tags")
+    for key in ("min_gisdesk", "max_gisdesk"):
+        if values.get(key) and not _VERSION.match(values[key]):
+            raise ManifestError(path, f"plugin.{key}", f"{values[key]!r} is not a version like \"0.4\" or \"1.2.0\"")
+    if "dependencies" in plugin:
+        deps = _strings(plugin["dependencies"], path, "plugin.dependencies")
+        bad = [d for d in deps if not _NAME.match(d) or d == name]
+        if bad:
+            raise ManifestError(path, "plugin.dependencies", f"{bad[0]!r} is not another plugin's name")
+        values["dependencies"] = deps
     if "experimental" in plugin:
         if not isinstance(plugin["experimental"], bool):
             raise ManifestError(path, "plugin.experimental", f"must be true or false, not {plugin['experimental']!r}")
         values["experimental"] = plugin["experimental"]
-    known = {"name", "tags", "experimental", *_PLUGIN_STR_FIELDS}
-    warnings += [f"unknown key plugin.{k} ignored" for k in sorted(set(plugin) - known)]
+    warnings += [f"unknown key plugin.{k} ignored" for k in sorted(set(plugin) - PLUGIN_KEYS)]
     values.setdefault("title", name)
 
     contributes = data.get("contributes", {})
@@ -265,6 +294,22 @@ def _contribution(kind: str, entry: dict[str, Any], plugin: str, path: Path | No
             raise ManifestError(path, f"{where}.extensions", "give file extensions with their dot, e.g. [\".csv\"]")
         values["extensions"] = tuple(e.lower() for e in values["extensions"])
     return cls(**values)
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    """``"1.2"`` -> ``(1, 2, 0, 0)`` (the numeric part of a version; letters after it are ignored)."""
+    parts = [int(p) for p in re.findall(r"\d+", re.match(r"[\d.]*", text or "").group(0))][:4]
+    return tuple(parts + [0] * (4 - len(parts)))
+
+
+def version_problem(manifest: Manifest, gisdesk_version: str) -> str | None:
+    """Why ``manifest`` does not run on ``gisdesk_version`` (outside its ``min_gisdesk``-``max_gisdesk``), or None."""
+    have = version_tuple(gisdesk_version)
+    if manifest.min_gisdesk and have < version_tuple(manifest.min_gisdesk):
+        return f"needs gisdesk {manifest.min_gisdesk} or newer (this is {gisdesk_version})"
+    if manifest.max_gisdesk and have > version_tuple(manifest.max_gisdesk):
+        return f"works with gisdesk up to {manifest.max_gisdesk} (this is {gisdesk_version}); update the plugin"
+    return None
 
 
 def check_contribution_id(cid: Any, plugin: str, path: Path | None = None, where: str = "id") -> None:

@@ -24,10 +24,14 @@ name = "{name}"
 version = "0.1.0"
 api_version = "1"
 title = "{title}"
+description = "What {title} does, in one line."
 author = ""
 about = "What {title} does, in a sentence or two."
+homepage = ""
 tracker = ""
 repository = ""
+changelog = "0.1.0: first version."
+min_gisdesk = "0.1"
 tags = []
 category = "Panels"
 experimental = true
@@ -179,6 +183,28 @@ Edit `gisdesk-plugin.toml` to declare panels and commands, `{name}/` for the cod
 '''
 
 
+def name_taken(name: str) -> str | None:
+    """Why ``name`` would clash (a standard-library module, an installed package or plugin), or None."""
+    import importlib.util
+    import sys
+
+    if name in sys.stdlib_module_names:
+        return (f"{name!r} is a standard-library module: a plugin package of that name would shadow it "
+                f"(try {name + '_plugin'!r})")
+    from gisdesk.plugins.discovery import discover
+
+    for cand in discover():
+        if cand.name == name:
+            return f"a plugin called {name!r} is already installed ({cand.source}: {cand.path}); choose another name"
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin not in (None, "namespace"):
+        return f"{name!r} is an installed Python package ({spec.origin}); choose another name"
+    return None
+
+
 def new_plugin(name: str, directory: str | Path = ".") -> Path:
     """Write a working plugin called ``name`` into ``directory/name``.
 
@@ -197,7 +223,8 @@ def new_plugin(name: str, directory: str | Path = ".") -> Path:
     Raises
     ------
     ScaffoldError
-        Bad name, or the folder exists already (nothing is overwritten).
+        Bad name, a name that shadows the standard library, an installed package or an installed
+        plugin, or the folder exists already (nothing is overwritten).
     """
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name or ""):
         fixed = re.sub(r"[^a-z0-9_]", "_", (name or "").lower()).strip("_")
@@ -207,6 +234,9 @@ def new_plugin(name: str, directory: str | Path = ".") -> Path:
     root = Path(directory) / name
     if root.exists():
         raise ScaffoldError(f"{root} exists already; choose another name or --dir")
+    taken = name_taken(name)
+    if taken:
+        raise ScaffoldError(taken)
     title = name.replace("_", " ").capitalize()
     cls = "".join(part.capitalize() for part in name.split("_"))
     values = {"name": name, "title": title, "cls": cls}

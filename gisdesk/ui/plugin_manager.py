@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser,
                                QVBoxLayout, QWidget)
@@ -97,6 +97,7 @@ class PluginManagerDialog(QDialog):
                     item.setForeground(QBrush(QColor(_STATE_COLOURS[rec.state])))
                 if col == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row)
+                    item.setIcon(plugin_icon(rec))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -153,6 +154,18 @@ class PluginManagerDialog(QDialog):
         self.refresh()
 
 
+def plugin_icon(rec) -> QIcon:
+    """The plugin's own icon (``plugin.icon``, relative to its manifest), else a generic plug icon."""
+    m = rec.manifest
+    if m is not None and m.icon and m.root is not None and (m.root / m.icon).is_file():
+        icon = QIcon(str(m.root / m.icon))
+        if not icon.isNull():
+            return icon
+    from gisdesk.ui.actions import icon
+
+    return icon("mdi6.puzzle-outline")
+
+
 def _details_html(rec) -> str:
     e = html.escape
     m = rec.manifest
@@ -164,11 +177,20 @@ def _details_html(rec) -> str:
         why = rec.reason or tr("turned off by you")
         parts.append(f"<p style='color:#8a6100'>{e(tr('Disabled: {why}').format(why=why))}</p>")
     if m is not None:
+        if m.description:
+            parts.append(f"<p><i>{e(m.description)}</i></p>")
         if m.about:
             parts.append(f"<p>{e(m.about)}</p>")
         rows = [(tr("Name"), e(m.name)), (tr("Author"), e(m.author)), (tr("Category"), e(m.category)),
                 (tr("Tags"), e(", ".join(m.tags))), (tr("API version"), e(m.api_version))]
-        for label, url in ((tr("Repository"), m.repository), (tr("Tracker"), m.tracker)):
+        if m.min_gisdesk or m.max_gisdesk:
+            rows.append((tr("Runs on gisdesk"), e(f"{m.min_gisdesk or '…'} – {m.max_gisdesk or '…'}")))
+        if m.dependencies:
+            rows.append((tr("Needs plugins"), e(", ".join(m.dependencies))))
+        if m.changelog:
+            rows.append((tr("Changes"), e(m.changelog)))
+        for label, url in ((tr("Home page"), m.homepage), (tr("Repository"), m.repository),
+                           (tr("Tracker"), m.tracker)):
             if url:
                 rows.append((label, f"<a href='{e(url)}'>{e(url)}</a>"))
         if m.experimental:
