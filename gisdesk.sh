@@ -64,6 +64,8 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[test]'
   echo "$want" > "$stamp"
+  # gisdesk in the applications menu, with its icon (freedesktop.org; the user's own data folder)
+  [ "$(uname -s)" = Linux ] && .venv/bin/python -m gisdesk.desktop_entry || true
 fi
 
 # --- go ---------------------------------------------------------------------------------

@@ -41,8 +41,9 @@ SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE
 
 INSTALL_HINT = (
     "Install SpatiaLite's SQLite extension: "
-    "'sudo apt-get install libsqlite3-mod-spatialite' on Debian/Ubuntu, "
-    "'brew install libspatialite' on macOS, or set GISDESK_MOD_SPATIALITE to the "
+    "'sudo apt-get install libsqlite3-mod-spatialite' on Debian/Ubuntu; "
+    "'conda install -c conda-forge libspatialite' (any system), 'brew install libspatialite' on macOS "
+    "or OSGeo4W's spatialite package on Windows; or set GISDESK_MOD_SPATIALITE to the "
     "full path of mod_spatialite."
 )
 
@@ -61,9 +62,51 @@ def sqlite_module() -> ModuleType:
     return sqlean
 
 
+def spatialite_candidates(platform: str | None = None, env: dict | None = None) -> list[str]:
+    """Where mod_spatialite may be, most likely first, for ``platform`` (``sys.platform``).
+
+    ``GISDESK_MOD_SPATIALITE``; then the active conda environment (conda-forge's
+    ``libspatialite``: ``Library/bin`` on Windows, ``lib`` elsewhere); on Windows OSGeo4W
+    (``OSGEO4W_ROOT``, ``C:/OSGeo4W``); on macOS Homebrew and MacPorts; and last the bare name,
+    which the system's loader looks up on its own path (Debian's ``/usr/lib/<arch>``).
+    """
+    import sys
+
+    platform = platform or sys.platform
+    env = os.environ if env is None else env
+    out: list[str] = []
+    if env.get(SPATIALITE_ENV):
+        out.append(env[SPATIALITE_ENV])
+    prefixes = [env.get("CONDA_PREFIX", "")]
+    if platform == "win32":
+        out += [str(Path(p) / "Library" / "bin" / "mod_spatialite.dll") for p in prefixes if p]
+        out += [str(Path(root) / "bin" / "mod_spatialite.dll")
+                for root in (env.get("OSGEO4W_ROOT", ""), "C:/OSGeo4W", "C:/OSGeo4W64") if root]
+    elif platform == "darwin":
+        out += [str(Path(p) / "lib" / "mod_spatialite.dylib") for p in prefixes if p]
+        out += ["/opt/homebrew/lib/mod_spatialite.dylib", "/usr/local/lib/mod_spatialite.dylib",
+                "/opt/local/lib/mod_spatialite.dylib"]
+    else:
+        out += [str(Path(p) / "lib" / "mod_spatialite.so") for p in prefixes if p]
+    out.append("mod_spatialite")
+    return out
+
+
 def spatialite_library() -> str:
-    """Name or path of the mod_spatialite library (``GISDESK_MOD_SPATIALITE`` overrides)."""
-    return os.environ.get(SPATIALITE_ENV) or "mod_spatialite"
+    """Name or path of the mod_spatialite library: the first of :func:`spatialite_candidates` that
+    exists (``GISDESK_MOD_SPATIALITE`` always wins), else the bare name for the system's loader."""
+    found = spatialite_candidates()
+    if os.environ.get(SPATIALITE_ENV):
+        return found[0]
+    for cand in found[:-1]:
+        if Path(cand).is_file():
+            if os.name == "nt":  # its DLLs (GEOS, PROJ, …) sit beside it
+                try:
+                    os.add_dll_directory(str(Path(cand).parent))
+                except (AttributeError, OSError):
+                    pass
+            return cand
+    return found[-1]
 
 
 def _code(exc: BaseException) -> int | None:

@@ -62,11 +62,22 @@ def open_window(workspace: Path, settings: QSettings | None = None, plugin_dirs:
     return win
 
 
+def app_icon():
+    """The application icon (``resources/icons/gisdesk.svg``), for every window."""
+    from PySide6.QtGui import QIcon
+
+    from gisdesk.desktop_entry import app_icon as icon_path
+
+    return QIcon(str(icon_path()))
+
+
 def run_app(workspace: Path, plugin_dirs: list[Path] | None = None) -> int:
     """Open the window on ``workspace`` and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gisdesk")
     app.setOrganizationName("gisdesk")
+    app.setDesktopFileName("gisdesk")  # the desktop entry (gisdesk/desktop_entry.py): the taskbar's icon and name
+    app.setWindowIcon(app_icon())
     gc_guard.install()
     if open_window(workspace, plugin_dirs=plugin_dirs) is None:
         return 2

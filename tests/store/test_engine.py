@@ -87,3 +87,38 @@ def test_engine_on_a_file_that_is_not_sqlite_fails_clearly(tmp_path):
     bad.write_text("hello")
     with pytest.raises(NotADatabaseError, match="not an SQLite database"):
         create_engine(bad)
+
+
+def test_mod_spatialite_is_looked_for_where_each_platform_installs_it():
+    from gisdesk.store.connection import spatialite_candidates
+
+    conda = {"CONDA_PREFIX": "C:/Users/lan/miniforge3/envs/gis"}
+    win = spatialite_candidates("win32", {**conda, "OSGEO4W_ROOT": "D:/OSGeo4W"})
+    assert [c.replace("\\", "/") for c in win] == [
+        "C:/Users/lan/miniforge3/envs/gis/Library/bin/mod_spatialite.dll", "D:/OSGeo4W/bin/mod_spatialite.dll",
+        "C:/OSGeo4W/bin/mod_spatialite.dll", "C:/OSGeo4W64/bin/mod_spatialite.dll", "mod_spatialite"]
+    mac = spatialite_candidates("darwin", {"CONDA_PREFIX": "/Users/an/mambaforge"})
+    assert mac[:2] == ["/Users/an/mambaforge/lib/mod_spatialite.dylib", "/opt/homebrew/lib/mod_spatialite.dylib"]
+    assert spatialite_candidates("linux", {}) == ["mod_spatialite"]
+    assert spatialite_candidates("linux", {"GISDESK_MOD_SPATIALITE": "/x/mod_spatialite.so"})[0] == "/x/mod_spatialite.so"
+
+
+def test_a_conda_environments_mod_spatialite_is_found_and_loads(tmp_path, monkeypatch):
+    import ctypes.util
+    import glob
+
+    from gisdesk.store.connection import connect, spatialite_library
+
+    system = (glob.glob("/usr/lib/*/mod_spatialite.so") + glob.glob("/usr/lib/mod_spatialite.so"))
+    if not system:
+        pytest.skip("no system mod_spatialite.so to stand in for a conda one")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "mod_spatialite.so").symlink_to(system[0])
+    monkeypatch.delenv("GISDESK_MOD_SPATIALITE", raising=False)
+    monkeypatch.setenv("CONDA_PREFIX", str(tmp_path))
+    assert spatialite_library() == str(tmp_path / "lib" / "mod_spatialite.so")
+    conn = connect(tmp_path / "x.sqlite", create=True)
+    try:
+        assert conn.execute("SELECT spatialite_version()").fetchone()[0]
+    finally:
+        conn.close()
