@@ -85,11 +85,17 @@ def build_demo_cache(cache_root: Path) -> Path:
 
 
 def find_plugin_dir(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` that holds ``gisdesk-plugin.toml``."""
+    """The nearest folder at or above ``start`` that holds ``gisdesk-plugin.toml``, or the package
+    of the nearest plugin project (``pyproject.toml`` beside a package holding the manifest)."""
+    from gisdesk.plugins.discovery import project_package
+
     start = Path(start).resolve()
     for folder in [start if start.is_dir() else start.parent, *start.parents]:
         if (folder / MANIFEST_NAME).is_file():
             return folder
+        package = project_package(folder)
+        if package is not None:
+            return package
     return None
 
 

@@ -67,8 +67,9 @@ def installed(tmp_path_factory) -> Path:
     venv = root / "venv"
     _run([getattr(sys, "_base_executable", sys.executable), "-m", "venv", "--without-pip", str(venv)], timeout=30)
     python = venv / BIN / "python"
+    # from outside the checkout: a gisdesk.egg-info in the working folder would count as "already installed"
     _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
-         timeout=30)
+         timeout=30, cwd=root)
     # Only now (pip must not see, let alone uninstall, the editable gisdesk): the dependencies.
     purelib = _run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                    timeout=30).stdout.strip()

@@ -72,7 +72,12 @@ def mount(plugin: str, root: Path) -> str:
     elsewhere before) is forgotten first, with its modules, so this folder's code runs.
     """
     ns = namespace(plugin)
-    folder = str(Path(root).absolute())
+    base = Path(root).absolute()
+    # a plugin folder that is itself a package (a pip-installable plugin project's package, its
+    # manifest inside): its targets name the package ("flood_watch.panel:…"), so the namespace
+    # looks in the folder above, and the package is its one module
+    is_package = (base / "__init__.py").is_file() and base.name.isidentifier()
+    folder = str(base.parent if is_package else base)
     with _lock:
         current = sys.modules.get(ns)
         if current is not None and list(getattr(current, "__path__", [])) != [folder]:
@@ -84,7 +89,7 @@ def mount(plugin: str, root: Path) -> str:
             module = importlib.util.module_from_spec(spec)
             module.__doc__ = f"The modules of gisdesk plugin {plugin!r} from {folder}."
             sys.modules[ns] = module
-        _own[ns] = top_level_names(Path(folder))
+        _own[ns] = frozenset({base.name}) if is_package else top_level_names(Path(folder))
         _install()
     importlib.invalidate_caches()
     return ns

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gisdesk.plugins.manifest import MANIFEST_NAME, Manifest, ManifestError, load_manifest
+from gisdesk.plugins.manifest import MANIFEST_NAME, Manifest, ManifestError, load_manifest, project_package
 
 log = logging.getLogger("gisdesk.plugins")
 
@@ -128,6 +128,8 @@ def _scan_folder(folder: Path, source: str) -> list[Candidate]:
             return [Candidate(folder.name, source, folder, error=f"{folder} is a file, not a plugins folder")]
         if (folder / MANIFEST_NAME).exists():
             return [_from_folder(folder, source)]
+        if project_package(folder) is not None:  # --plugins-dir pointing at one plugin project
+            return [_from_folder(project_package(folder), source)]
         subdirs = sorted(p for p in folder.iterdir() if not p.name.startswith((".", "_")))
     except OSError as exc:
         return [Candidate(folder.name, source, folder, error=f"cannot read plugins folder {folder}: "
@@ -137,6 +139,8 @@ def _scan_folder(folder: Path, source: str) -> list[Candidate]:
         try:
             if (sub / MANIFEST_NAME).exists() or (sub / MANIFEST_NAME).is_symlink():
                 out.append(_from_folder(sub, source))
+            elif sub.is_dir() and project_package(sub) is not None:
+                out.append(_from_folder(project_package(sub), source))
             elif sub.is_dir() and any(p.suffix == ".py" or p.name.endswith(".toml") for p in sub.iterdir()):
                 out.append(Candidate(sub.name, source, sub, error=f"{sub} has no {MANIFEST_NAME}"))
         except OSError as exc:

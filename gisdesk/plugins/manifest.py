@@ -184,8 +184,19 @@ PLUGIN_KEYS = frozenset({"name", "tags", "experimental", "dependencies", *_PLUGI
 _VERSION = re.compile(r"\d+(\.\d+){0,3}\Z")
 
 
+def project_package(folder: Path) -> Path | None:
+    """The plugin package of a plugin *project* folder (what ``gisdesk plugin new`` writes and
+    ``pip install`` installs): ``folder`` holds a ``pyproject.toml`` and a package named like the
+    folder whose ``gisdesk-plugin.toml`` sits inside it. None for any other folder."""
+    package = folder / folder.name
+    if (folder / "pyproject.toml").is_file() and (package / MANIFEST_NAME).is_file() \
+            and (package / "__init__.py").is_file():
+        return package
+    return None
+
+
 def load_manifest(path: str | Path) -> Manifest:
-    """Read and validate a ``gisdesk-plugin.toml`` (or the one in a folder).
+    """Read and validate a ``gisdesk-plugin.toml`` (or the one in a folder, or in a plugin project's package).
 
     Raises
     ------
@@ -194,7 +205,7 @@ def load_manifest(path: str | Path) -> Manifest:
     """
     path = Path(path)
     if path.is_dir() and path.name != MANIFEST_NAME:
-        path = path / MANIFEST_NAME
+        path = (project_package(path) or path) / MANIFEST_NAME
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:

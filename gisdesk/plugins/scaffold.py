@@ -1,9 +1,11 @@
 """``gisdesk plugin new NAME``: write a small plugin that works, to start from.
 
-The plugin folder holds the manifest, a package named like the plugin with
-``activate``/``deactivate``, a dock panel (a label and a button that counts the map's
-layers), a command, a test using the ``plugin_context`` fixture of ``gisdesk.testing``,
-and a ``pyproject.toml`` that lets ``pytest`` import the package.
+The folder is a plugin *project*: a ``pyproject.toml`` and a package named like the plugin,
+with the manifest inside the package, ``activate``/``deactivate``, a dock panel (a label
+and a button that counts the map's layers) and a command; tests using the
+``plugin_context`` fixture of ``gisdesk.testing`` beside it. gisdesk loads it from the
+folder (``--plugins-dir``), and ``pip install`` turns it into an installed plugin found
+through the ``gisdesk.plugins`` entry point (the manifest travels inside the package).
 """
 
 from __future__ import annotations
@@ -163,7 +165,28 @@ def test_panel_button_shows_the_count(plugin_context, qtbot):
 '''
 
 _PYPROJECT = '''\
-# Lets pytest import the plugin package; gisdesk itself puts this folder on sys.path.
+# 'pip install .' installs the plugin; gisdesk finds it through the entry point below.
+[build-system]
+requires = ["setuptools>=61"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "gisdesk-{dist}"
+version = "0.1.0"
+description = "{title}: a gisdesk plugin."
+requires-python = ">=3.11"
+dependencies = ["gisdesk"]
+
+[project.entry-points."gisdesk.plugins"]
+{name} = "{name}"
+
+[tool.setuptools]
+packages = ["{name}"]
+
+[tool.setuptools.package-data]
+{name} = ["gisdesk-plugin.toml"]
+
+# pytest imports the package from this folder
 [tool.pytest.ini_options]
 pythonpath = ["."]
 testpaths = ["tests"]
@@ -175,11 +198,13 @@ _README = '''\
 A gisdesk plugin. Try it:
 
 ```sh
-gisdesk plugins --plugins-dir ..     # is it found and active?
+gisdesk plugins --plugins-dir .      # is it found and active?
+gisdesk plugin validate .            # is the manifest right (without running the code)?
 python -m pytest                     # its tests, from this folder
+pip install .                        # install it: gisdesk finds it without --plugins-dir
 ```
 
-Edit `gisdesk-plugin.toml` to declare panels and commands, `{name}/` for the code.
+Edit `{name}/gisdesk-plugin.toml` to declare panels and commands, `{name}/` for the code.
 '''
 
 
@@ -239,9 +264,9 @@ def new_plugin(name: str, directory: str | Path = ".") -> Path:
         raise ScaffoldError(taken)
     title = name.replace("_", " ").capitalize()
     cls = "".join(part.capitalize() for part in name.split("_"))
-    values = {"name": name, "title": title, "cls": cls}
+    values = {"name": name, "title": title, "cls": cls, "dist": name.replace("_", "-")}
     files = {
-        MANIFEST_NAME: _MANIFEST, "README.md": _README, "pyproject.toml": _PYPROJECT,
+        f"{name}/{MANIFEST_NAME}": _MANIFEST, "README.md": _README, "pyproject.toml": _PYPROJECT,
         f"{name}/__init__.py": _INIT, f"{name}/logic.py": _LOGIC, f"{name}/commands.py": _COMMANDS,
         f"{name}/panel.py": _PANEL, f"tests/test_{name}.py": _TEST,
     }
@@ -249,7 +274,9 @@ def new_plugin(name: str, directory: str | Path = ".") -> Path:
         for rel, template in files.items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(template.format(**values), encoding="utf-8")
+            text = template.format(**values) if rel != "pyproject.toml" else \
+                template.replace("{name}", name).replace("{dist}", values["dist"]).replace("{title}", title)
+            path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise ScaffoldError(f"cannot write {root}: {exc.strerror or exc}") from None
     return root

@@ -47,8 +47,11 @@ def _module_file(root: Path, module: str) -> Path | None:
 
 def validate_plugin(folder: str | Path) -> Validation:
     """Check the plugin in ``folder`` (or the manifest file itself); never imports its code."""
+    from gisdesk.plugins.discovery import project_package
+
     out = Validation()
     path = Path(folder)
+    path = project_package(path) or path if path.is_dir() else path
     try:
         m = load_manifest(path)
     except ManifestError as exc:
@@ -58,6 +61,8 @@ def validate_plugin(folder: str | Path) -> Validation:
     out.warnings += list(m.warnings)
     root = m.root or (path if path.is_dir() else path.parent)
     where = m.path or root / MANIFEST_NAME
+    # a plugin folder that is itself a package: its targets name the package, from the folder above
+    code_root = root.parent if (root / "__init__.py").is_file() and root.name.isidentifier() else root
     targets = [("plugin.activate", m.activate), ("plugin.deactivate", m.deactivate)]
     for kind in CONTRIBUTION_KINDS:
         for i, spec in enumerate(getattr(m, kind)):
@@ -65,8 +70,8 @@ def validate_plugin(folder: str | Path) -> Validation:
                 if isinstance(getattr(spec, key, None), str):
                     targets.append((f"contributes.{kind}[{i}].{key}", getattr(spec, key)))
     for name, target in targets:
-        if target and _module_file(root, target.partition(":")[0]) is None:
-            out.errors.append(f"{where}: {name}: no module {target.partition(':')[0]!r} in {root} "
+        if target and _module_file(code_root, target.partition(":")[0]) is None:
+            out.errors.append(f"{where}: {name}: no module {target.partition(':')[0]!r} in {code_root} "
                               f"(looked for {target.partition(':')[0].replace('.', '/')}.py or its __init__.py)")
     if m.icon and not (root / m.icon).is_file():
         out.errors.append(f"{where}: plugin.icon: {m.icon!r} is not a file in {root}")

@@ -31,7 +31,8 @@ def test_main_window_has_the_panel(main_window):
 
 def test_find_plugin_dir_walks_up(tmp_path):
     root = new_plugin("gauges", tmp_path)
-    assert find_plugin_dir(root / "tests" / "test_gauges.py") == root
+    # a plugin project: the plugin is its package, where the manifest is
+    assert find_plugin_dir(root / "tests" / "test_gauges.py") == root / "gauges"
     assert find_plugin_dir(tmp_path) is None
 
 
