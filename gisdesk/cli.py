@@ -172,10 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gisdesk", description="Desktop GIS workstation for city management.",
         epilog="also: 'gisdesk export WORKSPACE LAYER OUT' (save a layer as GeoPackage, Shapefile, GeoJSON, "
-               "FlatGeobuf, CSV or KML), 'gisdesk locate WORKSPACE TEXT' (the locator bar's search) and "
+               "FlatGeobuf, CSV or KML), 'gisdesk print WORKSPACE -o OUT.pdf' (a georeferenced PDF map or an "
+               "atlas), 'gisdesk locate WORKSPACE TEXT' (the locator bar's search) and "
                "'gisdesk server init URL' (the city server); each takes --help.")
     sub = parser.add_subparsers(dest="command", metavar="{WORKSPACE,info,sample,render,plugins,plugin,incidents,kpi,"
-                                                        "users,tasks,import,export,locate,server}",
+                                                        "users,tasks,import,export,print,locate,server}",
                                 help="a workspace file opens the window (default: the demo city); "
                                      "'gisdesk [--plugins-dir DIR] [WORKSPACE]'")
 
@@ -258,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
             from gisdesk.export_cli import export_main
 
             return export_main(argv[1:])
+        if argv[:1] == ["print"]:  # 'gisdesk print WORKSPACE -o OUT.pdf' (a georeferenced PDF, an atlas)
+            from gisdesk.print_cli import print_main
+
+            return print_main(argv[1:])
         if argv[:1] == ["server"] or (argv[:1] == ["users"] and len(argv) > 2
                                       and argv[2].startswith(("postgresql://", "postgres://"))):
             from gisdesk.server_cli import server_main  # the city server; 'users' on a file stays in tasks_cli

@@ -458,18 +458,79 @@ def export_map(path: str | os.PathLike[str], renderer: Renderer, layers: list, v
     return path
 
 
-def _write(tmp: Path, fmt: str, renderer: Renderer, layers: list, view: MapView, title: str,
-           kinds: dict[str, str], date_text: str, dpi: int, size_mm: tuple[float, float]) -> None:
+def legend_blocks(renderer: Renderer, layers: list, view: MapView, kinds: dict[str, str], dpi: float) -> list:
+    """Legend blocks of the visible layers that have features in ``view``, top of the map first."""
     factor = dpi / SCREEN_DPI
-    visible = [lyr for lyr in layers if lyr.visible]
-    printed = [print_layer(lyr, factor) for lyr in visible]
     swatch_px = max(8, round(4.2 * dpi / 25.4))
     blocks = []
-    for lyr in reversed(visible):  # top of the map first, as in the layer tree
+    for lyr in reversed([lyr for lyr in layers if lyr.visible]):  # top of the map first, as in the layer tree
         if not _has_features(renderer, lyr, view):
             continue  # an empty layer (e.g. no line incidents yet) has nothing to explain
         kind = kinds.get(lyr.id, "raster" if isinstance(lyr, RasterLayer) else "polygon")
         blocks.append((lyr.title, legend_entries(_legend_layer(lyr, kind, swatch_px, factor), kind, swatch_px)))
+    return blocks
+
+
+def draw_page(p: QPainter, dpi: float, size_mm: tuple[float, float], renderer: Renderer, layers: list,
+              view: MapView, title: str, kinds: dict[str, str], date_text: str, *, subtitle: str = "",
+              source: str = "", scale: float | None = None, page_name: str = "") -> tuple[QRectF, MapView]:
+    """Lay out one printed page on ``p`` (title, map, legend, scale bar, north arrow, footer).
+
+    ``scale`` fixes the map scale (1:``scale`` at ``dpi``) around the view's centre; None fits the
+    view's extent into the frame. Returns the map frame (device pixels) and the view drawn in it,
+    which is what georeferencing the page needs.
+    """
+    factor = dpi / SCREEN_DPI
+    printed = [print_layer(lyr, factor) for lyr in layers if lyr.visible]
+    blocks = legend_blocks(renderer, layers, view, kinds, dpi)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    pg = _Page(p, dpi, size_mm)
+    title_h = _TITLE_H + (6.0 if subtitle else 0.0)
+    top, bottom = pg.mm(_MARGIN + title_h + _GAP), pg.mm(size_mm[1] - _MARGIN - _FOOTER_H)
+    legend_box = pg.legend(pg.mm(size_mm[0] - _MARGIN), top, bottom, blocks, _tr("Legend"))
+    left = pg.mm(_MARGIN)
+    frame = QRectF(left, top, legend_box.left() - pg.mm(_GAP) - left, bottom - top).toAlignedRect()
+    if scale:
+        cx, cy = (view.bbox[0] + view.bbox[2]) / 2, (view.bbox[1] + view.bbox[3]) / 2
+        # metres per device pixel at 1:scale; in map units for a projected CRS in metres
+        half_w, half_h = frame.width() * scale * 0.0254 / dpi / 2, frame.height() * scale * 0.0254 / dpi / 2
+        map_view = MapView.fit((cx - half_w, cy - half_h, cx + half_w, cy + half_h), frame.width(), frame.height(),
+                               view.crs)
+    else:
+        map_view = MapView.fit(view.bbox, frame.width(), frame.height(), view.crs)
+    image, errors = render_map(renderer, printed, map_view, factor)
+    if printed and len(errors) == len(printed):
+        raise StoreError("No layer could be drawn for the export.", "; ".join(errors))
+    for err in errors:
+        log.warning("export: layer skipped: %s", err)
+    pg.title(title)
+    if subtitle:
+        pg.text(pg.rect(_MARGIN, _MARGIN + _TITLE_H - 1.0, size_mm[0] - 2 * _MARGIN, 6.0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, subtitle, 11, colour=_MUTED)
+    p.drawImage(frame.topLeft(), image)
+    clip = QPainterPath()
+    clip.addRect(QRectF(frame))
+    p.save()
+    p.setClipPath(clip)
+    mpp = ground_metres_per_pixel(map_view)
+    metres, length_px = scale_bar(mpp, frame.width() * 0.2)
+    pg.scale_bar(QRectF(frame), metres, length_px)
+    pg.north_arrow(QRectF(frame))
+    p.restore()
+    pg.frame(QRectF(frame))
+    denominator = _round_sig(mpp / (0.0254 / dpi))
+    page_name = page_name or next((k for k, v in PAGES.items() if v == size_mm), "")
+    left_text = f"{_tr('Date')}: {date_text}    {_tr('Coordinate system')}: {_crs_label(view.crs)}"
+    if source:
+        left_text = f"{_tr('Source')}: {source}    " + left_text
+    right = f"{_tr('Scale')} 1:{denominator:,} ({page_name})    {_tr('Made with gisdesk')}"
+    pg.footer(left_text, right)
+    return QRectF(frame), map_view
+
+
+def _write(tmp: Path, fmt: str, renderer: Renderer, layers: list, view: MapView, title: str,
+           kinds: dict[str, str], date_text: str, dpi: int, size_mm: tuple[float, float]) -> None:
     w_px, h_px = (round(v / 25.4 * dpi) for v in size_mm)
     if fmt == "png":
         device = QImage(w_px, h_px, QImage.Format.Format_RGB32)
@@ -488,36 +549,7 @@ def _write(tmp: Path, fmt: str, renderer: Renderer, layers: list, view: MapView,
     if not p.begin(device):
         raise OSError(13, "the file could not be opened for writing")
     try:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        pg = _Page(p, dpi, size_mm)
-        top, bottom = pg.mm(_MARGIN + _TITLE_H + _GAP), pg.mm(size_mm[1] - _MARGIN - _FOOTER_H)
-        legend_box = pg.legend(pg.mm(size_mm[0] - _MARGIN), top, bottom, blocks, _tr("Legend"))
-        left = pg.mm(_MARGIN)
-        frame = QRectF(left, top, legend_box.left() - pg.mm(_GAP) - left, bottom - top).toAlignedRect()
-        map_view = MapView.fit(view.bbox, frame.width(), frame.height(), view.crs)
-        image, errors = render_map(renderer, printed, map_view, factor)
-        if printed and len(errors) == len(printed):
-            raise StoreError("No layer could be drawn for the export.", "; ".join(errors))
-        for err in errors:
-            log.warning("export: layer skipped: %s", err)
-        pg.title(title)
-        p.drawImage(frame.topLeft(), image)
-        clip = QPainterPath()
-        clip.addRect(QRectF(frame))
-        p.save()
-        p.setClipPath(clip)
-        mpp = ground_metres_per_pixel(map_view)
-        metres, length_px = scale_bar(mpp, frame.width() * 0.2)
-        pg.scale_bar(QRectF(frame), metres, length_px)
-        pg.north_arrow(QRectF(frame))
-        p.restore()
-        pg.frame(QRectF(frame))
-        denominator = _round_sig(mpp / (0.0254 / dpi))
-        page_name = next(k for k, v in PAGES.items() if v == size_mm)
-        left = f"{_tr('Date')}: {date_text}    {_tr('Coordinate system')}: {_crs_label(view.crs)}"
-        right = f"{_tr('Scale')} 1:{denominator:,} ({page_name})    {_tr('Made with gisdesk')}"
-        pg.footer(left, right)
+        draw_page(p, dpi, size_mm, renderer, layers, view, title, kinds, date_text)
     finally:
         p.end()
     if fmt == "png" and not device.save(str(tmp), "PNG"):
@@ -546,5 +578,5 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MapExport", text)
 
 
-__all__ = ["export_map", "render_map", "print_layer", "nice_length", "scale_bar", "format_length",
+__all__ = ["draw_page", "legend_blocks", "export_map", "render_map", "print_layer", "nice_length", "scale_bar", "format_length",
            "ground_metres_per_pixel", "scale_denominator", "font_families", "PAGES"]

@@ -1,4 +1,5 @@
-"""The Export Map dialog: title, format, resolution and file, then a PNG or PDF page."""
+"""The Export Map dialog: title, subtitle, source, page size and orientation, scale, resolution, an atlas
+and the file, then a PNG page or a georeferenced PDF (:mod:`gisdesk.render.print_job`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressDialog, QPushButton, QSpinBox,
+                               QWidget)
 
-from gisdesk.render.layout import export_map
+from gisdesk.render.layout import PAGES, export_map
+from gisdesk.render.print_job import SIZES, PrintOptions, atlas_pages, print_pdf
 from gisdesk.render.renderer import Renderer
 from gisdesk.render.view import MapView
 from gisdesk.store.errors import StoreError
@@ -43,11 +46,31 @@ class ExportDialog(QDialog):
     parent : QWidget, optional
     """
 
-    def __init__(self, default_title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, default_title: str = "", parent: QWidget | None = None,
+                 atlas_layers: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Map"))
         self.title_edit = QLineEdit(default_title)
         self.title_edit.setPlaceholderText(self.tr("Map title"))
+        self.subtitle_edit = QLineEdit()
+        self.subtitle_edit.setPlaceholderText(self.tr("Optional: what, where, when"))
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText(self.tr("Optional: where the data comes from"))
+        self.size_combo = QComboBox()
+        for name in SIZES:
+            self.size_combo.addItem(name, name)
+        self.orientation_combo = QComboBox()
+        self.orientation_combo.addItem(self.tr("Landscape"), "landscape")
+        self.orientation_combo.addItem(self.tr("Portrait"), "portrait")
+        self.scale_spin = QSpinBox()
+        self.scale_spin.setRange(0, 10_000_000)
+        self.scale_spin.setSingleStep(1000)
+        self.scale_spin.setPrefix("1:")
+        self.scale_spin.setSpecialValueText(self.tr("Fit the map's extent"))
+        self.atlas_combo = QComboBox()
+        self.atlas_combo.addItem(self.tr("No: one page of this view"), "")
+        for name in atlas_layers or []:
+            self.atlas_combo.addItem(self.tr("One page per feature of {layer}").format(layer=name), name)
         self.format_combo = QComboBox()
         self.format_combo.addItem(self.tr("PDF document"), "pdf")
         self.format_combo.addItem(self.tr("PNG image"), "png")
@@ -64,8 +87,16 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("Su&btitle:"), self.subtitle_edit)
+        form.addRow(self.tr("S&ource:"), self.source_edit)
         form.addRow(self.tr("&Format:"), self.format_combo)
+        page = QHBoxLayout()
+        page.addWidget(self.size_combo)
+        page.addWidget(self.orientation_combo, 1)
+        form.addRow(self.tr("Page:"), page)
+        form.addRow(self.tr("S&cale:"), self.scale_spin)
         form.addRow(self.tr("&Resolution:"), self.dpi_spin)
+        form.addRow(self.tr("&Atlas:"), self.atlas_combo)
         save_label = QLabel(self.tr("&Save to:"))
         save_label.setBuddy(self.path_edit)
         form.addRow(save_label, row)
@@ -90,6 +121,12 @@ class ExportDialog(QDialog):
     def dpi(self) -> int:
         return self.dpi_spin.value()
 
+    def options(self) -> PrintOptions:
+        """The page the user chose (a PNG is A4 or A3 landscape; the other choices need a PDF)."""
+        return PrintOptions(size=self.size_combo.currentData(), orientation=self.orientation_combo.currentData(),
+                            dpi=self.dpi(), scale=float(self.scale_spin.value()) or None, title=self.title(),
+                            subtitle=self.subtitle_edit.text().strip(), source=self.source_edit.text().strip())
+
     def path(self) -> Path:
         """The output file, with the suffix of the chosen format."""
         p = Path(self.path_edit.text().strip()).expanduser()
@@ -100,6 +137,14 @@ class ExportDialog(QDialog):
 
     # -- reactions ------------------------------------------------------------------
     def _format_changed(self) -> None:
+        pdf = self.format() == "pdf"  # sizes beyond A3, portrait, a fixed scale and the atlas are PDF prints
+        for w in (self.orientation_combo, self.scale_spin, self.atlas_combo, self.subtitle_edit, self.source_edit):
+            w.setEnabled(pdf)
+        for i in range(self.size_combo.count()):
+            item = self.size_combo.model().item(i)
+            item.setEnabled(pdf or self.size_combo.itemData(i) in PAGES)
+        if not pdf and self.size_combo.currentData() not in PAGES:
+            self.size_combo.setCurrentIndex(self.size_combo.findData("A4"))
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(f".{self.format()}")))
@@ -118,14 +163,38 @@ class ExportDialog(QDialog):
             self.path_edit.setText(name)
 
     # -- running --------------------------------------------------------------------
-    def export(self, renderer: Renderer, layers: list, view: MapView, kinds: dict[str, str]) -> Path | None:
-        """Write the page with the dialog's values; a message box tells of a failure (None)."""
+    def export(self, renderer: Renderer, layers: list, view: MapView, kinds: dict[str, str],
+               workspace: Path | None = None) -> Path | None:
+        """Write the page (PNG) or the georeferenced PDF, one page per feature for an atlas, with a progress
+        bar and Cancel on several pages; a message box tells of a failure (None)."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        progress = None
         try:
-            return export_map(self.path(), renderer, layers, view, self.title(), kinds, dpi=self.dpi())
+            if self.format() == "png":
+                return export_map(self.path(), renderer, layers, view, self.title(), kinds, dpi=self.dpi(),
+                                  page=self.size_combo.currentData())
+            atlas = None
+            if self.atlas_combo.currentData() and workspace is not None:
+                atlas = atlas_pages(workspace, self.atlas_combo.currentData(), view.crs)
+                progress = QProgressDialog(self.tr("Printing the atlas…"), self.tr("Cancel"), 0, len(atlas),
+                                           self.parentWidget() or self)
+                progress.setWindowModality(Qt.WindowModality.WindowModal)
+                progress.setMinimumDuration(300)
+
+            def step(done: int, total: int) -> None:
+                if progress is not None:
+                    progress.setValue(done)
+                    QApplication.processEvents()
+                    if progress.wasCanceled():
+                        raise StoreError(self.tr("Printing was cancelled; no file was written."))
+
+            return print_pdf(self.path(), renderer, layers, view, kinds, self.options(), atlas=atlas,
+                             progress=step).path
         except StoreError as exc:
             error = exc
         finally:
+            if progress is not None:
+                progress.close()
             QApplication.restoreOverrideCursor()
         QMessageBox.warning(self.parentWidget() or self, self.tr("Export Map"),
                             self.tr("The map could not be exported.") + f"\n\n{error}")
@@ -133,13 +202,14 @@ class ExportDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None, renderer: Renderer, layers: list, view: MapView, kinds: dict[str, str],
-            default_title: str = "") -> Path | None:
+            default_title: str = "", workspace: Path | None = None, atlas_layers: list[str] | None = None
+            ) -> Path | None:
         """Show the dialog modally and export when the user accepts; the file written, or None."""
-        dialog = cls(default_title, parent)
+        dialog = cls(default_title, parent, atlas_layers)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            return dialog.export(renderer, layers, view, kinds)
+            return dialog.export(renderer, layers, view, kinds, workspace)
         finally:
             dialog.deleteLater()
 

@@ -617,8 +617,14 @@ class MainWindow(QMainWindow):
     def export_map(self) -> None:
         from gisdesk.ui.export_dialog import ExportDialog
 
+        from gisdesk.core.access import CASE_LAYERS
+
         kinds = {lyr.id: map_ops.layer_kind(self.renderer, lyr) for lyr in self.model.layers}
-        ExportDialog.run(self, self.renderer, self.model.layers, self.canvas.view(), kinds, self.workspace.stem)
+        atlas = [lyr.name for lyr in self.model.layers  # reference polygon layers of the workspace
+                 if kinds.get(lyr.id) == "polygon" and getattr(lyr, "source", None) == self.workspace
+                 and lyr.name not in CASE_LAYERS]
+        ExportDialog.run(self, self.renderer, self.model.layers, self.canvas.view(), kinds, self.workspace.stem,
+                         workspace=self.workspace, atlas_layers=atlas)
 
     # -- settings ------------------------------------------------------------------
     def _restore_settings(self) -> None:

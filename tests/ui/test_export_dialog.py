@@ -115,3 +115,38 @@ def test_file_stem_keeps_letters_of_any_script():
     day = dt.date(2025, 10, 28)
     assert file_stem("Bản đồ / 洪水图", day) == "Bản_đồ_洪水图_2025-10-28"
     assert file_stem("  ", day) == "map_2025-10-28"
+
+
+def test_print_options_and_an_atlas_from_the_dialog(qtbot, city, tmp_path):
+    """A PDF print takes the page size and orientation, a subtitle, the source and an atlas; a PNG only
+    the sizes a PNG page has (A4, A3)."""
+    import re
+    import subprocess
+
+    layers, kinds, renderer = city
+    workspace = layers[0].source
+    dialog = ExportDialog("Huế", atlas_layers=["communes"])
+    qtbot.addWidget(dialog)
+    dialog.set_format("png")
+    assert not dialog.atlas_combo.isEnabled() and not dialog.orientation_combo.isEnabled()
+    a0 = dialog.size_combo.findData("A0")
+    assert not dialog.size_combo.model().item(a0).isEnabled()
+    dialog.set_format("pdf")
+    assert dialog.size_combo.model().item(a0).isEnabled() and dialog.atlas_combo.isEnabled()
+    dialog.size_combo.setCurrentIndex(dialog.size_combo.findData("A3"))
+    dialog.orientation_combo.setCurrentIndex(dialog.orientation_combo.findData("portrait"))
+    dialog.subtitle_edit.setText("Báo cáo tuần")
+    dialog.source_edit.setText("UBND")
+    dialog.dpi_spin.setValue(72)
+    dialog.atlas_combo.setCurrentIndex(dialog.atlas_combo.findData("communes"))
+    dialog.path_edit.setText(str(tmp_path / "atlas.pdf"))
+    dialog.show()
+    dialog.grab().save(str(ARTIFACTS / "print_dialog.png"))
+    out = dialog.export(renderer, layers, view_of(renderer, layers), kinds, workspace)
+    assert out == tmp_path / "atlas.pdf"
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert re.search(r"Pages:\s+40\b", info)  # one page per commune of the demo city
+    w, h = (float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert (w, h) == pytest.approx((841.89, 1190.55), abs=0.6)  # A3 portrait
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Báo cáo tuần" in text and "UBND" in text
