@@ -198,6 +198,7 @@ class StyleDialog(QDialog):
         self.method_combo = QComboBox()
         self.method_combo.addItem(self.tr("Equal interval"), "equal")
         self.method_combo.addItem(self.tr("Quantile (equal count)"), "quantile")
+        self.method_combo.addItem(self.tr("Natural breaks (Jenks)"), "jenks")
         self.ramp_combo = QComboBox()
         for name, colours in RAMPS.items():
             self.ramp_combo.addItem(icon_of(ramp_swatch(RasterStyle([(i, c) for i, c in enumerate(colours)]), 48, 12)),
@@ -372,6 +373,10 @@ class StyleDialog(QDialog):
             return False
         if self.method_combo.currentData() == "quantile":
             breaks = np.unique(np.quantile(values, np.linspace(0, 1, n + 1)))
+        elif self.method_combo.currentData() == "jenks":
+            from gisdesk.core.classify import natural_breaks
+
+            breaks = natural_breaks(values, n)
         else:
             breaks = np.linspace(lo, hi, n + 1)
         colours = ramp_colors(RAMPS[self.ramp_combo.currentData()], len(breaks) - 1)

@@ -97,6 +97,32 @@ def test_quantile_puts_about_as_many_communes_in_each_class(qtbot, layers):
     assert style.classes[0].upper < (style.classes[0].lower + style.classes[-1].upper) / 2
 
 
+def test_natural_breaks_put_the_boundaries_in_the_gaps_of_the_data(qtbot, layers, demo):
+    """Jenks: no class boundary falls inside a run of close values; boundaries are data values, and no
+    other split into 4 classes has a smaller sum of squared deviations (checked on the real values)."""
+    import itertools
+
+    import numpy as np
+
+    from gisdesk.store.datasource import DataSource
+
+    with DataSource(demo) as ds:
+        values = np.sort([r[0] for r in ds.connection().execute("SELECT population FROM communes")])
+    dlg = open_dialog(qtbot, layers["communes"])
+    dlg.mode_combo.setCurrentIndex(dlg.mode_combo.findData("graduated"))
+    dlg.field_combo.setCurrentIndex(dlg.field_combo.findData("population"))
+    dlg.class_count.setValue(4)
+    dlg.method_combo.setCurrentIndex(dlg.method_combo.findData("jenks"))
+    assert dlg.classify()
+    classes = dlg.result_style().classes
+    assert len(classes) == 4 and classes[0].lower == values[0] and classes[-1].upper == values[-1]
+    assert all(c.lower in values for c in classes)
+    cuts = [int(np.searchsorted(values, c.lower)) for c in classes[1:]]
+    sse = lambda parts: sum(((p - p.mean()) ** 2).sum() for p in parts)  # noqa: E731
+    best = min(sse(np.split(values, list(c))) for c in itertools.combinations(range(1, len(values)), 3))
+    assert sse(np.split(values, cuts)) == pytest.approx(best)
+
+
 def test_cancel_changes_nothing(qtbot, layers):
     roads = layers["roads"]
     before = copy.deepcopy(roads.style)
