@@ -2,8 +2,10 @@
 
 What crosses
 ------------
-* **Renderers**: single symbol, categorized and graduated. A rule-based QGIS renderer
-  becomes its first rule's symbol (gisdesk has no rule-based styles yet) and says so.
+* **Renderers**: single symbol, categorized, graduated and rule-based (the top-level rules
+  with their filter expressions and the ``ELSE`` rule; nested rules are said and left out;
+  gisdesk draws a feature with its first matching rule, QGIS with every matching rule, so
+  write rules that do not overlap).
 * **Symbols**: the first enabled ``SimpleMarker`` / ``SimpleLine`` / ``SimpleFill`` layer
   of each QGIS symbol: marker shape (circle, square, triangle, diamond, cross; the other
   QGIS shapes become the nearest, with a warning), fill and outline colours with their
@@ -26,7 +28,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Iterable
 
-from gisdesk.core.style import Category, GradClass, LabelStyle, Symbol, VectorStyle, parse_color
+from gisdesk.core.style import Category, GradClass, LabelStyle, Rule, Symbol, VectorStyle, parse_color
 
 #: Pixels per millimetre at 96 DPI (QGIS on a screen).
 PX_PER_MM = 96 / 25.4
@@ -167,6 +169,19 @@ def style_to_qml(style: VectorStyle, geometry: str) -> str:
             ET.SubElement(cats, "category", value="", symbol=str(k), label="", render="true")
             _symbol(symbols, str(k), style.other, geometry)
         _symbol(ET.SubElement(r, "source-symbol"), "0", style.symbol, geometry)
+    elif style.mode == "rules":
+        r = ET.SubElement(root, "renderer-v2", type="RuleRenderer", forceraster="0", symbollevels="0",
+                          enableorderby="0")
+        rules = ET.SubElement(r, "rules", key="{gisdesk-root}")
+        symbols = ET.SubElement(r, "symbols")
+        for k, rule in enumerate(style.rules):
+            ET.SubElement(rules, "rule", key=f"{{gisdesk-{k}}}", filter=rule.filter, symbol=str(k),
+                          label=rule.label or rule.filter)
+            _symbol(symbols, str(k), rule.symbol, geometry)
+        if style.other is not None:
+            k = len(style.rules)
+            ET.SubElement(rules, "rule", key=f"{{gisdesk-{k}}}", filter="ELSE", symbol=str(k), label="other")
+            _symbol(symbols, str(k), style.other, geometry)
     else:
         r = ET.SubElement(root, "renderer-v2", attr=style.field or "", type="graduatedSymbol",
                           graduatedMethod="GraduatedColor", forceraster="0", symbollevels="0", enableorderby="0")
@@ -337,11 +352,22 @@ def style_from_qml(text: str) -> tuple[VectorStyle, list[str]]:
         return VectorStyle(mode="graduated", field=r.get("attr") or "", classes=classes, symbol=base, labels=labels,
                            opacity=opacity), warnings
     if kind == "RuleRenderer":
-        rule = r.find("rules/rule")
-        sym = symbols.get(rule.get("symbol", "") if rule is not None else "", base)
-        warnings.append("a rule-based QGIS style is shown with its first rule's symbol (gisdesk has no rule-based "
-                        "styles yet)")
-        return VectorStyle(symbol=sym, labels=labels, opacity=opacity), warnings
+        rules, other = [], None
+        for rule in r.findall("rules/rule"):
+            if rule.findall("rule"):
+                warnings.append(f"the nested rules under '{rule.get('label') or rule.get('filter')}' are left out")
+            if rule.get("active", "1") == "0" or rule.get("symbol") is None:
+                continue
+            sym = symbols.get(rule.get("symbol", ""), base)
+            text = (rule.get("filter") or "").strip()
+            if text.upper() == "ELSE":
+                other = sym
+            else:  # an empty filter: every feature
+                rules.append(Rule(text, sym, rule.get("label", "")))
+            if rule.get("scalemindenom") or rule.get("scalemaxdenom"):
+                warnings.append(f"the scale range of the rule '{rule.get('label') or text}' is not kept")
+        return VectorStyle(mode="rules", rules=rules, other=other, symbol=base, labels=labels,
+                           opacity=opacity), warnings
     raise ValueError(f"the QGIS renderer '{kind}' has no gisdesk equivalent")
 
 

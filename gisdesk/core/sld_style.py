@@ -126,6 +126,9 @@ def style_to_sld(style: VectorStyle, geometry: str, layer_name: str) -> str:
     fts = _se(user, "FeatureTypeStyle")
     if style.mode == "single":
         _symbolizer(_rule(fts, layer_name), style.symbol, geometry)
+    elif style.mode == "rules":  # gisdesk's expressions are not OGC filters: the rules' symbols, without filters
+        for rule in style.rules:
+            _symbolizer(_rule(fts, rule.label or rule.filter), rule.symbol, geometry)
     elif style.mode == "categorized":
         for c in style.categories:
             rule = _rule(fts, c.label or str(c.value))

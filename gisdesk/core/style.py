@@ -102,6 +102,17 @@ class GradClass:
 
 
 @dataclass
+class Rule:
+    """Features for which ``filter`` (an expression of :mod:`gisdesk.core.expression`, QGIS's syntax,
+    e.g. ``"status" = 'offline' and "type" = 'traffic'``; ``""`` for every feature) is true get ``symbol``;
+    the first rule that matches wins."""
+
+    filter: str
+    symbol: Symbol
+    label: str = ""
+
+
+@dataclass
 class LabelStyle:
     """How a layer's features are labelled (off by default).
 
@@ -188,8 +199,9 @@ class VectorStyle:
     """Style of a vector layer.
 
     ``mode`` is ``single`` (``symbol`` for every feature), ``categorized``
-    (``categories`` by the value of ``field``) or ``graduated`` (``classes`` by
-    numeric ranges of ``field``). Features matching nothing use ``other``, or are
+    (``categories`` by the value of ``field``), ``graduated`` (``classes`` by
+    numeric ranges of ``field``) or ``rules`` (``rules``: the first whose filter
+    expression is true). Features matching nothing use ``other``, or are
     not drawn when ``other`` is None.
     """
 
@@ -198,24 +210,28 @@ class VectorStyle:
     field: str | None = None
     categories: list[Category] = dataclasses.field(default_factory=list)
     classes: list[GradClass] = dataclasses.field(default_factory=list)
+    rules: list[Rule] = dataclasses.field(default_factory=list)
     other: Symbol | None = None
     opacity: float = 1.0
     labels: LabelStyle = dataclasses.field(default_factory=LabelStyle)
 
     def __post_init__(self) -> None:
-        if self.mode not in ("single", "categorized", "graduated"):
+        if self.mode not in ("single", "categorized", "graduated", "rules"):
             raise ValueError(f"unknown style mode {self.mode!r}")
-        if self.mode != "single" and not self.field:
+        if self.mode in ("categorized", "graduated") and not self.field:
             raise ValueError(f"a {self.mode} style needs a field")
-        if len(self.categories) > 200 or len(self.classes) > 200:
+        if len(self.categories) > 200 or len(self.classes) > 200 or len(self.rules) > 200:
             raise ValueError("at most 200 classes per layer")
 
     def class_symbols(self) -> list[Symbol | None]:
         """Symbol per class code: code 0 is ``other``, then one per category/class."""
         if self.mode == "single":
             return [self.symbol]
-        items = self.categories if self.mode == "categorized" else self.classes
-        return [self.other] + [c.symbol for c in items]
+        return [self.other] + [c.symbol for c in self.items()]
+
+    def items(self) -> list:
+        """The classes of the style: categories, graduated classes or rules (none for a single symbol)."""
+        return {"categorized": self.categories, "graduated": self.classes, "rules": self.rules}.get(self.mode, [])
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -227,6 +243,7 @@ class VectorStyle:
             mode=d.get("mode", "single"), symbol=sym(d.get("symbol")) or Symbol(), field=d.get("field"),
             categories=[Category(c["value"], sym(c["symbol"]), c.get("label", "")) for c in d.get("categories", [])],
             classes=[GradClass(c["lower"], c["upper"], sym(c["symbol"]), c.get("label", "")) for c in d.get("classes", [])],
+            rules=[Rule(r["filter"], sym(r["symbol"]), r.get("label", "")) for r in d.get("rules", [])],
             other=sym(d.get("other")), opacity=d.get("opacity", 1.0),
             labels=LabelStyle.from_dict(d.get("labels")),  # styles saved before labels have none
         )

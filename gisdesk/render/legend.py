@@ -61,8 +61,8 @@ def legend_entries(layer: VectorLayer | RasterLayer, kind: str, size: int = 16) 
     style = layer.style
     if style.mode == "single":
         return [("", symbol_swatch(style.symbol, kind, size))]
-    items = style.categories if style.mode == "categorized" else style.classes
-    rows = [(item.label or str(getattr(item, "value", "")), symbol_swatch(item.symbol, kind, size)) for item in items]
+    rows = [(item.label or str(getattr(item, "value", getattr(item, "filter", ""))), symbol_swatch(item.symbol, kind, size))
+            for item in style.items()]
     if style.other is not None:
         rows.append((QCoreApplication.translate("Legend", "other"), symbol_swatch(style.other, kind, size)))
     return rows

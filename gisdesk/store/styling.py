@@ -16,6 +16,26 @@ def _code(k: int) -> str:
     return chr(CODE_BASE + k)
 
 
+def _rules_expr(ds: DataSource, layer: LayerInfo, style: VectorStyle, fields: list[str]) -> ClassExpr:
+    """``CASE WHEN (rule 1) THEN code 1 … ELSE code 0 END``: the first rule whose filter holds."""
+    from gisdesk.core.expression import parse, to_sql
+    from gisdesk.store.table_query import FOLD_FUNCTION, SQLITE, UPPER_FUNCTION, _fold, _upper
+
+    whens, params = [], []
+    for k, rule in enumerate(style.rules, start=1):
+        try:
+            cond, cond_params = to_sql(parse(rule.filter, fields), SQLITE) if rule.filter.strip() else ("1", [])
+        except ValueError as exc:
+            raise StoreError(f"Rule {k} of '{layer.name}' ({rule.label or rule.filter}) is not valid: {exc}") from None
+        whens.append(f"WHEN ({cond}) THEN ?")
+        params += [*cond_params, _code(k)]
+    for conn in (ds.connection(), ds.connection(spatialite=False)):  # accent-insensitive ilike, upper(), lower()
+        conn.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
+        conn.create_function(UPPER_FUNCTION, 1, _upper, deterministic=True)
+    sql = f"CASE {' '.join(whens)} ELSE ? END" if whens else "?"
+    return ClassExpr(sql, params + [_code(0)])
+
+
 def class_expr(ds: DataSource, layer: LayerInfo, style: VectorStyle) -> ClassExpr | None:
     """The :class:`ClassExpr` for ``style`` on ``layer``; None for a single-symbol style.
 
@@ -27,6 +47,8 @@ def class_expr(ds: DataSource, layer: LayerInfo, style: VectorStyle) -> ClassExp
     if style.mode == "single":
         return None
     names = {n.lower(): n for n, _ in ds.columns(layer)}
+    if style.mode == "rules":
+        return _rules_expr(ds, layer, style, list(names.values()))
     col = names.get((style.field or "").lower())
     if col is None:
         raise StoreError(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QDial
 
 from gisdesk.core.access import Decision
 from gisdesk.core.layers import RasterLayer, VectorLayer
-from gisdesk.core.style import MARKER_SHAPES, PALETTE, Category, GradClass, RasterStyle, Symbol, VectorStyle
+from gisdesk.core.style import MARKER_SHAPES, PALETTE, Category, GradClass, RasterStyle, Rule, Symbol, VectorStyle
 from gisdesk.render.legend import ramp_swatch, symbol_swatch
 from gisdesk.render.vector import qcolor
 from gisdesk.store.datasource import DataSource
@@ -130,11 +130,12 @@ class StyleDialog(QDialog):
         self._symbol = copy.deepcopy(st.symbol)
         self._categories = copy.deepcopy(st.categories)
         self._classes = copy.deepcopy(st.classes)
+        self._rules = copy.deepcopy(st.rules)
         self._other = copy.deepcopy(st.other)
         top = QFormLayout()
         self.mode_combo = QComboBox()
         for mode, text in (("single", self.tr("Single symbol")), ("categorized", self.tr("Categorized")),
-                           ("graduated", self.tr("Graduated"))):
+                           ("graduated", self.tr("Graduated")), ("rules", self.tr("Rule-based"))):
             self.mode_combo.addItem(text, mode)
         self.field_combo = QComboBox()
         for name, decl in self.columns:
@@ -207,11 +208,16 @@ class StyleDialog(QDialog):
         self.classify_button.clicked.connect(self.classify)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._delete_selected)
+        self.add_rule_button = QPushButton(self.tr("Add rule"))
+        self.add_rule_button.setToolTip(self.tr("A rule is a filter expression, e.g. \"status\" = 'offline'; "
+                                                "the first rule a feature matches gives its symbol"))
+        self.add_rule_button.clicked.connect(lambda: self.add_rule(""))
         self._grad_widgets = [QLabel(self.tr("Classes")), self.class_count, self.method_combo, self.ramp_combo]
         for w in self._grad_widgets:
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.classify_button)
+        row.addWidget(self.add_rule_button)
         row.addWidget(self.delete_button)
         v.addLayout(row)
         self.table = QTableWidget(0, 3)
@@ -234,14 +240,18 @@ class StyleDialog(QDialog):
 
     def _mode_changed(self, *_a) -> None:
         m = self.mode()
-        self.field_label.setVisible(m != "single")
-        self.field_combo.setVisible(m != "single")
+        self.field_label.setVisible(m in ("categorized", "graduated"))
+        self.field_combo.setVisible(m in ("categorized", "graduated"))
         self.classes_box.setVisible(m != "single")
         for w in self._grad_widgets:
             w.setVisible(m == "graduated")
-        self.classes_box.setTitle(self.tr("Categories") if m == "categorized" else self.tr("Classes"))
-        self.table.setHorizontalHeaderLabels([self.tr("Symbol"), self.tr("Value") if m == "categorized"
-                                              else self.tr("Range"), self.tr("Legend")])
+        self.classify_button.setVisible(m != "rules")
+        self.add_rule_button.setVisible(m == "rules")
+        self.classes_box.setTitle({"categorized": self.tr("Categories"), "rules": self.tr("Rules (first match wins)")}
+                                  .get(m, self.tr("Classes")))
+        self.table.setHorizontalHeaderLabels([self.tr("Symbol"), {"categorized": self.tr("Value"),
+                                                                  "rules": self.tr("Filter expression")}
+                                              .get(m, self.tr("Range")), self.tr("Legend")])
         self.clear_message()
         self._fill_table()
 
@@ -256,7 +266,26 @@ class StyleDialog(QDialog):
                               error=False)
 
     def _items(self) -> list:
-        return self._categories if self.mode() == "categorized" else self._classes if self.mode() == "graduated" else []
+        return {"categorized": self._categories, "graduated": self._classes, "rules": self._rules}.get(self.mode(), [])
+
+    def add_rule(self, expression: str, label: str = "") -> None:
+        """Append a rule (``expression`` may be empty: fill it in the table) with the next palette colour."""
+        self._rules.append(Rule(expression, self._base_for(PALETTE[len(self._rules) % len(PALETTE)]),
+                                label or expression))
+        if self._other is None:
+            self._other = self._base_for("#bbbbbb")
+        self._fill_table()
+
+    def _check_rule(self, text: str) -> bool:
+        from gisdesk.core.expression import parse
+
+        try:
+            parse(text, [name for name, _ in self.columns] or None)
+        except ValueError as exc:
+            self.show_message(self.tr("Rule: {problem}").format(problem=exc))
+            return False
+        self.clear_message()
+        return True
 
     def _colour_attr(self) -> str:
         return "stroke" if self.kind == "line" else "fill"
@@ -272,7 +301,8 @@ class StyleDialog(QDialog):
             button.setToolTip(self.tr("Change colour"))
             button.clicked.connect(lambda _c=False, row=r: self._choose_class_color(row))
             self.table.setCellWidget(r, 0, button)
-            value = str(item.value) if isinstance(item, Category) else f"{_fmt(item.lower)} - {_fmt(item.upper)}"
+            value = (str(item.value) if isinstance(item, Category) else item.filter if isinstance(item, Rule)
+                     else f"{_fmt(item.lower)} - {_fmt(item.upper)}")
             self.table.setItem(r, 1, QTableWidgetItem(value))
             self.table.setItem(r, 2, QTableWidgetItem(item.label))
         self.table.blockSignals(False)
@@ -295,6 +325,13 @@ class StyleDialog(QDialog):
         text = cell.text().strip()
         if cell.column() == 2:
             item.label = text
+            return
+        if isinstance(item, Rule):
+            if not text or self._check_rule(text):
+                item.filter = text
+                if not item.label:
+                    item.label = text
+                    self._fill_table()
             return
         if isinstance(item, Category):
             old = item.value
@@ -323,7 +360,7 @@ class StyleDialog(QDialog):
         self._symbol = replace(self._symbol, **{attr: value})
         if attr == self._colour_attr():
             return  # the base colour is the single symbol's; classes keep theirs
-        for item in self._categories + self._classes:
+        for item in self._categories + self._classes + self._rules:
             item.symbol = replace(item.symbol, **{attr: value})
         if self._other is not None:
             self._other = replace(self._other, **{attr: value})
@@ -418,9 +455,16 @@ class StyleDialog(QDialog):
             if m == "single":
                 return VectorStyle(symbol=sym, opacity=opacity, labels=labels), ""
             if not self._items():
-                return None, self.tr("There are no classes yet: press Classify.")
+                return None, (self.tr("There are no rules yet: press Add rule.") if m == "rules"
+                              else self.tr("There are no classes yet: press Classify."))
             if m == "categorized":
                 return VectorStyle("categorized", sym, self.field(), categories=copy.deepcopy(self._categories),
+                                   other=copy.deepcopy(self._other), opacity=opacity, labels=labels), ""
+            if m == "rules":
+                for k, rule in enumerate(self._rules, start=1):
+                    if rule.filter.strip() and not self._check_rule(rule.filter):
+                        return None, self.tr("Rule {k}: the filter is not valid.").format(k=k)
+                return VectorStyle("rules", sym, None, rules=copy.deepcopy(self._rules),
                                    other=copy.deepcopy(self._other), opacity=opacity, labels=labels), ""
             return VectorStyle("graduated", sym, self.field(), classes=copy.deepcopy(self._classes),
                                opacity=opacity, labels=labels), ""

@@ -304,3 +304,33 @@ def test_loading_a_style_for_a_field_the_layer_lacks_says_so_and_keeps_the_dialo
     # writing over the workspace itself is refused
     assert not dlg.save_style_file(str(layers["cameras"].source))
     assert "workspace" in dlg.message.text() or "SQLite" in dlg.message.text()
+
+
+def test_rule_based_style_made_in_the_dialog(qtbot, layers):
+    """Add two rules, type their filters in the table (a bad one is said and not kept), Apply: the
+    cameras layer gets a rule-based style, offline first."""
+    from gisdesk.core.style import Rule
+
+    cams = layers["cameras"]
+    model = MapModel([cams])
+    dlg = open_dialog(qtbot, cams)
+    dlg.applied.connect(lambda st: model.set_style(cams.id, st))
+    dlg.mode_combo.setCurrentIndex(dlg.mode_combo.findData("rules"))
+    assert dlg.add_rule_button.isVisible() and not dlg.classify_button.isVisible()
+    assert not dlg.field_combo.isVisible()
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert "no rules yet" in dlg.message.text()
+    dlg.add_rule("")
+    dlg.add_rule("")
+    dlg.table.item(0, 1).setText("\"status\" = 'offline'")
+    dlg.table.item(1, 1).setText("\"no_such\" = 1")  # refused: the message names the field
+    assert "no_such" in dlg.message.text()
+    dlg.table.item(1, 1).setText("\"ai_types\" ilike '%flood%'")
+    dlg.table.item(1, 2).setText("Flood cameras")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    style = cams.style
+    assert style.mode == "rules"
+    assert [(r.filter, r.label) for r in style.rules] == [("\"status\" = 'offline'", "\"status\" = 'offline'"),
+                                                          ("\"ai_types\" ilike '%flood%'", "Flood cameras")]
+    assert isinstance(style.rules[0], Rule) and style.other is not None
+    assert style.rules[0].symbol.fill != style.rules[1].symbol.fill
