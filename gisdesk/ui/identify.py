@@ -65,7 +65,7 @@ class IdentifyPanel(QTreeWidget):
                 self.addTopLevelItem(parent)
                 by_layer[hit.layer_id] = parent
             label = self._feature_label(hit)
-            item = QTreeWidgetItem(parent, [label, f"#{hit.fid}"])
+            item = QTreeWidgetItem(parent, [label, f"#{hit.fid}" if hit.fid >= 0 else ""])
             item.setData(0, Qt.ItemDataRole.UserRole, (hit.layer_id, hit.fid))
             self._attribute_rows(item, hit.attributes)
         for parent in by_layer.values():
@@ -76,6 +76,8 @@ class IdentifyPanel(QTreeWidget):
         self.resizeColumnToContents(0)
 
     def _feature_label(self, hit: IdentifyHit) -> str:
+        if hit.fid < 0:  # a raster: its cell at the click
+            return self.tr("Value here")
         for key in ("name", "code", "category", "title"):
             value = hit.attributes.get(key)
             if value not in (None, ""):

@@ -39,10 +39,16 @@ def _layer_crs(renderer: Renderer, layer: VectorLayer) -> tuple:
 
 def identify(model: MapModel, renderer: Renderer, x: float, y: float, tolerance: float,
              limit_per_layer: int = 20) -> list[IdentifyHit]:
-    """Features within ``tolerance`` (map units) of (x, y) on every visible vector layer, top layer first."""
+    """Features within ``tolerance`` (map units) of (x, y) on every visible vector layer, and the cell value
+    of every visible raster there (feature id -1), top layer first."""
+    from gisdesk.store.raster_sample import sample_raster
+
     hits: list[IdentifyHit] = []
     for layer in reversed(model.visible_layers()):
         if not isinstance(layer, VectorLayer):
+            values = sample_raster(layer.path, x, y, model.crs) if getattr(layer, "path", None) else None
+            if values is not None:
+                hits.append(IdentifyHit(layer.id, layer.title, -1, values))
             continue
         ds, info, crs = _layer_crs(renderer, layer)
         t = transformer(model.crs, crs)

@@ -307,3 +307,29 @@ def test_recent_workspaces_are_remembered_and_listed(qtbot, demo, tmp_path, monk
     texts = [a.text() for a in win.recent_menu.actions()]
     assert texts and demo.name in texts[0]
     win.close()
+
+
+def test_identify_on_the_flood_raster_gives_the_depth_where_clicked(qtbot, window, demo):
+    """The flood-depth value at the clicked cell, read independently with rasterio at the same point."""
+    import numpy as np
+    import rasterio
+
+    raster = next(lyr for lyr in window.model.layers if not hasattr(lyr, "name"))
+    with rasterio.open(raster.path) as src:
+        band = src.read(1)
+        rows, cols = np.nonzero(band > 0.5)  # a flooded cell
+        r, c = int(rows[len(rows) // 2]), int(cols[len(cols) // 2])
+        x, y = src.xy(r, c)
+        want = float(band[r, c])
+    canvas = window.canvas
+    canvas.set_extent((x - 300, y - 300, x + 300, y + 300))
+    wait_render(qtbot, canvas)
+    window.actions["gisdesk.tool.identify"].trigger()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=map_to_widget(canvas, x, y))
+    hits = [h for h in window.identify_panel.hits if h.layer_id == raster.id]
+    assert len(hits) == 1 and hits[0].fid == -1
+    (value,) = hits[0].attributes.values()
+    assert value == pytest.approx(want, abs=1e-4)
+    labels = [window.identify_panel.topLevelItem(i).child(0).text(0)
+              for i in range(window.identify_panel.topLevelItemCount())]
+    assert "Value here" in labels
