@@ -285,16 +285,46 @@ class MapCanvas(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._debounce.start()
 
+    # Pan with any tool, as in QGIS: drag with the middle button, or hold Space and drag.
+    def _pan_gesture(self, e: QMouseEvent) -> bool:
+        return e.button() == Qt.MouseButton.MiddleButton or (
+            e.button() == Qt.MouseButton.LeftButton and getattr(self, "_space_held", False))
+
     def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_gesture(e):
+            self._gesture_from = (e.position(), e.button())
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
         self.tool.press(e)
 
     def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         v = self.view()
         self.cursor_moved.emit(*v.to_map(e.position().x(), e.position().y()))
+        gesture = getattr(self, "_gesture_from", None)
+        if gesture is not None:
+            self.set_drag_offset(e.position() - gesture[0])
+            return
         self.tool.move(e)
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
+        gesture = getattr(self, "_gesture_from", None)
+        if gesture is not None and e.button() == gesture[1]:
+            self._gesture_from = None
+            d = e.position() - gesture[0]
+            self.set_drag_offset(QPointF(0, 0))
+            self.setCursor(Qt.CursorShape.OpenHandCursor if getattr(self, "_space_held", False) else self.tool.cursor)
+            if d.manhattanLength() > 0:
+                self.pan_pixels(d.x(), d.y())
+            return
         self.tool.release(e)
+
+    def keyReleaseEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if e.key() == Qt.Key.Key_Space and not e.isAutoRepeat():
+            self._space_held = False
+            if getattr(self, "_gesture_from", None) is None:
+                self.setCursor(self.tool.cursor)
+            return
+        super().keyReleaseEvent(e)
 
     def mouseDoubleClickEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         self.tool.double_click(e)
@@ -305,6 +335,11 @@ class MapCanvas(QWidget):
             self.zoom(1.25 ** steps, e.position())
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if e.key() == Qt.Key.Key_Space:
+            if not e.isAutoRepeat():
+                self._space_held = True
+                self.setCursor(Qt.CursorShape.OpenHandCursor)
+            return
         if self.tool.key(e):
             return
         step = 0.25

@@ -264,3 +264,27 @@ class MeasureTool(MapTool):
         p.setBrush(QBrush(QColor(255, 255, 255)))
         for q in poly:
             p.drawEllipse(q, 3, 3)
+        self._paint_label(p, poly)
+
+    def label_text(self) -> str:
+        """What is written on the map beside the measurement (the same text as the status bar's)."""
+        from gisdesk.ui.measure import describe
+
+        return describe(self.vertices(), self.canvas.crs, self.area) if len(self.vertices()) > 1 else ""
+
+    def _paint_label(self, p: QPainter, poly: QPolygonF) -> None:
+        """The running length (or area) on the map, by the last vertex, on a light box so it reads on any map."""
+        text = self.label_text()
+        if not text:
+            return
+        at = poly[poly.size() - 1] + QPointF(10, -10)
+        metrics = p.fontMetrics()
+        box = QRectF(metrics.boundingRect(text)).adjusted(-5, -3, 5, 3)
+        box.moveBottomLeft(at)
+        box.moveLeft(min(box.left(), self.canvas.width() - box.width() - 4))
+        box.moveTop(max(box.top(), 4))
+        p.setPen(QPen(QColor(220, 30, 30), 1))
+        p.setBrush(QBrush(QColor(255, 255, 255, 230)))
+        p.drawRoundedRect(box, 3, 3)
+        p.setPen(QColor(40, 40, 40))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

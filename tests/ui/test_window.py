@@ -333,3 +333,43 @@ def test_identify_on_the_flood_raster_gives_the_depth_where_clicked(qtbot, windo
     labels = [window.identify_panel.topLevelItem(i).child(0).text(0)
               for i in range(window.identify_panel.topLevelItemCount())]
     assert "Value here" in labels
+
+
+def test_middle_button_and_space_drag_pan_with_any_tool(qtbot, window):
+    """QGIS's habits: the middle button drags the map, and so does Space + left drag, whatever the tool;
+    the measure tool keeps its vertices."""
+    canvas = window.canvas
+    window.actions["gisdesk.tool.measure_distance"].trigger()
+    tool = canvas.tool
+    v0 = canvas.view()
+    qtbot.mousePress(canvas, Qt.MouseButton.MiddleButton, pos=QPoint(300, 300))
+    qtbot.mouseMove(canvas, QPoint(400, 250))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.MiddleButton, pos=QPoint(400, 250))
+    v1 = canvas.view()
+    # the map moved with the mouse: 100 px right and 50 px up means the view moved left and down
+    assert v1.minx == pytest.approx(v0.minx - 100 * v0.resolution) and v1.maxy == pytest.approx(v0.maxy - 50 * v0.resolution)
+    assert tool.points == []  # no vertex was added by the pan
+    qtbot.keyPress(canvas, Qt.Key.Key_Space)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    qtbot.mouseMove(canvas, QPoint(250, 300))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(250, 300))
+    qtbot.keyRelease(canvas, Qt.Key.Key_Space)
+    v2 = canvas.view()
+    assert v2.minx == pytest.approx(v1.minx + 50 * v1.resolution) and tool.points == []
+    # a plain click measures again
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    assert len(tool.points) == 1
+
+
+def test_the_measurement_is_written_on_the_map(qtbot, window):
+    canvas = window.canvas
+    window.actions["gisdesk.tool.measure_distance"].trigger()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(500, 100))
+    text = canvas.tool.label_text()
+    assert text.endswith(("m", "km"))  # a length, the status bar's text
+    image = canvas.grab().toImage()
+    # the label box is drawn beside the last vertex: a white box with the red outline near (510, 90)
+    reds = sum(1 for x in range(505, 640) for y in range(60, 95)
+               if image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 80)
+    assert reds > 20
