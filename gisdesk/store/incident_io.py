@@ -140,7 +140,9 @@ def import_detections(store: IncidentStore, path: str | os.PathLike[str], *, min
     """
     report = ImportReport()
     records = fr.detection_records(path, DETECTION_FIELDS)
-    cameras = {code: (x, y) for code, x, y in store.conn.execute("SELECT code, X(geom), Y(geom) FROM cameras")}
+    sql = store.sql
+    cameras = {code: (x, y) for code, x, y in store.conn.execute(
+        f"SELECT code, {sql.x('geom')}, {sql.y('geom')} FROM cameras")}
     seen = _imported_detections(store)
     for n, rec, error in records:
         if should_stop is not None and should_stop():

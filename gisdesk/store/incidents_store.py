@@ -65,6 +65,7 @@ from gisdesk.core import access
 from gisdesk.core.users import PermissionDenied, User
 from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
+from gisdesk.store.dialect import dialect_of
 from gisdesk.store.incident_attachments import (  # noqa: F401 (re-exported)
     ATTACHMENT_TYPES,
     MAX_ATTACHMENT_BYTES,
@@ -119,8 +120,10 @@ def _put_shape(conn: Any, uuid: str, category: str, geom: BaseGeometry, srid: in
         conn.execute(f"DELETE FROM {table} WHERE incident_uuid = ?", (uuid,))
     dim = int(shapely.get_dimensions(geom))
     if dim in SHAPE_TABLES:
-        table, _, cast = SHAPE_TABLES[dim]
-        conn.execute(f"INSERT INTO {table} (incident_uuid, category, geom) VALUES (?, ?, {cast}(GeomFromWKB(?, ?)))",
+        table, gtype, _ = SHAPE_TABLES[dim]
+        sql = dialect_of(conn)
+        conn.execute(f"INSERT INTO {table} (incident_uuid, category, geom) "
+                     f"VALUES (?, ?, {sql.multi(sql.from_wkb('?', '?'), gtype)})",
                      (uuid, category, shapely.to_wkb(geom), srid))
 
 
@@ -189,13 +192,14 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
     def __init__(self, workspace: str | os.PathLike[str], user: User | str, *, read_only: bool = False) -> None:
         self.path = workspace
         # read_only: SQLite mode=ro, no migration (exports); a non-workspace file is refused first.
-        self.conn = open_workspace(workspace, read_only=read_only)
+        self.conn = open_workspace(workspace, read_only=read_only)  # a file, or a postgresql:// URL
+        self.sql = dialect_of(self.conn)
         try:
-            if not read_only:
+            if not read_only and self.sql.migrates_in_place:  # the server's schema is `gisdesk server init`'s
                 ensure_schema(self.conn)
             self.user: User = resolve_user(self.conn, user)
             self.srid = _srid(self.conn)
-            rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()
+            rows = self.conn.execute(f"SELECT name, {self.sql.as_wkb('geom')} FROM communes ORDER BY fid").fetchall()
         except BaseException:
             self.conn.close()
             raise
@@ -219,7 +223,8 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
         if not category.strip() or not department.strip():
             raise ValidationError("a routing rule needs a category and a department")
         with self.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO routing_rules VALUES (?, ?, ?, ?)",
+            c.execute(self.sql.upsert("routing_rules", ("category", "department", "updated_at", "updated_by"),
+                                      ("category",)),
                       (category.strip(), department.strip(), iso_utc(utc_now()), self.user.username))
 
     # --- events ----------------------------------------------------------------------
@@ -292,7 +297,7 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
         c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
                   "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
                   "needs_review, notes, external_id, version, geom) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
+                  f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {self.sql.point('?', '?', '?')})",
                   (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description,
                    reported_at or now, None if inc.is_open else now, now, fid[0] if fid else None, inc.commune,
                    inc.department, iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
@@ -381,7 +386,7 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
         value = getattr(new, key)
         if key == "geometry":
             anchor = value if value.geom_type == "Point" else shapely.point_on_surface(value)
-            c.execute("UPDATE incidents SET geom = MakePoint(?, ?, ?) WHERE uuid = ?",
+            c.execute(f"UPDATE incidents SET geom = {self.sql.point('?', '?', '?')} WHERE uuid = ?",
                       (anchor.x, anchor.y, self.srid, uuid))
             _put_shape(c, uuid, new.category, value, self.srid)
             return

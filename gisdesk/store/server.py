@@ -158,6 +158,10 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
                 conn.execute(stmt)
         for stmt in officers_security_sql():
             conn.execute(stmt)
+        from gisdesk.store.server_live import live_sql, side_effect_sql
+
+        for stmt in side_effect_sql() + live_sql():  # the stores' notifications; change notices
+            conn.execute(stmt)
         readers = [GROUP_ROLES[r] for r in GROUP_ROLES
                    if not _reads_nothing(r, TABLE_RULES["incident_lines"].kind)]
         conn.execute(f"REVOKE ALL ON {SHAPES_VIEW} FROM PUBLIC")

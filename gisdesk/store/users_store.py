@@ -70,13 +70,30 @@ def resolve_user(conn: Any, user: User | str) -> User:
     row in it: a single-user workstation that never set up sign-in) is run by its
     local user as ``administrator``, as it was before accounts existed.
     """
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).server:
+        return _server_user(conn, user)
     name = user if isinstance(user, str) else user.username
     display = name if isinstance(user, str) else (user.display_name or name)
-    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").fetchone()
+    has_table = dialect_of(conn).has_table(conn, "users")
     if not has_table or conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is None:
         return User(name, display, "administrator")
     row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (name,)).fetchone()
     return _user(row) if row else User(name, display, "viewer")
+
+
+def _server_user(conn: Any, user: User | str | None) -> User:
+    """On the city server the login role is who acts (:func:`~gisdesk.store.server.current_officer`);
+    naming anyone else is refused, never trusted."""
+    from gisdesk.store.server import current_officer
+
+    officer = current_officer(conn)
+    name = user if isinstance(user, str) or user is None else user.username
+    if name is not None and name != officer.username:
+        raise PermissionDenied(f"on the city server you act as the login role of your connection "
+                               f"({officer.username}), not as {name!r}")
+    return officer
 
 
 class UserStore(ConnectionStore):
@@ -96,7 +113,9 @@ class UserStore(ConnectionStore):
         # read_only: SQLite mode=ro, no migration (gisdesk users list); the table is added only to a
         # gisdesk workspace, after quick_check, in one transaction (base.migration).
         self.conn = open_workspace(workspace, read_only=read_only) if self._own else workspace
-        if not read_only:
+        from gisdesk.store.dialect import dialect_of
+
+        if not read_only and dialect_of(self.conn).migrates_in_place:
             with migration(self.conn, workspace_only=True):
                 ensure_users_schema(self.conn)
 
