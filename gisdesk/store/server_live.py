@@ -97,13 +97,10 @@ class ChangeListener:
     def poll(self, timeout: float = 0.0) -> set[str]:
         """The kinds of record changed since the last poll (``incidents``, ``tasks``, ``questions``,
         ``notifications``); waits up to ``timeout`` seconds for the first notice when there is none."""
-        kinds: set[str] = set()
-        for notice in self.conn.notifies(timeout=timeout):
-            kinds.add(notice.payload)
-            break
+        # never leave the generator early: notices that came in the same packet would be lost
+        kinds = {n.payload for n in self.conn.notifies(timeout=timeout, stop_after=1)}
         if kinds:  # then whatever else has arrived, without waiting
-            for notice in self.conn.notifies(timeout=0.0):
-                kinds.add(notice.payload)
+            kinds |= {n.payload for n in self.conn.notifies(timeout=0.0)}
         return kinds
 
     def close(self) -> None:

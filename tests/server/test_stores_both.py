@@ -246,3 +246,51 @@ def test_users_read_only_themselves_unless_administrator(engine):
     with UserStore(target, read_only=True) as users:
         me = users.users(users.get(engine.login("phu_hoi")))
     assert [(u.username, u.role, u.commune) for u in me] == [(engine.login("phu_hoi"), "commune_officer", PHU_HOI)]
+
+
+# --- the server only ---------------------------------------------------------------------------------------------
+def _server_url(pg_cluster, db: str, who: str) -> str:
+    return pg_cluster.url(db, PREFIX + who) + f"&password={PASSWORD.replace(' ', '%20')}"
+
+
+def _heard(listener, expected: set[str], wait: float = 5.0) -> set[str]:
+    """What the listener hears until ``expected`` is all there (or ``wait`` seconds pass)."""
+    import time
+
+    got: set[str] = set()
+    end = time.monotonic() + wait
+    while not expected <= got and time.monotonic() < end:
+        got |= listener.poll(timeout=max(0.0, end - time.monotonic()))
+    return got
+
+
+def test_another_workstation_hears_of_each_change_and_rereads_it(pg_cluster, server_city, inside):
+    from gisdesk.store.server_live import ChangeListener
+
+    with ChangeListener(_server_url(pg_cluster, server_city, "phu_hoi")) as listener:
+        assert listener.poll(timeout=0.2) == set()  # nothing changed yet
+        with IncidentStore(_server_url(pg_cluster, server_city, "dispatcher"), None) as store:
+            uid = store.create(_flood(inside[PHU_HOI], "heard"))
+        assert _heard(listener, {"incidents"}) == {"incidents"}
+        with TaskStore(_server_url(pg_cluster, server_city, "dispatcher"), None) as city:
+            task = city.create_from_incident(uid)
+            city.transition(task.uuid, "assign", 1, commune=PHU_HOI)
+        assert _heard(listener, {"tasks", "notifications"}) == {"tasks", "notifications"}
+        with TaskStore(_server_url(pg_cluster, server_city, "phu_hoi"), None) as officer:  # the refresh
+            assert officer.task(task.uuid).state == "assigned"
+        with IncidentStore(_server_url(pg_cluster, server_city, "viewer"), None) as store:
+            with pytest.raises(PermissionDenied):  # a refused change writes nothing, and announces nothing
+                store.update(uid, {"status": "closed"})
+        assert listener.poll(timeout=0.3) == set()
+
+
+def test_a_notification_is_only_the_side_effect_of_ones_own_change(pg_cluster, server_city):
+    with pg_cluster.connect(server_city, PREFIX + "phu_hoi", password=PASSWORD) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # on its own: refused as before
+            conn.execute("INSERT INTO task_notifications (id, at, to_role, kind, message) "
+                         "VALUES (gen_random_uuid(), now(), 'city_dispatcher', 'spam', 'hello')")
+
+
+def test_naming_another_officer_on_the_server_is_refused(pg_cluster, server_city):
+    with pytest.raises(PermissionDenied, match="login role"):
+        IncidentStore(_server_url(pg_cluster, server_city, "phu_hoi"), "dispatcher")
