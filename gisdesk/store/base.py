@@ -122,7 +122,7 @@ def open_workspace(path: str | os.PathLike[str], *, read_only: bool = False, **k
     (:class:`~gisdesk.store.pg_conn.ServerConnection`: the same surface, its own dialect);
     ``read_only`` and ``kw`` apply to workspace files only.
     """
-    from gisdesk.store.server import is_server_url
+    from gisdesk.store.dialect import is_server_url
 
     if is_server_url(str(path)):
         from gisdesk.store.pg_conn import open_server

@@ -143,6 +143,11 @@ SPATIALITE = Dialect("spatialite", server=False, migrates_in_place=True, insert_
 POSTGIS = Dialect("postgis", server=True, migrates_in_place=False, insert_order="ctid")
 
 
+def is_server_url(text: Any) -> bool:
+    """Whether ``text`` names a PostgreSQL server (``postgresql://`` or ``postgres://``)."""
+    return isinstance(text, str) and text.startswith(("postgresql://", "postgres://"))
+
+
 def dialect_of(conn: Any) -> Dialect:
     """The dialect of an open store connection: :data:`POSTGIS` for a server connection, else :data:`SPATIALITE`."""
     return getattr(conn, "dialect", SPATIALITE)

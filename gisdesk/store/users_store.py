@@ -124,6 +124,16 @@ class UserStore(ConnectionStore):
         if self._own:
             self.conn.close()
 
+    def _accounts_here(self, what: str) -> None:
+        """Refuse, in one line, what only a workspace file's own accounts do (sign-in, passwords, adding):
+        on the city server the login roles are PostgreSQL's."""
+        from gisdesk.store.dialect import dialect_of
+        from gisdesk.store.errors import StoreError
+
+        if dialect_of(self.conn).server:
+            raise StoreError(f"on the city server {what} is PostgreSQL's business: use 'gisdesk users add|disable "
+                             "URL …' (passwords: the officer's login role)")
+
     def needs_first_admin(self) -> bool:
         """True while the workspace has no active administrator (the app then asks for one)."""
         return self.conn.execute("SELECT 1 FROM users WHERE role = 'administrator' AND active = 1").fetchone() is None
@@ -136,6 +146,7 @@ class UserStore(ConnectionStore):
         (ValidationError). ``pw_hash``, a :func:`~gisdesk.core.users.hash_password` hash made
         beforehand, is stored instead of hashing ``password`` (the demo accounts share one).
         """
+        self._accounts_here("the first administrator")
         user = User(username, display_name or username, "administrator")
         user.check()
         pw_hash = _given_hash(pw_hash) or hash_password(password)
@@ -160,6 +171,7 @@ class UserStore(ConnectionStore):
             A bad name or role, a password shorter than
             :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH`, an unknown commune, or a name already taken.
         """
+        self._accounts_here("adding an officer")
         self._require_admin(acting, "add users")
         user = User(username, display_name or username, role, commune or None, department or None)
         user.check()
@@ -193,6 +205,7 @@ class UserStore(ConnectionStore):
             ``too many failed attempts: try again in N s`` while the name must wait
             (the password is then not checked at all).
         """
+        self._accounts_here("signing in")
         name = str(username).strip().lower()[:64]
         now = self._now()
         failures = self.conn.execute("SELECT count, last_at FROM sign_in_failures WHERE username = ?",
@@ -252,6 +265,7 @@ class UserStore(ConnectionStore):
         The new password needs at least :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH`
         characters (ValidationError); it is checked before the old one, and nothing changes.
         """
+        self._accounts_here("a password")
         if not self._administers(acting):  # the policy on the stored role: anyone else only their own
             if acting.username != username:
                 raise PermissionDenied(f"{acting.username} may change only their own password")
@@ -263,6 +277,7 @@ class UserStore(ConnectionStore):
 
     def set_active(self, acting: User, username: str, active: bool) -> None:
         """Enable or disable an account (administrators; not the last active administrator)."""
+        self._accounts_here("disabling an officer")
         self._require_admin(acting, "disable or enable accounts")
         user = self.get(username)
         if not active and user.role == "administrator" and self.conn.execute(

@@ -294,3 +294,38 @@ def test_a_notification_is_only_the_side_effect_of_ones_own_change(pg_cluster, s
 def test_naming_another_officer_on_the_server_is_refused(pg_cluster, server_city):
     with pytest.raises(PermissionDenied, match="login role"):
         IncidentStore(_server_url(pg_cluster, server_city, "phu_hoi"), "dispatcher")
+
+
+def test_the_tasks_and_incidents_commands_work_on_a_server_url(pg_cluster, server_city, inside, capsys, tmp_path):
+    import json
+
+    from gisdesk.cli import main
+
+    city_url, officer_url = (_server_url(pg_cluster, server_city, w) for w in ("dispatcher", "phu_hoi"))
+    with IncidentStore(city_url, None) as store:
+        uid = store.create(_flood(inside[PHU_HOI], "from the command line"))
+    with TaskStore(city_url, None) as city:
+        task = city.create_from_incident(uid, title="CLI case")
+        task = city.transition(task.uuid, "assign", 1, commune=PHU_HOI)
+    capsys.readouterr()
+    assert main(["tasks", "list", officer_url, "--user", PREFIX + "phu_hoi", "--search", "CLI case", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["uuid"], r["state"], r["commune"]) for r in rows] == [(task.uuid, "assigned", PHU_HOI)]
+    assert main(["tasks", "act", officer_url, task.case_no, "accept", "--user", PREFIX + "phu_hoi"]) == 0
+    assert capsys.readouterr().out.strip() == f"{task.case_no}: accept -> accepted"
+    other = _server_url(pg_cluster, server_city, "vinh_ninh")
+    assert main(["tasks", "act", other, task.uuid, "start", "--user", PREFIX + "vinh_ninh"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"gisdesk tasks: no task {task.uuid}"]  # row-level security: not there for Vĩnh Ninh
+    assert main(["tasks", "show", officer_url, task.case_no, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [e["action"] for e in shown["timeline"]] == ["create", "assign", "accept"]
+    assert shown["callbacks"] == []
+    assert main(["tasks", "list", officer_url, "--user", PREFIX + "dispatcher"]) == 2  # not the login
+    assert "login role" in capsys.readouterr().err
+    out = tmp_path / "phu_hoi.geojson"
+    assert main(["incidents", "export-geojson", officer_url, str(out)]) == 0
+    with pg_cluster.connect(server_city) as su:
+        expected = su.execute("SELECT count(*) FROM incidents WHERE commune = %s", (PHU_HOI,)).fetchone()[0]
+    features = json.loads(out.read_text())["features"]
+    assert len(features) == expected and {f["properties"]["commune"] for f in features} == {PHU_HOI}
