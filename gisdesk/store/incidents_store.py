@@ -442,11 +442,12 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
             snap["reported_at"], snap["external_id"] = c.execute(
                 "SELECT reported_at, external_id FROM incidents WHERE uuid = ?", (uuid,)).fetchone()
             snap["version"] = old.version + 1
+            # the event first: on the server an officer's event must name an incident it can still see
+            self._event(c, uuid, old.version + 1, "deleted", None, snap["status"], None,
+                        json.dumps({"reason": reason, "snapshot": snap}, ensure_ascii=False))
             for table, _, _ in SHAPE_TABLES.values():
                 c.execute(f"DELETE FROM {table} WHERE incident_uuid = ?", (uuid,))
             c.execute("DELETE FROM incidents WHERE uuid = ?", (uuid,))
-            self._event(c, uuid, old.version + 1, "deleted", None, snap["status"], None,
-                        json.dumps({"reason": reason, "snapshot": snap}, ensure_ascii=False))
         return snap
 
     def restore(self, snap: Mapping[str, Any], reason: str = "") -> str:
@@ -460,7 +461,8 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
                 access.require(self.user, "delete", "incident", prior)
             last = c.execute("SELECT max(version) FROM incident_events WHERE incident_uuid = ?",
                              (inc.uuid,)).fetchone()[0]
-            v = int(last or 0) + 1
+            # on the server a commune officer sees no history of a deleted incident: the snapshot keeps its version
+            v = int(last or snap.get("version") or 0) + 1
             self._insert(c, inc, snap.get("reported_at"), snap.get("external_id"), v)
             self._event(c, inc.uuid, v, "restored", None, None, inc.status, reason or None)
         return inc.uuid

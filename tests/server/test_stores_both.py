@@ -230,6 +230,31 @@ def test_a_question_and_its_answer_notify_the_other_side(engine, inside):
                 if n["id"] == answers[0]["id"]] == [True]
 
 
+def test_an_officer_deletes_and_restores_an_own_incident_with_its_history(engine, inside):
+    with engine.incidents("phu_hoi") as store:
+        uid = store.create(_flood(inside[PHU_HOI], "false alarm"))
+        att = store.attach(uid, "note.txt", b"seen from the bridge")
+        assert [a["name"] for a in store.attachments(uid)] == ["note.txt"]
+        assert store.attachment_data(att) == b"seen from the bridge"
+        snap = store.delete(uid, "a test", version=1)
+        with pytest.raises(KeyError):
+            store.get(uid)
+        assert store.restore(snap, "undo") == uid
+        restored = store.get(uid)
+        assert (restored.commune, restored.version, restored.description) == (PHU_HOI, 3, "false alarm")
+        assert [(e["action"], e["version"]) for e in store.events(uid)] == [
+            ("created", 1), ("attached", 1), ("deleted", 2), ("restored", 3)]
+
+
+def test_a_duplicate_is_linked_with_an_event_on_both(engine, inside):
+    with engine.incidents("dispatcher") as store:
+        first = store.create(_flood(inside[VINH_NINH], "first call"))
+        second = store.create(_flood(inside[VINH_NINH], "second call"))
+        linked = store.link_duplicate(second, first, "same water", version=1)
+        assert (linked.status, linked.duplicate_of, linked.version) == ("duplicate", first, 2)
+        assert [e["action"] for e in store.events(first)] == ["created", "duplicate_linked"]
+
+
 def test_a_viewer_reads_but_changes_nothing(engine, inside):
     with engine.incidents("dispatcher") as store:
         uid = store.create(_flood(inside[VINH_NINH], "look only"))
