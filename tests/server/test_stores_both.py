@@ -255,6 +255,27 @@ def test_a_duplicate_is_linked_with_an_event_on_both(engine, inside):
         assert [e["action"] for e in store.events(first)] == ["created", "duplicate_linked"]
 
 
+def test_kpis_count_the_readable_tasks_of_a_category(engine):
+    category = f"kpi probe {engine.name}"
+    from gisdesk.core.incidents import to_utc
+
+    with engine.tasks("dispatcher") as city:
+        city._now = lambda: to_utc("2020-01-01T00:00:00Z")  # written in the past, as the demo generator does
+        a = city.create("probe A", category=category)
+        b = city.create("probe B", category=category)
+        city.create("probe C", category=category)
+        city.transition(a.uuid, "assign", 1, commune=PHU_HOI, deadline="2020-01-02T00:00:00Z")  # long overdue
+        city.transition(b.uuid, "assign", 1, commune=VINH_NINH, deadline="2999-01-01T00:00:00Z")
+        k = city.kpis(category=category)
+        # three open tasks, one past its deadline, none completed; a unit row per assigned commune
+        assert (k["tasks"], k["backlog"], k["overdue"], k["completed"]) == (3, 3, 1, 0)
+        assert {(r["unit"], r["backlog"], r["overdue"]) for r in k["by_commune"]} == {(PHU_HOI, 1, 1),
+                                                                                      (VINH_NINH, 1, 0)}
+    with engine.tasks("phu_hoi") as officer:  # the commune's KPIs count only its own task
+        k = officer.kpis(category=category)
+        assert (k["tasks"], k["backlog"], k["overdue"]) == (1, 1, 1)
+
+
 def test_a_viewer_reads_but_changes_nothing(engine, inside):
     with engine.incidents("dispatcher") as store:
         uid = store.create(_flood(inside[VINH_NINH], "look only"))
