@@ -276,6 +276,40 @@ def test_kpis_count_the_readable_tasks_of_a_category(engine):
         assert (k["tasks"], k["backlog"], k["overdue"]) == (1, 1, 1)
 
 
+def test_two_workstations_editing_one_incident_lose_no_update(engine, inside):
+    """Each of two writers appends its notes eight times, re-reading after a conflict: all sixteen stay."""
+    import threading
+
+    with engine.incidents("dispatcher") as store:
+        uid = store.create(_flood(inside[VINH_NINH], "busy"))
+    errors: list[BaseException] = []
+
+    def writer(mark: str) -> None:
+        try:
+            with engine.incidents("dispatcher") as mine:
+                for n in range(8):
+                    while True:
+                        inc = mine.get(uid)
+                        try:
+                            mine.update(uid, {"notes": [*inc.notes, f"{mark}{n}"]}, version=inc.version)
+                            break
+                        except ConflictError:
+                            continue  # someone else came first: read again, change again
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(m,)) for m in "ab"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    with engine.incidents("dispatcher") as store:
+        final = store.get(uid)
+    assert sorted(final.notes) == sorted(f"{m}{n}" for m in "ab" for n in range(8))
+    assert final.version == 17
+
+
 def test_a_viewer_reads_but_changes_nothing(engine, inside):
     with engine.incidents("dispatcher") as store:
         uid = store.create(_flood(inside[VINH_NINH], "look only"))
