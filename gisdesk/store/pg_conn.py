@@ -165,5 +165,20 @@ def _denied(exc: BaseException) -> Exception:
 
 
 def open_server(url: str, **kw: Any) -> ServerConnection:
-    """A :class:`ServerConnection` to ``url``; a refusal to connect is a one-line StoreError."""
-    return ServerConnection(url, **kw)
+    """A :class:`ServerConnection` to a gisdesk server at ``url`` (what the stores open for a URL).
+
+    Raises
+    ------
+    StoreError
+        One line: the server refused the connection, or the database has no gisdesk schema
+        (``gisdesk server init`` was not run).
+    """
+    from gisdesk.store.server import _require_gisdesk
+
+    conn = ServerConnection(url, **kw)
+    try:
+        _require_gisdesk(conn.raw)
+    except BaseException:
+        conn.close()
+        raise
+    return conn

@@ -409,3 +409,11 @@ def test_the_tasks_and_incidents_commands_work_on_a_server_url(pg_cluster, serve
         expected = su.execute("SELECT count(*) FROM incidents WHERE commune = %s", (PHU_HOI,)).fetchone()[0]
     features = json.loads(out.read_text())["features"]
     assert len(features) == expected and {f["properties"]["commune"] for f in features} == {PHU_HOI}
+
+
+def test_a_database_without_the_gisdesk_schema_is_refused_in_one_line(pg_cluster, make_db):
+    from gisdesk.store.errors import StoreError
+
+    db = make_db("gisdesk_not_init")
+    with pytest.raises(StoreError, match="no gisdesk schema: run 'gisdesk server init URL' first"):
+        TaskStore(pg_cluster.url(db), None)
