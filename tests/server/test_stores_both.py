@@ -310,6 +310,27 @@ def test_two_workstations_editing_one_incident_lose_no_update(engine, inside):
     assert final.version == 17
 
 
+def test_a_camera_feed_imports_once_and_reports_each_bad_line(engine, demo_copy, tmp_path):
+    import json
+
+    from gisdesk.store.incident_io import import_detections
+
+    with connect_lite(demo_copy, read_only=True) as lite:
+        camera = lite.execute("SELECT code FROM cameras ORDER BY code LIMIT 1").fetchone()[0]
+    line = {"camera_id": camera, "type": "smoke", "time": "2021-03-04T05:06:07Z", "confidence": 0.9,
+            "detection_id": f"probe-{engine.name}"}
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in (line, line, {**line, "camera_id": "NO-SUCH"})) + "\n")
+    with engine.incidents("dispatcher") as store:
+        report = import_detections(store, feed)
+        assert report.counts() == {"created": 1, "duplicates": 1, "rejected": 1}
+        assert report.rejected == [(3, "unknown camera 'NO-SUCH'")]
+        inc = store.get(report.created[0])
+        assert (inc.category, inc.channel, inc.occurred_at.year) == ("straw burning", "camera", 2021)
+        again = import_detections(store, feed)  # the same feed twice: nothing new
+        assert again.counts() == {"created": 0, "duplicates": 2, "rejected": 1}
+
+
 def test_a_viewer_reads_but_changes_nothing(engine, inside):
     with engine.incidents("dispatcher") as store:
         uid = store.create(_flood(inside[VINH_NINH], "look only"))
