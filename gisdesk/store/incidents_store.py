@@ -176,12 +176,14 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
 
     Parameters
     ----------
-    workspace : path-like
-        A gisdesk workspace with an ``incidents`` POINT table and ``communes``.
+    workspace : path-like or str
+        A gisdesk workspace with an ``incidents`` POINT table and ``communes``, or the city
+        server (``postgresql://LOGIN@HOST/DATABASE``, see :mod:`gisdesk.store.dialect`).
     user : User or str
         Who acts. Role, commune and department are re-read from the workspace's ``users``
         table (:func:`~gisdesk.store.users_store.resolve_user`): a name that is not there
-        only reads. ``self.user`` is the result; events record its ``username``.
+        only reads. ``self.user`` is the result; events record its ``username``. On the
+        server the login role acts (``None``, or its name; another name is refused).
 
     Every read returns only what :func:`gisdesk.core.access.read_filter` lets the user
     see (an incident outside it is a :class:`PermissionDenied`, never its content);

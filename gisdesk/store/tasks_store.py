@@ -160,11 +160,13 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
 
     Parameters
     ----------
-    workspace : path-like
-        A gisdesk workspace (the task tables are added when missing).
+    workspace : path-like or str
+        A gisdesk workspace (the task tables are added when missing), or the city server
+        (``postgresql://LOGIN@HOST/DATABASE``: its schema is ``gisdesk server init``'s).
     user : User
         Who acts. Its role, commune and department are re-read from the ``users`` table;
-        a name that is not in the table acts as a ``viewer`` (read-only).
+        a name that is not in the table acts as a ``viewer`` (read-only). On the server the
+        login role acts (``None``, or its name; another name is refused).
     evidence : EvidencePolicy, optional
         What completing a task needs (default: a note and a photo or a position).
     on_transition : callable, optional
