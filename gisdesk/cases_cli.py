@@ -16,6 +16,11 @@
 ``--user`` names an account of the workspace: its role and unit come from the ``users``
 table, and a name the table does not know acts as a viewer. A refused or bad request
 prints one line on standard error and exits 2, having changed nothing.
+
+``WORKSPACE`` may be the city server, ``postgresql://LOGIN@HOST/DATABASE``: then the login
+role is who acts (``--user``, when given, must name it), the password comes from the URL,
+``PGPASSWORD`` or ``~/.pgpass`` (or ``--password-stdin``), and the server's row-level
+security holds the jurisdiction as well.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ def add_arguments(subparsers: argparse._SubParsersAction) -> None:
     c = sub.add_parser("show", help="one task with its timeline and callbacks")
     c.add_argument("workspace")
     c.add_argument("case", metavar="CASE", help="the task's UUID or case number (HUE-2026-004213)")
-    c.add_argument("--user", default="gisdesk-cli", help="the account that reads (default: a viewer)")
+    c.add_argument("--user", default=None, help="the account that reads (default: a viewer; on a server: the login)")
     c.add_argument("--json", action="store_true", help="one JSON document")
     c.set_defaults(func=run_tasks)
     c = sub.add_parser("act", help="take one step of the task workflow")
@@ -148,21 +153,34 @@ def _show(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
+def _with_password(url: str) -> str:
+    """``url`` with the password read from standard input as its ``password`` parameter (kept in memory only)."""
+    from urllib.parse import quote
+
+    return f"{url}{'&' if '?' in url else '?'}password={quote(sys.stdin.readline().rstrip(chr(10)), safe='')}"
+
+
 def run_tasks(args: argparse.Namespace) -> int:
     """Run one ``tasks`` command; exit 0, or 2 with one line on standard error."""
     from gisdesk.core.incidents import ValidationError
     from gisdesk.core.tasks import ConflictError
     from gisdesk.core.users import AuthError, PermissionDenied
     from gisdesk.store.errors import StoreError
+    from gisdesk.store.dialect import is_server_url
     from gisdesk.store.tasks_store import TaskStore
 
     try:
         user = args.user
-        if getattr(args, "password_stdin", False):
-            from gisdesk.store.users_store import UserStore
+        if is_server_url(args.workspace):  # the login role acts; a password on stdin joins the URL only
+            if getattr(args, "password_stdin", False):
+                args.workspace = _with_password(args.workspace)
+        else:
+            user = user or "gisdesk-cli"
+            if getattr(args, "password_stdin", False):
+                from gisdesk.store.users_store import UserStore
 
-            with UserStore(args.workspace) as accounts:
-                user = accounts.authenticate(args.user, sys.stdin.readline().rstrip("\n"))
+                with UserStore(args.workspace) as accounts:
+                    user = accounts.authenticate(args.user, sys.stdin.readline().rstrip("\n"))
         with TaskStore(args.workspace, user) as store:
             return {"list": _list, "show": _show, "act": _act}[args.tasks_command](args, store)
     except BrokenPipeError:  # the reader (head, less) stopped early: gisdesk's main handles it

@@ -33,7 +33,8 @@ def add_arguments(subparsers: argparse._SubParsersAction) -> argparse.ArgumentPa
              "export-geojson": "write the incidents as GeoJSON (EPSG:4326)"}
     for name in COMMANDS:
         c = sub.add_parser(name, help=helps[name])
-        c.add_argument("workspace", help="the gisdesk workspace (SpatiaLite)")
+        c.add_argument("workspace", help="the gisdesk workspace (SpatiaLite), or the city server "
+                                         "(postgresql://LOGIN@HOST/DATABASE)")
         c.add_argument("file", help="the file to read" if name.startswith("import") else "the file to write")
         c.add_argument("--user", default=None, help="who is recorded in the incident history (default: login name)")
         if name == "import-detections":
@@ -56,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
     from gisdesk.store.incident_io import export_geojson, export_open311, import_detections, import_open311
     from gisdesk.store.incidents_store import IncidentStore
 
-    user = args.user or _login()
+    from gisdesk.store.dialect import is_server_url
+
+    # on the city server the URL's login role acts (--user, when given, must name it)
+    user = args.user or (None if is_server_url(args.workspace) else _login())
     cmd = args.incidents_command
     if cmd.startswith("export"):
         from gisdesk.store.safe_write import check_export_target

@@ -9,7 +9,8 @@ from gisdesk.core.access import RowFilter
 
 
 def where(f: RowFilter, column_sql: dict[str, str] | None = None) -> tuple[str, list]:
-    """``(condition, params)`` keeping the rows ``f`` lets through: ``1``, ``0`` or ``<column> = ?``.
+    """``(condition, params)`` keeping the rows ``f`` lets through: ``TRUE``, ``FALSE`` or ``<column> = ?``
+    (the same text on SQLite and PostgreSQL).
 
     Parameters
     ----------
@@ -26,11 +27,11 @@ def where(f: RowFilter, column_sql: dict[str, str] | None = None) -> tuple[str, 
     >>> where(RowFilter("eq", "commune", "Phú Hội"))
     ('"commune" = ?', ['Phú Hội'])
     >>> where(RowFilter("none"))
-    ('0', [])
+    ('FALSE', [])
     """
     if f.everything:
-        return "1", []
+        return "TRUE", []
     if f.nothing or not f.column:
-        return "0", []
+        return "FALSE", []
     col = (column_sql or {}).get(f.column) or '"' + f.column.replace('"', '""') + '"'
     return f"{col} = ?", [f.value]

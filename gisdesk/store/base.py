@@ -117,7 +117,17 @@ def open_workspace(path: str | os.PathLike[str], *, read_only: bool = False, **k
     mode is left alone and no migration runs. Either way a file that is not a gisdesk
     workspace raises :class:`~gisdesk.store.errors.NotAWorkspaceError` before anything is
     written (a writable connection switches only a healthy workspace to WAL).
+
+    A ``postgresql://`` URL opens the city server instead
+    (:class:`~gisdesk.store.pg_conn.ServerConnection`: the same surface, its own dialect);
+    ``read_only`` and ``kw`` apply to workspace files only.
     """
+    from gisdesk.store.dialect import is_server_url
+
+    if is_server_url(str(path)):
+        from gisdesk.store.pg_conn import open_server
+
+        return open_server(str(path))
     conn = connect(path, read_only=read_only, **kw)
     try:
         require_workspace(conn, path)

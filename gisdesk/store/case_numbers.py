@@ -39,7 +39,9 @@ def prefix_from_city(city: str | None) -> str:
 
 def case_prefix(conn: Any) -> str:
     """The workspace's case-number prefix (``gisdesk_meta.case_prefix``, else from the city name)."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_meta'").fetchone():
+    from gisdesk.store.dialect import dialect_of
+
+    if not dialect_of(conn).has_table(conn, "gisdesk_meta"):
         return DEFAULT_PREFIX
     rows = dict(conn.execute("SELECT key, value FROM gisdesk_meta WHERE key IN ('case_prefix', 'city')"))
     own = (rows.get("case_prefix") or "").strip().upper()

@@ -65,7 +65,9 @@ def _rule(row: tuple) -> DispatchRule:
 
 def read_rules(conn: Any) -> list[DispatchRule]:
     """Every rule of the workspace (enabled or not), in the order they are tried."""
-    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'dispatch_rules'").fetchone():
+    from gisdesk.store.dialect import dialect_of
+
+    if not dialect_of(conn).has_table(conn, "dispatch_rules"):  # not on the city server yet
         return []
     return [_rule(r) for r in conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM dispatch_rules "
                                            "ORDER BY priority, id")]
@@ -77,7 +79,9 @@ class _SystemTasks(TaskStore):
     def __init__(self, conn: Any, now: Callable[[], datetime] | None = None) -> None:
         from gisdesk.store.incidents_store import _srid
 
-        self.path, self.on_transition, self.conn = None, None, conn
+        from gisdesk.store.dialect import dialect_of
+
+        self.path, self.on_transition, self.conn, self.sql = None, None, conn, dialect_of(conn)
         self.user, self.evidence, self.srid = SYSTEM, EvidencePolicy(), _srid(conn)
         if now is not None:
             self._now = now

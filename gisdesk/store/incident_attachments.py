@@ -98,7 +98,7 @@ class AttachmentsMixin:
         oldest first; KeyError/PermissionDenied as :meth:`get`."""
         self._owner_row(self.conn, uuid)
         cur = self.conn.execute("SELECT id, name, mime, size, added_at, added_by FROM incident_attachments "
-                                "WHERE incident_uuid = ? ORDER BY added_at, rowid", (uuid,))
+                                f"WHERE incident_uuid = ? ORDER BY added_at, {self.sql.insert_order}", (uuid,))
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur]
 

@@ -140,7 +140,9 @@ def import_detections(store: IncidentStore, path: str | os.PathLike[str], *, min
     """
     report = ImportReport()
     records = fr.detection_records(path, DETECTION_FIELDS)
-    cameras = {code: (x, y) for code, x, y in store.conn.execute("SELECT code, X(geom), Y(geom) FROM cameras")}
+    sql = store.sql
+    cameras = {code: (x, y) for code, x, y in store.conn.execute(
+        f"SELECT code, {sql.x('geom')}, {sql.y('geom')} FROM cameras")}
     seen = _imported_detections(store)
     for n, rec, error in records:
         if should_stop is not None and should_stop():
@@ -278,6 +280,9 @@ def import_open311(store: IncidentStore, path: str | os.PathLike[str], *,
                 report.duplicates.append((n, externals.get(external, inc.uuid)))
                 continue
             contact = _reporter(rec)  # checked before anything is written
+            if any(contact) and store.sql.server:  # refused whole rather than kept without its contact
+                raise ValidationError("reporter contacts are not kept on the city server yet: "
+                                      "import this request into a workspace")
             report.created.append(store.create(inc, note=f"Open311 import, request {n}", external_id=external))
             keep_contact(store.conn, inc.uuid, *contact)
             uuids.add(inc.uuid)

@@ -21,12 +21,15 @@ from gisdesk.core.incidents import OPEN_STATUSES, Incident, find_duplicates, iso
 from gisdesk.core.tasks import ConflictError
 from gisdesk.core.users import User
 from gisdesk.store._access_sql import where as _where
+from gisdesk.store.dialect import Dialect
 
-_SELECT = ("SELECT i.uuid, i.category, i.severity, i.description, i.channel, "
-           "COALESCE(i.occurred_at, i.reported_at), i.address, i.commune, i.department, i.status, "
-           "i.duplicate_of, i.needs_review, i.notes, AsBinary(COALESCE(a.geom, l.geom, i.geom)), i.version "
-           "FROM incidents i LEFT JOIN incident_areas a ON a.incident_uuid = i.uuid "
-           "LEFT JOIN incident_lines l ON l.incident_uuid = i.uuid")
+def _select(sql: Dialect) -> str:
+    """The incident columns :func:`_incident` reads, with the shape (or the point) as WKB."""
+    return ("SELECT i.uuid, i.category, i.severity, i.description, i.channel, "
+            "COALESCE(i.occurred_at, i.reported_at), i.address, i.commune, i.department, i.status, "
+            f"i.duplicate_of, i.needs_review, i.notes, {sql.as_wkb('COALESCE(a.geom, l.geom, i.geom)')}, i.version "
+            "FROM incidents i LEFT JOIN incident_areas a ON a.incident_uuid = i.uuid "
+            "LEFT JOIN incident_lines l ON l.incident_uuid = i.uuid")
 _UNIT_SQL = {"commune": "i.commune", "department": "i.department"}
 
 
@@ -43,6 +46,7 @@ class IncidentReadsMixin:
 
     conn: Any
     user: User
+    sql: Dialect
 
     def may(self, action: str, record: Incident | Mapping[str, Any] | None = None,
             kind: str = "incident") -> Decision:
@@ -65,7 +69,7 @@ class IncidentReadsMixin:
     def _deleted_owner(self, c: Any, uuid: str) -> dict[str, Any] | None:
         """The unit of a deleted incident, from the snapshot its last ``deleted`` event keeps."""
         row = c.execute("SELECT note FROM incident_events WHERE incident_uuid = ? AND action = 'deleted' "
-                        "ORDER BY rowid DESC LIMIT 1", (uuid,)).fetchone()
+                        f"ORDER BY {self.sql.insert_order} DESC LIMIT 1", (uuid,)).fetchone()
         if row is None:
             return None
         try:
@@ -91,7 +95,8 @@ class IncidentReadsMixin:
             elif not access.read_filter(self.user, "incident").everything:
                 return []
         cur = self.conn.execute("SELECT at, who, action, field, from_state, to_state, note, version "
-                                "FROM incident_events WHERE incident_uuid = ? ORDER BY at, rowid", (uuid,))
+                                f"FROM incident_events WHERE incident_uuid = ? ORDER BY at, {self.sql.insert_order}",
+                                (uuid,))
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur]
 
@@ -100,7 +105,7 @@ class IncidentReadsMixin:
         if version is None or int(version) == current:
             return
         rows = c.execute("SELECT who, at, COALESCE(field, action) FROM incident_events WHERE incident_uuid = ? "
-                         "AND version > ? ORDER BY rowid", (uuid, int(version))).fetchall()
+                         f"AND version > ? ORDER BY {self.sql.insert_order}", (uuid, int(version))).fetchall()
         who = ", ".join(dict.fromkeys(r[0] for r in rows)) or "someone else"
         what = ", ".join(dict.fromkeys(r[2] for r in rows)) or "unknown fields"
         when = f" at {rows[-1][1]}" if rows else ""
@@ -110,7 +115,7 @@ class IncidentReadsMixin:
     def get(self, uuid: str) -> Incident:
         """The stored incident ``uuid`` (KeyError if there is none, PermissionDenied if the user
         may not read it)."""
-        row = self.conn.execute(_SELECT + " WHERE i.uuid = ?", (uuid,)).fetchone()
+        row = self.conn.execute(_select(self.sql) + " WHERE i.uuid = ?", (uuid,)).fetchone()
         if row is None:
             raise KeyError(f"no incident {uuid}")
         access.require(self.user, "read", "incident", {"commune": row[7], "department": row[8]})
@@ -135,7 +140,7 @@ class IncidentReadsMixin:
             if value is not None:
                 where.append(f"COALESCE(i.occurred_at, i.reported_at) {op} ?")
                 params.append(iso_utc(to_utc(value)))
-        sql = _SELECT + " WHERE " + " AND ".join(where)
+        sql = _select(self.sql) + " WHERE " + " AND ".join(where)
         sql += " ORDER BY COALESCE(i.occurred_at, i.reported_at) DESC, i.fid DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -149,14 +154,13 @@ class IncidentReadsMixin:
     def at(self, x: float, y: float, tolerance: float) -> str | None:
         """The UUID of the readable incident nearest (x, y) within ``tolerance``, shapes included."""
         scope, params = self._scope()
-        box = [x + tolerance, x - tolerance, y + tolerance, y - tolerance]
-        in_box = "WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?"
-        parts, args = [f"SELECT i.uuid, AsBinary(i.geom) FROM incidents i WHERE i.rowid IN (SELECT pkid FROM "
-                       f"idx_incidents_geom {in_box}) AND i.uuid NOT IN (SELECT incident_uuid FROM incident_shapes) "
-                       f"AND {scope}"], box + params
+        in_box, box = self.sql.in_box("i", "incidents", x, y, tolerance, self.srid)
+        parts, args = [f"SELECT i.uuid, {self.sql.as_wkb('i.geom')} FROM incidents i WHERE {in_box} "
+                       f"AND i.uuid NOT IN (SELECT incident_uuid FROM incident_shapes) AND {scope}"], box + params
         for table in ("incident_lines", "incident_areas"):
-            parts.append(f"SELECT s.incident_uuid, AsBinary(s.geom) FROM {table} s JOIN incidents i ON i.uuid = "
-                         f"s.incident_uuid WHERE s.rowid IN (SELECT pkid FROM idx_{table}_geom {in_box}) AND {scope}")
+            in_box, box = self.sql.in_box("s", table, x, y, tolerance, self.srid)
+            parts.append(f"SELECT s.incident_uuid, {self.sql.as_wkb('s.geom')} FROM {table} s JOIN incidents i "
+                         f"ON i.uuid = s.incident_uuid WHERE {in_box} AND {scope}")
             args += box + params
         rows = self.conn.execute(" UNION ALL ".join(parts), args).fetchall()
         if not rows:

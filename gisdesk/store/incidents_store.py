@@ -65,6 +65,7 @@ from gisdesk.core import access
 from gisdesk.core.users import PermissionDenied, User
 from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
+from gisdesk.store.dialect import dialect_of
 from gisdesk.store.incident_attachments import (  # noqa: F401 (re-exported)
     ATTACHMENT_TYPES,
     MAX_ATTACHMENT_BYTES,
@@ -119,8 +120,10 @@ def _put_shape(conn: Any, uuid: str, category: str, geom: BaseGeometry, srid: in
         conn.execute(f"DELETE FROM {table} WHERE incident_uuid = ?", (uuid,))
     dim = int(shapely.get_dimensions(geom))
     if dim in SHAPE_TABLES:
-        table, _, cast = SHAPE_TABLES[dim]
-        conn.execute(f"INSERT INTO {table} (incident_uuid, category, geom) VALUES (?, ?, {cast}(GeomFromWKB(?, ?)))",
+        table, gtype, _ = SHAPE_TABLES[dim]
+        sql = dialect_of(conn)
+        conn.execute(f"INSERT INTO {table} (incident_uuid, category, geom) "
+                     f"VALUES (?, ?, {sql.multi(sql.from_wkb('?', '?'), gtype)})",
                      (uuid, category, shapely.to_wkb(geom), srid))
 
 
@@ -173,12 +176,14 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
 
     Parameters
     ----------
-    workspace : path-like
-        A gisdesk workspace with an ``incidents`` POINT table and ``communes``.
+    workspace : path-like or str
+        A gisdesk workspace with an ``incidents`` POINT table and ``communes``, or the city
+        server (``postgresql://LOGIN@HOST/DATABASE``, see :mod:`gisdesk.store.dialect`).
     user : User or str
         Who acts. Role, commune and department are re-read from the workspace's ``users``
         table (:func:`~gisdesk.store.users_store.resolve_user`): a name that is not there
-        only reads. ``self.user`` is the result; events record its ``username``.
+        only reads. ``self.user`` is the result; events record its ``username``. On the
+        server the login role acts (``None``, or its name; another name is refused).
 
     Every read returns only what :func:`gisdesk.core.access.read_filter` lets the user
     see (an incident outside it is a :class:`PermissionDenied`, never its content);
@@ -189,13 +194,14 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
     def __init__(self, workspace: str | os.PathLike[str], user: User | str, *, read_only: bool = False) -> None:
         self.path = workspace
         # read_only: SQLite mode=ro, no migration (exports); a non-workspace file is refused first.
-        self.conn = open_workspace(workspace, read_only=read_only)
+        self.conn = open_workspace(workspace, read_only=read_only)  # a file, or a postgresql:// URL
+        self.sql = dialect_of(self.conn)
         try:
-            if not read_only:
+            if not read_only and self.sql.migrates_in_place:  # the server's schema is `gisdesk server init`'s
                 ensure_schema(self.conn)
             self.user: User = resolve_user(self.conn, user)
             self.srid = _srid(self.conn)
-            rows = self.conn.execute("SELECT name, AsBinary(geom) FROM communes ORDER BY fid").fetchall()
+            rows = self.conn.execute(f"SELECT name, {self.sql.as_wkb('geom')} FROM communes ORDER BY fid").fetchall()
         except BaseException:
             self.conn.close()
             raise
@@ -219,7 +225,8 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
         if not category.strip() or not department.strip():
             raise ValidationError("a routing rule needs a category and a department")
         with self.transaction() as c:
-            c.execute("INSERT OR REPLACE INTO routing_rules VALUES (?, ?, ?, ?)",
+            c.execute(self.sql.upsert("routing_rules", ("category", "department", "updated_at", "updated_by"),
+                                      ("category",)),
                       (category.strip(), department.strip(), iso_utc(utc_now()), self.user.username))
 
     # --- events ----------------------------------------------------------------------
@@ -292,7 +299,7 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
         c.execute("INSERT INTO incidents (uuid, category, severity, channel, status, description, reported_at, "
                   "resolved_at, updated_at, commune_fid, commune, department, occurred_at, address, duplicate_of, "
                   "needs_review, notes, external_id, version, geom) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, MakePoint(?, ?, ?))",
+                  f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {self.sql.point('?', '?', '?')})",
                   (inc.uuid, inc.category, int(inc.severity), inc.channel, inc.status, inc.description,
                    reported_at or now, None if inc.is_open else now, now, fid[0] if fid else None, inc.commune,
                    inc.department, iso_utc(inc.occurred_at), inc.address, inc.duplicate_of, int(inc.needs_review),
@@ -381,7 +388,7 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
         value = getattr(new, key)
         if key == "geometry":
             anchor = value if value.geom_type == "Point" else shapely.point_on_surface(value)
-            c.execute("UPDATE incidents SET geom = MakePoint(?, ?, ?) WHERE uuid = ?",
+            c.execute(f"UPDATE incidents SET geom = {self.sql.point('?', '?', '?')} WHERE uuid = ?",
                       (anchor.x, anchor.y, self.srid, uuid))
             _put_shape(c, uuid, new.category, value, self.srid)
             return
@@ -437,11 +444,12 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
             snap["reported_at"], snap["external_id"] = c.execute(
                 "SELECT reported_at, external_id FROM incidents WHERE uuid = ?", (uuid,)).fetchone()
             snap["version"] = old.version + 1
+            # the event first: on the server an officer's event must name an incident it can still see
+            self._event(c, uuid, old.version + 1, "deleted", None, snap["status"], None,
+                        json.dumps({"reason": reason, "snapshot": snap}, ensure_ascii=False))
             for table, _, _ in SHAPE_TABLES.values():
                 c.execute(f"DELETE FROM {table} WHERE incident_uuid = ?", (uuid,))
             c.execute("DELETE FROM incidents WHERE uuid = ?", (uuid,))
-            self._event(c, uuid, old.version + 1, "deleted", None, snap["status"], None,
-                        json.dumps({"reason": reason, "snapshot": snap}, ensure_ascii=False))
         return snap
 
     def restore(self, snap: Mapping[str, Any], reason: str = "") -> str:
@@ -455,7 +463,8 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
                 access.require(self.user, "delete", "incident", prior)
             last = c.execute("SELECT max(version) FROM incident_events WHERE incident_uuid = ?",
                              (inc.uuid,)).fetchone()[0]
-            v = int(last or 0) + 1
+            # on the server a commune officer sees no history of a deleted incident: the snapshot keeps its version
+            v = int(last or snap.get("version") or 0) + 1
             self._insert(c, inc, snap.get("reported_at"), snap.get("external_id"), v)
             self._event(c, inc.uuid, v, "restored", None, None, inc.status, reason or None)
         return inc.uuid

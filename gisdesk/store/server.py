@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from gisdesk.core.users import ROLES, User, ValidationError, check_new_password
+from gisdesk.store.dialect import is_server_url  # noqa: F401 (the server commands' URL test, kept here too)
 from gisdesk.store.errors import StoreError
 from gisdesk.store.schema import SHAPES_VIEW, SHAPES_VIEW_SELECT, app_metadata
 from gisdesk.store.server_policy import (
@@ -38,11 +39,6 @@ _OFFICERS_DDL = f"""CREATE TABLE IF NOT EXISTS {OFFICERS_TABLE} (
     commune TEXT, department TEXT, active BOOLEAN NOT NULL DEFAULT true,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now())"""
 _ROLE_FLAGS = "NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
-
-
-def is_server_url(text: str) -> bool:
-    """Whether ``text`` names a PostgreSQL server (``postgresql://`` or ``postgres://``)."""
-    return isinstance(text, str) and text.startswith(("postgresql://", "postgres://"))
 
 
 def connect(url: str, **kw: Any):
@@ -157,6 +153,10 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
             for stmt in column_guard_sql(table):
                 conn.execute(stmt)
         for stmt in officers_security_sql():
+            conn.execute(stmt)
+        from gisdesk.store.server_live import live_sql, side_effect_sql
+
+        for stmt in side_effect_sql() + live_sql():  # the stores' notifications; change notices
             conn.execute(stmt)
         readers = [GROUP_ROLES[r] for r in GROUP_ROLES
                    if not _reads_nothing(r, TABLE_RULES["incident_lines"].kind)]

@@ -61,6 +61,7 @@ class CallbacksMixin:
 
     conn: Any
     user: Any
+    sql: Any  #: the connection's :class:`~gisdesk.store.dialect.Dialect`
     _scope: Any
     _load: Any
     transaction: Any
@@ -105,8 +106,10 @@ class CallbacksMixin:
         """The callbacks of one task, oldest first (``id``, ``at``, ``who``, ``result``, ``note``, ``reopened``)."""
         task = self._load(task_id)
         access.require(self.user, "read", "callback", unit_record(task))
+        if not self.sql.has_table(self.conn, "task_callbacks"):  # not on the city server yet
+            return []
         cur = self.conn.execute("SELECT id, at, who, result, note, reopened FROM task_callbacks WHERE task_uuid = ? "
-                                "ORDER BY at, rowid", (task.uuid,))
+                                f"ORDER BY at, {self.sql.insert_order}", (task.uuid,))
         return [dict(zip([d[0] for d in cur.description], r)) for r in cur]
 
     def reporter_contact(self, task_id: str) -> dict[str, Any] | None:
@@ -154,6 +157,8 @@ class CallbacksMixin:
     def _callback_counts(self, where: list[str], params: list[Any], start: Any, end: Any,
                          group: str | None) -> list[tuple]:
         """``(result, count)`` rows (``(group, result, count)`` with ``group``) of each task's latest callback."""
+        if not self.sql.has_table(self.conn, "task_callbacks"):  # not on the city server yet
+            return []
         for op, value in ((">=", start), ("<", end)):
             if value is not None:
                 where.append(f"cb.at {op} ?")

@@ -33,6 +33,7 @@ class QuestionsMixin:
 
     conn: Any
     user: Any
+    sql: Any  #: the connection's :class:`~gisdesk.store.dialect.Dialect`
     _scope: Any  #: the store's read filter as SQL: ``_scope(kind, alias) -> (condition, params)``
 
     def _question(self, question_id: str) -> dict[str, Any]:
@@ -129,14 +130,14 @@ class QuestionsMixin:
             params = [*params, task_uuid]
         cur = self.conn.execute(f"SELECT {', '.join(_Q_COLUMNS)}, (SELECT count(*) FROM task_answers a WHERE "
                                 f"a.question_uuid = q.uuid) FROM task_questions q WHERE {' AND '.join(where)} "
-                                "ORDER BY asked_at DESC, rowid DESC", params)
+                                f"ORDER BY asked_at DESC, {self.sql.insert_order} DESC", params)
         return [dict(zip((*_Q_COLUMNS, "answers"), r)) for r in cur]
 
     def thread(self, question_id: str) -> dict[str, Any]:
         """A question with its ``answers``: a list of ``{id, at, who, body}``, oldest first."""
         q = self._question(question_id)
         cur = self.conn.execute("SELECT id, at, who, body FROM task_answers WHERE question_uuid = ? "
-                                "ORDER BY at, rowid", (question_id,))
+                                f"ORDER BY at, {self.sql.insert_order}", (question_id,))
         q["answers"] = [dict(zip(("id", "at", "who", "body"), r)) for r in cur]
         return q
 
@@ -148,13 +149,15 @@ class QuestionsMixin:
             return 0
         scope, params = self._scope("question")
         return int(self.conn.execute(f"SELECT count(*) FROM task_questions WHERE status = 'open' AND {scope} "
-                                     "AND to_department IS ?", [*params, mine]).fetchone()[0])
+                                     f"AND {self.sql.same('to_department', '?')}", [*params, mine]).fetchone()[0])
 
     # --- notifications ---------------------------------------------------------------
     def _notify(self, kind: str, message: str, task_uuid: str | None = None, to_role: str | None = None,
                 commune: str | None = None, department: str | None = None) -> None:
         """Write a notification for a role (``to_role``) or a unit (``commune`` / ``department``)."""
-        self.conn.execute("INSERT INTO task_notifications VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+        from gisdesk.store.tasks_store import _NOTIFY_SQL
+
+        self.conn.execute(_NOTIFY_SQL,
                           (str(_uuid.uuid4()), iso_utc(self._now()), to_role, commune, department, task_uuid, kind, message))
 
     def _notify_for(self, task: Task, event: Event) -> None:
@@ -175,7 +178,7 @@ class QuestionsMixin:
         who, params = self._scope("notification")
         cur = self.conn.execute(f"SELECT id, at, task_uuid, kind, message, read_at FROM task_notifications "
                                 f"WHERE {who}{' AND read_at IS NULL' if unread_only else ''} "
-                                f"ORDER BY at DESC, rowid DESC LIMIT {int(limit)}", params)
+                                f"ORDER BY at DESC, {self.sql.insert_order} DESC LIMIT {int(limit)}", params)
         return [dict(zip(("id", "at", "task_uuid", "kind", "message", "read_at"), r)) for r in cur]
 
     def mark_read(self, ids: list[str]) -> int:

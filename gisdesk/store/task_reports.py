@@ -20,6 +20,7 @@ class ReportsMixin:
 
     conn: Any
     user: Any
+    sql: Any  #: the connection's :class:`~gisdesk.store.dialect.Dialect`
     _scope: Any  #: the store's read filter as SQL: ``_scope(kind, alias) -> (condition, params)``
 
     def task_times(self, commune: str | None = None, department: str | None = None,
@@ -32,17 +33,17 @@ class ReportsMixin:
             if value is not None:
                 where.append(f"t.{col} = ?")
                 params.append(value)
-        names = {}
+        names, joins, codes, code_params = {}, [], [], []
         for col in ("commune", "department"):  # small code tables: the big query returns only numbers
             names[col] = tuple(r[0] for r in self.conn.execute(
                 f"SELECT DISTINCT {col} FROM tasks WHERE {col} IS NOT NULL ORDER BY {col}"))
-            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS _kpi_{col} (name TEXT PRIMARY KEY, code INTEGER)")
-            self.conn.execute(f"DELETE FROM _kpi_{col}")
-            self.conn.executemany(f"INSERT INTO _kpi_{col} VALUES (?, ?)", [(n, i) for i, n in enumerate(names[col])])
-        rows = self.conn.execute(
-            "SELECT unixepoch(t.created_at), unixepoch(t.deadline), unixepoch(t.done_at), unixepoch(t.cancelled_at), "
-            "COALESCE(c.code, -1), COALESCE(d.code, -1) FROM tasks t LEFT JOIN _kpi_commune c ON c.name = t.commune "
-            f"LEFT JOIN _kpi_department d ON d.name = t.department WHERE {' AND '.join(where)}", params).fetchall()
+            join, code, p = self.sql.codes(self.conn, f"kpi_{col}", f"t.{col}", names[col])
+            joins.append(join)
+            codes.append(code)
+            code_params += p
+        times = ", ".join(self.sql.epoch(f"t.{c}") for c in ("created_at", "deadline", "done_at", "cancelled_at"))
+        rows = self.conn.execute(f"SELECT {times}, {', '.join(codes)} FROM tasks t{''.join(joins)} "
+                                 f"WHERE {' AND '.join(where)}", code_params + params).fetchall()
         a = np.array(rows, dtype=float).reshape(-1, 6)
         return kpi.TaskTimes(a[:, 0], a[:, 1], a[:, 2], a[:, 3], a[:, 4].astype(np.int64), a[:, 5].astype(np.int64),
                              names["commune"], names["department"])
@@ -90,7 +91,8 @@ class ReportsMixin:
             "SELECT t.uuid, t.state, t.version, e.n, e.maxv, (SELECT to_state FROM task_events "
             "WHERE task_uuid = t.uuid AND version = t.version) FROM tasks t LEFT JOIN (SELECT task_uuid, "
             "count(*) AS n, max(version) AS maxv FROM task_events GROUP BY task_uuid) e ON e.task_uuid = t.uuid "
-            f"WHERE {scope} AND (e.n IS NULL OR e.n != t.version OR e.maxv != t.version OR (SELECT to_state FROM "
-            "task_events WHERE task_uuid = t.uuid AND version = t.version) IS NOT t.state)", params).fetchall()
+            f"WHERE {scope} AND (e.n IS NULL OR e.n != t.version OR e.maxv != t.version OR "
+            + self.sql.differs("(SELECT to_state FROM task_events WHERE task_uuid = t.uuid AND version = t.version)",
+                               "t.state") + ")", params).fetchall()
         return [f"task {u}: state {s} version {v}, but its history has {n or 0} events up to version {m} "
                 f"ending in {last}" for u, s, v, n, m, last in rows]

@@ -67,6 +67,7 @@ from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.task_callbacks import CallbacksMixin, ensure_callbacks_schema
 from gisdesk.store.case_numbers import ensure_case_numbers, looks_like_case_number, next_case_number
 from gisdesk.store.connection import connect
+from gisdesk.store.dialect import dialect_of
 from gisdesk.store.incidents_store import attachment_type
 from gisdesk.store.task_questions import QuestionsMixin
 from gisdesk.store.task_reports import ReportsMixin
@@ -77,6 +78,9 @@ _TASK_COLUMNS = ("uuid", "title", "description", "category", "severity", "state"
                  "assigned_at", "done_at", "closed_at", "cancelled_at", "updated_at", "updated_by", "version",
                  "case_no")
 _SELECT = f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks"
+#: A notification: ``(id, at, to_role, commune, department, task_uuid, kind, message)``, unread.
+_NOTIFY_SQL = ("INSERT INTO task_notifications (id, at, to_role, commune, department, task_uuid, kind, message) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 _OPEN_SQL = "(" + ", ".join(f"'{s}'" for s in sorted(OPEN_STATES)) + ")"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS tasks (
@@ -156,11 +160,13 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
 
     Parameters
     ----------
-    workspace : path-like
-        A gisdesk workspace (the task tables are added when missing).
+    workspace : path-like or str
+        A gisdesk workspace (the task tables are added when missing), or the city server
+        (``postgresql://LOGIN@HOST/DATABASE``: its schema is ``gisdesk server init``'s).
     user : User
         Who acts. Its role, commune and department are re-read from the ``users`` table;
-        a name that is not in the table acts as a ``viewer`` (read-only).
+        a name that is not in the table acts as a ``viewer`` (read-only). On the server the
+        login role acts (``None``, or its name; another name is refused).
     evidence : EvidencePolicy, optional
         What completing a task needs (default: a note and a photo or a position).
     on_transition : callable, optional
@@ -178,8 +184,9 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
         self.on_transition = on_transition
         # read_only: SQLite mode=ro, no migration (gisdesk kpi); a non-workspace file is refused first.
         # The KPIs build TEMP tables, which a query-only connection refuses: ask for a mode=ro one.
-        self.conn = open_workspace(workspace, read_only=read_only, temp_objects=read_only)
-        if not read_only:
+        self.conn = open_workspace(workspace, read_only=read_only, temp_objects=read_only)  # or a server URL
+        self.sql = dialect_of(self.conn)
+        if not read_only and self.sql.migrates_in_place:  # the server's schema is `gisdesk server init`'s
             ensure_tasks_schema(self.conn)
         self.user = resolve_user(self.conn, user)
         self.evidence = evidence or EvidencePolicy()
@@ -245,7 +252,7 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
                 params += values
         if open_only:
             where.append(f"state IN {_OPEN_SQL}")
-        sql = f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY created_at DESC, rowid DESC"
+        sql = f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY created_at DESC, {self.sql.insert_order} DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [_task(r) for r in self.conn.execute(sql, params)]
@@ -300,7 +307,8 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
         self._require("edit", "routing_rule")
         if not hours or float(hours) <= 0:
             raise ValidationError(f"SLA hours must be positive, not {hours!r}")
-        self.conn.execute("INSERT OR REPLACE INTO task_sla VALUES (?, ?, ?)", (category, int(severity), float(hours)))
+        self.conn.execute(self.sql.upsert("task_sla", ("category", "severity", "hours"), ("category", "severity")),
+                          (category, int(severity), float(hours)))
 
     def create(self, title: str, *, category: str = "", severity: int = 2, description: str = "",
                area: Any = None, incident_uuid: str | None = None, note: str | None = None) -> Task:
@@ -321,7 +329,8 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
     def create_from_incident(self, incident_uuid: str, title: str | None = None, note: str | None = None) -> Task:
         """A task about an incident: its category, severity and geometry (the area) are copied."""
         self._require("create", "task")  # before reading: a refusal says nothing about the incident
-        row = self.conn.execute("SELECT i.category, i.severity, i.description, AsBinary(COALESCE(s.geom, i.geom)) "
+        row = self.conn.execute(f"SELECT i.category, i.severity, i.description, "
+                                f"{self.sql.as_wkb('COALESCE(s.geom, i.geom)')} "
                                 "FROM incidents i LEFT JOIN incident_shapes s ON s.incident_uuid = i.uuid "
                                 "WHERE i.uuid = ?", (incident_uuid,)).fetchone()
         if row is None:
@@ -384,9 +393,9 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
                           "'system' WHERE uuid = ?", [(at, r[0]) for r in rows])
             c.executemany("INSERT INTO task_events VALUES (?, ?, ?, ?, 'system', 'escalate', ?, ?, ?, NULL)",
                           [(_new_id(), r[0], r[2] + 1, at, r[1], r[1], f"deadline {r[4]} passed") for r in rows])
-            c.executemany("INSERT INTO task_notifications VALUES (?, ?, 'city_dispatcher', NULL, NULL, ?, "
-                          "'escalated', ?, NULL, NULL)",
-                          [(_new_id(), at, r[0], f"overdue since {r[4][:16].replace('T', ' ')} UTC: '{r[3]}' ({r[5] or r[6] or 'unassigned'})")
+            c.executemany(_NOTIFY_SQL,
+                          [(_new_id(), at, "city_dispatcher", None, None, r[0], "escalated",
+                            f"overdue since {r[4][:16].replace('T', ' ')} UTC: '{r[3]}' ({r[5] or r[6] or 'unassigned'})")
                            for r in rows])
         return [r[0] for r in rows]
 
@@ -405,7 +414,7 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
         """The files of a task (``id``, ``name``, ``mime``, ``size``, ``added_at``, ``added_by``)."""
         self._load(task_id)
         cur = self.conn.execute("SELECT id, name, mime, size, added_at, added_by FROM task_attachments "
-                                "WHERE task_uuid = ? ORDER BY added_at, rowid", (task_id,))
+                                f"WHERE task_uuid = ? ORDER BY added_at, {self.sql.insert_order}", (task_id,))
         return [dict(zip([d[0] for d in cur.description], r)) for r in cur]
 
     def attachment_data(self, att_id: str) -> bytes:

@@ -70,13 +70,30 @@ def resolve_user(conn: Any, user: User | str) -> User:
     row in it: a single-user workstation that never set up sign-in) is run by its
     local user as ``administrator``, as it was before accounts existed.
     """
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).server:
+        return _server_user(conn, user)
     name = user if isinstance(user, str) else user.username
     display = name if isinstance(user, str) else (user.display_name or name)
-    has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").fetchone()
+    has_table = dialect_of(conn).has_table(conn, "users")
     if not has_table or conn.execute("SELECT 1 FROM users LIMIT 1").fetchone() is None:
         return User(name, display, "administrator")
     row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE username = ?", (name,)).fetchone()
     return _user(row) if row else User(name, display, "viewer")
+
+
+def _server_user(conn: Any, user: User | str | None) -> User:
+    """On the city server the login role is who acts (:func:`~gisdesk.store.server.current_officer`);
+    naming anyone else is refused, never trusted."""
+    from gisdesk.store.server import current_officer
+
+    officer = current_officer(conn)
+    name = user if isinstance(user, str) or user is None else user.username
+    if name is not None and name != officer.username:
+        raise PermissionDenied(f"on the city server you act as the login role of your connection "
+                               f"({officer.username}), not as {name!r}")
+    return officer
 
 
 class UserStore(ConnectionStore):
@@ -96,7 +113,9 @@ class UserStore(ConnectionStore):
         # read_only: SQLite mode=ro, no migration (gisdesk users list); the table is added only to a
         # gisdesk workspace, after quick_check, in one transaction (base.migration).
         self.conn = open_workspace(workspace, read_only=read_only) if self._own else workspace
-        if not read_only:
+        from gisdesk.store.dialect import dialect_of
+
+        if not read_only and dialect_of(self.conn).migrates_in_place:
             with migration(self.conn, workspace_only=True):
                 ensure_users_schema(self.conn)
 
@@ -104,6 +123,16 @@ class UserStore(ConnectionStore):
         """Close the connection (if this store opened it)."""
         if self._own:
             self.conn.close()
+
+    def _accounts_here(self, what: str) -> None:
+        """Refuse, in one line, what only a workspace file's own accounts do (sign-in, passwords, adding):
+        on the city server the login roles are PostgreSQL's."""
+        from gisdesk.store.dialect import dialect_of
+        from gisdesk.store.errors import StoreError
+
+        if dialect_of(self.conn).server:
+            raise StoreError(f"on the city server {what} is PostgreSQL's business: use 'gisdesk users add|disable "
+                             "URL …' (passwords: the officer's login role)")
 
     def needs_first_admin(self) -> bool:
         """True while the workspace has no active administrator (the app then asks for one)."""
@@ -117,6 +146,7 @@ class UserStore(ConnectionStore):
         (ValidationError). ``pw_hash``, a :func:`~gisdesk.core.users.hash_password` hash made
         beforehand, is stored instead of hashing ``password`` (the demo accounts share one).
         """
+        self._accounts_here("the first administrator")
         user = User(username, display_name or username, "administrator")
         user.check()
         pw_hash = _given_hash(pw_hash) or hash_password(password)
@@ -141,6 +171,7 @@ class UserStore(ConnectionStore):
             A bad name or role, a password shorter than
             :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH`, an unknown commune, or a name already taken.
         """
+        self._accounts_here("adding an officer")
         self._require_admin(acting, "add users")
         user = User(username, display_name or username, role, commune or None, department or None)
         user.check()
@@ -174,6 +205,7 @@ class UserStore(ConnectionStore):
             ``too many failed attempts: try again in N s`` while the name must wait
             (the password is then not checked at all).
         """
+        self._accounts_here("signing in")
         name = str(username).strip().lower()[:64]
         now = self._now()
         failures = self.conn.execute("SELECT count, last_at FROM sign_in_failures WHERE username = ?",
@@ -233,6 +265,7 @@ class UserStore(ConnectionStore):
         The new password needs at least :data:`~gisdesk.core.users.MIN_PASSWORD_LENGTH`
         characters (ValidationError); it is checked before the old one, and nothing changes.
         """
+        self._accounts_here("a password")
         if not self._administers(acting):  # the policy on the stored role: anyone else only their own
             if acting.username != username:
                 raise PermissionDenied(f"{acting.username} may change only their own password")
@@ -244,6 +277,7 @@ class UserStore(ConnectionStore):
 
     def set_active(self, acting: User, username: str, active: bool) -> None:
         """Enable or disable an account (administrators; not the last active administrator)."""
+        self._accounts_here("disabling an officer")
         self._require_admin(acting, "disable or enable accounts")
         user = self.get(username)
         if not active and user.role == "administrator" and self.conn.execute(
