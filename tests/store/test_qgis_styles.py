@@ -218,3 +218,33 @@ def test_saving_never_replaces_a_qgis_users_default_style(workspace):
     assert rows == [("mine", 1), (STYLE_NAME, 0)]
     again, _ = load_layer_state(workspace, map_layers(workspace))
     assert next(l for l in again if getattr(l, "name", "") == "roads").style.symbol.stroke == "#123456"
+
+
+# -- every layer as QGIS sees it ---------------------------------------------------------
+@needs_qgis
+def test_qgis_sees_every_layer_gisdesk_draws_with_the_same_fields_counts_and_extent(workspace):
+    from gisdesk.store.datasource import DataSource
+
+    out = subprocess.run([SYSTEM_PYTHON, str(HERE / "_qgis_layers.py"), str(workspace)], capture_output=True,
+                         text=True, timeout=300, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr[-2000:]
+    qgis = json.loads(out.stdout.strip().splitlines()[-1])
+    with DataSource(workspace) as ds:
+        conn = ds.connection(text=True)
+        for info in ds.layers:
+            if info.is_view:
+                continue  # a spatial view is QGIS's to join; its tables are compared
+            seen = qgis.get(info.table)
+            assert seen and seen["valid"] and seen["spatial"], info.table
+            count = conn.execute(f'SELECT count(*) FROM "{info.table}"').fetchone()[0]
+            assert seen["count"] == count, info.table
+            ours = [name for name, _ in ds.columns(info)]
+            theirs = [name for name, _ in seen["fields"]]
+            # every column gisdesk keeps is a QGIS field (QGIS adds the feature id when the key is the rowid)
+            assert set(ours) - {info.geometry_column} <= set(theirs), (info.table, set(ours) - set(theirs))
+            if count:
+                g = f'"{info.geometry_column}"'
+                x0, y0, x1, y1 = conn.execute(
+                    f'SELECT min(MbrMinX({g})), min(MbrMinY({g})), max(MbrMaxX({g})), max(MbrMaxY({g})) '
+                    f'FROM "{info.table}"').fetchone()
+                assert seen["extent"] == pytest.approx([x0, y0, x1, y1], abs=1.0), info.table
