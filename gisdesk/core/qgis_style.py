@@ -138,8 +138,9 @@ def _labeling(root: ET.Element, lab: LabelStyle) -> None:
         ET.SubElement(top, "Option", name="type", value="collection", type="QString")
 
 
-def style_to_qml(style: VectorStyle, geometry: str) -> str:
-    """``style`` as a QGIS QML document for a ``point``, ``line`` or ``polygon`` layer.
+def style_to_qml(style: VectorStyle, geometry: str, defaults: dict[str, str] | None = None) -> str:
+    """``style`` as a QGIS QML document for a ``point``, ``line`` or ``polygon`` layer; ``defaults``
+    gives QGIS expressions for fields of features drawn in QGIS (``{"uuid": "uuid()"}``).
 
     Examples
     --------
@@ -193,6 +194,10 @@ def style_to_qml(style: VectorStyle, geometry: str) -> str:
             _symbol(symbols, str(k), c.symbol, geometry)
         _symbol(ET.SubElement(r, "source-symbol"), "0", style.symbol, geometry)
     _labeling(root, style.labels)
+    if defaults:
+        box = ET.SubElement(root, "defaults")
+        for name, expression in defaults.items():
+            ET.SubElement(box, "default", field=name, expression=expression, applyOnUpdate="0")
     ET.SubElement(root, "layerOpacity").text = f"{style.opacity:g}"
     ET.indent(root)
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + ET.tostring(root, encoding="unicode")

@@ -63,6 +63,7 @@ from gisdesk.core.incidents import (
 )
 from gisdesk.core import access
 from gisdesk.core.users import PermissionDenied, User
+from gisdesk.store import outside_edits
 from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 from gisdesk.store.dialect import dialect_of
@@ -169,6 +170,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
         conn.execute("CREATE INDEX IF NOT EXISTS idx_incident_attachments_uuid "
                      "ON incident_attachments (incident_uuid)")
         conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_incidents_uuid_u ON incidents (uuid)")
+        outside_edits.install(conn)  # edits made in QGIS get history instead of bypassing it
 
 
 class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
@@ -207,6 +209,8 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
             raise
         self.communes = Communes.build([r[0] for r in rows], shapely.from_wkb([r[1] for r in rows]))
         self.boundary = self.communes.boundary
+        if not read_only and self.sql.migrates_in_place:
+            outside_edits.settle(self)  # incidents drawn in QGIS since: routed, with an event
 
     # --- who acts ----------------------------------------------------------------------
     def bind(self, user: User | str) -> User:
@@ -357,14 +361,21 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
             if not diff:
                 return old
             v = old.version + 1
+            sets: list[str] = []
+            params: list[Any] = []
             for key in diff:
-                self._write(c, uuid, key, old, new, now)
+                key_sets, key_params = self._write(c, uuid, key, old, new, now)
+                sets += key_sets
+                params += key_params
                 action = ("routed" if key in routed else "override" if key in ("commune", "department")
                           else "status" if key == "status" else "changed")
                 before, after = ((old.geometry.wkt, new.geometry.wkt) if key == "geometry"
                                  else (getattr(old, key), getattr(new, key)))
                 self._event(c, uuid, v, action, key, before, after, reason or None)
-            c.execute("UPDATE incidents SET updated_at = ?, version = ? WHERE uuid = ?", (now, v, uuid))
+            # one statement changes the row and raises its version: an UPDATE that leaves the version
+            # as it was is an edit made outside gisdesk (store/outside_edits.py)
+            c.execute(f"UPDATE incidents SET {', '.join(sets + ['updated_at = ?', 'version = ?'])} WHERE uuid = ?",
+                      (*params, now, v, uuid))
         return new.evolve(version=v)
 
     def _require_change(self, old: Incident, new: Incident, diff: list[str], routed: set[str]) -> None:
@@ -383,26 +394,28 @@ class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):
             if not after:
                 raise PermissionDenied(f"{after.reason} (after this change)")
 
-    def _write(self, c: Any, uuid: str, key: str, old: Incident, new: Incident, now: str) -> None:
-        """Write one changed attribute of ``new`` (inside the update's transaction)."""
+    def _write(self, c: Any, uuid: str, key: str, old: Incident, new: Incident,
+               now: str) -> tuple[list[str], list[Any]]:
+        """The assignments (``col = ?``) and parameters that write one changed attribute of ``new`` to its
+        ``incidents`` row; the shape tables are written here (inside the update's transaction)."""
         value = getattr(new, key)
         if key == "geometry":
             anchor = value if value.geom_type == "Point" else shapely.point_on_surface(value)
-            c.execute(f"UPDATE incidents SET geom = {self.sql.point('?', '?', '?')} WHERE uuid = ?",
-                      (anchor.x, anchor.y, self.srid, uuid))
             _put_shape(c, uuid, new.category, value, self.srid)
-            return
+            return [f"geom = {self.sql.point('?', '?', '?')}"], [anchor.x, anchor.y, self.srid]
         stored = (iso_utc(value) if key == "occurred_at" else json.dumps(value, ensure_ascii=False)
                   if key == "notes" else int(value) if key == "needs_review" else value)
-        c.execute(f"UPDATE incidents SET {key} = ? WHERE uuid = ?", (stored, uuid))
+        sets, params = [f"{key} = ?"], [stored]
         if key == "category":
             for table, _, _ in SHAPE_TABLES.values():
                 c.execute(f"UPDATE {table} SET category = ? WHERE incident_uuid = ?", (value, uuid))
         if key == "commune":
-            c.execute("UPDATE incidents SET commune_fid = (SELECT fid FROM communes WHERE name = ?) "
-                      "WHERE uuid = ?", (value, uuid))
+            sets.append("commune_fid = (SELECT fid FROM communes WHERE name = ?)")
+            params.append(value)
         if key == "status":
-            c.execute("UPDATE incidents SET resolved_at = ? WHERE uuid = ?", (None if new.is_open else now, uuid))
+            sets.append("resolved_at = ?")
+            params.append(None if new.is_open else now)
+        return sets, params
 
     def link_duplicate(self, uuid: str, of_uuid: str, reason: str = "", *, version: int | None = None) -> Incident:
         """Mark ``uuid`` a duplicate of ``of_uuid`` (status ``duplicate``), with an event on both.

@@ -25,6 +25,10 @@ from gisdesk.core.style import VectorStyle
 
 #: The name of gisdesk's row per layer in ``layer_styles``.
 STYLE_NAME = "gisdesk"
+#: Default values QGIS fills in for features drawn there (QGIS expressions), per table: an incident
+#: drawn in QGIS gets an id; gisdesk's triggers then record and route it (store/outside_edits.py).
+QGIS_DEFAULTS = {"incidents": {"uuid": "uuid()", "status": "'new'", "severity": "2", "channel": "'officer'",
+                               "reported_at": "''", "updated_at": "''"}}
 
 CREATE = """CREATE TABLE IF NOT EXISTS layer_styles (
     id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog VARCHAR(256), f_table_schema VARCHAR(256),
@@ -84,7 +88,7 @@ def write_styles(conn: Any, styles: list[tuple[str, str, str, VectorStyle]], own
     n = 0
     for table, column, kind, style in styles:
         geometry = geometry_of(kind)
-        qml = style_to_qml(style, geometry)
+        qml = style_to_qml(style, geometry, defaults=QGIS_DEFAULTS.get(table.lower()))
         sld = style_to_sld(style, geometry, table)
         conn.execute("DELETE FROM layer_styles WHERE lower(f_table_name) = lower(?) AND styleName = ?",
                      (table, STYLE_NAME))

@@ -296,8 +296,10 @@ class IncidentForm(QWidget):
             w.setVisible(True)
         self._show_override(False)
         self.history.clear()
+        outside = {"edited_outside": tr("edited outside gisdesk"), "created_outside": tr("created outside gisdesk"),
+                   "deleted_outside": tr("deleted outside gisdesk")}
         for e in reversed(events):
-            what = e["action"] + (f" {e['field']}" if e.get("field") else "")
+            what = outside.get(e["action"], e["action"]) + (f" {e['field']}" if e.get("field") else "")
             if e.get("to_state") and e.get("field") not in ("geometry",):
                 what += f" → {e['to_state']}"
             note = f" ({e['note']})" if e.get("note") and not str(e["note"]).startswith("{") else ""
