@@ -149,7 +149,7 @@ def create_package(source: str | os.PathLike[str], out: str | os.PathLike[str], 
     say = progress or (lambda step, fraction: None)
     src_path = Path(source)
     if out.exists() and not overwrite:
-        raise PackageError(f"'{out.name}' exists; it was not replaced", "choose another name or pass --overwrite")
+        raise PackageError(f"'{out.name}' exists; it was not replaced.", "Choose another name, or pass --overwrite.")
     if out.exists() and src_path.exists() and os.path.samefile(out, src_path):
         raise PackageError(f"'{out.name}' is the source workspace; a package never writes over it")
     with SpatiaLiteSource(src_path) as src:
@@ -160,8 +160,8 @@ def create_package(source: str | os.PathLike[str], out: str | os.PathLike[str], 
         for name, _, _, _ in src.rasters():
             beside = out.with_name(f"{out.stem}_{name}.tif")
             if beside.exists() and not overwrite:
-                raise PackageError(f"'{beside.name}' exists; it was not replaced",
-                                   "choose another name or pass --overwrite")
+                raise PackageError(f"'{beside.name}' exists; it was not replaced.",
+                                   "Choose another name, or pass --overwrite.")
         wkb, communes = _area(src, srid, commune, area, crs, margin)
         say("area", 0.02)
         tmp = Path(tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)[1])
