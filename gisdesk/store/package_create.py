@@ -46,6 +46,8 @@ from gisdesk.store.errors import StoreError
 
 #: Metres (map units) added around a commune's polygon.
 DEFAULT_MARGIN = 500.0
+#: Segments per quarter circle of the margin's round corners.
+QUAD_SEGS = 16
 #: Case tables whose rows carry their unit: ``{table: policy kind}``.
 CASE_ROOTS: dict[str, str] = {"incidents": "incident", "tasks": "task", "task_questions": "question",
                               "task_notifications": "notification"}
@@ -190,8 +192,14 @@ def _sign_in(src: SpatiaLiteSource, signer: User | str | tuple[str, str]) -> Use
 
     if isinstance(signer, tuple):
         try:
-            with UserStore(src.path) as accounts:
-                return accounts.authenticate(*signer)
+            try:  # a sign-in with nothing to record leaves the source as it was (not even its journal mode)
+                with UserStore(src.path, read_only=True) as accounts:
+                    return accounts.authenticate(*signer)
+            except AuthError:
+                raise
+            except Exception:  # a failed attempt to count, or a stronger hash to store: as every sign-in does
+                with UserStore(src.path) as accounts:
+                    return accounts.authenticate(*signer)
         except AuthError as exc:
             raise PermissionDenied(str(exc)) from None
     return resolve_user(src.conn, signer)
@@ -219,7 +227,9 @@ def _area(src: SpatiaLiteSource, srid: int, commune: str | None, box: tuple | No
         if wkb is None:
             names = [r[0] for r in src.conn.execute("SELECT name FROM communes ORDER BY name LIMIT 8")]
             raise PackageError(f"there is no commune named {commune!r}; some are: {', '.join(names)}")
-        shape = shapely.from_wkb(wkb).buffer(margin) if margin else shapely.from_wkb(wkb)
+        shape = shapely.from_wkb(wkb)
+        if margin:
+            shape = shapely.buffer(shape, margin, quad_segs=QUAD_SEGS)
         return shapely.to_wkb(shape), [commune]
     minx, miny, maxx, maxy = (float(v) for v in box)
     if not (minx < maxx and miny < maxy):
