@@ -247,3 +247,19 @@ def test_a_wrong_password_is_refused_and_counted_like_any_sign_in(workspace, tmp
                        commune=PH)
     assert sql(workspace, "SELECT username, count FROM sign_in_failures") == [("dispatcher", 1)]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_size_estimate_is_near_what_is_written(workspace, tmp_path):
+    from gisdesk.store.package_estimate import estimate_package
+
+    est = estimate_package(workspace, for_user="phu_hoi", commune=PH)
+    out = tmp_path / "out" / "p.sqlite"
+    out.parent.mkdir()
+    report = create_package(workspace, out, for_user="phu_hoi", signer="dispatcher", commune=PH)
+    written = report.size + sum(p.stat().st_size for p in report.rasters)
+    assert written / 2 < est.bytes < written * 2
+    assert est.cases == sql(workspace, "SELECT (SELECT count(*) FROM incidents WHERE commune = ?) + "
+                            "(SELECT count(*) FROM tasks WHERE commune = ?) + "
+                            "(SELECT count(*) FROM task_questions WHERE commune = ?) + "
+                            "(SELECT count(*) FROM task_notifications WHERE commune = ?)", (PH,) * 4)[0][0]
+    assert est.features >= sum(n for t, n in report.counts.items() if t in report.cut)  # boxes >= shapes
