@@ -31,6 +31,9 @@ def cut_raster(path: str | os.PathLike[str], out: str | os.PathLike[str],
         win = Window(max(col0, 0), max(row0, 0), col1 - max(col0, 0), row1 - max(row0, 0))
         data = src.read(window=win)
         profile = src.profile.copy()
+        predictor = src.tags(ns="IMAGE_STRUCTURE").get("PREDICTOR")
+        if predictor:  # the source's (3: floating point) keeps the cut as small as the source
+            profile["predictor"] = int(predictor)
         profile.update(driver="GTiff", width=int(win.width), height=int(win.height),
                        transform=src.window_transform(win), compress="deflate", tiled=True,
                        blockxsize=256, blockysize=256)

@@ -16,11 +16,11 @@ from gisdesk.store._access_sql import where
 from gisdesk.store._package_source import SpatiaLiteSource, q
 
 #: Bytes a case row takes with its history (an incident with its events, a task with its timeline).
-CASE_ROW_BYTES = 1200
+CASE_ROW_BYTES = 600
 #: Bytes of a feature beside its geometry (attributes, R*Tree box).
 FEATURE_OVERHEAD = 120
-#: The size of a compressed flood-depth window (with overviews) relative to its raw pixels.
-RASTER_RATIO = 1.1
+#: A cut raster's size relative to the source's compressed blocks under it (overviews, partial tiles).
+RASTER_RATIO = 1.4
 #: An empty package: SpatiaLite's metadata, the schema with its triggers, statistics.
 BASE_BYTES = 350_000
 #: Bytes a row of a non-spatial reference table takes with its indexes (gauge readings, rules).
@@ -100,18 +100,29 @@ def estimate_package(source: str | os.PathLike[str], *, for_user: str, commune: 
 
 
 def _raster_bytes(src: SpatiaLiteSource, bounds: tuple[float, float, float, float]) -> int:
+    """The compressed bytes of the source's blocks under the box (GDAL knows each block's size)."""
     import rasterio
+    from rasterio.windows import from_bounds
 
     total = 0
     for _, path, _, _ in src.rasters():
         if not path.exists():
             continue
         with rasterio.open(path) as r:
-            left, bottom, right, top = r.bounds
-            w = max(0.0, min(bounds[2], right) - max(bounds[0], left)) / r.res[0]
-            h = max(0.0, min(bounds[3], top) - max(bounds[1], bottom)) / r.res[1]
-            total += int(w * h * r.count * _itemsize(r.dtypes[0]) * RASTER_RATIO)
-    return total
+            win = from_bounds(*bounds, r.transform)
+            c0, r0 = win.col_off, win.row_off
+            c1, r1 = c0 + win.width, r0 + win.height
+            for band in range(1, r.count + 1):
+                for (i, j), w in r.block_windows(band):
+                    cols = max(0.0, min(c1, w.col_off + w.width) - max(c0, w.col_off))
+                    rows = max(0.0, min(r1, w.row_off + w.height) - max(r0, w.row_off))
+                    if cols and rows:
+                        try:
+                            size = r.block_size(band, i, j)
+                        except Exception:  # a format without blocks' sizes: the raw pixels
+                            size = w.width * w.height * _itemsize(r.dtypes[band - 1])
+                        total += size * cols * rows / (w.width * w.height)
+    return int(total * RASTER_RATIO)
 
 
 def _itemsize(dtype: str) -> int:
