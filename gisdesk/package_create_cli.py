@@ -83,7 +83,8 @@ def create_main(argv: list[str]) -> int:
         print(json.dumps({"path": str(report.path), "package_id": report.package_id, "user": report.user,
                           "communes": list(report.communes), "bounds": list(report.bounds), "srid": report.srid,
                           "counts": report.counts, "cut": report.cut, "rasters": [str(r) for r in report.rasters],
-                          "bytes": report.size}, ensure_ascii=False, indent=1))
+                          "bytes": report.size, "registered": report.registered, "note": report.note},
+                         ensure_ascii=False, indent=1))
         return 0
     cases = ", ".join(f"{report.counts.get(t, 0)} {w}" for t, w in (
         ("incidents", "incidents"), ("tasks", "tasks"), ("task_questions", "questions"),
@@ -92,4 +93,6 @@ def create_main(argv: list[str]) -> int:
     print(f"{report.path}: package {report.package_id} for {report.user} ({', '.join(report.communes)}); "
           f"{cases}; {len(report.cut)} layers, {cut} features cut at the border; "
           f"{len(report.rasters)} raster(s); {report.size / 1e6:.1f} MB")
+    if report.note:
+        print(f"  not recorded in the source for sync: {report.note}")
     return 0

@@ -16,7 +16,9 @@ creation) and ``last_sync`` (``''`` until the first sync). It holds:
   password hashes except the receiving user's (the others cannot sign in on the laptop).
 
 Only a user the access policy lets ``create`` a ``package`` (the city: dispatcher or
-administrator) makes one. The source is opened read-only and never changed; the package
+administrator) makes one. The source is opened read-only; its one change, when this build
+has the sync engine, is the record of the new package (its user and signing key) that lets
+the source accept the package's changes later (``sync_session.ensure_registered``). The package
 is written to a temporary file beside the target and renamed onto it at the end, and an
 existing file is replaced only with ``overwrite=True``.
 
@@ -89,7 +91,8 @@ class PackageReport:
     """What :func:`create_package` wrote.
 
     ``counts``: rows per table in the package; ``cut``: features cut at the border per
-    reference layer; ``rasters``: the raster files written beside the package.
+    reference layer; ``rasters``: the raster files written beside the package;
+    ``registered``: whether the source recorded the package for sync (``note`` says why not).
     """
 
     path: Path
@@ -102,6 +105,8 @@ class PackageReport:
     cut: dict[str, int] = field(default_factory=dict)
     rasters: tuple[Path, ...] = ()
     size: int = 0
+    registered: bool = False
+    note: str = ""
 
 
 class PackageError(StoreError):
@@ -180,10 +185,31 @@ def create_package(source: str | os.PathLike[str], out: str | os.PathLike[str], 
             for part, _ in raster_tmps:
                 part.unlink(missing_ok=True)
             raise
+    note = _register(src_path, out)
     say("done", 1.0)
     counts, cut, package_id, bounds = report_bits
     return PackageReport(out, package_id, receiver.username, tuple(communes), bounds, srid, counts, cut,
-                         tuple(final for _, final in raster_tmps), out.stat().st_size)
+                         tuple(final for _, final in raster_tmps), out.stat().st_size, not note, note)
+
+
+def _register(source: Path, package: Path) -> str:
+    """Tell the source about the new package (its user and signing key), when this build has the sync engine.
+
+    The one change ``package create`` makes to the source: a row in the sync engine's table of
+    packages, so the source accepts the package's changes files. Returns ``''``, or why not.
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("gisdesk.store.sync_session") is None:
+        return "this build has no sync engine: nothing was recorded in the source"
+    try:
+        from gisdesk.store.sync_session import ensure_registered
+
+        ensure_registered(source, package)
+    except Exception as exc:  # a read-only or busy source: the package stands; 'gisdesk sync' records it later
+        return (f"the source did not record the package ({str(exc).splitlines()[0]}); "
+                "'gisdesk sync' with both files records it")
+    return ""
 
 
 def _sign_in(src: SpatiaLiteSource, signer: User | str | tuple[str, str]) -> User:
@@ -442,8 +468,8 @@ def _write_identity(pkg: Any, identity: dict[str, str]) -> None:
         from gisdesk.store import package_meta  # the sync engine's own writer, once it is merged
     except ImportError:
         package_meta = None
-    if package_meta is not None and hasattr(package_meta, "write_identity"):
-        package_meta.write_identity(pkg, identity)
+    if package_meta is not None:  # it also records the package's change mark and signing key
+        package_meta.write_identity(pkg, **{**identity, "base": json.loads(identity["base"])})
     else:
         _write_identity_fallback(pkg, identity)
 

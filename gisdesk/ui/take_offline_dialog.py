@@ -15,6 +15,7 @@ with the time of its last sync. File › Sync runs the sync engine when this bui
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import threading
 from pathlib import Path
 from typing import Any, Callable
@@ -27,10 +28,9 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
 
 from gisdesk.core import access
 
-#: Where the sync engine may live, and the function File › Sync calls: ``fn(package_path, user)``.
-SYNC_ENTRY_POINTS: tuple[tuple[str, str], ...] = (("gisdesk.store.sync", "sync_package"),
-                                                   ("gisdesk.store.sync_engine", "sync_package"),
-                                                   ("gisdesk.package_cli", "sync_package"))
+#: Where the sync engine lives, and the function File › Sync calls: ``fn(package_path)`` (to the package's
+#: source; it returns the source's report and what the package received).
+SYNC_ENTRY_POINTS: tuple[tuple[str, str], ...] = (("gisdesk.store.sync_session", "sync"),)
 
 
 def _tr(text: str) -> str:
@@ -325,12 +325,11 @@ class TakeOfflineDialog(QDialog):
 
 # -- the window ---------------------------------------------------------------------------------------------------
 def sync_engine() -> tuple[Callable[..., Any] | None, str]:
-    """The sync engine's ``sync_package`` when this build has one, else ``(None, why not)``."""
+    """The sync engine's ``sync`` when this build has one, else ``(None, why not)``."""
     for module, attr in SYNC_ENTRY_POINTS:
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
+        if importlib.util.find_spec(module) is None:
             continue
+        mod = importlib.import_module(module)  # a broken engine is an error, not "no engine"
         fn = getattr(mod, attr, None)
         if callable(fn):
             return fn, ""
@@ -407,14 +406,16 @@ def open_take_offline(window: Any) -> TakeOfflineDialog | None:
 
 
 def run_sync(window: Any) -> None:
-    """Run the sync engine on the open package; the result goes to the message bar."""
+    """Sync the open package with its source (on a worker thread); the result goes to the message bar."""
+    from gisdesk.ui.progress import run_with_progress
+
     engine, why = sync_engine()
     if engine is None or window.package is None:
         window.messages.show_message(_wtr("Not done: {reason}").format(reason=why or _wtr("not a package")),
                                      "warning")
         return
-    try:
-        engine(window.workspace, window.user)
+    try:  # the engine commits in batches: an interrupted sync is resumed by the next one, never doubled
+        result = run_with_progress(lambda: engine(window.workspace), lambda: None, window, _wtr("Syncing…"))
     except Exception as exc:  # the engine's refusal, one line
         window.messages.show_message(_wtr("Sync failed: {reason}").format(reason=str(exc).splitlines()[0]),
                                      "warning")
@@ -423,4 +424,14 @@ def run_sync(window: Any) -> None:
 
     window.package = read_identity(window.workspace)
     show_package(window)
-    window.messages.show_message(_wtr("Synced."), "info")
+    window.messages.show_message(sync_summary(result), "info")
+    window.canvas.refresh()
+
+
+def sync_summary(result: Any) -> str:
+    """One line from the engine's ``(report, received)``: what was sent and what came back."""
+    report, received = result if isinstance(result, tuple) and len(result) == 2 else (result, {})
+    counts = report.counts() if hasattr(report, "counts") else {}
+    sent = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or _wtr("nothing to send")
+    got = ", ".join(f"{n} {k}" for k, n in sorted((received or {}).items()) if n) or _wtr("nothing new")
+    return _wtr("Synced. Sent: {sent}. Received: {got}.").format(sent=sent, got=got)

@@ -115,3 +115,28 @@ def test_package_words(last, words):
     assert title == f"offline package for phu_hoi, last synced {words}"
     assert status == f"Package · last sync: {words}"
     assert package_words(None) == ("", "")
+
+
+def test_file_sync_sends_the_packages_change_to_its_source(qtbot, workspace, tmp_path):
+    pytest.importorskip("gisdesk.store.sync_session", reason="the sync engine is not in this build")
+    from gisdesk.store.tasks_store import TaskStore
+
+    out = tmp_path / "pkg" / "phu_hoi.sqlite"
+    out.parent.mkdir()
+    report = create_package(workspace, out, for_user="phu_hoi", signer="dispatcher", commune="Phú Hội")
+    assert report.registered, report.note
+    with TaskStore(out, PHU_HOI) as store:
+        task = store.tasks(state="assigned")[0]
+        store.transition(task.uuid, "accept", task.version, note="offline")
+    win = window_on(qtbot, out, PHU_HOI, tmp_path)
+    sync = win.findChild(QAction, "gisdesk.file.sync")
+    assert sync.isEnabled()
+    sync.trigger()
+    assert "applied" in win.messages.text.text()
+    assert "last synced never" not in win.windowTitle()
+    con = sqlite3.connect(f"file:{workspace}?mode=ro", uri=True)
+    try:
+        assert con.execute("SELECT state FROM tasks WHERE uuid = ?", (task.uuid,)).fetchone() == ("accepted",)
+    finally:
+        con.close()
+    win.close()
