@@ -396,9 +396,15 @@ def open_take_offline(window: Any) -> TakeOfflineDialog | None:
     if not decision.allowed:
         window.messages.show_message(_wtr("Not done: {reason}").format(reason=decision.reason), "warning")
         return None
+    from gisdesk.store.errors import StoreError
+
     v = window.canvas.view()
     extent = (v.minx, v.miny, v.maxx, v.maxy)
-    dialog = TakeOfflineDialog(window.workspace, window.user, extent, window, crs=window.model.crs)
+    try:
+        dialog = TakeOfflineDialog(window.workspace, window.user, extent, window, crs=window.model.crs)
+    except StoreError as exc:  # a file gisdesk reads as layers only: no communes, no cases to take
+        window.messages.show_message(_wtr("Not done: {reason}").format(reason=exc.message), "warning")
+        return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     window.take_offline_dialog = dialog

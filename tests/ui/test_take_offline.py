@@ -131,9 +131,14 @@ def test_file_sync_sends_the_packages_change_to_its_source(qtbot, workspace, tmp
     win = window_on(qtbot, out, PHU_HOI, tmp_path)
     sync = win.findChild(QAction, "gisdesk.file.sync")
     assert sync.isEnabled()
+    qtbot.waitUntil(lambda: win.render_time.text() != "", timeout=20000)
     sync.trigger()
     assert "applied" in win.messages.text.text()
     assert "last synced never" not in win.windowTitle()
+    assert win.package_label.text().startswith("Package · last sync: 20")
+    qtbot.wait(1500)  # the map renders again after the sync
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    win.grab().save(str(ARTIFACTS / "package_synced.png"))
     con = sqlite3.connect(f"file:{workspace}?mode=ro", uri=True)
     try:
         assert con.execute("SELECT state FROM tasks WHERE uuid = ?", (task.uuid,)).fetchone() == ("accepted",)
