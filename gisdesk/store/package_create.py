@@ -173,17 +173,22 @@ def create_package(source: str | os.PathLike[str], out: str | os.PathLike[str], 
         say("area", 0.02)
         tmp = Path(tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)[1])
         raster_tmps: list[tuple[Path, Path]] = []
+        published: list[Path] = []
         try:
             tmp.unlink()
             report_bits = _write(src, tmp, out, receiver, wkb, srid, communes, layers, say, raster_tmps)
             say("finishing", 0.98)
+            for part, final in raster_tmps:  # the rasters first: a package on disk has its rasters
+                _publish(part, final, overwrite)
+                published.append(final)
             _publish(tmp, out, overwrite)
-            for part, final in raster_tmps:
-                _publish(part, final, True)
         except BaseException:
             tmp.unlink(missing_ok=True)
             for part, _ in raster_tmps:
                 part.unlink(missing_ok=True)
+            if not overwrite:  # they were not there before
+                for final in published:
+                    final.unlink(missing_ok=True)
             raise
     note = _register(src_path, out)
     say("done", 1.0)
@@ -497,9 +502,14 @@ def _publish(part: Path, final: Path, overwrite: bool) -> None:
         os.fsync(fh.fileno())
     if overwrite:
         os.replace(part, final)
-    else:
-        try:
-            os.link(part, final)
-        except FileExistsError:
+        return
+    try:
+        os.link(part, final)
+    except FileExistsError:
+        raise PackageError(f"'{final.name}' appeared while the package was written; it was not replaced") from None
+    except OSError:  # no hard links (a FAT or exFAT USB stick): check, then rename
+        if final.exists():
             raise PackageError(f"'{final.name}' appeared while the package was written; it was not replaced") from None
-        part.unlink()
+        os.replace(part, final)
+        return
+    part.unlink()

@@ -285,3 +285,13 @@ def test_the_size_estimate_is_near_what_is_written(workspace, tmp_path):
                             "(SELECT count(*) FROM task_questions WHERE commune = ?) + "
                             "(SELECT count(*) FROM task_notifications WHERE commune = ?)", (PH,) * 4)[0][0]
     assert est.features >= sum(n for t, n in report.counts.items() if t in report.cut)  # boxes >= shapes
+
+
+def test_an_existing_raster_beside_the_package_is_not_overwritten(workspace, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "p_flood_depth.tif").write_bytes(b"someone's raster")
+    with pytest.raises(PackageError, match="p_flood_depth.tif"):
+        create_package(workspace, folder / "p.sqlite", for_user="phu_hoi", signer="dispatcher", commune=PH)
+    assert sorted(p.name for p in folder.iterdir()) == ["p_flood_depth.tif"]
+    assert (folder / "p_flood_depth.tif").read_bytes() == b"someone's raster"
