@@ -255,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = {"import", "incidents", "info", "kpi", "plugin", "plugins", "render", "sample", "tasks", "users"}
     try:
+        if argv[:2] == ["package", "create"]:  # the other 'package' subcommands are the sync engine's
+            from gisdesk.package_create_cli import create_main
+
+            return create_main(argv[2:])
         if argv[:1] == ["export"]:  # 'gisdesk export WORKSPACE LAYER OUT' (save a layer to a file)
             from gisdesk.export_cli import export_main
 

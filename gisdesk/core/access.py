@@ -50,9 +50,11 @@ routing_rule        read       all                    all                     al
 user                read       self                   self                    self           self (admin:
                                                                                              all)
                     administer no                     no                      no             administrator
+package             create     no                     no                      no             yes
 =================== ========== ====================== ======================= ============== ==============
 
-A callback is the reporter's answer when the city calls back after a case closed.
+A callback is the reporter's answer when the city calls back after a case closed. A package is
+an offline copy of what one user may read (``gisdesk package create``): the city hands it out.
 
 A deactivated account reads nothing and does nothing. A name that is not in the
 workspace's ``users`` table acts as a viewer (the stores re-read the role from the
@@ -77,7 +79,7 @@ from gisdesk.core.users import CITY_ROLES, PermissionDenied, User
 
 #: Every kind of record the policy knows.
 KINDS: tuple[str, ...] = ("incident", "incident_shape", "attachment", "task", "question", "notification",
-                          "layer", "style", "routing_rule", "user", "callback")
+                          "layer", "style", "routing_rule", "user", "callback", "package")
 #: Every action the policy knows.
 ACTIONS: tuple[str, ...] = ("read", "create", "edit", "change_status", "reroute", "delete", "import",
                             "restyle", "administer")
@@ -218,6 +220,10 @@ def decide(user: User, action: str, kind: str, record: Mapping[str, Any] | None 
         what = {"layer": "add or remove layers of the shared workspace", "style": "save styles for everyone",
                 "routing_rule": "change the routing rules"}[kind]
         return Decision(False, f"only the city (dispatcher or administrator) may {what}; {who}")
+    if kind == "package":  # an offline copy of one user's cases is handed out by the city
+        if action == "create" and city:
+            return _OK
+        return Decision(False, f"only the city (dispatcher or administrator) hands out offline packages; {who}")
     if kind == "callback":  # calling the reporter back is the city's step; append-only
         if action == "create" and city:
             return _OK

@@ -80,6 +80,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.actions = build_actions(self)
         self._wire_actions()
+        from gisdesk.ui.take_offline_dialog import install_offline
+
+        install_offline(self)  # File › Take offline…, File › Sync; a package says so in the title (issue 14)
         self._apply_rights()
         self._wire_canvas()
         from gisdesk.ui.locator import install_locator
@@ -424,7 +427,8 @@ class MainWindow(QMainWindow):
         layers = access.decide(self.account, "import", "layer")
         styles = access.decide(self.account, "restyle", "style")
         for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
-                              ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles)):
+                              ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles),
+                              ("gisdesk.file.take_offline", access.decide(self.account, "create", "package"))):
             act = self.actions.get(cid) or self.findChild(QAction, cid)
             if act is None:  # no plugin reader registered
                 continue

@@ -524,9 +524,23 @@ def test_unknown_words_are_named_with_the_known_ones():
     with pytest.raises(ValueError) as caught:
         read_filter(ADMIN, "parcel")
     assert str(caught.value) == ("unknown kind 'parcel': use one of incident, incident_shape, attachment, task, "
-                                 "question, notification, layer, style, routing_rule, user, callback")
+                                 "question, notification, layer, style, routing_rule, user, callback, package")
 
 
 def test_a_filter_of_no_rows_matches_no_row_whatever_it_names():
     assert not RowFilter("none", "commune", "Phú Hội").matches({"commune": "Phú Hội"})
     assert RowFilter("all", "commune", "Phú Hội").matches({"commune": "Vĩnh Ninh"})
+
+
+# --- offline packages ---------------------------------------------------------------------------------------------
+
+
+def test_only_the_city_hands_out_offline_packages():
+    for user in CITY:
+        assert allowed(user, "create", "package")
+    for user in (PHU_HOI, XAY_DUNG, VIEWER):
+        assert not allowed(user, "create", "package")
+    text = reason(PHU_HOI, "create", "package")
+    assert text.startswith("only the city (dispatcher or administrator) hands out offline packages")
+    assert "phu_hoi" in text
+    assert "deactivated" in reason(GONE_ADMIN, "create", "package")
