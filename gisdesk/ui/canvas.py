@@ -28,6 +28,9 @@ from gisdesk.ui.map_tools import MapTool, PanTool
 HIGHLIGHT = Symbol(fill="#ff000030", stroke="#ff0000", stroke_width=2.5, size=14, shape="circle")
 SELECTED = Symbol(fill="#ffff0066", stroke="#e6b800", stroke_width=2, size=10, shape="circle")
 SCREEN_DPI = 96.0
+#: "Zoom to" a feature, a selection or a search result never comes closer than 1:2,000 (a street),
+#: so a point is shown with its surroundings rather than as one dot filling the screen.
+ZOOM_TO_SCALE = 2000.0
 
 
 @lru_cache(maxsize=16)
@@ -109,12 +112,24 @@ class MapCanvas(QWidget):
             self._remember()
         return MapView.fit(self._extent, max(1, self.width()), max(1, self.height()), self.crs)
 
-    def set_extent(self, bbox: tuple[float, float, float, float], remember: bool = True) -> None:
-        """Show ``bbox`` (map CRS), fitted to the widget keeping square pixels."""
+    def set_extent(self, bbox: tuple[float, float, float, float], remember: bool = True,
+                   min_scale: float | None = None) -> None:
+        """Show ``bbox`` (map CRS), fitted to the widget keeping square pixels.
+
+        ``min_scale`` (e.g. :data:`ZOOM_TO_SCALE`, for "zoom to" a feature or a search result) keeps
+        the map from zooming in closer than 1:``min_scale`` around the box's centre; a point (an
+        empty box) is shown at that scale, or at the current one when none is given.
+        """
         minx, miny, maxx, maxy = bbox
         if not all(np.isfinite(bbox)):
             return
-        if maxx - minx <= 0 or maxy - miny <= 0:  # a point: keep the current scale around it
+        if min_scale:
+            w, h = max(self.width(), 1), max(self.height(), 1)
+            res = min_scale * 0.0254 / SCREEN_DPI  # map units (metres) per pixel at 1:min_scale
+            half_w, half_h = max((maxx - minx) / 2, res * w / 2), max((maxy - miny) / 2, res * h / 2)
+            cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+            bbox = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+        elif maxx - minx <= 0 or maxy - miny <= 0:  # a point: keep the current scale around it
             r = self.view().resolution * 50
             bbox = (minx - r, miny - r, maxx + r, maxy + r)
         self._extent = tuple(float(v) for v in bbox)

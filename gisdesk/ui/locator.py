@@ -338,7 +338,9 @@ def show_result(window: Any, result: LocatorResult) -> None:
     if box is None:
         window.messages.show_message(tr("{title} has no place on the map.").format(title=result.title), "info")
         return
-    window.canvas.set_extent(box)
+    from gisdesk.ui.canvas import ZOOM_TO_SCALE
+
+    window.canvas.set_extent(box, min_scale=ZOOM_TO_SCALE)
     geoms = None
     target = result.target
     if target is not None and target.table and target.fids:

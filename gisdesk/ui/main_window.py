@@ -22,7 +22,7 @@ from gisdesk.store.layer_state import load_layer_state, save_layer_state
 from gisdesk.store.workspace import map_layers, workspace_crs
 from gisdesk.ui import map_ops
 from gisdesk.ui.actions import build_actions, icon
-from gisdesk.ui.canvas import SELECTED, MapCanvas
+from gisdesk.ui.canvas import SELECTED, ZOOM_TO_SCALE, MapCanvas
 from gisdesk.ui.identify import IdentifyPanel
 from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool, ZoomBoxTool
 from gisdesk.ui.message_bar import MessageBar
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         else:
             ext = map_ops.bounds_of(self.model, self.renderer, lyr)
         if ext:
-            self.canvas.set_extent(ext)
+            self.canvas.set_extent(ext, min_scale=ZOOM_TO_SCALE)
 
     def zoom_to_selection(self) -> None:
         boxes = []
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
             self.messages.show_message(tr("Nothing is selected."), "info")
             return
         self.canvas.set_extent((min(b[0] for b in boxes), min(b[1] for b in boxes),
-                                max(b[2] for b in boxes), max(b[3] for b in boxes)))
+                                max(b[2] for b in boxes), max(b[3] for b in boxes)), min_scale=ZOOM_TO_SCALE)
 
     # -- identify and select -------------------------------------------------------
     def identify_at(self, x: float, y: float, tolerance: float) -> None:

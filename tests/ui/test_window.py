@@ -373,3 +373,21 @@ def test_the_measurement_is_written_on_the_map(qtbot, window):
     reds = sum(1 for x in range(505, 640) for y in range(60, 95)
                if image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 80)
     assert reds > 20
+
+
+def test_zoom_to_a_single_point_stops_at_street_scale(qtbot, window, demo):
+    """Zoom to the selection of one camera: 1:2,000 around it (not one dot filling the screen); a large
+    selection keeps its own extent."""
+    from gisdesk.store.datasource import DataSource
+
+    with DataSource(demo) as ds:
+        fid, x, y = ds.connection(text=True).execute(
+            "SELECT fid, X(geom), Y(geom) FROM cameras ORDER BY fid LIMIT 1").fetchone()
+    cams = next(lyr for lyr in window.model.layers if getattr(lyr, "name", "") == "cameras")
+    window.model.selection.set(cams.id, [fid])
+    window.zoom_to_selection()
+    v = window.canvas.view()
+    assert window.canvas.scale_denominator() == pytest.approx(2000, rel=0.01)
+    assert ((v.minx + v.maxx) / 2, (v.miny + v.maxy) / 2) == pytest.approx((x, y), abs=0.5)
+    window.canvas.set_extent((x - 5000, y - 5000, x + 5000, y + 5000), min_scale=2000)
+    assert window.canvas.scale_denominator() > 10_000  # a big box is not shrunk
