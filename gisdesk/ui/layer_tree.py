@@ -474,11 +474,21 @@ class LayerTree(QTreeWidget):
         if isinstance(lyr, VectorLayer):
             menu.addAction(self.tr("Open attribute table"), lambda: self.attribute_table_requested.emit(layer_id))
             menu.addAction(self.tr("Save as…"), lambda: self.open_save_as_dialog(layer_id))
+        menu.addAction(self.tr("Properties…"), lambda: self.open_properties(layer_id))
         menu.addSeparator()
         menu.addAction(self.tr("Rename"), lambda: self.editItem(self.layer_item(layer_id), 0))
         remove = menu.addAction(self.tr("Remove layer…"), lambda: self.remove_layer(layer_id))
         self._gate(menu, remove, self.layer_rights)
         return menu
+
+    def open_properties(self, layer_id: str):
+        """Show the layer's source, CRS, extent, feature count and fields; returns the dialog."""
+        from gisdesk.ui.layer_properties import LayerPropertiesDialog
+
+        dialog = LayerPropertiesDialog(self.map_model.layer(layer_id), self.user, self)
+        dialog.open()
+        self._properties_dialog = dialog
+        return dialog
 
     def open_save_as_dialog(self, layer_id: str):
         """Open "Save as…" for a vector layer (its selected features offered); returns the dialog."""

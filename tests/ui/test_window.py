@@ -391,3 +391,27 @@ def test_zoom_to_a_single_point_stops_at_street_scale(qtbot, window, demo):
     assert ((v.minx + v.maxx) / 2, (v.miny + v.maxy) / 2) == pytest.approx((x, y), abs=0.5)
     window.canvas.set_extent((x - 5000, y - 5000, x + 5000, y + 5000), min_scale=2000)
     assert window.canvas.scale_denominator() > 10_000  # a big box is not shrunk
+
+
+def test_layer_properties_show_source_crs_extent_count_and_fields(qtbot, window, demo):
+    from gisdesk.store.datasource import DataSource
+
+    with DataSource(demo) as ds:
+        n = ds.connection().execute("SELECT count(*) FROM cameras").fetchone()[0]
+        cols = [r[1] for r in ds.connection(text=True).execute("PRAGMA table_info(cameras)") if r[1] != "geom"]
+    cams = next(lyr for lyr in window.model.layers if getattr(lyr, "name", "") == "cameras")
+    menu = window.layer_tree.layer_menu(cams.id)
+    assert "Properties…" in [a.text() for a in menu.actions()]
+    dialog = window.layer_tree.open_properties(cams.id)
+    qtbot.addWidget(dialog)
+    facts = dict((k, v) for k, v in dialog.rows if k != "Field")
+    assert facts["Features"] == f"{n:,}"
+    assert "WGS 84 / UTM zone 48N (EPSG:32648)" == facts["Coordinate system"]
+    assert facts["Source"].endswith("| cameras") and facts["Spatial index"] == "yes"
+    fields = [v.split(":")[0] for k, v in dialog.rows if k == "Field"]
+    assert fields == cols
+    raster = next(lyr for lyr in window.model.layers if not hasattr(lyr, "name"))
+    rdialog = window.layer_tree.open_properties(raster.id)
+    qtbot.addWidget(rdialog)
+    assert dict(rdialog.rows)["Kind"] == "raster" and "band" in dict(rdialog.rows)["Size"]
+    dialog.grab().save(str(Path(__file__).resolve().parents[2] / "build" / "artifacts" / "layer_properties.png"))
