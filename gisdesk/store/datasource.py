@@ -351,13 +351,21 @@ class DataSource:
 
     # -- per-layer facts -----------------------------------------------------------
     def layer(self, name: str) -> LayerInfo:
-        """The layer called ``name`` (case-insensitive), or :class:`LayerNotFoundError`."""
-        for lyr in self.layers:
-            if lyr.name == name:
-                return lyr
-        for lyr in self.layers:
-            if lyr.name.lower() == name.lower():
-                return lyr
+        """The layer called ``name`` (case-insensitive), or :class:`LayerNotFoundError`.
+
+        A name not found is looked for again in the file once: a layer imported or added while
+        this source was open (the window's renderer keeps its sources) is found and drawn at once.
+        """
+        for attempt in (0, 1):
+            for lyr in self.layers:
+                if lyr.name == name:
+                    return lyr
+            for lyr in self.layers:
+                if lyr.name.lower() == name.lower():
+                    return lyr
+            if attempt == 0:
+                with self.translating_errors():
+                    self.layers = self._discover()
         raise LayerNotFoundError(
             f"No layer '{name}' in '{self.path.name}'.",
             "Layers here: " + (", ".join(lyr.name for lyr in self.layers) or "none"),

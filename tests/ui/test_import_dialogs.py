@@ -185,3 +185,24 @@ def test_a_wal_mode_spatialite_file_read_in_place_keeps_its_bytes_and_leaves_no_
     window.close()
     assert hashlib.sha256(user_file.read_bytes()).hexdigest() == digest
     assert sorted(p.name for p in folder.iterdir()) == ["cong_trinh.sqlite"]  # no -wal, no -shm
+
+
+def test_a_layer_imported_while_the_window_is_open_is_drawn_at_once_and_zoom_to_layer_works(qtbot, window,
+                                                                                           tmp_path, monkeypatch):
+    """Regression: the renderer's open source did not know a table imported after it opened, so the new
+    layer failed to draw ("No layer …") until restart."""
+    import numpy as np
+
+    kml = tmp_path / "hue.kml"
+    kml.write_text(TWO_LAYER_KML, encoding="utf-8")
+    monkeypatch.setattr(import_dialogs, "choose_layers", lambda parent, name, layers: ["Cầu"])
+    canvas = window.canvas
+    window.renderer.source(window.workspace).layer("communes")  # the source is open before the import
+    window.add_vector(kml)
+    new = window.model.layers[-1]
+    window.zoom_to_layer(new.id)
+    result = window.renderer.render([new], canvas.view())
+    assert not result.errors
+    img = result.image.convertToFormat(result.image.Format.Format_ARGB32)
+    arr = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+    assert (arr[..., 3] > 0).sum() > 0  # its features are on the image
