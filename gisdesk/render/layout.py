@@ -458,8 +458,33 @@ def export_map(path: str | os.PathLike[str], renderer: Renderer, layers: list, v
     return path
 
 
+def visible_classes(renderer: Renderer, layer, view: MapView) -> set[int] | None:
+    """The class codes (0 = *other*, 1… = the style's classes) of the features of ``layer`` in ``view``;
+    None for a single-symbol style, a raster, or when it cannot be told (then every class is listed)."""
+    import numpy as np
+
+    from gisdesk.render.vector import path_boxes
+
+    if not isinstance(layer, VectorLayer) or layer.style.mode == "single":
+        return None
+    try:
+        data = renderer.layer_data(layer, view)
+        if data.codes is None:
+            return None
+        g = data.geoms
+        boxes = path_boxes(g)
+        inside = ((boxes[:, 2] >= view.minx) & (boxes[:, 3] >= view.miny) & (boxes[:, 0] <= view.maxx)
+                  & (boxes[:, 1] <= view.maxy))
+        features = np.unique(g.path_feature[inside])
+        return {int(c) for c in np.unique(np.asarray(data.codes)[features])}  # class numbers (reader: code - base)
+    except Exception:  # the legend never fails a print: list every class
+        return None
+
+
 def legend_blocks(renderer: Renderer, layers: list, view: MapView, kinds: dict[str, str], dpi: float) -> list:
-    """Legend blocks of the visible layers that have features in ``view``, top of the map first."""
+    """Legend blocks of the visible layers that have features in ``view``, top of the map first; a
+    classified layer lists only the classes of the features in ``view`` (QGIS's "only show
+    symbols present in the map extent")."""
     factor = dpi / SCREEN_DPI
     swatch_px = max(8, round(4.2 * dpi / 25.4))
     blocks = []
@@ -467,7 +492,13 @@ def legend_blocks(renderer: Renderer, layers: list, view: MapView, kinds: dict[s
         if not _has_features(renderer, lyr, view):
             continue  # an empty layer (e.g. no line incidents yet) has nothing to explain
         kind = kinds.get(lyr.id, "raster" if isinstance(lyr, RasterLayer) else "polygon")
-        blocks.append((lyr.title, legend_entries(_legend_layer(lyr, kind, swatch_px, factor), kind, swatch_px)))
+        rows = legend_entries(_legend_layer(lyr, kind, swatch_px, factor), kind, swatch_px)
+        shown = visible_classes(renderer, lyr, view)
+        if shown is not None:
+            n = len(lyr.style.items())  # rows: one per class (code 1…n), then "other" (code 0) when drawn
+            rows = [row for i, row in enumerate(rows) if (i + 1 if i < n else 0) in shown]
+        if rows:
+            blocks.append((lyr.title, rows))
     return blocks
 
 
