@@ -138,6 +138,8 @@ def default_workspace() -> Path:
 def _cmd_app(args: argparse.Namespace) -> int:
     from gisdesk.ui.app import run_app
 
+    if args.workspace and args.workspace.startswith(("postgresql://", "postgres://")):  # the city server
+        return run_app(args.workspace, [Path(d) for d in args.plugins_dir])
     workspace = Path(args.workspace) if args.workspace else default_workspace()
     if not args.workspace and not workspace.exists():
         from sample_layers.generate import build_workspace

@@ -9,48 +9,19 @@ A commune officer reads only their commune's incidents: row-level security, noth
 from __future__ import annotations
 
 import json
-import shutil
 
 import numpy as np
 import pytest
 
 from gisdesk.cli import main
 from gisdesk.store.connection import connect as connect_lite
-from gisdesk.store.server import add_officer, init_server
-from gisdesk.store.server_publish import publish_workspace
 from tests.server.conftest import COMMUNE_A, PASSWORD
+from tests.server.conftest import READ_DISPATCHER as DISPATCHER
+from tests.server.conftest import READ_OFFICER as OFFICER
 
 #: The demo city's vector layers (its rasters' references are not published yet).
 LAYERS = ["bridges", "cameras", "communes", "drains", "flood_extents", "flood_hotspots", "incident_areas",
           "incident_lines", "incidents", "planning_zones", "pumping_stations", "rivers", "roads"]
-#: Login roles of their own (roles are cluster-wide; other modules add 'phu_hoi', 'dispatcher').
-OFFICER, DISPATCHER = "rd_phu_hoi", "rd_dispatcher"
-
-
-def _with_password(url: str) -> str:
-    return url + "&password=" + PASSWORD.replace(" ", "%20")
-
-
-@pytest.fixture(scope="module")
-def demo_file(gisdesk_demo_master, tmp_path_factory):
-    target = tmp_path_factory.mktemp("read") / "hue.sqlite"
-    for f in gisdesk_demo_master.parent.iterdir():
-        if f.is_file():
-            shutil.copy2(f, target.parent / f.name)
-    return target
-
-
-@pytest.fixture(scope="module")
-def server(pg_cluster, make_db, demo_file):
-    """The demo city on a fresh server: ``{'su': superuser URL, OFFICER: URL, DISPATCHER: URL}``."""
-    db = make_db("gisdesk_read")
-    su = pg_cluster.url(db)
-    init_server(su)
-    publish_workspace(demo_file, su)
-    add_officer(su, OFFICER, "commune_officer", PASSWORD, commune=COMMUNE_A)
-    add_officer(su, DISPATCHER, "city_dispatcher", PASSWORD)
-    return {"su": su, OFFICER: _with_password(pg_cluster.url(db, OFFICER)),
-            DISPATCHER: _with_password(pg_cluster.url(db, DISPATCHER))}
 
 
 def _info(target: str, capsys) -> dict:
@@ -59,9 +30,9 @@ def _info(target: str, capsys) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def test_info_lists_the_same_layers_srids_counts_and_extents(server, demo_file, capsys):
-    on_file = _info(str(demo_file), capsys)
-    on_server = _info(server[DISPATCHER], capsys)
+def test_info_lists_the_same_layers_srids_counts_and_extents(read_server, read_demo_file, capsys):
+    on_file = _info(str(read_demo_file), capsys)
+    on_server = _info(read_server[DISPATCHER], capsys)
     assert on_server["format"] == "postgis"
     assert PASSWORD.split()[0] not in json.dumps(on_server)  # the password is never printed
     assert [lyr["name"] for lyr in on_server["layers"]] == LAYERS
@@ -78,13 +49,13 @@ def test_info_lists_the_same_layers_srids_counts_and_extents(server, demo_file, 
     assert by_name["incidents"]["feature_count"] == 2000 and on_server["rasters"] == []
 
 
-def test_the_commune_officer_reads_only_their_communes_incidents(server, demo_file, capsys):
-    with connect_lite(demo_file, read_only=True) as lite:
+def test_the_commune_officer_reads_only_their_communes_incidents(read_server, read_demo_file, capsys):
+    with connect_lite(read_demo_file, read_only=True) as lite:
         (expected,) = lite.execute("SELECT count(*) FROM incidents WHERE commune = ?", (COMMUNE_A,)).fetchone()
         (total,) = lite.execute("SELECT count(*) FROM incidents").fetchone()
         commune_wkt = lite.execute("SELECT AsText(geom) FROM communes WHERE name = ?", (COMMUNE_A,)).fetchone()[0]
     assert 0 < expected < total
-    counts = {lyr["name"]: lyr["feature_count"] for lyr in _info(server[OFFICER], capsys)["layers"]}
+    counts = {lyr["name"]: lyr["feature_count"] for lyr in _info(read_server[OFFICER], capsys)["layers"]}
     assert counts["incidents"] == expected
     assert counts["roads"] == 2297  # reference layers: every row for every officer
 
@@ -93,7 +64,7 @@ def test_the_commune_officer_reads_only_their_communes_incidents(server, demo_fi
     from gisdesk.store.datasource import open_datasource
     from gisdesk.store.reader import read_geometries
 
-    with open_datasource(server[OFFICER]) as ds:
+    with open_datasource(read_server[OFFICER]) as ds:
         assert ds.user.commune == COMMUNE_A and ds.login == OFFICER
         xy = read_geometries(ds, ds.layer("incidents")).xy
         box = ds.extent(ds.layer("incidents"))
@@ -116,29 +87,29 @@ def _render(target: str, out, layers: str, bbox: str) -> np.ndarray:
 CITY_BBOX = "760000,1809500,791200,1833800"
 
 
-def test_render_on_the_server_draws_the_same_image(server, demo_file, tmp_path, capsys):
+def test_render_on_the_server_draws_the_same_image(qapp, read_server, read_demo_file, tmp_path, capsys):
     layers = "planning_zones,flood_extents,rivers,roads,communes,cameras,incidents"
-    on_file = _render(str(demo_file), tmp_path / "file.png", layers, CITY_BBOX)
-    on_server = _render(server[DISPATCHER], tmp_path / "server.png", layers, CITY_BBOX)
+    on_file = _render(str(read_demo_file), tmp_path / "file.png", layers, CITY_BBOX)
+    on_server = _render(read_server[DISPATCHER], tmp_path / "server.png", layers, CITY_BBOX)
     assert (on_file[..., :3] != 255).any(axis=2).mean() > 0.3  # the city fills the image
     differ = (np.abs(on_file - on_server).max(axis=2) > 40).mean()
     assert differ < 0.002, f"{differ:.2%} of the pixels differ"
 
 
-def test_the_officers_render_shows_only_their_incidents(server, demo_file, tmp_path):
-    everyone = _render(server[DISPATCHER], tmp_path / "all.png", "incidents", CITY_BBOX)
-    officer = _render(server[OFFICER], tmp_path / "officer.png", "incidents", CITY_BBOX)
+def test_the_officers_render_shows_only_their_incidents(qapp, read_server, read_demo_file, tmp_path):
+    everyone = _render(read_server[DISPATCHER], tmp_path / "all.png", "incidents", CITY_BBOX)
+    officer = _render(read_server[OFFICER], tmp_path / "officer.png", "incidents", CITY_BBOX)
     drawn_all = (everyone[..., :3] != 255).any(axis=2)
     drawn_officer = (officer[..., :3] != 255).any(axis=2)
     assert 0 < drawn_officer.sum() < drawn_all.sum() / 5
     assert not (drawn_officer & ~drawn_all).any()  # nothing the city view does not show
 
 
-def test_kpi_on_the_server_matches_the_workspace(server, demo_file, capsys):
+def test_kpi_on_the_server_matches_the_workspace(read_server, read_demo_file, capsys):
     capsys.readouterr()
-    assert main(["kpi", str(demo_file), "--json", "--to", "2026-11-21"]) == 0
+    assert main(["kpi", str(read_demo_file), "--json", "--to", "2026-11-21"]) == 0
     on_file = json.loads(capsys.readouterr().out)
-    assert main(["kpi", server[DISPATCHER], "--json", "--to", "2026-11-21"]) == 0
+    assert main(["kpi", read_server[DISPATCHER], "--json", "--to", "2026-11-21"]) == 0
     on_server = json.loads(capsys.readouterr().out)
     on_file.pop("satisfaction"), on_server.pop("satisfaction")  # task_callbacks are not published yet
     for rows in (on_file["by_commune"], on_file["by_department"]):
@@ -148,19 +119,19 @@ def test_kpi_on_the_server_matches_the_workspace(server, demo_file, capsys):
     assert on_file["completed"] > 0 and on_file["backlog"] > 0
 
 
-def test_kpi_for_a_commune_officer_counts_only_their_tasks(server, demo_file, capsys):
-    with connect_lite(demo_file, read_only=True) as lite:
+def test_kpi_for_a_commune_officer_counts_only_their_tasks(read_server, read_demo_file, capsys):
+    with connect_lite(read_demo_file, read_only=True) as lite:
         (mine,) = lite.execute("SELECT count(*) FROM tasks WHERE commune = ? AND done_at IS NULL "
                                "AND cancelled_at IS NULL", (COMMUNE_A,)).fetchone()
     capsys.readouterr()
-    assert main(["kpi", server[OFFICER], "--json"]) == 0
+    assert main(["kpi", read_server[OFFICER], "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["backlog"] == mine
     assert [r["unit"] for r in report["by_commune"]] in ([COMMUNE_A], [])
 
 
-def test_a_wrong_password_is_one_line_and_exit_2(pg_cluster, server, capsys):
-    url = pg_cluster.url("gisdesk_read", OFFICER) + "&password=wrong-password"
+def test_a_wrong_password_is_one_line_and_exit_2(pg_cluster, read_server, capsys):
+    url = pg_cluster.url(read_server["db"], OFFICER) + "&password=wrong-password"
     capsys.readouterr()
     assert main(["info", url]) == 2
     err = capsys.readouterr().err.strip()

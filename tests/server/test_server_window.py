@@ -1,0 +1,137 @@
+"""The window on the city server: File › Connect to server, the map and attribute table as the login reads them.
+
+Offscreen Qt (pytest-qt): the connect dialog saves a connection without its password; the
+window opened on a ``postgresql://`` address draws the published demo city, a commune
+officer's attribute table of incidents holds only their commune's rows, the write commands
+and the plugin panels are disabled with the reason. A screenshot is kept under build/artifacts/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+
+from gisdesk.store.connection import connect as connect_lite
+from tests.server.conftest import COMMUNE_A, PASSWORD
+from tests.server.conftest import READ_DISPATCHER as DISPATCHER
+from tests.server.conftest import READ_OFFICER as OFFICER
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "artifacts"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_the_connect_dialog_saves_a_connection_without_the_password(qtbot, settings, tmp_path, pg_cluster,
+                                                                     read_server):
+    from gisdesk.store.pg_datasource import ServerDataSource
+    from gisdesk.ui.server_connect import ConnectDialog, keyring_module, saved_connections
+
+    dialog = ConnectDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Huế city")
+    dialog.host.setText(pg_cluster.host)
+    dialog.port.setValue(pg_cluster.port)
+    dialog.database.setText(read_server["db"])
+    dialog.user.setText(OFFICER)
+    dialog.password.setText(PASSWORD)
+    dialog.save_current()
+    assert [c.name for c in saved_connections(settings)] == ["Huế city"]
+    saved = saved_connections(settings)[0]
+    assert (saved.host, saved.port, saved.database, saved.user) == (pg_cluster.host, pg_cluster.port,
+                                                                    read_server["db"], OFFICER)
+    settings.sync()
+    assert PASSWORD not in Path(settings.fileName()).read_text(encoding="utf-8")
+    if keyring_module()[0] is None:  # no keyring here: the box is off and says why
+        assert not dialog.keep.isEnabled() and dialog.keep.toolTip() and dialog.keyring_note.text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    dialog.show()
+    dialog.grab().save(str(ARTIFACTS / "server_connect_dialog.png"))
+
+    again = ConnectDialog(settings)  # picked from the list: the fields come back, the password does not
+    qtbot.addWidget(again)
+    again.saved.setCurrentRow(0)
+    assert (again.database.text(), again.user.text(), again.password.text()) == (read_server["db"], OFFICER, "")
+    again.password.setText(PASSWORD)
+    again.accept()
+    assert PASSWORD not in again.url
+    with ServerDataSource(again.url) as ds:  # the typed password is remembered in memory for this address
+        assert ds.login == OFFICER
+    assert PASSWORD not in Path(settings.fileName()).read_text(encoding="utf-8")
+
+
+def _window(qtbot, settings, url):
+    from gisdesk.ui.main_window import MainWindow
+    from gisdesk.ui.server_connect import open_server
+
+    opened = open_server(url, None, settings)
+    assert opened is not None
+    address, officer = opened
+    assert PASSWORD not in address
+    win = MainWindow(address, settings, plugin_dirs=[], user=officer)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    with qtbot.waitSignal(win.canvas.rendered, timeout=60000):
+        pass
+    return win
+
+
+def _layer(win, name):
+    return next(lyr for lyr in win.model.layers if getattr(lyr, "name", "") == name)
+
+
+def test_the_window_on_the_server_shows_the_officers_rows_read_only(qtbot, settings, read_server, read_demo_file):
+    with connect_lite(read_demo_file, read_only=True) as lite:
+        (mine,) = lite.execute("SELECT count(*) FROM incidents WHERE commune = ?", (COMMUNE_A,)).fetchone()
+    win = _window(qtbot, settings, read_server[OFFICER])
+    assert win.on_server and "server" in win.windowTitle() and PASSWORD not in win.windowTitle()
+    assert {lyr.name for lyr in win.model.layers} >= {"communes", "roads", "incidents", "planning_zones"}
+    assert "phu_hoi" in win.user_label.text() or OFFICER in win.user_label.text()
+    grab = win.canvas.grab().toImage()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    win.grab().save(str(ARTIFACTS / "server_window_officer.png"))
+    img = grab.convertToFormat(grab.Format.Format_RGB32)
+    px = np.frombuffer(img.constBits(), np.uint8, count=img.sizeInBytes()).reshape(img.height(), -1, 4)
+    assert (px[:, :img.width(), :3] < 250).any(axis=2).mean() > 0.3  # the city is drawn
+
+    incidents = _layer(win, "incidents")
+    win.open_attribute_table(incidents.id)
+    table = win.attribute_docks[incidents.id].widget()
+    assert table.query.total == mine and table.model.rowCount() == mine
+    assert set(table.query.rows(table.query.ids()[:50])) and all(
+        r[table.query.columns.index("commune")] == COMMUNE_A for r in table.query.rows(table.query.ids()))
+
+    for cid in ("gisdesk.file.add_vector", "gisdesk.file.save_state"):  # read-only, and it says why
+        act = win.actions[cid]
+        assert not act.isEnabled() and "server" in act.toolTip()
+    assert not win.locator.isEnabled() and "server" in win.locator.toolTip()  # its index is in a workspace file
+    unavailable = [d for d in win.findChildren(type(win.layers_dock)) if d.objectName().startswith("unavailable:")]
+    assert {d.windowTitle() for d in unavailable} >= {"Incidents", "Tasks", "Dashboards"}
+    assert all(not d.widget().isEnabled() and "server" in d.widget().text() for d in unavailable)
+    win.close()
+
+
+def test_the_dispatcher_reads_every_incident_and_identifies_one(qtbot, settings, read_server, read_demo_file):
+    from gisdesk.store import features
+    from gisdesk.store.datasource import open_datasource
+
+    with connect_lite(read_demo_file, read_only=True) as lite:
+        fid, x, y, category = lite.execute(
+            "SELECT fid, X(geom), Y(geom), category FROM incidents ORDER BY fid LIMIT 1").fetchone()
+    win = _window(qtbot, settings, read_server[DISPATCHER])
+    incidents = _layer(win, "incidents")
+    win.open_attribute_table(incidents.id)
+    assert win.attribute_docks[incidents.id].widget().query.total == 2000
+    with open_datasource(read_server[DISPATCHER]) as ds:  # identify's query: the nearest feature, its attributes
+        lyr = ds.layer("incidents")
+        hits = features.ids_at(ds, lyr, x, y, 0.5)
+        assert hits[0] == fid
+        assert features.attributes(ds, lyr, hits[:1])[0]["category"] == category
+    win.grab().save(str(ARTIFACTS / "server_window_dispatcher.png"))
+    win.close()
