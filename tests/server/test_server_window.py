@@ -117,21 +117,44 @@ def test_the_window_on_the_server_shows_the_officers_rows_read_only(qtbot, setti
     win.close()
 
 
-def test_the_dispatcher_reads_every_incident_and_identifies_one(qtbot, settings, read_server, read_demo_file):
-    from gisdesk.store import features
-    from gisdesk.store.datasource import open_datasource
+def test_the_dispatcher_identifies_filters_selects_and_exports(qtbot, settings, read_server, read_demo_file,
+                                                              tmp_path):
+    from PySide6.QtCore import QPoint, Qt
+
+    from gisdesk.render.layout import export_map
+    from gisdesk.ui import map_ops
 
     with connect_lite(read_demo_file, read_only=True) as lite:
-        fid, x, y, category = lite.execute(
-            "SELECT fid, X(geom), Y(geom), category FROM incidents ORDER BY fid LIMIT 1").fetchone()
+        fid, x, y = lite.execute("SELECT fid, X(geom), Y(geom) FROM incidents ORDER BY fid LIMIT 1").fetchone()
+        (flooding,) = lite.execute("SELECT count(*) FROM incidents WHERE category = 'flooding'").fetchone()
     win = _window(qtbot, settings, read_server[DISPATCHER])
     incidents = _layer(win, "incidents")
+    for lyr in win.model.layers:  # only the incidents, so the click finds nothing else
+        lyr.visible = lyr is incidents
+    win.canvas.set_extent((x - 300, y - 300, x + 300, y + 300))
+    with qtbot.waitSignal(win.canvas.rendered, timeout=60000):
+        pass
+    win.actions["gisdesk.tool.identify"].trigger()
+    v = win.canvas.view()
+    qtbot.mouseClick(win.canvas, Qt.MouseButton.LeftButton,
+                     pos=QPoint(int((x - v.minx) / v.resolution), int((v.maxy - y) / v.resolution)))
+    hits = [h for h in win.identify_panel.hits if h.layer_title.lower().startswith("incidents")]
+    assert hits and hits[0].fid == fid
+
     win.open_attribute_table(incidents.id)
-    assert win.attribute_docks[incidents.id].widget().query.total == 2000
-    with open_datasource(read_server[DISPATCHER]) as ds:  # identify's query: the nearest feature, its attributes
-        lyr = ds.layer("incidents")
-        hits = features.ids_at(ds, lyr, x, y, 0.5)
-        assert hits[0] == fid
-        assert features.attributes(ds, lyr, hits[:1])[0]["category"] == category
+    table = win.attribute_docks[incidents.id].widget()
+    assert table.query.total == 2000
+    table.filter_edit.setText("category = 'flooding'")
+    qtbot.keyClick(table.filter_edit, Qt.Key.Key_Return)
+    assert table.model.rowCount() == flooding > 0
+    table.view.selectAll()
+    assert win.model.selection.count(incidents.id) == flooding
+
+    assert table.open_save_as_dialog() is None  # refused with the reason, not a dialog that would fail
+    assert "not available" in win.messages.text.text()
+
+    kinds = {lyr.id: map_ops.layer_kind(win.renderer, lyr) for lyr in win.model.layers}
+    out = export_map(tmp_path / "map.png", win.renderer, win.model.layers, win.canvas.view(), "Huế", kinds, dpi=72)
+    assert out.stat().st_size > 10_000
     win.grab().save(str(ARTIFACTS / "server_window_dispatcher.png"))
     win.close()
