@@ -88,9 +88,6 @@ class MainWindow(QMainWindow):
         from gisdesk.ui.locator import install_locator
 
         self.locator = install_locator(self)  # the search box, Ctrl+K (issue 15)
-        if self.on_server:  # its index lives in a workspace file
-            self.locator.setEnabled(False)
-            self.locator.setToolTip(tr("Search is not available on the server yet"))
         self.model.selection.changed.connect(self._on_selection_changed)
         self._dirty = False  # layer order, visibility or styles changed since the last save
         self.model.layers_changed.connect(self._mark_dirty)
@@ -101,7 +98,7 @@ class MainWindow(QMainWindow):
             self.messages.show_message(w, "warning")
         self.plugins = None  # the PluginManager when plugins are started (issue 4)
         self._plugin_dirs = plugin_dirs
-        if plugin_dirs is not None and self.on_server:  # the panels' stores run on a workspace file only, so far
+        if self.on_server:  # read-only: search and the plugin panels need a workspace file, so far
             from gisdesk.ui.server_window import show_server_limits
 
             show_server_limits(self, plugin_dirs)

@@ -32,14 +32,17 @@ def panel_titles(plugin_dirs: list) -> list[tuple[str, str, str]]:
     return out
 
 
-def show_server_limits(window, plugin_dirs: list) -> list[QDockWidget]:
-    """Add one disabled dock per plugin panel, saying why it is not available on the server."""
+def show_server_limits(window, plugin_dirs: list | None) -> list[QDockWidget]:
+    """Disable the search box and add one disabled dock per plugin panel (none when ``plugin_dirs`` is None,
+    as when plugins are not started), each saying why it is not available on the server."""
+    window.locator.setEnabled(False)  # its index lives in a workspace file
+    window.locator.setToolTip(tr("Search is not available on the server yet"))
     reason = tr("Not available on the server yet: this panel works through the incident and task stores, "
                 "which run on a workspace file only so far. The map, identify and attribute tables show the "
                 "server's data as your login may read it (read-only).")
     docks = []
     try:
-        panels = panel_titles(list(plugin_dirs))
+        panels = panel_titles(list(plugin_dirs)) if plugin_dirs is not None else []
     except Exception:  # discovery never stops the window
         panels = []
     for pid, title, area in panels:

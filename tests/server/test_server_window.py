@@ -158,3 +158,15 @@ def test_the_dispatcher_identifies_filters_selects_and_exports(qtbot, settings, 
     assert out.stat().st_size > 10_000
     win.grab().save(str(ARTIFACTS / "server_window_dispatcher.png"))
     win.close()
+
+
+def test_gisdesk_with_an_address_opens_the_window_as_that_login(qtbot, settings, read_server):
+    from gisdesk.ui.app import open_window
+
+    win = open_window(read_server[OFFICER], settings, plugin_dirs=[])  # what 'gisdesk postgresql://…' does
+    assert win is not None
+    qtbot.addWidget(win)
+    assert win.on_server and win.account.username == OFFICER and win.account.commune == COMMUNE_A
+    assert PASSWORD not in str(win.workspace) and PASSWORD not in win.windowTitle()
+    assert not any(PASSWORD in str(v) for k in settings.allKeys() for v in [settings.value(k)])
+    win.close()
