@@ -103,10 +103,10 @@ def run_kpi(args: argparse.Namespace) -> int:
     reader = User("gisdesk-cli", "command line", "viewer")
     try:
         if args.workspace.startswith(("postgresql://", "postgres://")):  # the city server, as its login role
-            from gisdesk.store.pg_datasource import connect_reader
+            from gisdesk.store.pg_datasource import connect_reader, translating_errors
             from gisdesk.store.pg_reports import server_kpis
 
-            with connect_reader(args.workspace) as conn:
+            with connect_reader(args.workspace) as conn, translating_errors():
                 report = server_kpis(conn, args.start, args.end, commune=args.commune,
                                      department=args.department, category=args.category)
         else:

@@ -95,6 +95,17 @@ def connect_reader(url: str) -> Any:
     return conn
 
 
+@contextmanager
+def translating_errors():
+    """Turn psycopg errors raised inside the block into one-line :class:`StoreError`."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise StoreError(f"the server refused: {_first_line(exc)}") from None
+
+
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
@@ -176,15 +187,9 @@ class ServerDataSource:
                 self._conns.append(conn)
         return conn
 
-    @contextmanager
     def translating_errors(self):
         """Turn psycopg errors raised inside the block into one-line :class:`StoreError`."""
-        import psycopg
-
-        try:
-            yield
-        except psycopg.Error as exc:
-            raise StoreError(f"the server refused: {_first_line(exc)}") from None
+        return translating_errors()
 
     def close(self) -> None:
         with self._conns_lock:
@@ -201,6 +206,9 @@ class ServerDataSource:
 
     # -- discovery -----------------------------------------------------------------
     def _discover(self, conn: Any) -> list[LayerInfo]:
+        if conn.execute("SELECT to_regclass('geometry_columns')").fetchone()[0] is None:
+            raise StoreError(f"{self.name} has no PostGIS (no geometry_columns view), so it has no map layers.",
+                             "Open a database made by 'gisdesk server init', or run CREATE EXTENSION postgis.")
         rows = conn.execute(
             "SELECT g.f_table_name::text, g.f_geometry_column::text, upper(g.type), g.coord_dimension, g.srid, "
             "c.relkind::text, c.oid::bigint FROM geometry_columns g "
@@ -301,4 +309,4 @@ class ServerDataSource:
 
 
 __all__ = ["POSTGIS", "ServerDataSource", "connect_reader", "describe_url", "is_server_url", "remember_password",
-           "strip_password"]
+           "strip_password", "translating_errors"]

@@ -137,3 +137,11 @@ def test_a_wrong_password_is_one_line_and_exit_2(pg_cluster, read_server, capsys
     err = capsys.readouterr().err.strip()
     assert err.startswith("gisdesk: cannot connect to the server") and "\n" not in err
     assert "wrong-password" not in err
+
+
+def test_a_database_without_postgis_is_one_line_and_exit_2(pg_cluster, make_db, capsys):
+    url = pg_cluster.url(make_db("gisdesk_read_bare"))
+    capsys.readouterr()
+    assert main(["info", url]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "has no PostGIS" in err and "\n" not in err
