@@ -269,7 +269,7 @@ class ServerTableQuery:
         """Feature ids matching the filter, in sort order."""
         if self._ids is None:
             key = key_sql(self.layer)
-            sql = f"SELECT {key} FROM {quote_ident(self.layer.table)}"
+            sql = f"SELECT {key} AS k FROM {quote_ident(self.layer.table)}"
             if self._where:
                 sql += f" WHERE {self._where}"
             if self.sort_column is not None:
@@ -277,9 +277,11 @@ class ServerTableQuery:
                 sql += f" ORDER BY {col} IS NULL, {col}{' DESC' if self.descending else ''}, {key}"
             else:
                 sql += f" ORDER BY {key}"
-            with self.ds.translating_errors():
-                rows = self.ds.connection().execute(sql, self._params).fetchall()
-            self._ids = np.array([r[0] for r in rows], np.int64)
+            with self.ds.translating_errors():  # one row: the ids joined in the subquery's order
+                n, text = self.ds.connection().execute(
+                    f"SELECT count(*), string_agg(k::text, ',') FROM ({sql}) s",
+                    self._params).fetchone()
+            self._ids = np.array(text.split(","), np.int64) if n else np.empty(0, np.int64)
         return self._ids
 
     @property

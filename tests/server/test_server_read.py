@@ -145,3 +145,45 @@ def test_a_database_without_postgis_is_one_line_and_exit_2(pg_cluster, make_db, 
     assert main(["info", url]) == 2
     err = capsys.readouterr().err.strip()
     assert "has no PostGIS" in err and "\n" not in err
+
+
+def test_the_attribute_table_query_filters_and_sorts_on_the_server(read_server, read_demo_file):
+    from gisdesk.core.expression import ExpressionError
+    from gisdesk.store.datasource import open_datasource
+    from gisdesk.store.table_query import table_query
+
+    with connect_lite(read_demo_file, read_only=True) as lite:
+        (severe,) = lite.execute("SELECT count(*) FROM incidents WHERE severity >= 4").fetchone()
+    with open_datasource(read_server[DISPATCHER]) as ds:
+        q = table_query(ds, ds.layer("incidents"))
+        q.set_filter("severity >= 4")
+        q.set_sort("reported_at", descending=True)
+        ids = q.ids()
+        assert q.count == len(ids) == severe > 0
+        col = q.columns.index("reported_at")
+        times = [r[col] for r in q.rows(ids)]
+        assert times == sorted(times, reverse=True)
+        with pytest.raises(ExpressionError):
+            q.set_filter("no_such_field = 1")
+        assert q.filter_text == "severity >= 4" and q.count == severe  # the previous filter stays
+        lines = table_query(ds, ds.layer("incident_lines"))  # a uuid key: ids are the rows' ctid
+        assert lines.count == lines.total == 0
+
+
+def test_shapes_without_an_integer_key_are_found_by_ctid_and_filtered_by_rls(pg_cluster, city):
+    from gisdesk.store import features
+    from gisdesk.store.datasource import open_datasource
+    from gisdesk.store.table_query import table_query
+    from tests.server.conftest import ROWS
+
+    url = pg_cluster.url(city, "phu_hoi") + "&password=" + PASSWORD.replace(" ", "%20")
+    with open_datasource(url) as ds:
+        areas = ds.layer("incident_areas")
+        assert areas.key_column == "ctid"
+        ids = table_query(ds, areas).ids()
+        assert len(ids) == 1  # the sample city has two areas; phu_hoi reads the one of commune A
+        assert [a["incident_uuid"] for a in features.attributes(ds, areas, ids)] == [ROWS["IA"]]
+        got, geoms = features.geometries(ds, areas, ids)
+        assert list(got) == list(ids) and geoms[0].area > 300  # a 10 m buffer around (0, 0)
+        assert list(features.ids_at(ds, areas, 0.0, 0.0, 1.0)) == list(ids)
+        assert len(features.ids_at(ds, areas, 1000.0, 0.0, 1.0)) == 0  # commune B's area is not there
