@@ -170,3 +170,47 @@ def test_gisdesk_with_an_address_opens_the_window_as_that_login(qtbot, settings,
     assert PASSWORD not in str(win.workspace) and PASSWORD not in win.windowTitle()
     assert not any(PASSWORD in str(v) for k in settings.allKeys() for v in [settings.value(k)])
     win.close()
+
+
+XVFB_SCRIPT = r"""
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from gisdesk.ui.app import open_window
+
+url, out, ini = sys.argv[1], sys.argv[2], sys.argv[3]
+app = QApplication(sys.argv[:1])
+win = open_window(url, QSettings(ini, QSettings.Format.IniFormat), plugin_dirs=[])
+win.move(0, 0)
+win.resize(1366, 768)
+
+def shoot():
+    app.primaryScreen().grabWindow(0).save(out)
+    app.quit()
+
+win.canvas.rendered.connect(lambda result: QTimer.singleShot(800, shoot))
+QTimer.singleShot(60000, app.quit)
+sys.exit(app.exec())
+"""
+
+
+@pytest.mark.skipif(__import__("shutil").which("xvfb-run") is None, reason="xvfb-run (Debian xvfb) is not installed")
+def test_the_window_on_the_server_under_xvfb(read_server, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    out = ARTIFACTS / "xvfb_window_server_phu_hoi.png"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    script = tmp_path / "shot.py"
+    script.write_text(XVFB_SCRIPT)
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", sys.executable, str(script),
+                           read_server[OFFICER], str(out), str(tmp_path / "s.ini")], capture_output=True, text=True,
+                          timeout=120, env={k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(out)).convertToFormat(QImage.Format.Format_RGB32)
+    arr = np.frombuffer(img.constBits(), np.uint8, count=img.sizeInBytes()).reshape(img.height(), -1, 4)
+    assert len(np.unique(arr[::8, : img.width():8, :3].reshape(-1, 3), axis=0)) > 200  # a styled map, not blank
