@@ -138,7 +138,9 @@ def default_workspace() -> Path:
 def _cmd_app(args: argparse.Namespace) -> int:
     from gisdesk.ui.app import run_app
 
-    if args.workspace and args.workspace.startswith(("postgresql://", "postgres://")):  # the city server
+    from gisdesk.core.layers import is_server_url
+
+    if is_server_url(args.workspace):  # the city server
         return run_app(args.workspace, [Path(d) for d in args.plugins_dir])
     workspace = Path(args.workspace) if args.workspace else default_workspace()
     if not args.workspace and not workspace.exists():

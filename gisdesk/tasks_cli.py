@@ -102,7 +102,9 @@ def run_kpi(args: argparse.Namespace) -> int:
 
     reader = User("gisdesk-cli", "command line", "viewer")
     try:
-        if args.workspace.startswith(("postgresql://", "postgres://")):  # the city server, as its login role
+        from gisdesk.core.layers import is_server_url
+
+        if is_server_url(args.workspace):  # the city server, as its login role
             from gisdesk.store.pg_datasource import connect_reader, translating_errors
             from gisdesk.store.pg_reports import server_kpis
 

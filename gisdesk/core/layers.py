@@ -35,9 +35,14 @@ class ServerSource(str):
         return Path.home()
 
 
+def is_server_url(text: object) -> bool:
+    """Whether ``text`` names a PostgreSQL server (``postgresql://…`` or ``postgres://…``)."""
+    return isinstance(text, str) and text.startswith(_SERVER_SCHEMES)
+
+
 def layer_source(value: "str | Path") -> "Path | ServerSource":
     """``value`` as a layer source: a :class:`ServerSource` for a server address, else a Path."""
-    if isinstance(value, str) and value.startswith(_SERVER_SCHEMES):
+    if is_server_url(value):
         return value if isinstance(value, ServerSource) else ServerSource(value)
     return Path(value)
 

@@ -70,7 +70,9 @@ def render_command(args: argparse.Namespace) -> int:
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # held while rendering: fonts, image I/O
     w, h = _parse_size(args.size)
-    db = args.db if args.db.startswith(("postgresql://", "postgres://")) else Path(args.db)  # or the city server
+    from gisdesk.core.layers import is_server_url
+
+    db = args.db if is_server_url(args.db) else Path(args.db)  # or the city server
     styles = json.loads(Path(args.style).read_text()) if getattr(args, "style", None) else None
     layers, srid = build_layers(db, [n for n in args.layers.split(",") if n], styles)
     crs = args.crs or (f"EPSG:{srid}" if srid else "EPSG:4326")

@@ -419,7 +419,9 @@ def open_datasource(source: Any, read_only: bool = False, user: Any = None, **kw
     """The data source of ``source``: a :class:`DataSource` for a file, a
     :class:`~gisdesk.store.pg_datasource.ServerDataSource` for a ``postgresql://`` address
     (read as its login role; ``user`` is then not used: row-level security decides)."""
-    if isinstance(source, str) and source.startswith(("postgresql://", "postgres://")):
+    from gisdesk.core.layers import is_server_url
+
+    if is_server_url(source):
         from gisdesk.store.pg_datasource import ServerDataSource
 
         return ServerDataSource(source)

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from gisdesk.core.access import ALL, RowFilter
+from gisdesk.core.layers import is_server_url
 from gisdesk.store.datasource import POSTGIS, LayerInfo, RasterInfo, quote_ident
 from gisdesk.store.errors import LayerNotFoundError, StoreError
 
@@ -34,11 +35,6 @@ _HIDDEN_VIEWS = frozenset({"incident_shapes"})
 ESTIMATE_EXTENT_ROWS = 200_000
 _PASSWORDS: dict[str, str] = {}
 _PASSWORDS_LOCK = threading.Lock()
-
-
-def is_server_url(text: Any) -> bool:
-    """Whether ``text`` names a PostgreSQL server (``postgresql://`` or ``postgres://``)."""
-    return isinstance(text, str) and text.startswith(("postgresql://", "postgres://"))
 
 
 def strip_password(url: str) -> str:
@@ -233,7 +229,7 @@ class ServerDataSource:
         for table, column, gtype, dims, srid, relkind, oid in rows:
             name = table if per_table[table] == 1 else f"{table}({column})"
             dim = {2: "XY", 3: "XYM" if gtype.endswith("M") else "XYZ", 4: "XYZM"}.get(int(dims or 2), "XY")
-            base = gtype[:-1] if gtype.endswith("M") and gtype not in ("GEOMETRY",) else gtype
+            base = gtype[:-1] if gtype.endswith("M") else gtype  # POINTM -> POINT (no base type ends in M)
             layers.append(LayerInfo(name, table, column, base, dim, int(srid),
                                     "gist" if (oid, column) in gist else None, is_view=relkind == "v",
                                     key_column=keys.get(oid, "ctid")))

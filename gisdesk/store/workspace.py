@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from gisdesk.core.default_styles import demo_style, flood_depth_style
-from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.layers import RasterLayer, VectorLayer, is_server_url
 from gisdesk.store.datasource import DataSource, open_datasource
 
 
@@ -17,7 +17,7 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
     (0 = top of the layer tree) and adds its rasters under the Flood group's
     vector layers; any other file gives polygons, then lines, then points.
     """
-    if _on_server(path):
+    if is_server_url(path):
         return _server_layers(path)
     with DataSource(path) as ds:
         conn = ds.connection()
@@ -45,7 +45,7 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
 
 def workspace_crs(path: str | os.PathLike[str]) -> str:
     """The map CRS of a workspace: ``gisdesk_meta.map_crs``, else the first layer's, else EPSG:3857."""
-    if _on_server(path):
+    if is_server_url(path):
         with open_datasource(path) as ds:
             return ds.map_crs()
     with DataSource(path) as ds:
@@ -55,10 +55,6 @@ def workspace_crs(path: str | os.PathLike[str]) -> str:
             if row:
                 return row[0]
         return f"EPSG:{ds.layers[0].srid}" if ds.layers else "EPSG:3857"
-
-
-def _on_server(path: object) -> bool:
-    return isinstance(path, str) and path.startswith(("postgresql://", "postgres://"))
 
 
 #: The layer-tree groups of the demo city's layers (a server has no gisdesk_layer_groups yet).

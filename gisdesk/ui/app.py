@@ -39,11 +39,12 @@ def open_window(workspace: Path | str, settings: QSettings | None = None, plugin
     A workspace with user accounts asks who is signing in first (``user`` skips the
     question); cancelling opens nothing and returns None. A ``postgresql://`` address (or ``""``:
     ask for one) opens the city server read-only as its login role (File › Connect to server)."""
+    from gisdesk.core.layers import is_server_url
     from gisdesk.ui.main_window import MainWindow
     from gisdesk.ui.sign_in import has_accounts, sign_in
 
     settings = settings or QSettings("gisdesk", "gisdesk")
-    on_server = isinstance(workspace, str) and (not workspace or workspace.startswith(("postgresql://", "postgres://")))
+    on_server = workspace == "" or is_server_url(workspace)
     if on_server:  # the city server: the login role signs in (a password asked for when the server wants one)
         from gisdesk.ui.server_connect import open_server
 
