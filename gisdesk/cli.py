@@ -57,14 +57,15 @@ def report_failure(exc: BaseException, prog: str = "gisdesk") -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    from gisdesk.store.datasource import DataSource
+    from gisdesk.store.datasource import open_datasource
+    from gisdesk.store.pg_datasource import is_server_url, strip_password
     from gisdesk.store.rasters import raster_facts
 
-    path = Path(args.path)
-    if path.suffix.lower() in (".tif", ".tiff", ".vrt", ".img"):
+    path = strip_password(args.path) if is_server_url(args.path) else Path(args.path)  # a URL: the city server
+    if isinstance(path, Path) and path.suffix.lower() in (".tif", ".tiff", ".vrt", ".img"):
         report = {"path": str(path), "format": "raster", "layers": [], "rasters": [raster_facts(path)]}
     else:
-        with DataSource(path) as ds:
+        with open_datasource(args.path if isinstance(path, str) else path) as ds:
             layers = []
             for lyr in ds.layers:
                 ext = ds.extent(lyr)
@@ -137,6 +138,10 @@ def default_workspace() -> Path:
 def _cmd_app(args: argparse.Namespace) -> int:
     from gisdesk.ui.app import run_app
 
+    from gisdesk.core.layers import is_server_url
+
+    if is_server_url(args.workspace):  # the city server
+        return run_app(args.workspace, [Path(d) for d in args.plugins_dir])
     workspace = Path(args.workspace) if args.workspace else default_workspace()
     if not args.workspace and not workspace.exists():
         from sample_layers.generate import build_workspace

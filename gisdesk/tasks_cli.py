@@ -27,7 +27,7 @@ from typing import Any
 def add_arguments(subparsers: argparse._SubParsersAction) -> None:
     """Add ``kpi`` and ``users`` to ``gisdesk``'s subparsers."""
     p = subparsers.add_parser("kpi", help="task KPIs: on-time and resolution rates, time to resolve, backlog")
-    p.add_argument("workspace", help="the gisdesk workspace (SpatiaLite)")
+    p.add_argument("workspace", help="the gisdesk workspace (SpatiaLite), or the city server (postgresql://…)")
     p.add_argument("--commune", help="only tasks assigned to this commune")
     p.add_argument("--department", help="only tasks assigned to this department")
     p.add_argument("--category", help="only tasks about incidents of this category")
@@ -102,9 +102,19 @@ def run_kpi(args: argparse.Namespace) -> int:
 
     reader = User("gisdesk-cli", "command line", "viewer")
     try:
-        with TaskStore(args.workspace, reader, read_only=True) as store:
-            report = store.kpis(args.start, args.end, commune=args.commune, department=args.department,
-                                category=args.category)
+        from gisdesk.core.layers import is_server_url
+
+        if is_server_url(args.workspace):  # the city server, as its login role
+            from gisdesk.store.pg_datasource import connect_reader, translating_errors
+            from gisdesk.store.pg_reports import server_kpis
+
+            with connect_reader(args.workspace) as conn, translating_errors():
+                report = server_kpis(conn, args.start, args.end, commune=args.commune,
+                                     department=args.department, category=args.category)
+        else:
+            with TaskStore(args.workspace, reader, read_only=True) as store:
+                report = store.kpis(args.start, args.end, commune=args.commune, department=args.department,
+                                    category=args.category)
     except (ValidationError, ValueError) as exc:
         print(f"gisdesk kpi: {exc}", file=sys.stderr)
         return 2

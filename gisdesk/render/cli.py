@@ -32,15 +32,15 @@ def _parse_bbox(text: str) -> tuple[float, float, float, float]:
     return vals  # type: ignore[return-value]
 
 
-def build_layers(db: Path, names: list[str], styles: dict | None = None) -> tuple[list, int | None]:
+def build_layers(db: Path | str, names: list[str], styles: dict | None = None) -> tuple[list, int | None]:
     """Layer objects for ``names`` (vector layers or workspace rasters) and the first layer's SRID."""
     from gisdesk.core.default_styles import demo_style, flood_depth_style
     from gisdesk.core.layers import RasterLayer, VectorLayer
     from gisdesk.core.style import VectorStyle
-    from gisdesk.store.datasource import DataSource
+    from gisdesk.store.datasource import open_datasource
 
     layers, first_srid = [], None
-    with DataSource(db) as ds:
+    with open_datasource(db) as ds:
         rasters = {r.name.lower(): r for r in ds.rasters}
         for name in names:
             if name.lower() in rasters:
@@ -70,7 +70,9 @@ def render_command(args: argparse.Namespace) -> int:
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # held while rendering: fonts, image I/O
     w, h = _parse_size(args.size)
-    db = Path(args.db)
+    from gisdesk.core.layers import is_server_url
+
+    db = args.db if is_server_url(args.db) else Path(args.db)  # or the city server
     styles = json.loads(Path(args.style).read_text()) if getattr(args, "style", None) else None
     layers, srid = build_layers(db, [n for n in args.layers.split(",") if n], styles)
     crs = args.crs or (f"EPSG:{srid}" if srid else "EPSG:4326")

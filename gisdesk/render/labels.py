@@ -30,12 +30,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 
+from gisdesk.core.layers import source_key
 from gisdesk.core.style import LabelStyle, parse_color
 from gisdesk.render._label_text import _metrics, default_families, draw, label_font, text_widths
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
@@ -209,7 +209,7 @@ def layer_label_data(renderer: Any, lyr: Any, view: MapView, user: Any) -> _Labe
     bbox = None if whole else reproject_bbox(view.bbox, view.crs, src_crs)
     if bbox is not None and _expected_in(ds.extent(info), bbox, rows) > 4 * MAX_CANDIDATES:
         return None  # far too many in view (a million incidents at city scale): not even read
-    key = (str(Path(lyr.source).resolve()), ds.filter_key, info.name, view.crs, st.field, st.filter, st.prefix,
+    key = (source_key(lyr.source), ds.filter_key, info.name, view.crs, st.field, st.filter, st.prefix,
            st.suffix, bbox, _hashable(lyr.row_filter), _user_key(user))
     cache = renderer._label_data
     with renderer._cache_lock:

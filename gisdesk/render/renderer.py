@@ -30,14 +30,14 @@ from typing import Any
 
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.layers import RasterLayer, VectorLayer, layer_source, source_key
 from gisdesk.core.style import RasterStyle, VectorStyle
 from gisdesk.render.labels import collect as collect_labels
 from gisdesk.render.labels import draw as draw_labels
 from gisdesk.render.raster import draw_raster
 from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
-from gisdesk.store.datasource import DataSource
+from gisdesk.store.datasource import DataSource, open_datasource
 from gisdesk.store.geoblob import Geometries
 from gisdesk.store.reader import FeatureData, read_features
 from gisdesk.store.styling import class_expr
@@ -109,7 +109,7 @@ class LayerSnapshot:
             return layer
         raster = isinstance(layer, RasterLayer)
         style = copy.deepcopy(layer.style)
-        return cls(layer.id, raster, None if raster else Path(layer.source), "" if raster else layer.name,
+        return cls(layer.id, raster, None if raster else layer_source(layer.source), "" if raster else layer.name,
                    Path(layer.path) if raster else None, style, bool(layer.visible), float(style.opacity),
                    getattr(layer, "row_filter", None), layer.title)
 
@@ -182,12 +182,12 @@ class Renderer:
     def source(self, path: Path, user: Any = ...) -> DataSource:
         """The data source of ``path`` reading as ``user`` (by default :attr:`user`)."""
         user = self.user if user is ... else user
-        key = (Path(path).resolve(), _user_key(user))
+        key = (source_key(path), _user_key(user))
         with self._cache_lock:
             ds = self._sources.get(key)
         if ds is not None:
             return ds
-        ds = DataSource(key[0], user=user)  # opened outside the lock: a slow or locked file holds up no other thread
+        ds = open_datasource(key[0], user=user)  # opened outside the lock: a slow or locked file holds up no other thread
         with self._cache_lock:
             kept = self._sources.setdefault(key, ds)
         if kept is not ds:  # another thread opened it meanwhile
@@ -340,7 +340,7 @@ class Renderer:
         else:
             t = time.perf_counter()
             with self._cache_lock:
-                known = (Path(lyr.source).resolve(), _user_key(user)) in self._sources
+                known = (source_key(lyr.source), _user_key(user)) in self._sources
             self.source(lyr.source, user)
             if not known:
                 timings["open"] += time.perf_counter() - t

@@ -26,7 +26,7 @@ from gisdesk.store.connection import (
 )
 from gisdesk.store.errors import LayerNotFoundError, NoSpatialMetadataError, StoreError
 
-SPATIALITE, GEOPACKAGE = "spatialite", "gpkg"
+SPATIALITE, GEOPACKAGE, POSTGIS = "spatialite", "gpkg", "postgis"
 
 # SpatiaLite's integer geometry types (base type, without the Z/M thousands).
 _TYPE_NAMES = {0: "GEOMETRY", 1: "POINT", 2: "LINESTRING", 3: "POLYGON", 4: "MULTIPOINT",
@@ -421,6 +421,19 @@ class DataSource:
             rows = self.connection().execute(f"PRAGMA table_info({quote_ident(layer.table)})").fetchall()
         return [(self._text(r[1]), self._text(r[2] or "")) for r in rows
                 if self._text(r[1]).lower() != layer.geometry_column.lower()]
+
+
+def open_datasource(source: Any, read_only: bool = False, user: Any = None, **kw: Any) -> Any:
+    """The data source of ``source``: a :class:`DataSource` for a file, a
+    :class:`~gisdesk.store.pg_datasource.ServerDataSource` for a ``postgresql://`` address
+    (read as its login role; ``user`` is then not used: row-level security decides)."""
+    from gisdesk.core.layers import is_server_url
+
+    if is_server_url(source):
+        from gisdesk.store.pg_datasource import ServerDataSource
+
+        return ServerDataSource(source)
+    return DataSource(source, read_only=read_only, user=user, **kw)
 
 
 def as_account(user: Any) -> Any:

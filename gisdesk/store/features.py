@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from gisdesk.store.datasource import GEOPACKAGE, DataSource, LayerInfo, quote_ident
+from gisdesk.store.datasource import GEOPACKAGE, POSTGIS, DataSource, LayerInfo, quote_ident
 
 
 def key_sql(layer: LayerInfo) -> str:
@@ -29,6 +29,10 @@ def _readable(ds: DataSource, layer: LayerInfo) -> tuple[str, list]:
 
 def candidate_ids(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, float, float]) -> np.ndarray:
     """Ids whose index box meets ``bbox`` (layer CRS); every id when the layer has no index."""
+    if ds.format == POSTGIS:
+        from gisdesk.store import pg_features
+
+        return pg_features.candidate_ids(ds, layer, bbox)
     conn = ds.connection(text=True)
     minx, miny, maxx, maxy = bbox
     cond, params = _readable(ds, layer)
@@ -50,6 +54,10 @@ def candidate_ids(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, fl
 
 def geometries(ds: DataSource, layer: LayerInfo, ids: np.ndarray | list[int]) -> tuple[np.ndarray, np.ndarray]:
     """(ids, shapely geometries) of the features ``ids`` that have a geometry, in the layer CRS."""
+    if ds.format == POSTGIS:
+        from gisdesk.store import pg_features
+
+        return pg_features.geometries(ds, layer, ids)
     import shapely
 
     ids = np.asarray(ids, np.int64)
@@ -104,6 +112,10 @@ def ids_at(ds: DataSource, layer: LayerInfo, x: float, y: float, tolerance: floa
 
 def attributes(ds: DataSource, layer: LayerInfo, ids: np.ndarray | list[int]) -> list[dict[str, Any]]:
     """Attribute rows (without the geometry) of ``ids``, in the order given."""
+    if ds.format == POSTGIS:
+        from gisdesk.store import pg_features
+
+        return pg_features.attributes(ds, layer, ids)
     ids = [int(i) for i in ids]
     if not ids:
         return []
@@ -124,6 +136,10 @@ def attributes(ds: DataSource, layer: LayerInfo, ids: np.ndarray | list[int]) ->
 
 def distinct_values(ds: DataSource, layer: LayerInfo, column: str, limit: int = 200) -> tuple[list[Any], bool]:
     """Sorted distinct non-NULL values of ``column`` (at most ``limit``) and whether there are more."""
+    if ds.format == POSTGIS:
+        from gisdesk.store import pg_features
+
+        return pg_features.distinct_values(ds, layer, column, limit)
     conn = ds.connection(text=True)
     col = quote_ident(column)
     cond, params = _readable(ds, layer)
@@ -136,6 +152,10 @@ def distinct_values(ds: DataSource, layer: LayerInfo, column: str, limit: int = 
 
 def numeric_values(ds: DataSource, layer: LayerInfo, column: str) -> tuple[np.ndarray, int]:
     """The numeric (integer or real) values of ``column`` as float64, and how many non-NULL values are not numbers."""
+    if ds.format == POSTGIS:
+        from gisdesk.store import pg_features
+
+        return pg_features.numeric_values(ds, layer, column)
     conn = ds.connection(text=True)
     col, table = quote_ident(column), quote_ident(layer.table)
     cond, params = _readable(ds, layer)

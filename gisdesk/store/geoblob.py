@@ -355,12 +355,31 @@ def decode_gpkg(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
     buf = _Buffer(blob)
     starts = np.zeros(n, np.int64)
     np.cumsum(lengths[:-1], out=starts[1:])
-    ends = starts + lengths
     flags = buf.u8[np.minimum(starts + 3, len(blob) - 1)]
     env = _GPKG_ENVELOPE[(flags >> 1) & 7]
     empty = (flags & 0x10) != 0
-    wkb = starts + 8 + env
-    little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (lengths > 8)
+    return _decode_wkb_at(buf, blob, starts + 8 + env, starts, lengths, empty, kind)
+
+
+def decode_wkb(blob: bytes, lengths: np.ndarray, kind: str) -> Geometries:
+    """Decode concatenated WKB (ISO or extended Z/M), as PostGIS's ``ST_AsBinary`` gives it.
+
+    The same vectorised path as :func:`decode_gpkg` (a GeoPackage blob is a header and WKB).
+    """
+    n = len(lengths)
+    if n == 0:
+        return Geometries.empty(kind)
+    starts = np.zeros(n, np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    return _decode_wkb_at(_Buffer(blob), blob, starts, starts, lengths, np.zeros(n, bool), kind)
+
+
+def _decode_wkb_at(buf: _Buffer, blob: bytes, wkb: np.ndarray, starts: np.ndarray, lengths: np.ndarray,
+                   empty: np.ndarray, kind: str) -> Geometries:
+    """Decode the WKB starting at ``wkb[i]`` of each blob ``[starts[i], starts[i] + lengths[i])``."""
+    n = len(lengths)
+    ends = starts + lengths
+    little = (buf.u8[np.minimum(wkb, len(blob) - 1)] == 1) & ~empty & (ends - wkb > 4)
     wtype = np.where(little, buf.u32(np.minimum(wkb + 1, len(blob) - 4)), 0).astype(np.int64)
     # ISO codes (1001, 2001, 3001...) and extended flags (0x80000000 Z, 0x40000000 M).
     zflag, mflag = (wtype & 0x80000000) != 0, (wtype & 0x40000000) != 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from gisdesk.core.expression import parse, to_sql
-from gisdesk.store.datasource import GEOPACKAGE, DataSource, LayerInfo, quote_ident
+from gisdesk.store.datasource import GEOPACKAGE, POSTGIS, DataSource, LayerInfo, quote_ident
 from gisdesk.store.errors import StoreError
 from gisdesk.store.geoblob import Geometries, decode_gpkg, decode_spatialite
 from gisdesk.store.reader import _where
@@ -51,6 +51,10 @@ def read_labels(ds: DataSource, layer: LayerInfo, field: str, filter_text: str =
     if col is None:
         raise StoreError(f"Layer '{layer.name}' has no field '{field}' to label by.",
                          "Fields: " + ", ".join(sorted(names.values())))
+    if ds.format == POSTGIS:
+        from gisdesk.store import pg_features
+
+        return pg_features.read_labels(ds, layer, col, filter_text, bbox, limit)
     where, params = _where(ds, layer, bbox)
     q = quote_ident(col)
     where += f" AND {q} IS NOT NULL AND trim(CAST({q} AS TEXT)) != ''"

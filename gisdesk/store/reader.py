@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy as np
 
-from gisdesk.store.datasource import GEOPACKAGE, DataSource, LayerInfo, quote_ident
+from gisdesk.store.datasource import GEOPACKAGE, POSTGIS, DataSource, LayerInfo, quote_ident
 from gisdesk.store.geoblob import Geometries, decode_gpkg, decode_spatialite
 
 #: Layers with more rows than this are read in parallel chunks.
@@ -131,6 +131,10 @@ def read_features(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, fl
     cls : ClassExpr, optional
         Per-feature class expression (see :class:`ClassExpr`).
     """
+    if ds.format == POSTGIS:  # the city server: GiST index, ST_AsBinary in bulk
+        from gisdesk.store import pg_features
+
+        return pg_features.read_features(ds, layer, bbox, cls)
     with ds.translating_errors():
         return _read_features(ds, layer, bbox, cls)
 

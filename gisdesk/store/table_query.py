@@ -243,3 +243,12 @@ class TableQuery:
                     found[int(row[0])] = tuple(row[1:])
         empty = (None,) * len(self.columns)
         return [found.get(i, empty) for i in ids]
+
+
+def table_query(ds: DataSource, layer: LayerInfo) -> TableQuery:
+    """A :class:`TableQuery` for ``layer`` of ``ds`` (on the city server, its server counterpart)."""
+    if ds.format == "postgis":
+        from gisdesk.store.pg_features import ServerTableQuery
+
+        return ServerTableQuery(ds, layer)  # type: ignore[return-value]
+    return TableQuery(ds, layer)

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from gisdesk.core.default_styles import demo_style, flood_depth_style
-from gisdesk.core.layers import RasterLayer, VectorLayer
-from gisdesk.store.datasource import DataSource
+from gisdesk.core.layers import RasterLayer, VectorLayer, is_server_url
+from gisdesk.store.datasource import DataSource, open_datasource
 from gisdesk.store.qgis_layer_styles import initial_style
 
 
@@ -19,6 +19,8 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
     vector layers; any other file gives polygons, then lines, then points. A layer the file
     keeps a default QGIS style for (``layer_styles``) opens with that style.
     """
+    if is_server_url(path):
+        return _server_layers(path)
     with DataSource(path) as ds:
         conn = ds.connection()
         groups: dict[str, tuple[str, int]] = {}
@@ -46,6 +48,9 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
 
 def workspace_crs(path: str | os.PathLike[str]) -> str:
     """The map CRS of a workspace: ``gisdesk_meta.map_crs``, else the first layer's, else EPSG:3857."""
+    if is_server_url(path):
+        with open_datasource(path) as ds:
+            return ds.map_crs()
     with DataSource(path) as ds:
         conn = ds.connection(text=True)
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gisdesk_meta'").fetchone():
@@ -53,3 +58,23 @@ def workspace_crs(path: str | os.PathLike[str]) -> str:
             if row:
                 return row[0]
         return f"EPSG:{ds.layers[0].srid}" if ds.layers else "EPSG:3857"
+
+
+#: The layer-tree groups of the demo city's layers (a server has no gisdesk_layer_groups yet).
+_SERVER_ORDER = ("communes", "incidents", "incident_lines", "incident_areas", "cameras", "bridges", "pumping_stations",
+                 "flood_hotspots", "roads", "drains", "rivers", "flood_extents", "planning_zones")
+
+
+def _server_layers(url: str) -> list[VectorLayer | RasterLayer]:
+    """The layers of a server: the demo city's order and default styles for its tables, polygons,
+    lines, then points for the others (styles and groups are not published yet)."""
+    with open_datasource(url) as ds:
+        rank = {"polygon": 0, "geometry": 0, "line": 1, "point": 2}
+        vectors = []
+        for info in ds.layers:
+            pos = _SERVER_ORDER.index(info.name) if info.name in _SERVER_ORDER else None
+            key = -pos if pos is not None else 1000 + rank.get(info.kind, 0)
+            vectors.append((key, VectorLayer(url, info.name, demo_style(info.name, info.kind),
+                                             title=info.name.replace("_", " ").capitalize())))
+        vectors.sort(key=lambda kv: kv[0])
+        return [lyr for _, lyr in vectors]

@@ -46,6 +46,7 @@ def icon(name: str) -> QIcon:
 
 COMMANDS: tuple[Command, ...] = (
     Command("gisdesk.file.open", "File", "&Open workspace…", "Ctrl+O", icon="mdi6.folder-open-outline"),
+    Command("gisdesk.file.connect_server", "File", "&Connect to server…", icon="mdi6.server-network"),
     Command("gisdesk.file.add_vector", "File", "Add &vector layer…", "Ctrl+Shift+V", icon="mdi6.vector-polygon"),
     Command("gisdesk.file.add_raster", "File", "Add &raster layer…", "Ctrl+Shift+R", icon="mdi6.grid"),
     Command("gisdesk.file.save_state", "File", "&Save layers and styles", "Ctrl+S", icon="mdi6.content-save-outline"),

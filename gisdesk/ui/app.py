@@ -31,18 +31,28 @@ def remember_workspace(settings: QSettings, path: Path) -> None:
     settings.setValue("recent/workspaces", items[:MAX_RECENT])
 
 
-def open_window(workspace: Path, settings: QSettings | None = None, plugin_dirs: list[Path] | None = None,
+def open_window(workspace: Path | str, settings: QSettings | None = None, plugin_dirs: list[Path] | None = None,
                 user=None, ask_sign_in: bool = True):
     """Open ``workspace`` in a new window with its plugins (built-in, user folder, entry points and
     ``plugin_dirs``); a file that cannot be opened gets a message, not a crash.
 
     A workspace with user accounts asks who is signing in first (``user`` skips the
-    question); cancelling opens nothing and returns None."""
+    question); cancelling opens nothing and returns None. A ``postgresql://`` address (or ``""``:
+    ask for one) opens the city server read-only as its login role (File › Connect to server)."""
+    from gisdesk.core.layers import is_server_url
     from gisdesk.ui.main_window import MainWindow
     from gisdesk.ui.sign_in import has_accounts, sign_in
 
     settings = settings or QSettings("gisdesk", "gisdesk")
-    if user is None and ask_sign_in and has_accounts(Path(workspace)):
+    on_server = workspace == "" or is_server_url(workspace)
+    if on_server:  # the city server: the login role signs in (a password asked for when the server wants one)
+        from gisdesk.ui.server_connect import open_server
+
+        opened = open_server(workspace, None, settings)
+        if opened is None:
+            return None
+        workspace, user = opened
+    elif user is None and ask_sign_in and has_accounts(Path(workspace)):
         try:
             user = sign_in(Path(workspace))
         except StoreError as exc:
@@ -55,7 +65,8 @@ def open_window(workspace: Path, settings: QSettings | None = None, plugin_dirs:
     except StoreError as exc:
         QMessageBox.critical(None, tr("Cannot open workspace"), f"{exc.message}\n\n{exc.hint}")
         return None
-    remember_workspace(settings, workspace)
+    if not on_server:
+        remember_workspace(settings, workspace)
     _windows.append(win)
     win.destroyed.connect(lambda *_: _windows.remove(win) if win in _windows else None)
     win.show()

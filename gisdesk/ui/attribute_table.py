@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QHBox
 from gisdesk.core.expression import ExpressionError
 from gisdesk.core.layers import VectorLayer
 from gisdesk.core.selection import Selection
-from gisdesk.store.datasource import DataSource
+from gisdesk.store.datasource import open_datasource
 from gisdesk.store.errors import StoreError
-from gisdesk.store.table_query import TableQuery
+from gisdesk.store.table_query import TableQuery, table_query
 
 BLOCK_ROWS = 256
 CACHED_BLOCKS = 8
@@ -232,8 +232,8 @@ class AttributeTable(QWidget):
         super().__init__(parent)
         self.layer = layer
         self.selection = selection
-        self.ds = DataSource(layer.source, user=user)
-        self.query = TableQuery(self.ds, self.ds.layer(layer.name))
+        self.ds = open_datasource(layer.source, user=user)  # or the city server (as its login role)
+        self.query = table_query(self.ds, self.ds.layer(layer.name))
         self._syncing = False
         self._released = False
 

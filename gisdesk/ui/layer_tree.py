@@ -22,7 +22,7 @@ from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.map_model import DEFAULT_GROUPS, Layer, MapModel
 from gisdesk.core.style import Symbol
 from gisdesk.render.legend import legend_entries, ramp_swatch, symbol_swatch
-from gisdesk.store.datasource import DataSource
+from gisdesk.store.datasource import open_datasource
 from gisdesk.store.errors import StoreError
 from gisdesk.ui.style_dialog import StyleDialog
 
@@ -209,7 +209,7 @@ class LayerTree(QTreeWidget):
             return "raster"
         if layer.id not in self._kinds:
             try:
-                with DataSource(layer.source) as ds:
+                with open_datasource(layer.source) as ds:
                     self._kinds[layer.id] = ds.layer(layer.name).kind
             except StoreError:
                 self._kinds[layer.id] = "polygon"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QP
                                QPushButton, QVBoxLayout, QWidget)
 
 from gisdesk.core import access
-from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.layers import RasterLayer, ServerSource, VectorLayer, layer_source
 from gisdesk.core.users import PermissionDenied, User as Account
 from gisdesk.core.map_model import MapModel
 from gisdesk.render.renderer import RenderCancelled, Renderer, RenderResult
@@ -57,11 +57,14 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Path, settings: QSettings | None = None, plugin_dirs: list | None = None,
                  user=None) -> None:
         super().__init__()
-        self.workspace = Path(workspace)
+        self.workspace = layer_source(workspace)  # a file, or a ServerSource: the city server (read-only)
+        self.on_server = isinstance(self.workspace, ServerSource)
         self.user = user  # the signed-in gisdesk.api.User (None: no accounts, the local user)
         self.settings = settings or QSettings("gisdesk", "gisdesk")
-        self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name))
-        layers, warnings = load_layer_state(self.workspace, map_layers(self.workspace))
+        self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name) + (
+            tr(" (server, read-only)") if self.on_server else ""))
+        layers, warnings = ((map_layers(self.workspace), []) if self.on_server  # styles are not on the server yet
+                            else load_layer_state(self.workspace, map_layers(self.workspace)))
         self.model = MapModel(layers, workspace_crs(self.workspace))
         self.renderer = Renderer()
         self.renderer.set_user(user)  # the map, identify, selection and zoom read what the user may read
@@ -98,7 +101,11 @@ class MainWindow(QMainWindow):
             self.messages.show_message(w, "warning")
         self.plugins = None  # the PluginManager when plugins are started (issue 4)
         self._plugin_dirs = plugin_dirs
-        if plugin_dirs is not None:
+        if self.on_server:  # read-only: search and the plugin panels need a workspace file, so far
+            from gisdesk.ui.server_window import show_server_limits
+
+            show_server_limits(self, plugin_dirs)
+        elif plugin_dirs is not None:
             from gisdesk.ui.plugin_host import start_plugins
 
             self.plugins = start_plugins(self, plugin_dirs)
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
         a["gisdesk.features.clear_selection"].triggered.connect(lambda: self.model.selection.clear())
         a["gisdesk.features.attribute_table"].triggered.connect(lambda: self.open_attribute_table(self.current_layer_id))
         a["gisdesk.file.open"].triggered.connect(self._open_workspace_dialog)
+        a["gisdesk.file.connect_server"].triggered.connect(self._connect_server_dialog)
         a["gisdesk.file.add_vector"].triggered.connect(self._add_vector_dialog)
         a["gisdesk.file.add_raster"].triggered.connect(self._add_raster_dialog)
         a["gisdesk.file.save_state"].triggered.connect(self.save_state)
@@ -388,8 +396,16 @@ class MainWindow(QMainWindow):
 
             open_window(Path(path), self.settings, self._plugin_dirs)
 
+    def _connect_server_dialog(self) -> None:
+        from gisdesk.ui.app import open_window
+
+        open_window("", self.settings, self._plugin_dirs)  # "": the Connect to server dialog asks where
+
     def switch_user(self, user=None) -> bool:
         """Sign someone else in (asks with the sign-in dialog unless ``user`` is given); True when it changed."""
+        if user is None and self.on_server:  # on the server one signs in as another login: a new connection
+            self._connect_server_dialog()
+            return False
         if user is None:
             from gisdesk.ui.sign_in import sign_in
 
@@ -419,13 +435,17 @@ class MainWindow(QMainWindow):
         from gisdesk.store._access_check import acting_user
         from gisdesk.store.datasource import as_account
 
-        try:
-            self.account = acting_user(self.workspace, self.user)
+        try:  # on the server: the login role's gisdesk_officers row, read when connecting
+            self.account = as_account(self.user) if self.on_server else acting_user(self.workspace, self.user)
+            if self.account is None:
+                self.account = Account("postgres", "postgres", "viewer")
         except StoreError:  # unreadable accounts: act as a viewer
             name = as_account(self.user).username if self.user is not None else "user"
             self.account = Account(name, name, "viewer")
         layers = access.decide(self.account, "import", "layer")
         styles = access.decide(self.account, "restyle", "style")
+        if self.on_server:
+            layers = styles = access.Decision(False, tr("the window reads the server; writing to it is not done yet"))
         for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
                               ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles),
                               ("gisdesk.file.take_offline", access.decide(self.account, "create", "package"))):
@@ -643,7 +663,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        if self._dirty and access.decide(self.account, "restyle", "style"):  # a viewer's restyling stays theirs
+        if self._dirty and not self.on_server and access.decide(self.account, "restyle", "style"):  # a viewer's restyling stays theirs
             self.save_state()
         for dock in self.attribute_docks.values():
             dock.widget().close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
 
@@ -245,9 +245,17 @@ def report(widget: QWidget, text: str, level: str = "info", details: str = "") -
     widget.last_report = (text, level)  # type: ignore[attr-defined]  (tests read it)
 
 
-def open_save_as(parent: QWidget, layer: VectorLayer, user: Any = None, **kwargs: Any) -> SaveAsDialog:
-    """Open (non-modal) a :class:`SaveAsDialog` for ``layer``, with the layer's CRS and the window's workspace protected."""
+def open_save_as(parent: QWidget, layer: VectorLayer, user: Any = None, **kwargs: Any) -> SaveAsDialog | None:
+    """Open (non-modal) a :class:`SaveAsDialog` for ``layer``, with the layer's CRS and the window's workspace protected.
+
+    A layer of the city server is refused with the reason (the export reads a file; None is returned)."""
+    from gisdesk.core.layers import ServerSource
     from gisdesk.store.datasource import DataSource
+
+    if isinstance(layer.source, ServerSource):
+        report(parent, QCoreApplication.translate("SaveAsDialog", "Not done: Save as is not available for a layer "
+                                                  "of the server yet (use ogr2ogr or QGIS on the server)."), "warning")
+        return None
 
     srid = 0
     try:

@@ -22,7 +22,7 @@ from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import MARKER_SHAPES, PALETTE, Category, GradClass, RasterStyle, Rule, Symbol, VectorStyle
 from gisdesk.render.legend import ramp_swatch, symbol_swatch
 from gisdesk.render.vector import qcolor
-from gisdesk.store.datasource import DataSource
+from gisdesk.store.datasource import DataSource, open_datasource
 from gisdesk.store.errors import StoreError
 from gisdesk.store.features import distinct_values, numeric_values
 from gisdesk.ui._style_widgets import (RAMPS, ColorButton, LabelEditor, OpacityEditor, RampEditor, icon_of,
@@ -118,7 +118,7 @@ class StyleDialog(QDialog):
         self.kind = "polygon"
         self.columns: list[tuple[str, str]] = []
         try:
-            self._ds = DataSource(layer.source, user=self._user)
+            self._ds = open_datasource(layer.source, user=self._user)
             self._info = self._ds.layer(layer.name)
             self.kind = self._info.kind
             self.columns = self._ds.columns(self._info)

@@ -220,3 +220,35 @@ def as_role(pg_cluster, city):
     yield get
     for c in conns.values():
         c.close()
+
+
+#: Login roles of the published demo city (roles are cluster-wide; other modules add 'phu_hoi', 'dispatcher').
+READ_OFFICER, READ_DISPATCHER = "rd_phu_hoi", "rd_dispatcher"
+
+
+@pytest.fixture(scope="session")
+def read_demo_file(gisdesk_demo_master, tmp_path_factory):
+    """A copy of the demo city (with its raster) that the read tests publish and compare with."""
+    target = tmp_path_factory.mktemp("read") / "hue.sqlite"
+    for f in gisdesk_demo_master.parent.iterdir():
+        if f.is_file():
+            shutil.copy2(f, target.parent / f.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def read_server(pg_cluster, make_db, read_demo_file):
+    """The demo city published on a fresh server, with a commune officer and a dispatcher:
+    ``{"su": superuser URL, READ_OFFICER: URL with password, READ_DISPATCHER: URL with password}``."""
+    from gisdesk.store.server import add_officer, init_server
+    from gisdesk.store.server_publish import publish_workspace
+
+    db = make_db("gisdesk_read")
+    su = pg_cluster.url(db)
+    init_server(su)
+    publish_workspace(read_demo_file, su)
+    add_officer(su, READ_OFFICER, "commune_officer", PASSWORD, commune=COMMUNE_A)
+    add_officer(su, READ_DISPATCHER, "city_dispatcher", PASSWORD)
+    secret = "&password=" + PASSWORD.replace(" ", "%20")
+    return {"su": su, "db": db, READ_OFFICER: pg_cluster.url(db, READ_OFFICER) + secret,
+            READ_DISPATCHER: pg_cluster.url(db, READ_DISPATCHER) + secret}
