@@ -117,4 +117,29 @@ def write_demo_basemap(db: str | Path, out: str | Path, zooms: range = ZOOMS) ->
         renderer.close()
 
 
-__all__ = ["write_demo_basemap", "basemap_layers", "tile_range", "ZOOMS"]
+def basemap_path(out: str | Path) -> Path:
+    """Path of the demo basemap written beside workspace ``out``."""
+    p = Path(out)
+    return p.with_name(f"{p.stem}_basemap.mbtiles")
+
+
+def add_demo_basemap(db: str | Path, tiles: str | Path, stored_name: str) -> int:
+    """Write the basemap of ``db`` to ``tiles`` and reference it from ``db`` as ``stored_name`` (beside it).
+
+    The reference is a ``gisdesk_rasters`` row of group ``Basemap``, so the demo opens with it
+    as its bottom layer. Returns the tile count.
+    """
+    import sqlite3
+
+    n = write_demo_basemap(db, tiles)
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            conn.execute("INSERT INTO gisdesk_rasters VALUES (?, ?, ?, ?)",
+                         ("basemap", stored_name, "Basemap (demo city, offline)", "Basemap"))
+    finally:
+        conn.close()
+    return n
+
+
+__all__ = ["add_demo_basemap", "basemap_path", "write_demo_basemap", "basemap_layers", "tile_range", "ZOOMS"]

@@ -242,8 +242,8 @@ def write_mbtiles(path: str | os.PathLike[str], tiles: Iterable[tuple[int, int, 
 
 
 def register_basemap(workspace: str | os.PathLike[str], path: str | os.PathLike[str], title: str = "",
-                     user: object = None) -> str:
-    """Reference a tile package from the workspace (``gisdesk_rasters``, group ``Basemap``); return its name.
+                     user: object = None) -> tuple[str, str]:
+    """Reference a tile package from the workspace (``gisdesk_rasters``, group ``Basemap``); return its name and title.
 
     The file is opened first (a file that is not MBTiles or PMTiles is refused and nothing is
     written); ``user`` must be allowed to add layers (else PermissionDenied).
@@ -266,7 +266,7 @@ def register_basemap(workspace: str | os.PathLike[str], path: str | os.PathLike[
         taken = {r[0] for r in conn.execute("SELECT name FROM gisdesk_rasters")}
         name = table_name_for(src, taken)
         conn.execute("INSERT INTO gisdesk_rasters VALUES (?, ?, ?, ?)", (name, stored, title, "Basemap"))
-    return name
+    return name, title
 
 
 def _int(value: object, default: int) -> int:

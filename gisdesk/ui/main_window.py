@@ -22,6 +22,7 @@ from gisdesk.store.layer_state import load_layer_state, save_layer_state
 from gisdesk.store.workspace import map_layers, workspace_crs
 from gisdesk.ui import map_ops
 from gisdesk.ui.actions import build_actions, icon
+from gisdesk.ui.basemap_ops import ask_basemap
 from gisdesk.ui.canvas import SELECTED, MapCanvas
 from gisdesk.ui.identify import IdentifyPanel
 from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool, ZoomBoxTool
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         a["gisdesk.file.open"].triggered.connect(self._open_workspace_dialog)
         a["gisdesk.file.add_vector"].triggered.connect(self._add_vector_dialog)
         a["gisdesk.file.add_raster"].triggered.connect(self._add_raster_dialog)
+        a["gisdesk.file.add_basemap"].triggered.connect(lambda: ask_basemap(self))
         a["gisdesk.file.save_state"].triggered.connect(self.save_state)
         a["gisdesk.file.export"].triggered.connect(self.export_map)
         a["gisdesk.file.quit"].triggered.connect(self.close)
@@ -424,6 +426,7 @@ class MainWindow(QMainWindow):
         layers = access.decide(self.account, "import", "layer")
         styles = access.decide(self.account, "restyle", "style")
         for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
+                              ("gisdesk.file.add_basemap", layers),
                               ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles)):
             act = self.actions.get(cid) or self.findChild(QAction, cid)
             if act is None:  # no plugin reader registered
