@@ -164,7 +164,8 @@ class PMTilesSource(TileSource):
         entries = self._dirs.get(key)
         if entries is None:
             raw = self._map[offset:offset + length]
-            entries = deserialize_directory(gzip.decompress(raw) if self._gzip_dirs else raw)
+            # pmtiles' parser always gunzips: hand it an uncompressed directory as a stored gzip member
+            entries = deserialize_directory(raw if self._gzip_dirs else gzip.compress(raw, compresslevel=0))
             self._dirs[key] = entries
         return entries
 
