@@ -4,8 +4,8 @@ Nothing is downloaded: land use, water, roads and commune boundaries of the fres
 workspace are drawn in calm colours with :class:`gisdesk.render.renderer.Renderer` into a few
 large Web Mercator images per zoom level (blocks of :data:`BLOCK` x :data:`BLOCK` tiles, aligned
 to the tile grid), which are cut into 256-pixel tiles and written to an MBTiles file. Zoom levels
-:data:`ZOOMS` cover the whole city; the last one covers only its core (:data:`CORE_HALF`), where
-street-scale work happens. No labels: the map's own label engine writes names on top.
+:data:`ZOOMS` cover the whole city (the coarse ones with land around it, :data:`MARGINS`); the
+last one covers only its core (:data:`CORE_HALF`), where street-scale work happens. No labels: the map's own label engine writes names on top.
 
 Drawing needs no QGuiApplication (no text is drawn), so it runs inside ``gisdesk sample``
 before the window exists.
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+
+import numpy as np
 
 from gisdesk.core.default_styles import LAND_USE_COLOURS
 from gisdesk.core.layers import VectorLayer
@@ -27,6 +29,8 @@ ZOOMS = range(10, 17)
 CORE_HALF = 6500.0
 #: Tiles per side of one drawn block.
 BLOCK = 8
+#: Land beyond the city's box at the coarse levels (metres, Web Mercator), so a city-wide view has no edge.
+MARGINS = {10: 40_000.0, 11: 40_000.0, 12: 25_000.0, 13: 15_000.0, 14: 4_000.0}
 LAND = "#f3f1ec"
 WATER = "#b9d3e0"
 
@@ -59,6 +63,10 @@ def basemap_layers(db: Path, z: int) -> list[VectorLayer]:
             VectorLayer(db, "roads", casing), VectorLayer(db, "roads", inner)]
 
 
+def _grown(box: tuple[float, float, float, float], d: float) -> tuple[float, float, float, float]:
+    return (box[0] - d, box[1] - d, box[2] + d, box[3] + d)
+
+
 def tile_range(bounds_merc: tuple[float, float, float, float], z: int) -> tuple[int, int, int, int]:
     """Columns x0..x1 and rows y0..y1 (XYZ) of the zoom-``z`` tiles covering a Web Mercator box."""
     span = 2 * MERC_HALF / (1 << z)
@@ -84,15 +92,23 @@ def write_demo_basemap(db: str | Path, out: str | Path, zooms: range = ZOOMS) ->
         ext = ds.extent(info)
         srid = info.srid
     merc = reproject_bbox(ext, f"EPSG:{srid}", "EPSG:3857")
-    lonlat = reproject_bbox(ext, f"EPSG:{srid}", "EPSG:4326")
     cx, cy = (merc[0] + merc[2]) / 2, (merc[1] + merc[3]) / 2
     core = (cx - CORE_HALF, cy - CORE_HALF, cx + CORE_HALF, cy + CORE_HALF)
+    lonlat = reproject_bbox(_grown(merc, max(MARGINS.values(), default=0.0)), "EPSG:3857", "EPSG:4326")
     renderer = Renderer(background=LAND)
+    plain: dict[int, bytes] = {}
+
+    def _png(tile: QImage) -> bytes:
+        buf = QByteArray()
+        dev = QBuffer(buf)
+        dev.open(QIODevice.OpenModeFlag.WriteOnly)
+        tile.save(dev, "PNG", 80)
+        return bytes(buf.data())
 
     def tiles():
         for z in zooms:
             span = 2 * MERC_HALF / (1 << z)
-            x0, x1, y0, y1 = tile_range(core if z == zooms[-1] else merc, z)
+            x0, x1, y0, y1 = tile_range(core if z == zooms[-1] else _grown(merc, MARGINS.get(z, 0.0)), z)
             layers = basemap_layers(db, z)
             for bx in range(x0, x1 + 1, BLOCK):
                 for by in range(y0, y1 + 1, BLOCK):
@@ -102,13 +118,17 @@ def write_demo_basemap(db: str | Path, out: str | Path, zooms: range = ZOOMS) ->
                     view = MapView(*bbox, nx * 256, ny * 256, "EPSG:3857")
                     img = renderer.render(layers, view, use_image_cache=False, labels=False).image
                     img = img.convertToFormat(QImage.Format.Format_RGB32)  # opaque: PNG encodes it fastest
+                    px = np.frombuffer(img.constBits(), np.uint32, count=nx * ny * 65536).reshape(ny * 256, nx * 256)
                     for i in range(nx):
                         for j in range(ny):
-                            buf = QByteArray()
-                            dev = QBuffer(buf)
-                            dev.open(QIODevice.OpenModeFlag.WriteOnly)
-                            img.copy(i * 256, j * 256, 256, 256).save(dev, "PNG", 80)
-                            yield z, bx + i, by + j, bytes(buf.data())
+                            tile = px[j * 256:(j + 1) * 256, i * 256:(i + 1) * 256]
+                            first = int(tile[0, 0])
+                            if (tile == first).all():  # one colour (land beyond the city): encoded once
+                                if first not in plain:
+                                    plain[first] = _png(img.copy(i * 256, j * 256, 256, 256))
+                                yield z, bx + i, by + j, plain[first]
+                            else:
+                                yield z, bx + i, by + j, _png(img.copy(i * 256, j * 256, 256, 256))
 
     try:
         return write_mbtiles(out, tiles(), name="Huế demo basemap", minzoom=zooms[0], maxzoom=zooms[-1],
