@@ -280,7 +280,6 @@ def _paint_blocks(mosaic: np.ndarray, u: np.ndarray, v: np.ndarray, gx: np.ndarr
     p = QPainter(out)
     try:
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         for j in range(max(len(gy) - 1, 1)):
             j1 = min(j + 1, len(gy) - 1)
             for i in range(max(len(gx) - 1, 1)):
@@ -294,6 +293,7 @@ def _paint_blocks(mosaic: np.ndarray, u: np.ndarray, v: np.ndarray, gx: np.ndarr
                     continue
                 x0, x1 = int(round(ex[i])), int(round(ex[i + 1] if i + 1 < len(ex) else W))
                 y0, y1 = int(round(ey[j])), int(round(ey[j + 1] if j + 1 < len(ey) else H))
+                p.resetTransform()  # the clip is in the coordinates of the transform in force
                 p.setClipRect(x0, y0, x1 - x0, y1 - y0)
                 p.setTransform(QTransform(g[0, 0], g[1, 0], g[0, 1], g[1, 1], g[0, 2], g[1, 2]))
                 p.drawImage(0, 0, src)

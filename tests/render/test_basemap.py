@@ -162,6 +162,25 @@ def test_warped_into_utm_a_landmark_is_within_a_pixel(qapp, tmp_path):
     assert abs(cx - 100) <= 1.0 and abs(cy - 100) <= 1.0, (cx, cy)
 
 
+def test_a_large_warped_view_inside_the_tiles_is_covered_everywhere(qapp, tmp_path):
+    # 6 x 6 green zoom-12 tiles around Huế (each about 9.4 km), and a 1000 x 700 UTM view well inside them:
+    # every pixel is drawn (the view is warped in many pieces; none may be left out or misplaced).
+    from pyproj import Transformer
+
+    z = 12
+    span = 2 * HALF / 2 ** z
+    mx, my = merc(107.58, 16.46)
+    tx, ty = int((mx + HALF) / span), int((HALF - my) / span)
+    path = tmp_path / "green.mbtiles"
+    mbtiles(path, {(z, x, y): png_tile({}, fill=GREEN) for x in range(tx - 3, tx + 3) for y in range(ty - 3, ty + 3)})
+    e, n = Transformer.from_crs("EPSG:4326", "EPSG:32648", always_xy=True).transform(107.58, 16.46)
+    res = 20.0  # 20 km x 14 km
+    view = MapView(e - 500 * res, n - 350 * res, e + 500 * res, n + 350 * res, 1000, 700, "EPSG:32648")
+    p = pixels(draw_basemap(view, path, TileCache()))
+    assert (p[..., 3] == 255).all()
+    assert (np.abs(p[..., :3].astype(int) - np.array(GREEN)).max(axis=2) <= 2).all()
+
+
 # --- cache, bad tiles -------------------------------------------------------------------------------------
 def test_the_cache_decodes_each_tile_once(qapp, tmp_path):
     path = tmp_path / "c.mbtiles"
