@@ -47,3 +47,21 @@ def test_the_river_of_the_basemap_lies_on_the_river_layer(qapp, workspace):
     assert (np.abs(img[..., :3] - _hex(WATER)).max(axis=2) > 30).mean() > 0.5
     assert (img[..., 3] == 255).all()  # opaque: the demo is covered everywhere here
     assert _hex(LAND).min() > 200  # a calm, light land colour
+
+
+def test_gisdesk_render_draws_the_basemap(workspace, tmp_path):
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "base.png"
+    # 10 km west of the city's edge: outside every layer, inside the basemap's land margin
+    bbox = "745000,1815000,749000,1818000"
+    proc = subprocess.run([sys.executable, "-m", "gisdesk.cli", "render", str(workspace), "--layers", "basemap,communes",
+                           "--bbox", bbox, "--size", "200x150", "-o", str(out)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped" not in proc.stderr
+    img = pixels(QImage(str(out))).astype(float)
+    assert np.abs(img[..., :3] - _hex(LAND)).max() <= 3  # land colour everywhere (white without the basemap)
