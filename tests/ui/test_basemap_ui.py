@@ -73,3 +73,18 @@ def test_who_may_not_add_layers_may_not_add_a_basemap(qtbot, workspace, tmp_path
     assert len(win.model.layers) == n
     assert win.messages.text.text()
     assert np.all([not (isinstance(lyr, RasterLayer) and lyr.path == path) for lyr in map_layers(workspace)])
+
+
+def test_the_style_dialog_of_a_basemap_offers_opacity_not_a_ramp(qtbot, workspace):
+    from gisdesk.ui.style_dialog import StyleDialog
+
+    base = map_layers(workspace)[0]
+    dlg = StyleDialog(base)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.ramp.isVisible() and dlg.opacity.isVisible()
+    flood = next(lyr for lyr in map_layers(workspace) if isinstance(lyr, RasterLayer) and lyr.group == "Flood")
+    dlg2 = StyleDialog(flood)
+    qtbot.addWidget(dlg2)
+    dlg2.show()
+    assert dlg2.ramp.isVisible()
