@@ -48,7 +48,10 @@ def basemap_layers(db: Path, z: int) -> list[VectorLayer]:
     colours = [WATER if v == "water" else _pale(c) for v, c in LAND_USE_COLOURS.items()]
     landuse = categorized("land_use", list(LAND_USE_COLOURS), Symbol(stroke="", stroke_width=0), colours)
     landuse.other = Symbol(fill=LAND, stroke="", stroke_width=0)
-    line = lambda colour, width: VectorStyle(symbol=Symbol(fill="", stroke=colour, stroke_width=max(width * k, 0.5)))  # noqa: E731
+
+    def line(colour: str, width: float) -> VectorStyle:
+        return VectorStyle(symbol=Symbol(fill="", stroke=colour, stroke_width=max(width * k, 0.5)))
+
     casing = categorized("class", ["primary", "secondary", "tertiary"], Symbol(fill="", stroke="#c9c3b8"), None)
     inner = categorized("class", ["primary", "secondary", "tertiary"], Symbol(fill="", stroke="#ffffff"), None)
     for styles, extra, colours in ((casing, 1.6, ("#d9b98c", "#d4c8b4", "#cfc8bc")),

@@ -228,9 +228,9 @@ def _tile_range(mx: np.ndarray, my: np.ndarray, span: float, z: int,
     X0, X1, Y0, Y1 = max(X0, bx0), min(X1, bx1), max(Y0, by0), min(Y1, by1)
     if X1 <= X0 or Y1 <= Y0:
         return 0, -1, 0, -1
-    col = lambda X: int(min(max(math.floor((X + MERC_HALF) / span), 0), n))  # noqa: E731
-    row = lambda Y: int(min(max(math.floor((MERC_HALF - Y) / span), 0), n))  # noqa: E731
-    return col(X0), col(X1), row(Y1), row(Y0)
+    cols = np.clip(np.floor((np.array([X0, X1]) + MERC_HALF) / span), 0, n).astype(int)
+    rows = np.clip(np.floor((MERC_HALF - np.array([Y1, Y0])) / span), 0, n).astype(int)
+    return int(cols[0]), int(cols[1]), int(rows[0]), int(rows[1])
 
 
 def _lonlat_merc(lon: float, lat: float) -> tuple[float, float]:
