@@ -80,6 +80,7 @@ class TileCache:
     def __init__(self, max_tiles: int = 256) -> None:
         self.max_tiles = max_tiles
         self.decodes = 0
+        self.sizes: dict[tuple, int] = {}  # tile width per package
         self._tiles: OrderedDict[tuple, np.ndarray | None] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -182,26 +183,56 @@ def warp_tiles(view: MapView, src: TileSource, key: tuple, cache: TileCache) -> 
     if not np.isfinite(mx).any():
         return out
     info = src.info
-    z = zoom_for_resolution(_merc_resolution(mx, my, gx, gy), info.minzoom, info.maxzoom)
-    while True:
-        span = 2 * MERC_HALF / (1 << z)
-        x0, x1, y0, y1 = _tile_range(mx, my, span, z, info.bounds)
-        if x1 < x0 or y1 < y0:
-            return out
-        if (x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_TILES or z <= info.minzoom:
-            break
-        z -= 1
-    if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_TILES:
-        _warn(f"{src.path.name}: the view needs more than {MAX_TILES} tiles at its first zoom level; not drawn")
+    res_merc = _merc_resolution(mx, my, gx, gy)
+    z = zoom_for_resolution(res_merc, info.minzoom, info.maxzoom)
+    size = _tile_size(src, key, cache, mx, my, z)
+    if size != 256:  # 512-pixel (or other) tiles: the level whose pixels match for their size
+        z = zoom_for_resolution(res_merc, info.minzoom, info.maxzoom, tile_size=size)
+    picked = _pick_tiles(src, key, cache, mx, my, z)
+    if picked is None:
         return out
-    mosaic, ts = _mosaic(src, key, cache, z, x0, x1, y0, y1)
-    if mosaic is None:
-        return out
+    z, (x0, y0), ts, mosaic = picked
+    span = 2 * MERC_HALF / (1 << z)
     tres = span / ts
     # Qt image coordinates of the mosaic (its pixel k covers [k, k + 1)) at the grid's view pixel centres
     u = (mx - (-MERC_HALF + x0 * span)) / tres
     v = ((MERC_HALF - y0 * span) - my) / tres
     return _paint_blocks(mosaic, u, v, gx, gy, W, H)
+
+
+def _tile_size(src: TileSource, key: tuple, cache: TileCache, mx: np.ndarray, my: np.ndarray, z: int) -> int:
+    """The pixel size of the package's tiles (256 until one is found): the first tile of the view at
+    level ``z``, in the order the mosaic reads them, so it is not decoded twice; kept in the cache."""
+    if key in cache.sizes:
+        return cache.sizes[key]
+    x0, x1, y0, y1 = _tile_range(mx, my, 2 * MERC_HALF / (1 << z), z, src.info.bounds)
+    for y in range(y0, min(y1, y0 + 3) + 1):
+        for x in range(x0, min(x1, x0 + 3) + 1):
+            tile = cache.get(src, key, z, x, y)
+            if tile is not None:
+                cache.sizes[key] = int(tile.shape[1])
+                return cache.sizes[key]
+    return 256
+
+
+def _pick_tiles(src: TileSource, key: tuple, cache: TileCache, mx: np.ndarray, my: np.ndarray,
+                z: int) -> tuple[int, tuple[int, int], int, np.ndarray] | None:
+    """Zoom, first column and row, tile size and mosaic of the tiles covering the grid (from level ``z``
+    down while more than :data:`MAX_TILES` are needed); None when there are none."""
+    info = src.info
+    while True:
+        span = 2 * MERC_HALF / (1 << z)
+        x0, x1, y0, y1 = _tile_range(mx, my, span, z, info.bounds)
+        if x1 < x0 or y1 < y0:
+            return None
+        if (x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_TILES or z <= info.minzoom:
+            break
+        z -= 1
+    if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_TILES:
+        _warn(f"{src.path.name}: the view needs more than {MAX_TILES} tiles at its first zoom level; not drawn")
+        return None
+    mosaic, ts = _mosaic(src, key, cache, z, x0, x1, y0, y1)
+    return None if mosaic is None else (z, (x0, y0), ts, mosaic)
 
 
 def _merc_resolution(mx: np.ndarray, my: np.ndarray, gx: np.ndarray, gy: np.ndarray) -> float:

@@ -103,6 +103,18 @@ def test_a_known_pixel_lands_where_web_mercator_puts_it(qapp, tmp_path, kind):
     # With the rows flipped the wrong way the tile would be ~500 tiles away: nothing here at all.
 
 
+def test_512_pixel_tiles_are_drawn_at_the_level_that_matches_their_pixels(qapp, tmp_path):
+    # 512-pixel tiles at zoom Z - 1 have the pixels of 256-pixel tiles at zoom Z. The package has both
+    # levels: a view at zoom Z's resolution must be drawn from level Z - 1 (green), not Z (red).
+    path = tmp_path / "big.mbtiles"
+    mbtiles(path, {(Z - 1, TX // 2, TY // 2): png_tile({}, fill=GREEN, size=512),
+                   (Z, TX, TY): png_tile({}, fill=RED, size=512)})
+    view = _dot_view()
+    cache = TileCache()
+    img = draw_basemap(view, path, cache)
+    assert rgb(img, 32, 32) == GREEN
+
+
 def test_the_tile_row_order_is_not_confused(qapp, tmp_path):
     # Two tiles one above the other: green to the north (XYZ row TY), red to the south (TY + 1).
     path = tmp_path / "two.mbtiles"
