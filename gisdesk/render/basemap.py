@@ -6,8 +6,9 @@ How a view is drawn:
    (every :data:`GRID_STEP` pixels, and the last row and column) are transformed from the
    map CRS to EPSG:3857 with pyproj; only these few hundred points go through PROJ.
 2. **Zoom level.** The tiles whose pixels are nearest in size to the view's pixels
-   (:func:`zoom_for_resolution`: ``round(log2(156543.03 / resolution))`` for 256-pixel tiles),
-   clamped to the package's zoom range: beyond its last level the last one is enlarged.
+   (:func:`zoom_for_resolution`: ``round(log2(156543.03 / resolution))`` for 256-pixel tiles, one
+   level coarser for 512-pixel ones), clamped to the package's zoom range: beyond its last level
+   the last one is enlarged.
 3. **Mosaic.** The tiles covering the view (clipped to the package's bounds) are read and
    decoded once each into a :class:`TileCache` (an LRU of decoded tiles shared by every
    render, so panning decodes only the new tiles) and laid side by side.
