@@ -30,6 +30,7 @@ import numpy as np
 
 from gisdesk.store.connection import SQLITE_HEADER, connect
 from gisdesk.store.errors import StoreError
+from sample_layers._basemap import add_demo_basemap, basemap_path
 from sample_layers._city import build_city
 from sample_layers._raster import write_flood_depth
 from sample_layers._shared import (
@@ -41,7 +42,7 @@ from sample_layers._writer import SCHEMA, UNIQUE_AFTER_LOAD, _write_database
 __all__ = [
     "CENTER", "CENTER_LONLAT", "CHUNK", "EPOCH", "EPOCH_TEXT", "GENERATOR", "LAYER_GROUPS", "SCHEMA",
     "SCHEMA_VERSION", "SRID", "UNIQUE_AFTER_LOAD", "NotAWorkspaceError", "Progress", "build_city",
-    "build_workspace", "demo_now", "raster_path", "uuid4_strings",
+    "basemap_path", "build_workspace", "demo_now", "raster_path", "uuid4_strings",
 ]
 
 
@@ -105,8 +106,9 @@ def build_workspace(
     tag = f".{out.name}.{os.getpid()}.tmp"
     tmp_db = out.with_name(tag)
     tmp_tif = out.with_name(tag + ".tif")
+    tmp_tiles = out.with_name(tag + ".mbtiles")
     try:
-        for p in (tmp_db, tmp_tif):
+        for p in (tmp_db, tmp_tif, tmp_tiles):
             p.unlink(missing_ok=True)
         report("Laying out the city", 0.0)
         now = demo_now(today)
@@ -128,15 +130,18 @@ def build_workspace(
         add_demo_tasks(tmp_db, users, seed=seed, now=now)
         add_demo_dispatch(tmp_db, now=now)  # rules, and the recent incidents they dispatched
         add_demo_callbacks(tmp_db, seed=seed, now=now)
+        report("Drawing the demo basemap", 0.9)
+        add_demo_basemap(tmp_db, tmp_tiles, basemap_path(out).name)  # the bottom layer, drawn from these layers
         conn = connect(tmp_db, wal=False)  # the stores opened it in WAL mode: leave a single file
         conn.execute("PRAGMA journal_mode = DELETE").fetchone()
         conn.close()
         _remove_sidecars(out)
         os.replace(tmp_tif, tif)
+        os.replace(tmp_tiles, basemap_path(out))
         os.replace(tmp_db, out)
         _fsync_dir(out.parent)
     finally:
-        for p in (tmp_db, tmp_tif, Path(f"{tmp_db}-journal")):
+        for p in (tmp_db, tmp_tif, tmp_tiles, Path(f"{tmp_db}-journal")):
             p.unlink(missing_ok=True)
     report("Done", 1.0)
     return out

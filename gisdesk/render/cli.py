@@ -38,6 +38,7 @@ def build_layers(db: Path | str, names: list[str], styles: dict | None = None) -
     from gisdesk.core.layers import RasterLayer, VectorLayer
     from gisdesk.core.style import VectorStyle
     from gisdesk.store.datasource import open_datasource
+    from gisdesk.store.tiles import is_tile_file
 
     layers, first_srid = [], None
     with open_datasource(db) as ds:
@@ -46,7 +47,7 @@ def build_layers(db: Path | str, names: list[str], styles: dict | None = None) -
             if name.lower() in rasters:
                 r = rasters[name.lower()]
                 layers.append(RasterLayer(r.path, flood_depth_style(), title=r.title or r.name))
-                if first_srid is None:
+                if first_srid is None and not is_tile_file(r.path):  # a basemap fits any map CRS
                     import rasterio
 
                     with rasterio.open(r.path) as src:

@@ -31,6 +31,7 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, 
 
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import Symbol
+from gisdesk.render.colour_raster import has_own_colours
 from gisdesk.render.legend import legend_entries
 from gisdesk.render.labels import collect as collect_labels
 from gisdesk.render.labels import draw as draw_labels
@@ -489,8 +490,8 @@ def legend_blocks(renderer: Renderer, layers: list, view: MapView, kinds: dict[s
     swatch_px = max(8, round(4.2 * dpi / 25.4))
     blocks = []
     for lyr in reversed([lyr for lyr in layers if lyr.visible]):  # top of the map first, as in the layer tree
-        if not _has_features(renderer, lyr, view):
-            continue  # an empty layer (e.g. no line incidents yet) has nothing to explain
+        if not _has_features(renderer, lyr, view) or (isinstance(lyr, RasterLayer) and has_own_colours(lyr.path)):
+            continue  # an empty layer (e.g. no line incidents yet), a basemap or an RGB image: nothing to explain
         kind = kinds.get(lyr.id, "raster" if isinstance(lyr, RasterLayer) else "polygon")
         rows = legend_entries(_legend_layer(lyr, kind, swatch_px, factor), kind, swatch_px)
         shown = visible_classes(renderer, lyr, view)

@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from gisdesk.core.style import RasterStyle, parse_color
+from gisdesk.render.colour_raster import draw_own_colours
 from gisdesk.render.vector import array_image
 from gisdesk.render.view import MapView, reproject_bbox
 
@@ -39,6 +40,8 @@ def colour_cells(values: np.ndarray, valid: np.ndarray, style: RasterStyle) -> n
 
 def draw_raster(view: MapView, path, style: RasterStyle) -> QImage:
     """The raster at ``path`` drawn for ``view``."""
+    if (own := draw_own_colours(view, path, style)) is not None:  # basemaps, RGB(A) images
+        return own
     import rasterio
     from rasterio.enums import Resampling
     from rasterio.transform import from_bounds

@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from gisdesk.core.layers import RasterLayer, VectorLayer, layer_source, source_key
 from gisdesk.core.style import RasterStyle, VectorStyle
+from gisdesk.render.basemap import take_warnings as take_tile_warnings
 from gisdesk.render.labels import collect as collect_labels
 from gisdesk.render.labels import draw as draw_labels
 from gisdesk.render.raster import draw_raster
@@ -41,6 +42,7 @@ from gisdesk.store.datasource import DataSource, open_datasource
 from gisdesk.store.geoblob import Geometries
 from gisdesk.store.reader import FeatureData, read_features
 from gisdesk.store.styling import class_expr
+from gisdesk.store.tiles import is_tile_file
 
 #: Layers with up to this many features are read whole once and culled in memory.
 WHOLE_LAYER_FEATURES = 3_000_000
@@ -249,7 +251,7 @@ class Renderer:
                 ext = ds.extent(info)
                 if ext:
                     boxes.append(reproject_bbox(ext, crs_string(info.srid), crs))
-            elif isinstance(lyr, RasterLayer):
+            elif isinstance(lyr, RasterLayer) and not is_tile_file(lyr.path):  # a basemap does not set the extent
                 import rasterio
 
                 with rasterio.open(lyr.path) as src:
@@ -292,6 +294,7 @@ class Renderer:
                     raise
                 except Exception as exc:  # one bad layer must not blank the map
                     errors.append(f"{lyr.title}: {exc}")
+                errors.extend(f"{lyr.title}: {w}" for w in take_tile_warnings())  # tiles skipped, map drawn
             token.check()
             t = time.perf_counter()
             out = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from gisdesk.core.default_styles import demo_style, flood_depth_style
 from gisdesk.core.layers import RasterLayer, VectorLayer, is_server_url
+from gisdesk.core.style import RasterStyle
 from gisdesk.store.datasource import DataSource, open_datasource
 from gisdesk.store.qgis_layer_styles import initial_style
+from gisdesk.store.tiles import is_tile_file
 
 
 def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
@@ -16,8 +18,9 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
 
     A gisdesk workspace orders layers by ``gisdesk_layer_groups.position``
     (0 = top of the layer tree) and adds its rasters under the Flood group's
-    vector layers; any other file gives polygons, then lines, then points. A layer the file
-    keeps a default QGIS style for (``layer_styles``) opens with that style.
+    vector layers and its basemaps (MBTiles/PMTiles) at the bottom; any other file gives polygons,
+    then lines, then points. A layer the file keeps a default QGIS style for (``layer_styles``)
+    opens with that style.
     """
     if is_server_url(path):
         return _server_layers(path)
@@ -39,6 +42,9 @@ def map_layers(path: str | os.PathLike[str]) -> list[VectorLayer | RasterLayer]:
         out: list[VectorLayer | RasterLayer] = [lyr for _, lyr in vectors]
         for r in ds.rasters:
             if not Path(r.path).exists():
+                continue
+            if is_tile_file(r.path):  # a basemap: the bottom layer, in its own colours
+                out.insert(0, RasterLayer(r.path, RasterStyle(), title=r.title or r.name, group=r.group or "Basemap"))
                 continue
             raster = RasterLayer(r.path, flood_depth_style(), title=r.title or r.name, group=r.group or "Flood")
             below = next((i for i, lyr in enumerate(out) if lyr.group == raster.group), len(out))

@@ -21,9 +21,11 @@ from gisdesk.core.access import Decision
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.map_model import DEFAULT_GROUPS, Layer, MapModel
 from gisdesk.core.style import Symbol
+from gisdesk.render.colour_raster import has_own_colours
 from gisdesk.render.legend import legend_entries, ramp_swatch, symbol_swatch
 from gisdesk.store.datasource import open_datasource
 from gisdesk.store.errors import StoreError
+from gisdesk.ui.actions import icon
 from gisdesk.ui.style_dialog import StyleDialog
 
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -218,7 +220,10 @@ class LayerTree(QTreeWidget):
     def _fill_legend(self, item: QTreeWidgetItem, layer: Layer) -> None:
         """The layer row's symbol and, for classified styles and rasters, one child row per class."""
         item.takeChildren()
-        if isinstance(layer, RasterLayer):
+        if isinstance(layer, RasterLayer) and has_own_colours(layer.path):  # a basemap or RGB image: no ramp
+            item.setIcon(0, icon("mdi6.map-outline"))
+            rows = []
+        elif isinstance(layer, RasterLayer):
             item.setIcon(0, _icon(ramp_swatch(layer.style, ICON, ICON)))
             rows = [(f"{v:g}", symbol_swatch(Symbol(fill=c, stroke="#808080", stroke_width=0.5), "polygon", ICON))
                     for v, c in layer.style.stops]

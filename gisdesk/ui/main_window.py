@@ -22,6 +22,7 @@ from gisdesk.store.layer_state import load_layer_state, save_layer_state
 from gisdesk.store.workspace import map_layers, workspace_crs
 from gisdesk.ui import map_ops
 from gisdesk.ui.actions import build_actions, icon
+from gisdesk.ui.basemap_ops import ask_basemap
 from gisdesk.ui.canvas import SELECTED, ZOOM_TO_SCALE, MapCanvas
 from gisdesk.ui.identify import IdentifyPanel
 from gisdesk.ui.map_tools import IdentifyTool, MeasureTool, PanTool, SelectTool, ZoomBoxTool
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         a["gisdesk.file.connect_server"].triggered.connect(self._connect_server_dialog)
         a["gisdesk.file.add_vector"].triggered.connect(self._add_vector_dialog)
         a["gisdesk.file.add_raster"].triggered.connect(self._add_raster_dialog)
+        a["gisdesk.file.add_basemap"].triggered.connect(lambda: ask_basemap(self))
         a["gisdesk.file.save_state"].triggered.connect(self.save_state)
         a["gisdesk.file.export"].triggered.connect(self.export_map)
         a["gisdesk.file.quit"].triggered.connect(self.close)
@@ -447,6 +449,7 @@ class MainWindow(QMainWindow):
         if self.on_server:
             layers = styles = access.Decision(False, tr("the window reads the server; writing to it is not done yet"))
         for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
+                              ("gisdesk.file.add_basemap", layers),
                               ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles),
                               ("gisdesk.file.take_offline", access.decide(self.account, "create", "package"))):
             act = self.actions.get(cid) or self.findChild(QAction, cid)

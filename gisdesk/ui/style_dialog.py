@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QDial
 from gisdesk.core.access import Decision
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import MARKER_SHAPES, PALETTE, Category, GradClass, RasterStyle, Rule, Symbol, VectorStyle
+from gisdesk.render.colour_raster import has_own_colours
 from gisdesk.render.legend import ramp_swatch, symbol_swatch
 from gisdesk.render.vector import qcolor
 from gisdesk.store.datasource import DataSource, open_datasource
@@ -76,6 +77,9 @@ class StyleDialog(QDialog):
         lay = QVBoxLayout(self)
         if self._raster:
             self._build_raster(lay)
+            if has_own_colours(layer.path):  # a basemap or an RGB image: opacity only
+                self.ramp.hide()
+                lay.addWidget(QLabel(self.tr("Drawn in its own colours (map tiles or an RGB image).")))
         else:
             self._open_source(layer)
             self._build_vector(lay)
@@ -109,7 +113,7 @@ class StyleDialog(QDialog):
                                     if rights.allowed else
                                     self.tr("Not available: {reason}").format(reason=rights.reason))
         lay.addWidget(self.buttons)
-        self.resize(520, 620 if not self._raster else 460)
+        self.resize(520, 620 if not self._raster else 460 if self.ramp.isVisibleTo(self) else 170)
 
     # -- vector ----------------------------------------------------------------------
     def _open_source(self, layer: VectorLayer) -> None:

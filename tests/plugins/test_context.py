@@ -56,7 +56,8 @@ def ctx(demo, tmp_path):
 def test_layers_list_the_demo_city_top_first(ctx):
     layers = ctx.workspace.layers()
     by_name = {lyr.name: lyr for lyr in layers}
-    assert layers[0].name == "incidents" and layers[-1].name == "planning_zones"
+    assert layers[0].name == "incidents" and layers[-2].name == "planning_zones"
+    assert layers[-1].name == "hue_basemap" and layers[-1].kind == "raster"  # the demo's basemap, at the bottom
     assert by_name["roads"].kind == "line" and by_name["roads"].group == "Infrastructure"
     assert by_name["communes"].kind == "polygon" and by_name["bridges"].kind == "point"
     assert any(lyr.kind == "raster" for lyr in layers)

@@ -165,7 +165,7 @@ def test_app_tables(db, workspace):
     meta = dict(db.execute("SELECT key, value FROM gisdesk_meta"))
     assert meta["schema_version"] == "1" and meta["seed"] == "7" and meta["map_crs"] == "EPSG:32648"
     assert meta["created"] == "2026-10-01T00:00:00Z"
-    name, path, grp = db.execute("SELECT name, path, grp FROM gisdesk_rasters").fetchone()
+    name, path, grp = db.execute("SELECT name, path, grp FROM gisdesk_rasters WHERE name = 'flood_depth'").fetchone()
     assert (workspace.parent / path) == raster_path(workspace) and (workspace.parent / path).exists()
     groups = dict(db.execute("SELECT layer, grp FROM gisdesk_layer_groups"))
     assert set(groups) == set(SPATIAL)
@@ -231,7 +231,7 @@ def test_replaces_a_previous_demo_workspace_only_when_asked(tmp_path):
         assert scalar(conn, "PRAGMA integrity_check") == "ok"
     finally:
         conn.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["hue.sqlite", "hue_flood_depth.tif"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hue.sqlite", "hue_basemap.mbtiles", "hue_flood_depth.tif"]
 
 
 def test_never_replaces_a_workspace_it_did_not_make(tmp_path):

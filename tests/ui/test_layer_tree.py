@@ -58,7 +58,7 @@ def icon_image(item) -> QImage:
 
 def test_groups_in_qgis_order_with_their_layers_top_drawn_last(tree, model):
     tops = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-    assert tops == list(DEFAULT_GROUPS)
+    assert tops == [*DEFAULT_GROUPS, "Basemap"]  # the demo's basemap, drawn first, at the bottom
     flood = tree.group_item("Flood")
     expected = [lyr.title for lyr in reversed(model.layers) if lyr.group == "Flood"]
     assert titles(flood) == expected and len(expected) == 4
@@ -151,8 +151,10 @@ def test_categorized_layers_have_a_legend_row_per_class(tree, model):
     assert all(item.child(i).data(0, ROLE_TYPE) == "legend" for i in range(item.childCount()))
     assert item.child(0).icon(0).isNull() is False
     assert tree.layer_item(by_name(model)["communes"].id).childCount() == 0  # single symbol: icon only
-    raster = next(lyr for lyr in model.layers if isinstance(lyr, RasterLayer))
+    raster = next(lyr for lyr in model.layers if isinstance(lyr, RasterLayer) and lyr.group == "Flood")
     assert titles(tree.layer_item(raster.id)) == [f"{v:g}" for v, _ in raster.style.stops]
+    basemap = next(lyr for lyr in model.layers if isinstance(lyr, RasterLayer) and lyr.group == "Basemap")
+    assert titles(tree.layer_item(basemap.id)) == []  # in its own colours: no ramp
 
 
 def test_style_change_in_the_model_updates_the_legend(tree, model):

@@ -37,7 +37,7 @@ def open_dialog(qtbot, layer):
 
 def test_categorized_on_land_use_gives_one_distinct_colour_per_value(qtbot, layers, demo):
     zones = layers["planning_zones"]
-    zones.style = map_layers(demo)[0].style.__class__()  # start from a single symbol
+    zones.style = zones.style.__class__()  # start from a single symbol
     dlg = open_dialog(qtbot, zones)
     assert dlg.mode() == "single" and not dlg.classes_box.isVisible()
     dlg.mode_combo.setCurrentIndex(dlg.mode_combo.findData("categorized"))
