@@ -74,7 +74,7 @@ def render_command(args: argparse.Namespace) -> int:
     styles = json.loads(Path(args.style).read_text()) if getattr(args, "style", None) else None
     layers, srid = build_layers(db, [n for n in args.layers.split(",") if n], styles)
     crs = args.crs or (f"EPSG:{srid}" if srid else "EPSG:4326")
-    renderer = Renderer()
+    renderer = Renderer(prefetch=False)  # one view: nothing to load for later pans
     result = None
     for i in range(max(1, args.repeat)):
         t0 = time.perf_counter()
