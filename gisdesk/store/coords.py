@@ -57,15 +57,14 @@ def point_geometries(xy: np.ndarray, origin: tuple[float, float] | None = None) 
 def compact_origin(extent: tuple[float, float, float, float] | None, tolerance: float) -> tuple[float, float] | None:
     """The origin for float32 offsets of a layer with ``extent``, or None to keep float64.
 
-    The origin is the centre of the extent, rounded to a whole map unit. None when the
+    The origin is the centre of the extent. None when the
     largest offset's rounding error (``max|offset| * 2**-24``) would exceed ``tolerance``
     map units, or the extent is unknown.
     """
     if extent is None or not all(np.isfinite(extent)):
         return None
-    ox, oy = round((extent[0] + extent[2]) / 2), round((extent[1] + extent[3]) / 2)
-    reach = max(abs(extent[0] - ox), abs(extent[2] - ox), abs(extent[1] - oy), abs(extent[3] - oy)) + 1.0
-    return (float(ox), float(oy)) if reach * FLOAT32_REL_ERROR <= tolerance else None
+    origin = (float((extent[0] + extent[2]) / 2), float((extent[1] + extent[3]) / 2))
+    return origin if max_error(extent, origin) <= tolerance else None
 
 
 def max_error(extent: tuple[float, float, float, float], origin: tuple[float, float]) -> float:
