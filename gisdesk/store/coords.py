@@ -7,7 +7,7 @@ across (the demo city in UTM metres), 3 cm for one 1,000 km across. A layer whos
 would exceed the tolerance the caller gives (:func:`compact_origin`) keeps float64.
 
 Points share one read-only ``arange`` for their offsets and path indices (every point is
-its own path), instead of two int64 arrays of their own.
+its own path), instead of two int64 arrays of their own (int32 up to 2**31 points).
 """
 
 from __future__ import annotations
@@ -22,16 +22,20 @@ from gisdesk.store.geoblob import Geometries, concat_ranges
 FLOAT32_REL_ERROR = 2.0 ** -24
 
 _ARANGE_LOCK = threading.Lock()
-_ARANGE = np.arange(0, dtype=np.int64)
+_ARANGE = np.arange(0, dtype=np.int32)
 _ONES = np.ones(0, bool)
 
 
 def shared_arange(n: int) -> np.ndarray:
-    """A read-only ``arange(n)`` (int64) viewing one array shared by every caller."""
+    """A read-only ``arange(n)`` (int32, int64 beyond 2**31) viewing one array shared by every caller."""
     global _ARANGE
+    if n >= 2**31 - 1:
+        out = np.arange(n, dtype=np.int64)
+        out.flags.writeable = False
+        return out
     with _ARANGE_LOCK:
         if len(_ARANGE) < n:
-            grown = np.arange(max(n, 2 * len(_ARANGE)), dtype=np.int64)
+            grown = np.arange(min(max(n, 2 * len(_ARANGE)), 2**31 - 1), dtype=np.int32)
             grown.flags.writeable = False
             _ARANGE = grown
         return _ARANGE[:n]

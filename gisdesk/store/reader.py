@@ -31,7 +31,7 @@ from gisdesk.store.read_plan import ReadPlan, plan_read
 #: Layers with more rows than this are read in parallel chunks.
 PARALLEL_ROWS = 50_000
 #: A chunk holds about this many bytes of blobs (it bounds the memory a read holds twice).
-CHUNK_BYTES = 24 << 20
+CHUNK_BYTES = 4 << 20
 #: The cancel check runs every this many SQLite virtual-machine opcodes (well under a millisecond).
 PROGRESS_OPCODES = 4000
 #: Offset subtracted from class-code characters: code 0 is chr(33) '!'.
@@ -222,10 +222,11 @@ def _read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None, cls: Cla
     if len(ranges) == 1:
         geoms, codes = _query(r, ranges[0])
         return FeatureData(geoms, codes)
-    if threads > 1:
-        results = list(_pool(ds).map(lambda rr: _query(r, rr), ranges))
-    else:
-        results = [_query(r, rr) for rr in ranges]
+    results = _pool(ds).map(lambda rr: _query(r, rr), ranges) if threads > 1 else (_query(r, rr) for rr in ranges)
+    if fast:  # copied into one array as chunks arrive: a read never holds the points twice
+        span = sum(b - a + 1 for a, b in ranges)
+        return _gather_points(results, span, origin, cls is not None)
+    results = list(results)
     geoms = concat_geometries([res[0] for res in results])
     codes = np.concatenate([res[1] for res in results]) if cls else None
     return FeatureData(geoms, codes)
@@ -250,6 +251,22 @@ def _chunks(ds: DataSource, layer: LayerInfo, fast: bool) -> list[tuple[int, int
     n = max(2, int(np.ceil((hi - lo + 1) * per_row / CHUNK_BYTES)))
     edges = np.linspace(lo, hi + 1, n + 1).astype(np.int64)
     return [(int(a), int(b) - 1) for a, b in zip(edges[:-1], edges[1:]) if b > a]
+
+
+def _gather_points(results, span: int, origin: tuple[float, float] | None, with_codes: bool) -> FeatureData:
+    """Chunks of points (in rowid order, at most ``span`` in all) into one coordinate array."""
+    xy = np.empty((span, 2), np.float32 if origin is not None else np.float64)
+    codes = np.empty(span, np.uint8) if with_codes else None
+    n = 0
+    for geoms, c in results:
+        k = geoms.count
+        xy[n:n + k] = geoms.xy
+        if codes is not None:
+            codes[n:n + k] = c
+        n += k
+    if n < 0.9 * span:  # sparse rowids: do not keep the unused tail
+        xy, codes = xy[:n].copy(), None if codes is None else codes[:n].copy()
+    return FeatureData(point_geometries(xy[:n], origin), None if codes is None else codes[:n])
 
 
 def concat_geometries(parts: list[Geometries]) -> Geometries:
