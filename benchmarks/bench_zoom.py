@@ -188,7 +188,7 @@ print(json.dumps(out))
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--shared", type=Path, default=Path("/work/shared") if Path("/work/shared/bench").exists() else ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/gisdesk-bench"))
     ap.add_argument("--runs", type=int, default=2)

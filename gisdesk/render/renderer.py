@@ -261,10 +261,11 @@ class Renderer:
                     return data
             generation = self._generation
         plan = plan_read(ds, info, bbox)
-        whole = plan.rows <= _data.SMALL_LAYER_ROWS or plan.share >= _data.WHOLE_VIEW_SHARE
+        whole = plan.share >= _data.WHOLE_VIEW_SHARE or _data.layer_bytes(ds, info, plan.rows) <= _data.SMALL_LAYER_BYTES
         cancelled = None if token is None else (lambda: token.cancelled)
         try:
-            data = read_for_view(read_features, ds, info, None if whole else bbox, cls, src_crs, view.crs, cancelled)
+            data = read_for_view(read_features, ds, info, None if whole else bbox, cls, src_crs, view.crs, cancelled,
+                                 plan=plan)
         except ReadCancelled:
             raise RenderCancelled() from None
         self._file(base + (None if whole else bbox,), data, generation)

@@ -34,11 +34,14 @@ class ReadPlan:
         Upper bound of the layer's rows.
     share : float
         The share (0..1) of the layer's extent the bbox covers (1.0 when unknown).
+    extent : (minx, miny, maxx, maxy) or None
+        The table's extent from its R*Tree (None without one).
     """
 
     method: str
     rows: int
     share: float
+    extent: tuple[float, float, float, float] | None = None
 
 
 def view_share(extent: tuple[float, float, float, float] | None, bbox: tuple[float, float, float, float]) -> float:
@@ -76,14 +79,15 @@ def plan_read(ds: DataSource, layer: LayerInfo, bbox: tuple[float, float, float,
     GeoPackage blobs, so their "scan" reads every row and filters on the decoded boxes).
     """
     rows = ds.row_estimate(layer)
+    ext = index_extent(ds, layer)
     if bbox is None:
-        return ReadPlan("whole", rows, 1.0)
+        return ReadPlan("whole", rows, 1.0, ext)
     if not layer.spatial_index:
-        return ReadPlan("scan", rows, 1.0)
-    share = view_share(index_extent(ds, layer), bbox)
+        return ReadPlan("scan", rows, 1.0, ext)
+    share = view_share(ext, bbox)
     if ds.format == GEOPACKAGE or rows <= INDEX_ALWAYS_ROWS or share <= INDEX_MAX_SHARE:
-        return ReadPlan("index", rows, share)
-    return ReadPlan("scan", rows, share)
+        return ReadPlan("index", rows, share, ext)
+    return ReadPlan("scan", rows, share, ext)
 
 
 __all__ = ["INDEX_ALWAYS_ROWS", "INDEX_MAX_SHARE", "ReadPlan", "index_extent", "plan_read", "view_share"]

@@ -208,8 +208,7 @@ def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cl
 def _read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None, cls: ClassExpr | None,
                    cancelled: Callable[[], bool] | None, origin: tuple[float, float] | None,
                    plan: ReadPlan | None, threads: int) -> FeatureData:
-    plan = plan or plan_read(ds, layer, bbox)
-    method = plan.method if bbox is not None else "whole"
+    method = "whole" if bbox is None else (plan or plan_read(ds, layer, bbox)).method
     # GeoPackage blobs are not read by SpatiaLite's Mbr functions: scan whole and filter on numpy.
     sql_method = "whole" if method == "scan" and ds.format == GEOPACKAGE else method
     where, params = _where(ds, layer, bbox, sql_method)
