@@ -186,6 +186,34 @@ print(json.dumps(out))
     record(a.out, {"case": "cancel", "db": str(db), **res, "process_rss_mb": rss})
 
 
+def report(path: Path) -> None:
+    """Markdown tables of ``zoom_results.jsonl`` (the last row of each case wins)."""
+    rows: dict[tuple, dict] = {}
+    cancel = None
+    for line in path.read_text().splitlines():
+        r = json.loads(line)
+        if r["case"] == "cancel":
+            cancel = r
+        else:
+            rows[(r["case"], r["layer"], r["view"])] = r
+
+    def ratio(q: float, g: float) -> str:
+        return f"{q / g:.2f}x" if g > 0 else "n/a"
+
+    print("| case | view | gisdesk cold s (CPU) | gisdesk warm s (CPU) | QGIS first s (CPU) | QGIS median s (CPU) "
+          "| QGIS/gisdesk cold (wall, CPU) | QGIS/gisdesk warm (wall, CPU) | peak RSS gisdesk / QGIS MB | load |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for (c, layer, view), r in rows.items():
+        g, q = r["gisdesk"], r["qgis"]
+        print(f"| {c.replace('points_', '')} {layer} | {view} | {g['cold_s']:.3f} ({g['cold_cpu_s']:.3f}) | "
+              f"{g['warm_s']:.3f} ({g['warm_cpu_s']:.3f}) | {q['first_s']:.3f} ({q['cpu_first_s']:.3f}) | "
+              f"{q['median_s']:.3f} ({q['cpu_s']:.3f}) | {ratio(q['median_s'], g['cold_s'])}, "
+              f"{ratio(q['cpu_s'], g['cold_cpu_s'])} | {ratio(q['median_s'], g['warm_s'])}, "
+              f"{ratio(q['cpu_s'], g['warm_cpu_s'])} | {g['rss_mb']:.0f} / {q['rss_mb']:.0f} | {r['load']:.1f} |")
+    if cancel:
+        print("\n" + json.dumps({k: v for k, v in cancel.items() if k != "case"}))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path("/work/shared") if Path("/work/shared/bench").exists() else ROOT.parent / "shared")
@@ -195,7 +223,11 @@ def main() -> int:
     ap.add_argument("--sizes", default="100k,1m,3m,10m")
     ap.add_argument("--parts", default="layers,points,cancel")
     ap.add_argument("--views", default="full,1/10,1/100")
+    ap.add_argument("--report", action="store_true", help="only print the tables of the last results")
     a = ap.parse_args()
+    if a.report:
+        report(a.out / "zoom_results.jsonl")
+        return 0
     a.out.mkdir(parents=True, exist_ok=True)
     a.cache.mkdir(parents=True, exist_ok=True)
     parts = set(a.parts.split(","))

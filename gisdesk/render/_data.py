@@ -82,7 +82,7 @@ def _bounds(xy: np.ndarray) -> tuple[float, float, float, float] | None:
 
 def read_for_view(read: Callable[..., FeatureData], ds: DataSource, info: LayerInfo, bbox, cls: ClassExpr | None,
                   src_crs: str, dst_crs: str, cancelled: Callable[[], bool] | None, threads: int = 2,
-                  plan: ReadPlan | None = None) -> FeatureData:
+                  plan: ReadPlan | None = None, on_cancel: Callable | None = None) -> FeatureData:
     """Read ``bbox`` (None: everything) of a layer into the map CRS, compact where exact enough.
 
     ``read`` is :func:`gisdesk.store.reader.read_features` (passed in so tests can watch it).
@@ -94,7 +94,8 @@ def read_for_view(read: Callable[..., FeatureData], ds: DataSource, info: LayerI
     origin = compact_origin(ext, tolerance(ext))
     if bbox is None:
         plan = None  # the plan was for the view; this reads everything
-    raw = read(ds, info, bbox, cls, cancelled=cancelled, origin=origin, threads=threads, plan=plan)
+    kw = {} if on_cancel is None else {"on_cancel": on_cancel}
+    raw = read(ds, info, bbox, cls, cancelled=cancelled, origin=origin, threads=threads, plan=plan, **kw)
     g = raw.geoms
     if g.origin is not None:
         return raw

@@ -26,7 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -50,11 +50,33 @@ class RenderCancelled(Exception):
 
 
 class CancelToken:
+    """Cancels one render: set from any thread; a running SQLite read is interrupted at once."""
+
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
-        self._event.set()
+        with self._lock:
+            self._event.set()
+            callbacks = list(self._callbacks)
+        for fn in callbacks:  # e.g. sqlite3 Connection.interrupt of a running read
+            fn()
+
+    def on_cancel(self, fn: Callable[[], None]) -> Callable[[], None]:
+        """Call ``fn`` when the token is cancelled (now, if it already is); returns the undo."""
+        with self._lock:
+            if not self._event.is_set():
+                self._callbacks.append(fn)
+                return lambda: self._forget(fn)
+        fn()
+        return lambda: None
+
+    def _forget(self, fn: Callable[[], None]) -> None:
+        with self._lock:
+            if fn in self._callbacks:
+                self._callbacks.remove(fn)
 
     @property
     def cancelled(self) -> bool:
@@ -265,7 +287,7 @@ class Renderer:
         cancelled = None if token is None else (lambda: token.cancelled)
         try:
             data = read_for_view(read_features, ds, info, None if whole else bbox, cls, src_crs, view.crs, cancelled,
-                                 plan=plan)
+                                 plan=plan, on_cancel=None if token is None else token.on_cancel)
         except ReadCancelled:
             raise RenderCancelled() from None
         self._file(base + (None if whole else bbox,), data, generation)

@@ -111,6 +111,7 @@ class _Read:
     cancelled: Callable[[], bool] | None
     origin: tuple[float, float] | None
     exact_bbox: BBox | None  # filter on the exact (float64) MBR after the query (index reads)
+    on_cancel: Callable[[Callable[[], None]], Callable[[], None]] | None = None
 
 
 def _query(r: _Read, rowid_range: tuple[int, int] | None) -> tuple[Geometries, np.ndarray | None]:
@@ -132,13 +133,24 @@ def _query(r: _Read, rowid_range: tuple[int, int] | None) -> tuple[Geometries, n
     if r.cancelled is not None:
         cancelled = r.cancelled
         conn.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_OPCODES)
+    # Connection.interrupt() from the cancelling thread stops SQLite at its next opcode
+    # without waiting for this thread to get the GIL back (the progress handler needs it).
+    interrupted: list[bool] = []
+
+    def interrupt() -> None:
+        interrupted.append(True)
+        conn.interrupt()
+
+    forget = r.on_cancel(interrupt) if r.on_cancel is not None else None
     try:
         row = conn.execute(sql, all_params).fetchone()
     except Exception:
-        if r.cancelled is not None and r.cancelled():
+        if interrupted or (r.cancelled is not None and r.cancelled()):
             raise ReadCancelled() from None  # SQLite's "interrupted"
         raise
     finally:
+        if forget is not None:
+            forget()
         if r.cancelled is not None:
             conn.set_progress_handler(None, 0)
     blob = row[0] or b""
@@ -173,7 +185,8 @@ def read_geometries(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None) 
 
 def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cls: ClassExpr | None = None, *,
                   cancelled: Callable[[], bool] | None = None, origin: tuple[float, float] | None = None,
-                  plan: ReadPlan | None = None, threads: int = 2) -> FeatureData:
+                  plan: ReadPlan | None = None, threads: int = 2,
+                  on_cancel: Callable[[Callable[[], None]], Callable[[], None]] | None = None) -> FeatureData:
     """Geometries whose MBR meets ``bbox``, with class codes from ``cls``.
 
     Parameters
@@ -195,6 +208,10 @@ def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cl
         How to read (by default :func:`~gisdesk.store.read_plan.plan_read`).
     threads : int
         1 reads the chunks one after another on the calling thread (background loads).
+    on_cancel : callable, optional
+        ``on_cancel(fn)`` registers ``fn`` to run when the read is cancelled and returns its
+        undo; each running query registers its connection's ``interrupt`` (immediate, from
+        the cancelling thread). Give it with ``cancelled``.
 
     Raises
     ------
@@ -202,19 +219,20 @@ def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cl
         ``cancelled()`` became true.
     """
     with ds.translating_errors():
-        return _read_features(ds, layer, bbox, cls, cancelled, origin, plan, threads)
+        return _read_features(ds, layer, bbox, cls, cancelled, origin, plan, threads, on_cancel)
 
 
 def _read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None, cls: ClassExpr | None,
                    cancelled: Callable[[], bool] | None, origin: tuple[float, float] | None,
-                   plan: ReadPlan | None, threads: int) -> FeatureData:
+                   plan: ReadPlan | None, threads: int, on_cancel=None) -> FeatureData:
     method = "whole" if bbox is None else (plan or plan_read(ds, layer, bbox)).method
     # GeoPackage blobs are not read by SpatiaLite's Mbr functions: scan whole and filter on numpy.
     sql_method = "whole" if method == "scan" and ds.format == GEOPACKAGE else method
     where, params = _where(ds, layer, bbox, sql_method)
     fast = _fast_points(ds, layer)
     exact = bbox if bbox is not None and sql_method != "scan" else None
-    r = _Read(ds, layer, where, params, cls, fast, layer.is_view or sql_method == "scan", cancelled, origin, exact)
+    r = _Read(ds, layer, where, params, cls, fast, layer.is_view or sql_method == "scan", cancelled, origin, exact,
+              on_cancel)
     ranges: list[tuple[int, int] | None] = [None]
     if not layer.is_view and method != "index":
         ranges = _chunks(ds, layer, fast)

@@ -6,6 +6,9 @@ A real SpatiaLite file written with SpatiaLite's own SQL: 60,000 points and 6,00
 
 from __future__ import annotations
 
+import threading
+import time
+
 import numpy as np
 import pytest
 import shapely
@@ -145,6 +148,35 @@ def test_a_cancelled_read_stops_inside_the_query_and_leaves_the_connection_usabl
     # The same thread's connections read normally afterwards, with or without a check.
     assert read_geometries(ds, lyr).count == N_POLYS
     assert read_features(ds, lyr, cancelled=lambda: False).geoms.count == N_POLYS
+
+
+def test_an_interrupt_from_another_thread_stops_the_running_query(ds):
+    # A slow class expression keeps SQLite busy; the cancelling thread calls the connection's
+    # interrupt() that the read registered (no progress handler: cancelled is not given).
+    slow = ClassExpr("CASE WHEN length(hex(randomblob(3000))) > 0 THEN ? END", ("!",))
+    registered, started = [], threading.Event()
+
+    def on_cancel(fn):
+        registered.append(fn)
+        started.set()
+        return lambda: registered.remove(fn)
+
+    def cancel_soon():
+        started.wait(10)
+        time.sleep(0.05)
+        for fn in list(registered):
+            fn()
+
+    t = threading.Thread(target=cancel_soon)
+    t.start()
+    t0 = time.perf_counter()
+    with pytest.raises(ReadCancelled):
+        read_features(ds, ds.layer("pts"), cls=slow, threads=1, on_cancel=on_cancel)
+    t.join()
+    assert registered == []  # unregistered when the query ended
+    uninterrupted = time.perf_counter()
+    assert read_features(ds, ds.layer("pts"), cls=slow, threads=1).geoms.count == N_PTS  # usable, and slow
+    assert time.perf_counter() - uninterrupted > uninterrupted - t0  # so it was stopped midway
 
 
 def test_compact_coordinates_stay_within_the_stated_error_at_utm_coordinates(ds, shapes):
