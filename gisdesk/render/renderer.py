@@ -32,12 +32,12 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import RasterStyle, VectorStyle
+from gisdesk.render import _data
+from gisdesk.render._data import framed, read_for_view
 from gisdesk.render.labels import collect as collect_labels
 from gisdesk.render.labels import draw as draw_labels
 from gisdesk.render.raster import draw_raster
 from gisdesk.render.vector import draw_layer
-from gisdesk.render import _data
-from gisdesk.render._data import framed, read_for_view
 from gisdesk.render.view import MapView, crs_string, reproject_bbox
 from gisdesk.store.datasource import DataSource
 from gisdesk.store.read_plan import plan_read
