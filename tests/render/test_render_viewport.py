@@ -150,3 +150,28 @@ def test_a_newer_view_interrupts_the_running_query_and_the_renderer_stays_usable
         assert r.layer_data(lyr, view_at(1.2)).geoms.count == 6_000
     finally:
         r.close()
+
+
+def test_compact_coordinates_draw_the_image_map_coordinates_draw(db, qapp):
+    # The renderer draws float32 offsets with the view moved by -origin; drawn from float64 map
+    # coordinates with the view itself, the image is the same (up to rounding at antialiased edges).
+    from gisdesk.render._data import framed
+    from gisdesk.render.vector import draw_layer
+
+    style = VectorStyle(symbol=Symbol(fill="#3366cc", stroke="#000000", stroke_width=1))
+    r = Renderer(prefetch=False)
+    try:
+        for name, share in (("polys", 0.1), ("pts", 0.02)):
+            lyr = VectorLayer(db, name, style)
+            view = view_at(share, 0.4, 0.4)
+            data = r.view_data(lyr, view)
+            assert data.geoms.origin is not None and data.geoms.xy.dtype == np.float32
+            symbols = style.class_symbols()
+            a = draw_layer(framed(view, data.geoms.origin), data.geoms, data.codes, symbols)
+            b = draw_layer(view, data.geoms.world(), data.codes, symbols)
+            pa = np.frombuffer(a.constBits(), np.uint8, a.sizeInBytes()).astype(int)
+            pb = np.frombuffer(b.constBits(), np.uint8, b.sizeInBytes()).astype(int)
+            assert (pa > 0).mean() > 1e-4  # something drawn
+            assert (np.abs(pa - pb) > 2).mean() < 0.001, name
+    finally:
+        r.close()
