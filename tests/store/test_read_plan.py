@@ -217,3 +217,22 @@ def test_subset_keeps_whole_features_in_order(ds):
     for k, f in enumerate([2, 5, 6]):
         np.testing.assert_allclose(sub.world().xy[sub.offsets[k]:sub.offsets[k + 1]],
                                    polys.xy[polys.offsets[f]:polys.offsets[f + 1]], atol=0.002)
+
+
+def test_compact_coordinates_of_the_demo_city_are_within_a_millimetre(workspace):
+    # The demo city (UTM 48N, about 31 x 24 km): every vector layer kept as float32 offsets from
+    # the centre of all layers' extent is within 1 mm of its float64 coordinates.
+    with DataSource(workspace) as source:
+        layers = [lyr for lyr in source.layers if source.feature_count(lyr)]
+        exts = np.array([source.extent(lyr) for lyr in layers])
+        ext = (exts[:, 0].min(), exts[:, 1].min(), exts[:, 2].max(), exts[:, 3].max())
+        origin = compact_origin(ext, tolerance=0.01)
+        assert max_error(ext, origin) < 0.001
+        worst = 0.0
+        for lyr in layers:
+            exact = read_geometries(source, lyr)
+            kept = read_features(source, lyr, origin=origin).geoms
+            assert kept.xy.dtype == np.float32 and kept.count == exact.count
+            if len(exact.xy):
+                worst = max(worst, float(np.abs(kept.world().xy - exact.xy).max()))
+        assert 0 < worst <= max_error(ext, origin)
