@@ -26,12 +26,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from gisdesk.core.layers import RasterLayer, VectorLayer, layer_source, source_key
 from gisdesk.core.style import RasterStyle, VectorStyle
+from gisdesk.render import _data
+from gisdesk.render._data import framed, read_for_view
 from gisdesk.render.basemap import take_warnings as take_tile_warnings
 from gisdesk.render.labels import collect as collect_labels
 from gisdesk.render.labels import draw as draw_labels
@@ -40,12 +42,10 @@ from gisdesk.render.vector import draw_layer
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
 from gisdesk.store.datasource import DataSource, open_datasource
 from gisdesk.store.geoblob import Geometries
-from gisdesk.store.reader import FeatureData, read_features
+from gisdesk.store.read_plan import plan_read
+from gisdesk.store.reader import FeatureData, ReadCancelled, read_features
 from gisdesk.store.styling import class_expr
 from gisdesk.store.tiles import is_tile_file
-
-#: Layers with up to this many features are read whole once and culled in memory.
-WHOLE_LAYER_FEATURES = 3_000_000
 
 
 class RenderCancelled(Exception):
@@ -53,11 +53,33 @@ class RenderCancelled(Exception):
 
 
 class CancelToken:
+    """Cancels one render: set from any thread; a running SQLite read is interrupted at once."""
+
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
-        self._event.set()
+        with self._lock:
+            self._event.set()
+            callbacks = list(self._callbacks)
+        for fn in callbacks:  # e.g. sqlite3 Connection.interrupt of a running read
+            fn()
+
+    def on_cancel(self, fn: Callable[[], None]) -> Callable[[], None]:
+        """Call ``fn`` when the token is cancelled (now, if it already is); returns the undo."""
+        with self._lock:
+            if not self._event.is_set():
+                self._callbacks.append(fn)
+                return lambda: self._forget(fn)
+        fn()
+        return lambda: None
+
+    def _forget(self, fn: Callable[[], None]) -> None:
+        with self._lock:
+            if fn in self._callbacks:
+                self._callbacks.remove(fn)
 
     @property
     def cancelled(self) -> bool:
@@ -153,14 +175,29 @@ class Renderer:
     are serialised by another. Layers are snapshotted (:class:`LayerSnapshot`)
     when a render is asked for: :meth:`submit` on the calling thread.
 
+    Data: the first image of a view reads only what the view needs, the whole layer when
+    the view covers most of it (:mod:`gisdesk.render._data`); the rest of a big layer then
+    loads in the background (``prefetch``) for later views. :meth:`clear_caches` (after an
+    edit) forgets everything, and a background load started before it is not kept.
+
     Parameters
     ----------
     background : str
         Colour under the layers (``#ffffff``), or '' for transparent.
+    max_data_entries : int
+        Decoded reads kept (whole layers and viewports).
+    prefetch : bool
+        Load the whole layer in the background after a viewport read (the window);
+        one-off renders (``gisdesk render``, print) leave it off.
     """
 
-    def __init__(self, background: str = "#ffffff", max_data_entries: int = 32) -> None:
+    def __init__(self, background: str = "#ffffff", max_data_entries: int = 32, prefetch: bool = True) -> None:
         self.background = background
+        self.prefetch = prefetch
+        self._generation = 0  # bumped by clear_caches: a background load of an older generation is dropped
+        self._loading: dict[tuple, Future] = {}
+        self._prefetch_pool: ThreadPoolExecutor | None = None
+        self._closed = False
         self.user = None  # who reads: the case layers are filtered by the access policy (None: every row)
         self._sources: dict[tuple, DataSource] = {}
         self._data: OrderedDict[tuple, FeatureData] = OrderedDict()
@@ -198,6 +235,8 @@ class Renderer:
 
     def clear_caches(self) -> None:
         with self._cache_lock:
+            self._generation += 1
+            self._loading.clear()
             self._data.clear()
             self._label_data.clear()
             self._images.clear()
@@ -206,6 +245,12 @@ class Renderer:
         with self._cache_lock:
             sources = list(self._sources.values())
             self._sources.clear()
+        self._closed = True
+        with self._cache_lock:
+            self._generation += 1
+        if self._prefetch_pool:
+            self._prefetch_pool.shutdown(wait=True, cancel_futures=True)
+            self._prefetch_pool = None
         for ds in sources:
             ds.close()
         if self._pool:
@@ -214,32 +259,99 @@ class Renderer:
 
     # -- data ----------------------------------------------------------------------
     def layer_data(self, layer: VectorLayer | LayerSnapshot, view: MapView, user: Any = ...) -> FeatureData:
-        """Features of ``layer`` in the view's CRS (whole layer, or the viewport for huge ones)."""
+        """Features of ``layer`` for ``view`` in the view's CRS (float64 map coordinates).
+
+        The whole layer, or at least every feature whose box meets the view (see the class notes).
+        """
+        data = self.view_data(layer, view, user)
+        return FeatureData(data.geoms.world(), data.codes)
+
+    def view_data(self, layer: VectorLayer | LayerSnapshot, view: MapView, user: Any = ...,
+                  token: CancelToken | None = None) -> FeatureData:
+        """:meth:`layer_data` as kept in the cache: maybe float32 offsets from ``geoms.origin``.
+
+        Raises :class:`RenderCancelled` when ``token`` is cancelled during the read.
+        """
         ds = self.source(layer.source, user)
         info = ds.layer(layer.name)
         cls = class_expr(ds, info, layer.style)
         cls_key = (cls.sql, tuple(map(str, cls.params))) if cls else None
         src_crs = crs_string(info.srid)
-        whole = ds.row_estimate(info) <= WHOLE_LAYER_FEATURES
-        bbox = None if whole else reproject_bbox(view.bbox, view.crs, src_crs)
-        key = (str(ds.path), ds.filter_key, info.name, view.crs, cls_key, bbox,
-               _hashable(getattr(layer, "row_filter", None)))
+        bbox = reproject_bbox(view.bbox, view.crs, src_crs)
+        base = (str(ds.path), ds.filter_key, info.name, view.crs, cls_key, _hashable(getattr(layer, "row_filter", None)))
         with self._cache_lock:
-            data = self._data.get(key)
-            if data is not None:
-                self._data.move_to_end(key)
-                return data
-        raw = read_features(ds, info, bbox, cls)
-        g = raw.geoms
-        xy = reproject(g.xy, src_crs, view.crs)
-        boxes = g.boxes if xy is g.xy else None  # feature boxes are in the layer's CRS
-        geoms = Geometries(g.kind, xy, g.offsets, g.path_feature, g.exterior, g.count, boxes)
-        data = FeatureData(geoms, raw.codes)
+            for key, data in reversed(self._data.items()):  # the whole layer, or a read holding the view
+                if key[:-1] == base and (key[-1] is None or _data.contains(key[-1], bbox)):
+                    self._data.move_to_end(key)
+                    return data
+            generation = self._generation
+        if getattr(ds, "format", "") == "postgis":  # the city server: its GiST index answers each view
+            import types
+
+            def server_read(ds_: Any, info_: Any, bbox_: Any, cls_: Any, **_kw: Any) -> FeatureData:
+                return read_features(ds_, info_, bbox_, cls_)
+
+            data = read_for_view(server_read, ds, info, bbox, cls, src_crs, view.crs, None,
+                                 plan=types.SimpleNamespace(extent=ds.extent(info)))
+            self._file(base + (bbox,), data, generation)
+            return data
+        plan = plan_read(ds, info, bbox)
+        whole = plan.share >= _data.WHOLE_VIEW_SHARE or _data.layer_bytes(ds, info, plan.rows) <= _data.SMALL_LAYER_BYTES
+        cancelled = None if token is None else (lambda: token.cancelled)
+        try:
+            data = read_for_view(read_features, ds, info, None if whole else bbox, cls, src_crs, view.crs, cancelled,
+                                 plan=plan, on_cancel=None if token is None else token.on_cancel)
+        except ReadCancelled:
+            raise RenderCancelled() from None
+        self._file(base + (None if whole else bbox,), data, generation)
+        if not whole and self.prefetch and plan.rows <= _data.PREFETCH_MAX_ROWS:
+            self._load_whole(base, ds, info, cls, src_crs, view.crs)
+        return data
+
+    def _file(self, key: tuple, data: FeatureData, generation: int) -> None:
         with self._cache_lock:
+            if generation != self._generation:
+                return  # read before an edit: never kept
+            if key[-1] is None:  # the whole layer makes its viewport reads redundant
+                for k in [k for k in self._data if k[:-1] == key[:-1]]:
+                    del self._data[k]
             self._data[key] = data
             while len(self._data) > self._max_data:
                 self._data.popitem(last=False)
-        return data
+
+    def _load_whole(self, base: tuple, ds: DataSource, info: Any, cls: Any, src_crs: str, dst_crs: str) -> None:
+        """Read the whole layer on a background thread (one core), keep it unless an edit came first."""
+        with self._cache_lock:
+            if base in self._loading or self._closed:
+                return
+            generation = self._generation
+            if self._prefetch_pool is None:
+                self._prefetch_pool = ThreadPoolExecutor(1, thread_name_prefix="gisdesk-prefetch")
+
+            def job() -> None:
+                try:
+                    data = read_for_view(read_features, ds, info, None, cls, src_crs, dst_crs,
+                                         lambda: self._closed or self._generation != generation, threads=1)
+                    self._file(base + (None,), data, generation)
+                except Exception:  # cancelled, or the file changed under it: the next view reads again
+                    pass
+                finally:
+                    with self._cache_lock:
+                        if self._loading.get(base) is future:
+                            del self._loading[base]
+
+            future = self._prefetch_pool.submit(job)
+            self._loading[base] = future
+
+    def wait_for_background(self, timeout: float | None = None) -> None:
+        """Wait until the background loads running now have finished (tests, benchmarks)."""
+        with self._cache_lock:
+            futures = list(self._loading.values())
+        for f in futures:
+            try:
+                f.result(timeout)
+            except Exception:
+                pass
 
     def full_extent(self, layers: list, crs: str) -> tuple[float, float, float, float] | None:
         """Union of the layers' extents in ``crs`` (of the rows the user may read)."""
@@ -348,11 +460,12 @@ class Renderer:
             if not known:
                 timings["open"] += time.perf_counter() - t
                 t = time.perf_counter()
-            data = self.layer_data(lyr, view, user)
+            data = self.view_data(lyr, view, user, token)
             timings["query_decode"] += time.perf_counter() - t
             token.check()
             t = time.perf_counter()
-            img = draw_layer(view, data.geoms, data.codes, lyr.style.class_symbols(), lambda: token.cancelled)
+            img = draw_layer(framed(view, data.geoms.origin), data.geoms, data.codes, lyr.style.class_symbols(),
+                             lambda: token.cancelled)
             timings["draw"] += time.perf_counter() - t
         token.check()  # a cancelled draw may be blank: never file it
         if not use_cache:  # one-off renders (print, benchmarks) must not fill the cache

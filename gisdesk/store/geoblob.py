@@ -48,6 +48,10 @@ class Geometries:
     boxes : ndarray, shape (N, 4), optional
         Each feature's (minx, miny, maxx, maxy) when the blobs carry it (SpatiaLite's
         MBR header), so culling needs no pass over the vertices.
+    origin : (float, float), optional
+        None: ``xy`` and ``boxes`` are map coordinates. Otherwise ``xy`` holds float32
+        offsets from this point and ``boxes`` float64 offsets (:mod:`gisdesk.store.coords`;
+        ``world()`` gives map coordinates): draw them with the view moved by ``-origin``.
     """
 
     kind: str
@@ -57,6 +61,7 @@ class Geometries:
     exterior: np.ndarray
     count: int
     boxes: np.ndarray | None = None
+    origin: tuple[float, float] | None = None
 
     @classmethod
     def empty(cls, kind: str) -> "Geometries":
@@ -65,6 +70,12 @@ class Geometries:
     @property
     def path_count(self) -> int:
         return len(self.offsets) - 1
+
+    def world(self) -> "Geometries":
+        """These geometries in float64 map coordinates (itself when they are)."""
+        from gisdesk.store.coords import world
+
+        return world(self)
 
 
 def concat_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:

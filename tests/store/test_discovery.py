@@ -188,10 +188,17 @@ def test_bbox_filter_returns_features_whose_boxes_meet_it(ds, ref_conn, name):
     assert read_geometries(ds, lyr, bbox=(full[0] - 1, full[1] - 1, full[2] + 1, full[3] + 1)).count == len(boxes)
 
 
-def test_bbox_without_spatial_index_reads_everything(ds):
-    # noidx has no R*Tree: the bbox cannot be used, every feature comes back (the caller clips).
+def test_bbox_without_spatial_index_is_a_filtered_scan(ds, ref_conn):
+    # noidx has no R*Tree: the read scans it, keeping the features whose MBR meets the box.
     lyr = ds.layer("noidx")
-    assert read_geometries(ds, lyr, bbox=(0, 0, 1, 1)).count == 9
+    assert read_geometries(ds, lyr, bbox=(0, 0, 1, 1)).count == 0  # far from all nine
+    wkb = [r[0] for r in ref_conn.execute("SELECT AsBinary(geom) FROM noidx WHERE geom IS NOT NULL ORDER BY rowid")]
+    env = shapely.envelope(shapely.from_wkb(wkb))
+    b = shapely.bounds(env)
+    bbox = (b[:, 0].min(), b[:, 1].min(), (b[:, 0].min() + b[:, 2].max()) / 2, (b[:, 1].min() + b[:, 3].max()) / 2)
+    expected = int(shapely.intersects(env, shapely.box(*bbox)).sum())
+    assert 0 < expected < 9
+    assert read_geometries(ds, lyr, bbox=bbox).count == expected
 
 
 def test_class_codes_align_with_features(ds, ref_conn):
