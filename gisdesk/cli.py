@@ -250,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     commands = {"import", "incidents", "info", "kpi", "plugin", "plugins", "render", "sample", "tasks", "users"}
     try:
+        if argv[:1] == ["i18n"]:  # 'gisdesk i18n update|compile|stats' (translation catalogues)
+            from gisdesk.i18n_cli import i18n_main
+
+            return i18n_main(argv[1:])
         if argv[:1] == ["export"]:  # 'gisdesk export WORKSPACE LAYER OUT' (save a layer to a file)
             from gisdesk.export_cli import export_main
 
