@@ -144,7 +144,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
         print(f"Building the demo city in {workspace} (first run) …", file=sys.stderr, flush=True)
         workspace.parent.mkdir(parents=True, exist_ok=True)
         build_workspace(workspace)
-    return run_app(workspace, [Path(d) for d in args.plugins_dir])
+    return run_app(workspace, [Path(d) for d in args.plugins_dir], language=args.lang)
 
 
 def _cmd_plugins(args: argparse.Namespace) -> int:
@@ -165,6 +165,8 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("workspace", nargs="?", help="workspace to open (default: the demo city, built on first run)")
     parser.add_argument("--plugins-dir", action="append", default=[], metavar="DIR",
                         help="also load the plugins in DIR (repeatable)")
+    parser.add_argument("--lang", metavar="CODE", help="language of the window: en, vi or zh_CN (default: the "
+                                                       "View > Language setting, else the system's)")
     return parser
 
 

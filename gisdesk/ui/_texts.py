@@ -16,3 +16,5 @@ _("StyleDialog", "cross")
 _("ImportDialogs", "Point"), _("ImportDialogs", "LineString"), _("ImportDialogs", "Polygon")
 _("ImportDialogs", "MultiPoint"), _("ImportDialogs", "MultiLineString"), _("ImportDialogs", "MultiPolygon")
 _("ImportDialogs", "GeometryCollection"), _("ImportDialogs", "Unknown")
+# the window's menus (actions.MENUS, translated as "&" + name) and the plugin host's menu
+_("Commands", "&File"), _("Commands", "&View"), _("Commands", "&Features"), _("Commands", "&Plugins")

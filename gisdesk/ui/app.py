@@ -62,11 +62,14 @@ def open_window(workspace: Path, settings: QSettings | None = None, plugin_dirs:
     return win
 
 
-def run_app(workspace: Path, plugin_dirs: list[Path] | None = None) -> int:
-    """Open the window on ``workspace`` and run the event loop."""
+def run_app(workspace: Path, plugin_dirs: list[Path] | None = None, language: str | None = None) -> int:
+    """Open the window on ``workspace`` and run the event loop (in ``language``, else the saved or system one)."""
+    from gisdesk.ui import language as ui_language
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gisdesk")
     app.setOrganizationName("gisdesk")
+    ui_language.install(language, QSettings("gisdesk", "gisdesk"))
     gc_guard.install()
     if open_window(workspace, plugin_dirs=plugin_dirs) is None:
         return 2

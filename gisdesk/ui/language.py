@@ -30,8 +30,10 @@ def tr(text: str) -> str:
 
 
 # Qt's own dialog buttons: Qt ships no Vietnamese catalogue, so gisdesk's carries these texts.
-for _text in ("OK", "Cancel", "Close", "Apply", "Save", "&Yes", "&No", "Reset", "Help", "Discard", "Open"):
-    i18n.translate_noop("QPlatformTheme", _text)
+_ = i18n.translate_noop
+_("QPlatformTheme", "OK"), _("QPlatformTheme", "Cancel"), _("QPlatformTheme", "Close"), _("QPlatformTheme", "Apply")
+_("QPlatformTheme", "Save"), _("QPlatformTheme", "&Yes"), _("QPlatformTheme", "&No"), _("QPlatformTheme", "Reset")
+_("QPlatformTheme", "Help"), _("QPlatformTheme", "Discard"), _("QPlatformTheme", "Open")
 
 
 def catalogue_dir() -> Path:

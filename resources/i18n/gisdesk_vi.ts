@@ -6,7 +6,7 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/app.py" />
             <source>Cannot open workspace</source>
-            <translation type="unfinished" />
+            <translation>Không mở được vùng làm việc</translation>
         </message>
     </context>
     <context>
@@ -14,52 +14,52 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Clear selection</source>
-            <translation type="unfinished" />
+            <translation>Bỏ chọn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Compare fields with = != &lt; &lt;= &gt; &gt;=, like / ilike (ignores case) with % and _, in (…), is [not] null, between … and …; combine with and, or, not and parentheses.</source>
-            <translation type="unfinished" />
+            <translation>So sánh trường bằng = != &lt; &lt;= &gt; &gt;=, like / ilike (không phân biệt hoa thường) với % và _, in (…), is [not] null, between … and …; kết hợp bằng and, or, not và dấu ngoặc.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Copy value</source>
-            <translation type="unfinished" />
+            <translation>Sao chép giá trị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Filter, e.g. status = 'open' and severity &gt;= 3 (Enter applies)</source>
-            <translation type="unfinished" />
+            <translation>Lọc, ví dụ status = 'open' and severity &gt;= 3 (Enter để áp dụng)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Save as…</source>
-            <translation type="unfinished" />
+            <translation>Lưu thành…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Save the rows shown (or the selected rows) to a file</source>
-            <translation type="unfinished" />
+            <translation>Lưu các dòng đang hiện (hoặc các dòng đã chọn) ra tệp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Selected only</source>
-            <translation type="unfinished" />
+            <translation>Chỉ dòng đã chọn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Zoom to feature</source>
-            <translation type="unfinished" />
+            <translation>Thu phóng tới đối tượng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>{0} of {1} features</source>
-            <translation type="unfinished" />
+            <translation>{0} trên {1} đối tượng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>{0} selected</source>
-            <translation type="unfinished" />
+            <translation>đã chọn {0}</translation>
         </message>
     </context>
     <context>
@@ -67,22 +67,22 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>&lt;{0} bytes&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;{0} byte&gt;</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Cancelled; the table shows the previous rows.</source>
-            <translation type="unfinished" />
+            <translation>Đã huỷ; bảng hiển thị các dòng trước đó.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>NULL</source>
-            <translation type="unfinished" />
+            <translation>NULL</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/attribute_table.py" />
             <source>Reading {name}…</source>
-            <translation type="unfinished" />
+            <translation>Đang đọc {name}…</translation>
         </message>
     </context>
     <context>
@@ -90,7 +90,7 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Choose a colour</source>
-            <translation type="unfinished" />
+            <translation>Chọn màu</translation>
         </message>
     </context>
     <context>
@@ -98,147 +98,167 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Deselect all</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bỏ chọn tất cả</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Export map to PNG or PDF…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Xuất bản đồ ra PNG hoặc PDF…</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
+            <source>&amp;Features</source>
+            <translation>Đố&amp;i tượng</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
+            <source>&amp;File</source>
+            <translation>&amp;Tệp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Identify features</source>
-            <translation type="unfinished" />
+            <translation>&amp;Xem thông tin đối tượng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Next extent</source>
-            <translation type="unfinished" />
+            <translation>Phạm vi &amp;sau</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Open workspace…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mở vùng làm việc…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Pan</source>
-            <translation type="unfinished" />
+            <translation>&amp;Di chuyển bản đồ</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
+            <source>&amp;Plugins</source>
+            <translation>&amp;Phần mở rộng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>&amp;Thoát</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Save layers and styles</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lưu lớp và kiểu hiển thị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Select features</source>
-            <translation type="unfinished" />
+            <translation>&amp;Chọn đối tượng</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
+            <source>&amp;View</source>
+            <translation>&amp;Hiển thị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>&amp;Zoom to box</source>
-            <translation type="unfinished" />
+            <translation>Thu phóng theo &amp;khung</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Add &amp;raster layer…</source>
-            <translation type="unfinished" />
+            <translation>Thêm lớp &amp;raster…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Add &amp;vector layer…</source>
-            <translation type="unfinished" />
+            <translation>Thêm lớp &amp;vectơ…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Click a feature to see its attributes</source>
-            <translation type="unfinished" />
+            <translation>Bấm vào một đối tượng để xem thuộc tính</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Click or drag; Shift adds, Ctrl removes</source>
-            <translation type="unfinished" />
+            <translation>Bấm hoặc kéo; Shift để thêm, Ctrl để bớt</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Drag a box to zoom into it</source>
-            <translation type="unfinished" />
+            <translation>Kéo một khung để phóng to vào đó</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Drag to move the map</source>
-            <translation type="unfinished" />
+            <translation>Kéo để di chuyển bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Features</source>
-            <translation type="unfinished" />
+            <translation>Đối tượng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>File</source>
-            <translation type="unfinished" />
+            <translation>Tệp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Map</source>
-            <translation type="unfinished" />
+            <translation>Bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Measure &amp;area</source>
-            <translation type="unfinished" />
+            <translation>Đo &amp;diện tích</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Measure &amp;distance</source>
-            <translation type="unfinished" />
+            <translation>Đo &amp;khoảng cách</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Open &amp;attribute table</source>
-            <translation type="unfinished" />
+            <translation>Mở &amp;bảng thuộc tính</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>P&amp;revious extent</source>
-            <translation type="unfinished" />
+            <translation>Phạm vi &amp;trước</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>View</source>
-            <translation type="unfinished" />
+            <translation>Hiển thị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Zoom &amp;in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Phóng to</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Zoom &amp;out</source>
-            <translation type="unfinished" />
+            <translation>Th&amp;u nhỏ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Zoom to &amp;full extent</source>
-            <translation type="unfinished" />
+            <translation>Thu phóng &amp;toàn cảnh</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Zoom to &amp;layer</source>
-            <translation type="unfinished" />
+            <translation>Thu phóng tới &amp;lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/actions.py" />
             <source>Zoom to &amp;selection</source>
-            <translation type="unfinished" />
+            <translation>Thu phóng tới &amp;vùng chọn</translation>
         </message>
     </context>
     <context>
@@ -246,72 +266,72 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source> dpi</source>
-            <translation type="unfinished" />
+            <translation> dpi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>&amp;Format:</source>
-            <translation type="unfinished" />
+            <translation>Định &amp;dạng:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>&amp;Resolution:</source>
-            <translation type="unfinished" />
+            <translation>Độ &amp;phân giải:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>&amp;Save to:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lưu vào:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>&amp;Title:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tiêu đề:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>Duyệt…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>Export</source>
-            <translation type="unfinished" />
+            <translation>Xuất</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>Export Map</source>
-            <translation type="unfinished" />
+            <translation>Xuất bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>Map title</source>
-            <translation type="unfinished" />
+            <translation>Tiêu đề bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>PDF document</source>
-            <translation type="unfinished" />
+            <translation>Tài liệu PDF</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Tài liệu PDF (*.pdf)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>PNG image</source>
-            <translation type="unfinished" />
+            <translation>Ảnh PNG</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>Ảnh PNG (*.png)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/export_dialog.py" />
             <source>The map could not be exported.</source>
-            <translation type="unfinished" />
+            <translation>Không xuất được bản đồ.</translation>
         </message>
     </context>
     <context>
@@ -319,42 +339,42 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>AI detection types</source>
-            <translation type="unfinished" />
+            <translation>Loại phát hiện AI</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>Feature</source>
-            <translation type="unfinished" />
+            <translation>Đối tượng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>Feature {fid}</source>
-            <translation type="unfinished" />
+            <translation>Đối tượng {fid}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>Last detection</source>
-            <translation type="unfinished" />
+            <translation>Lần phát hiện cuối</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>No features here</source>
-            <translation type="unfinished" />
+            <translation>Không có đối tượng ở đây</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Trạng thái</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Giá trị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/identify.py" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>chưa bao giờ</translation>
         </message>
     </context>
     <context>
@@ -362,157 +382,157 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>'{name}' does not say which coordinate reference system its coordinates are in. Choose one; nothing is imported until you do.</source>
-            <translation type="unfinished" />
+            <translation>'{name}' không cho biết toạ độ theo hệ quy chiếu nào. Hãy chọn một hệ; chưa có gì được nhập cho đến khi bạn chọn.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>'{name}' has {n} layers. Tick the ones to add to the workspace:</source>
-            <translation type="unfinished" />
+            <translation>'{name}' có {n} lớp. Đánh dấu các lớp cần thêm vào vùng làm việc:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>Thêm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Huỷ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Choose layers</source>
-            <translation type="unfinished" />
+            <translation>Chọn lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Choose or type a coordinate reference system.</source>
-            <translation type="unfinished" />
+            <translation>Chọn hoặc nhập hệ quy chiếu toạ độ.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Coordinate reference system</source>
-            <translation type="unfinished" />
+            <translation>Hệ quy chiếu toạ độ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>GeometryCollection</source>
-            <translation type="unfinished" />
+            <translation>Tập hợp hình học</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Guessed from the coordinates: {label}.</source>
-            <translation type="unfinished" />
+            <translation>Đoán từ toạ độ: {label}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Nhập</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>It has no coordinates.</source>
-            <translation type="unfinished" />
+            <translation>Tệp không có toạ độ.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Its coordinates reach {extent}.</source>
-            <translation type="unfinished" />
+            <translation>Toạ độ của tệp trải tới {extent}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>LineString</source>
-            <translation type="unfinished" />
+            <translation>Đường</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>MultiLineString</source>
-            <translation type="unfinished" />
+            <translation>Đa đường</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>MultiPoint</source>
-            <translation type="unfinished" />
+            <translation>Đa điểm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>MultiPolygon</source>
-            <translation type="unfinished" />
+            <translation>Đa vùng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Point</source>
-            <translation type="unfinished" />
+            <translation>Điểm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Polygon</source>
-            <translation type="unfinished" />
+            <translation>Vùng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Select all</source>
-            <translation type="unfinished" />
+            <translation>Chọn tất cả</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Select none</source>
-            <translation type="unfinished" />
+            <translation>Bỏ chọn tất cả</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>The coordinates fit no CRS gisdesk knows; type one (EPSG:n, WKT or a PROJ string).</source>
-            <translation type="unfinished" />
+            <translation>Toạ độ không khớp hệ quy chiếu nào gisdesk biết; hãy nhập một hệ (EPSG:n, WKT hoặc chuỗi PROJ).</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Unknown</source>
-            <translation type="unfinished" />
+            <translation>Không rõ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>VN-2000 (longitude, latitude)</source>
-            <translation type="unfinished" />
+            <translation>VN-2000 (kinh độ, vĩ độ)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>VN-2000 / UTM zone 48N</source>
-            <translation type="unfinished" />
+            <translation>VN-2000 / UTM múi 48N</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>VN-2000 / UTM zone 49N</source>
-            <translation type="unfinished" />
+            <translation>VN-2000 / UTM múi 49N</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>WGS 84 (longitude, latitude)</source>
-            <translation type="unfinished" />
+            <translation>WGS 84 (kinh độ, vĩ độ)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>WGS 84 / UTM zone 48N</source>
-            <translation type="unfinished" />
+            <translation>WGS 84 / UTM múi 48N</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>WGS 84 / UTM zone 49N</source>
-            <translation type="unfinished" />
+            <translation>WGS 84 / UTM múi 49N</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>Web Mercator</source>
-            <translation type="unfinished" />
+            <translation>Web Mercator</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>no geometry</source>
-            <translation type="unfinished" />
+            <translation>không có hình học</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/import_dialogs.py" />
             <source>pyproj cannot read '{crs}'.</source>
-            <translation type="unfinished" />
+            <translation>pyproj không đọc được '{crs}'.</translation>
         </message>
     </context>
     <context>
@@ -520,92 +540,92 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source> px</source>
-            <translation type="unfinished" />
+            <translation> px</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Bold</source>
-            <translation type="unfinished" />
+            <translation>Đậm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Colour</source>
-            <translation type="unfinished" />
+            <translation>Màu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Field</source>
-            <translation type="unfinished" />
+            <translation>Trường</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Font size</source>
-            <translation type="unfinished" />
+            <translation>Cỡ chữ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Halo</source>
-            <translation type="unfinished" />
+            <translation>Viền chữ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Hide when zoomed in beyond 1:</source>
-            <translation type="unfinished" />
+            <translation>Ẩn khi phóng to quá 1:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Hide when zoomed out beyond 1:</source>
-            <translation type="unfinished" />
+            <translation>Ẩn khi thu nhỏ quá 1:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Label the features of this layer</source>
-            <translation type="unfinished" />
+            <translation>Gắn nhãn các đối tượng của lớp này</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Labels of layers with a higher priority are placed first</source>
-            <translation type="unfinished" />
+            <translation>Nhãn của lớp có ưu tiên cao hơn được đặt trước</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Only features where</source>
-            <translation type="unfinished" />
+            <translation>Chỉ đối tượng có</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Ưu tiên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Repeat every</source>
-            <translation type="unfinished" />
+            <translation>Lặp lại mỗi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Text after</source>
-            <translation type="unfinished" />
+            <translation>Chữ sau</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Text before</source>
-            <translation type="unfinished" />
+            <translation>Chữ trước</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>every feature, or e.g. class in ('primary', 'secondary')</source>
-            <translation type="unfinished" />
+            <translation>mọi đối tượng, hoặc ví dụ class in ('primary', 'secondary')</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>no limit</source>
-            <translation type="unfinished" />
+            <translation>không giới hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>once per line</source>
-            <translation type="unfinished" />
+            <translation>một lần mỗi đường</translation>
         </message>
     </context>
     <context>
@@ -613,17 +633,17 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/language.py" />
             <source>&amp;Language</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ngôn ngữ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/language.py" />
             <source>System language</source>
-            <translation type="unfinished" />
+            <translation>Ngôn ngữ của hệ thống</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/language.py" />
             <source>The language changes when gisdesk starts next time.</source>
-            <translation type="unfinished" />
+            <translation>Ngôn ngữ sẽ đổi khi gisdesk khởi động lần sau.</translation>
         </message>
     </context>
     <context>
@@ -631,83 +651,84 @@
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Add layers…</source>
-            <translation type="unfinished" />
+            <translation>Thêm lớp…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Collapse all</source>
-            <translation type="unfinished" />
+            <translation>Thu gọn tất cả</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Expand all</source>
-            <translation type="unfinished" />
+            <translation>Mở rộng tất cả</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Hide all layers</source>
-            <translation type="unfinished" />
+            <translation>Ẩn tất cả lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Not available: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Không khả dụng: {reason}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Not done: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Chưa thực hiện: {reason}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Opacity</source>
-            <translation type="unfinished" />
+            <translation>Độ mờ đục</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Open attribute table</source>
-            <translation type="unfinished" />
+            <translation>Mở bảng thuộc tính</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Remove '{title}' from the map?
 The data stays in its file.</source>
-            <translation type="unfinished" />
+            <translation>Gỡ '{title}' khỏi bản đồ?
+Dữ liệu vẫn còn trong tệp.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Remove layer</source>
-            <translation type="unfinished" />
+            <translation>Gỡ lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Remove layer…</source>
-            <translation type="unfinished" />
+            <translation>Gỡ lớp…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Rename</source>
-            <translation type="unfinished" />
+            <translation>Đổi tên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Save as…</source>
-            <translation type="unfinished" />
+            <translation>Lưu thành…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Show all layers</source>
-            <translation type="unfinished" />
+            <translation>Hiện tất cả lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Style…</source>
-            <translation type="unfinished" />
+            <translation>Kiểu hiển thị…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/layer_tree.py" />
             <source>Zoom to layer</source>
-            <translation type="unfinished" />
+            <translation>Thu phóng tới lớp</translation>
         </message>
     </context>
     <context>
@@ -715,7 +736,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/render/legend.py" />
             <source>other</source>
-            <translation type="unfinished" />
+            <translation>khác</translation>
         </message>
     </context>
     <context>
@@ -723,72 +744,72 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Communes</source>
-            <translation type="unfinished" />
+            <translation>Phường/Xã</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Coordinates</source>
-            <translation type="unfinished" />
+            <translation>Toạ độ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Find communes, roads, places, planning projects, incidents, tasks or a coordinate (lon lat, UTM, VN-2000 x y)</source>
-            <translation type="unfinished" />
+            <translation>Tìm phường/xã, đường, địa điểm, dự án quy hoạch, sự cố, nhiệm vụ hoặc toạ độ (kinh độ vĩ độ, UTM, VN-2000 x y)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Incidents</source>
-            <translation type="unfinished" />
+            <translation>Sự cố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Nothing found</source>
-            <translation type="unfinished" />
+            <translation>Không tìm thấy gì</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Places</source>
-            <translation type="unfinished" />
+            <translation>Địa điểm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Planning projects</source>
-            <translation type="unfinished" />
+            <translation>Dự án quy hoạch</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Roads</source>
-            <translation type="unfinished" />
+            <translation>Đường phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Search</source>
-            <translation type="unfinished" />
+            <translation>Tìm kiếm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Search (locator)</source>
-            <translation type="unfinished" />
+            <translation>Tìm kiếm (định vị)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Search failed: {error}</source>
-            <translation type="unfinished" />
+            <translation>Tìm kiếm thất bại: {error}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Search places, incidents, x y… (Ctrl+K)</source>
-            <translation type="unfinished" />
+            <translation>Tìm địa điểm, sự cố, x y… (Ctrl+K)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/locator.py" />
             <source>{title} has no place on the map.</source>
-            <translation type="unfinished" />
+            <translation>{title} không có vị trí trên bản đồ.</translation>
         </message>
     </context>
     <context>
@@ -796,187 +817,187 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>&amp;Panels</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bảng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>(none yet)</source>
-            <translation type="unfinished" />
+            <translation>(chưa có)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Add raster layer</source>
-            <translation type="unfinished" />
+            <translation>Thêm lớp raster</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Add vector layer</source>
-            <translation type="unfinished" />
+            <translation>Thêm lớp vectơ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Attributes — {title}</source>
-            <translation type="unfinished" />
+            <translation>Thuộc tính — {title}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Huỷ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>GeoTIFF (*.tif *.tiff);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>GeoTIFF (*.tif *.tiff);;Mọi tệp (*)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Identify results</source>
-            <translation type="unfinished" />
+            <translation>Kết quả xem thông tin</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Imported {name} into the workspace as '{table}'.</source>
-            <translation type="unfinished" />
+            <translation>Đã nhập {name} vào vùng làm việc thành '{table}'.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Importing {name}…</source>
-            <translation type="unfinished" />
+            <translation>Đang nhập {name}…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Layers</source>
-            <translation type="unfinished" />
+            <translation>Lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Layers and styles saved in {name}</source>
-            <translation type="unfinished" />
+            <translation>Đã lưu lớp và kiểu hiển thị vào {name}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Layers and styles were not saved: {error}</source>
-            <translation type="unfinished" />
+            <translation>Chưa lưu được lớp và kiểu hiển thị: {error}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Not available: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Không khả dụng: {reason}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Not done: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Chưa thực hiện: {reason}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Nothing is selected.</source>
-            <translation type="unfinished" />
+            <translation>Chưa chọn gì.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Open &amp;recent</source>
-            <translation type="unfinished" />
+            <translation>Mở &amp;gần đây</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Open workspace</source>
-            <translation type="unfinished" />
+            <translation>Mở vùng làm việc</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Pick a layer in the layer tree first.</source>
-            <translation type="unfinished" />
+            <translation>Hãy chọn một lớp trong cây lớp trước.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Pick a vector layer in the layer tree first.</source>
-            <translation type="unfinished" />
+            <translation>Hãy chọn một lớp vectơ trong cây lớp trước.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Rendered in {ms:.0f} ms</source>
-            <translation type="unfinished" />
+            <translation>Vẽ trong {ms:.0f} ms</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>S&amp;witch user…</source>
-            <translation type="unfinished" />
+            <translation>Đổ&amp;i người dùng…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Scale 1:{n:,.0f}</source>
-            <translation type="unfinished" />
+            <translation>Tỉ lệ 1:{n:,.0f}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Signed in: {name} ({role}{where})</source>
-            <translation type="unfinished" />
+            <translation>Đăng nhập: {name} ({role}{where})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>SpatiaLite or GeoPackage (*.sqlite *.db *.gpkg);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>SpatiaLite hoặc GeoPackage (*.sqlite *.db *.gpkg);;Mọi tệp (*)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Switch user (Ctrl+Alt+U)</source>
-            <translation type="unfinished" />
+            <translation>Đổi người dùng (Ctrl+Alt+U)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>The map could not be drawn: {error}</source>
-            <translation type="unfinished" />
+            <translation>Không vẽ được bản đồ: {error}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;Tables with coordinates (*.csv *.xlsx);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Dữ liệu vectơ (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;Bảng có toạ độ (*.csv *.xlsx);;Mọi tệp (*)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>administrator</source>
-            <translation type="unfinished" />
+            <translation>quản trị viên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>city dispatcher</source>
-            <translation type="unfinished" />
+            <translation>điều phối viên thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>commune officer</source>
-            <translation type="unfinished" />
+            <translation>cán bộ phường/xã</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>department officer</source>
-            <translation type="unfinished" />
+            <translation>cán bộ sở/ban</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>gisdesk — {name}</source>
-            <translation type="unfinished" />
+            <translation>gisdesk — {name}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>viewer</source>
-            <translation type="unfinished" />
+            <translation>người xem</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>{n:,} feature(s) selected</source>
-            <translation type="unfinished" />
+            <translation>Đã chọn {n:,} đối tượng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>{name} was not imported: it needs a coordinate reference system.</source>
-            <translation type="unfinished" />
+            <translation>{name} chưa được nhập: cần có hệ quy chiếu toạ độ.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/main_window.py" />
             <source>{n} layer(s) could not be drawn</source>
-            <translation type="unfinished" />
+            <translation>{n} lớp không vẽ được</translation>
         </message>
     </context>
     <context>
@@ -984,27 +1005,27 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/render/layout.py" />
             <source>Coordinate system</source>
-            <translation type="unfinished" />
+            <translation>Hệ toạ độ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/render/layout.py" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Ngày</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/render/layout.py" />
             <source>Legend</source>
-            <translation type="unfinished" />
+            <translation>Chú giải</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/render/layout.py" />
             <source>Made with gisdesk</source>
-            <translation type="unfinished" />
+            <translation>Tạo bằng gisdesk</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/render/layout.py" />
             <source>Scale</source>
-            <translation type="unfinished" />
+            <translation>Tỉ lệ</translation>
         </message>
     </context>
     <context>
@@ -1012,17 +1033,17 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/measure.py" />
             <source>Area {area}   perimeter {perimeter}</source>
-            <translation type="unfinished" />
+            <translation>Diện tích {area}   chu vi {perimeter}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/measure.py" />
             <source>Click to add points; right-click or double-click to finish</source>
-            <translation type="unfinished" />
+            <translation>Bấm để thêm điểm; bấm chuột phải hoặc bấm đúp để kết thúc</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/measure.py" />
             <source>Distance {length}</source>
-            <translation type="unfinished" />
+            <translation>Khoảng cách {length}</translation>
         </message>
     </context>
     <context>
@@ -1030,17 +1051,17 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/message_bar.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Đóng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/message_bar.py" />
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>Chi tiết</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/message_bar.py" />
             <source>The workspace is busy: another program is writing; try again.</source>
-            <translation type="unfinished" />
+            <translation>Vùng làm việc đang bận: một chương trình khác đang ghi; hãy thử lại.</translation>
         </message>
     </context>
     <context>
@@ -1048,52 +1069,57 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>&amp;Manage plugins…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Quản lý phần mở rộng…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>Add layer</source>
-            <translation type="unfinished" />
+            <translation>Thêm lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>Add layer with a plugin reader…</source>
-            <translation type="unfinished" />
+            <translation>Thêm lớp bằng trình đọc của phần mở rộng…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>No plugin reads {name}.</source>
-            <translation type="unfinished" />
+            <translation>Không phần mở rộng nào đọc được {name}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>Not available: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Không khả dụng: {reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
+            <source>Panels</source>
+            <translation>Bảng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>Plugin formats ({patterns});;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Định dạng của phần mở rộng ({patterns});;Mọi tệp (*)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>Plugins</source>
-            <translation type="unfinished" />
+            <translation>Phần mở rộng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>Shortcut {key} of {id} is also used by {other}.</source>
-            <translation type="unfinished" />
+            <translation>Phím tắt {key} của {id} cũng được dùng bởi {other}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>{reader} read {name} into the workspace as '{table}'.</source>
-            <translation type="unfinished" />
+            <translation>{reader} đã đọc {name} vào vùng làm việc thành '{table}'.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_host.py" />
             <source>{reader} wrote '{table}', which is not a map layer of the workspace.</source>
-            <translation type="unfinished" />
+            <translation>{reader} đã ghi '{table}', nhưng đó không phải lớp bản đồ của vùng làm việc.</translation>
         </message>
     </context>
     <context>
@@ -1101,127 +1127,127 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>&amp;Disable</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tắt</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>&amp;Enable</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bật</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>&amp;Reload from disk</source>
-            <translation type="unfinished" />
+            <translation>Tải &amp;lại từ đĩa</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>API version</source>
-            <translation type="unfinished" />
+            <translation>Phiên bản API</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Adds</source>
-            <translation type="unfinished" />
+            <translation>Bổ sung</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Tác giả</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Loại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Disabled: {why}</source>
-            <translation type="unfinished" />
+            <translation>Đã tắt: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Experimental</source>
-            <translation type="unfinished" />
+            <translation>Thử nghiệm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Failed while: {phase}</source>
-            <translation type="unfinished" />
+            <translation>Lỗi khi: {phase}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>From {source}: {where}</source>
-            <translation type="unfinished" />
+            <translation>Từ {source}: {where}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Manifest warnings</source>
-            <translation type="unfinished" />
+            <translation>Cảnh báo của tệp khai báo</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Tên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Plugin</source>
-            <translation type="unfinished" />
+            <translation>Phần mở rộng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Plugins</source>
-            <translation type="unfinished" />
+            <translation>Phần mở rộng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Repository</source>
-            <translation type="unfinished" />
+            <translation>Kho mã</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Nguồn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Trạng thái</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Tags</source>
-            <translation type="unfinished" />
+            <translation>Thẻ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Traceback</source>
-            <translation type="unfinished" />
+            <translation>Vết lỗi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Tracker</source>
-            <translation type="unfinished" />
+            <translation>Nơi báo lỗi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Unload the plugin, re-read its files and start it again</source>
-            <translation type="unfinished" />
+            <translation>Gỡ phần mở rộng, đọc lại tệp và khởi động lại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>Phiên bản</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>turned off by you</source>
-            <translation type="unfinished" />
+            <translation>do bạn tắt</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/plugin_manager.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>có</translation>
         </message>
     </context>
     <context>
@@ -1229,12 +1255,12 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/progress.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Huỷ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/progress.py" />
             <source>Working…</source>
-            <translation type="unfinished" />
+            <translation>Đang xử lý…</translation>
         </message>
     </context>
     <context>
@@ -1242,52 +1268,52 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Add stop</source>
-            <translation type="unfinished" />
+            <translation>Thêm điểm màu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Blues</source>
-            <translation type="unfinished" />
+            <translation>Xanh lam</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Colour</source>
-            <translation type="unfinished" />
+            <translation>Màu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Colour ramp</source>
-            <translation type="unfinished" />
+            <translation>Dải màu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Preset…</source>
-            <translation type="unfinished" />
+            <translation>Mẫu có sẵn…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Red-yellow-green</source>
-            <translation type="unfinished" />
+            <translation>Đỏ-vàng-xanh lá</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Reds</source>
-            <translation type="unfinished" />
+            <translation>Đỏ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Remove stop</source>
-            <translation type="unfinished" />
+            <translation>Xoá điểm màu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_style_widgets.py" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Giá trị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Viridis</source>
-            <translation type="unfinished" />
+            <translation>Viridis</translation>
         </message>
     </context>
     <context>
@@ -1295,132 +1321,132 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>&amp;CRS:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hệ quy chiếu:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>&amp;Format:</source>
-            <translation type="unfinished" />
+            <translation>Định &amp;dạng:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>&amp;Rows:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dòng:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>&amp;Save to:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lưu vào:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>'{name}' exists. Replace it?</source>
-            <translation type="unfinished" />
+            <translation>'{name}' đã tồn tại. Thay thế?</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>All features</source>
-            <translation type="unfinished" />
+            <translation>Tất cả đối tượng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>As WKT</source>
-            <translation type="unfinished" />
+            <translation>Dạng WKT</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>As lon/lat columns (WGS 84)</source>
-            <translation type="unfinished" />
+            <translation>Dạng cột kinh độ/vĩ độ (WGS 84)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>Duyệt…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>CSV &amp;geometry:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hình học CSV:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Huỷ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Layer CRS (EPSG:{code})</source>
-            <translation type="unfinished" />
+            <translation>Hệ quy chiếu của lớp (EPSG:{code})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>None</source>
-            <translation type="unfinished" />
+            <translation>Không</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Not saved: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Chưa lưu: {reason}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Pick a CRS or type an EPSG code, e.g. EPSG:9210</source>
-            <translation type="unfinished" />
+            <translation>Chọn hệ quy chiếu hoặc nhập mã EPSG, ví dụ EPSG:9210</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Rows of the filter ({n})</source>
-            <translation type="unfinished" />
+            <translation>Các dòng theo bộ lọc ({n})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Lưu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Save “{title}” as</source>
-            <translation type="unfinished" />
+            <translation>Lưu “{title}” thành</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Saved {n} features of “{title}” to {file} ({format}{crs}).</source>
-            <translation type="unfinished" />
+            <translation>Đã lưu {n} đối tượng của “{title}” vào {file} ({format}{crs}).</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Saving {title}…</source>
-            <translation type="unfinished" />
+            <translation>Đang lưu {title}…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Selected features only ({n})</source>
-            <translation type="unfinished" />
+            <translation>Chỉ đối tượng đã chọn ({n})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>VN-2000 / UTM 48N</source>
-            <translation type="unfinished" />
+            <translation>VN-2000 / UTM 48N</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>WGS 84</source>
-            <translation type="unfinished" />
+            <translation>WGS 84</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>WGS 84 / UTM 48N</source>
-            <translation type="unfinished" />
+            <translation>WGS 84 / UTM 48N</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>Web Mercator</source>
-            <translation type="unfinished" />
+            <translation>Web Mercator</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/save_as_dialog.py" />
             <source>{label} ({pattern})</source>
-            <translation type="unfinished" />
+            <translation>{label} ({pattern})</translation>
         </message>
     </context>
     <context>
@@ -1428,57 +1454,57 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>&amp;Password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mật khẩu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>&amp;Repeat password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nhập lại mật khẩu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>&amp;Username</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tên đăng nhập</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>At least {n} characters.</source>
-            <translation type="unfinished" />
+            <translation>Ít nhất {n} ký tự.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>Create</source>
-            <translation type="unfinished" />
+            <translation>Tạo</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>Create the administrator</source>
-            <translation type="unfinished" />
+            <translation>Tạo quản trị viên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>Đăng nhập</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>Sign in to gisdesk</source>
-            <translation type="unfinished" />
+            <translation>Đăng nhập vào gisdesk</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>Sign in to {name}. What you see and may change depends on your role and commune.</source>
-            <translation type="unfinished" />
+            <translation>Đăng nhập vào {name}. Những gì bạn thấy và được sửa tuỳ theo vai trò và phường/xã của bạn.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>This workspace has no administrator yet. Choose the administrator's username and password; the administrator then adds the other users.</source>
-            <translation type="unfinished" />
+            <translation>Vùng làm việc này chưa có quản trị viên. Hãy chọn tên đăng nhập và mật khẩu của quản trị viên; sau đó quản trị viên sẽ thêm những người dùng khác.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/sign_in.py" />
             <source>the two passwords differ</source>
-            <translation type="unfinished" />
+            <translation>hai mật khẩu không khớp</translation>
         </message>
     </context>
     <context>
@@ -1486,267 +1512,267 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>'{field}' has more than {n} values; the first {n} are shown, the others are drawn as 'other'.</source>
-            <translation type="unfinished" />
+            <translation>'{field}' có hơn {n} giá trị; hiển thị {n} giá trị đầu, các giá trị còn lại được vẽ là 'khác'.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>'{field}' has no values in this layer.</source>
-            <translation type="unfinished" />
+            <translation>'{field}' không có giá trị nào trong lớp này.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>'{field}' is not a numeric field; a graduated style needs numbers.</source>
-            <translation type="unfinished" />
+            <translation>'{field}' không phải trường số; kiểu phân cấp cần giá trị số.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>'{text}' is not a number.</source>
-            <translation type="unfinished" />
+            <translation>'{text}' không phải là số.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Apply, and save the layers and styles in the workspace for everyone</source>
-            <translation type="unfinished" />
+            <translation>Áp dụng, và lưu lớp và kiểu hiển thị vào vùng làm việc cho mọi người</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Blues</source>
-            <translation type="unfinished" />
+            <translation>Xanh lam</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Categories</source>
-            <translation type="unfinished" />
+            <translation>Nhóm giá trị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Categorized</source>
-            <translation type="unfinished" />
+            <translation>Phân loại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Change colour</source>
-            <translation type="unfinished" />
+            <translation>Đổi màu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Class colour</source>
-            <translation type="unfinished" />
+            <translation>Màu của lớp giá trị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Classes</source>
-            <translation type="unfinished" />
+            <translation>Khoảng giá trị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Classify</source>
-            <translation type="unfinished" />
+            <translation>Phân loại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Xoá</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Equal interval</source>
-            <translation type="unfinished" />
+            <translation>Khoảng đều</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Every value of '{field}' is {v}; there is nothing to grade.</source>
-            <translation type="unfinished" />
+            <translation>Mọi giá trị của '{field}' đều là {v}; không có gì để phân cấp.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Field</source>
-            <translation type="unfinished" />
+            <translation>Trường</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Fill colour</source>
-            <translation type="unfinished" />
+            <translation>Màu tô</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Fill opacity</source>
-            <translation type="unfinished" />
+            <translation>Độ mờ đục của màu tô</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Graduated</source>
-            <translation type="unfinished" />
+            <translation>Phân cấp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Labels</source>
-            <translation type="unfinished" />
+            <translation>Nhãn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Labels: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Nhãn: {problem}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Layer opacity</source>
-            <translation type="unfinished" />
+            <translation>Độ mờ đục của lớp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Layer style — {title}</source>
-            <translation type="unfinished" />
+            <translation>Kiểu hiển thị lớp — {title}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Legend</source>
-            <translation type="unfinished" />
+            <translation>Chú giải</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Line colour</source>
-            <translation type="unfinished" />
+            <translation>Màu đường</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Line width</source>
-            <translation type="unfinished" />
+            <translation>Độ rộng đường</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Marker shape</source>
-            <translation type="unfinished" />
+            <translation>Hình ký hiệu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Marker size</source>
-            <translation type="unfinished" />
+            <translation>Cỡ ký hiệu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Not available: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Không khả dụng: {reason}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Press Classify to make classes for '{field}'.</source>
-            <translation type="unfinished" />
+            <translation>Bấm Phân loại để tạo các khoảng cho '{field}'.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Quantile (equal count)</source>
-            <translation type="unfinished" />
+            <translation>Phân vị (số lượng đều)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Range</source>
-            <translation type="unfinished" />
+            <translation>Khoảng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Red-yellow-green</source>
-            <translation type="unfinished" />
+            <translation>Đỏ-vàng-xanh lá</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Reds</source>
-            <translation type="unfinished" />
+            <translation>Đỏ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Save for everyone</source>
-            <translation type="unfinished" />
+            <translation>Lưu cho mọi người</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Single symbol</source>
-            <translation type="unfinished" />
+            <translation>Ký hiệu đơn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Stroke colour</source>
-            <translation type="unfinished" />
+            <translation>Màu viền</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Stroke width</source>
-            <translation type="unfinished" />
+            <translation>Độ rộng viền</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Style</source>
-            <translation type="unfinished" />
+            <translation>Kiểu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Symbol</source>
-            <translation type="unfinished" />
+            <translation>Ký hiệu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Symbology</source>
-            <translation type="unfinished" />
+            <translation>Ký hiệu hoá</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>There are no classes yet: press Classify.</source>
-            <translation type="unfinished" />
+            <translation>Chưa có khoảng giá trị nào: bấm Phân loại.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>This layer has no fields to classify by.</source>
-            <translation type="unfinished" />
+            <translation>Lớp này không có trường để phân loại.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Value</source>
-            <translation type="unfinished" />
+            <translation>Giá trị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <source>Viridis</source>
-            <translation type="unfinished" />
+            <translation>Viridis</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>Write a range as 'lower - upper', for example '0 - 100'.</source>
-            <translation type="unfinished" />
+            <translation>Viết khoảng dạng 'dưới - trên', ví dụ '0 - 100'.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>circle</source>
-            <translation type="unfinished" />
+            <translation>hình tròn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>cross</source>
-            <translation type="unfinished" />
+            <translation>chữ thập</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>diamond</source>
-            <translation type="unfinished" />
+            <translation>hình thoi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>square</source>
-            <translation type="unfinished" />
+            <translation>hình vuông</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/_texts.py" />
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>triangle</source>
-            <translation type="unfinished" />
+            <translation>tam giác</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/gisdesk/ui/style_dialog.py" />
             <source>{n} values of '{field}' are not numbers and are not drawn.</source>
-            <translation type="unfinished" />
+            <translation>{n} giá trị của '{field}' không phải là số và không được vẽ.</translation>
         </message>
     </context>
 </TS>

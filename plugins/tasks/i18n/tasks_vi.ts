@@ -6,1286 +6,1286 @@
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>(case reopened)</source>
-            <translation type="unfinished" />
+            <translation>(hồ sơ đã mở lại)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>A place on the map</source>
-            <translation type="unfinished" />
+            <translation>Một vị trí trên bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>About</source>
-            <translation type="unfinished" />
+            <translation>Về</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Accept</source>
-            <translation type="unfinished" />
+            <translation>Nhận</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Thao tác</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Actions</source>
-            <translation type="unfinished" />
+            <translation>Thao tác</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Address</source>
-            <translation type="unfinished" />
+            <translation>Địa chỉ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Add…</source>
-            <translation type="unfinished" />
+            <translation>Thêm…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>All categories</source>
-            <translation type="unfinished" />
+            <translation>Tất cả loại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>All states</source>
-            <translation type="unfinished" />
+            <translation>Tất cả trạng thái</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>All units</source>
-            <translation type="unfinished" />
+            <translation>Tất cả đơn vị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Any deadline</source>
-            <translation type="unfinished" />
+            <translation>Mọi hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Area</source>
-            <translation type="unfinished" />
+            <translation>Vùng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Area (commune)</source>
-            <translation type="unfinished" />
+            <translation>Địa bàn (phường/xã)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Arriving incidents are tried against these rules in priority order; the first that matches creates the task and assigns it to the routed unit with the SLA deadline (or asks the dispatcher to confirm).</source>
-            <translation type="unfinished" />
+            <translation>Sự cố mới đến được so với các quy tắc này theo thứ tự ưu tiên; quy tắc khớp đầu tiên tạo nhiệm vụ và giao cho đơn vị được phân tuyến với hạn theo SLA (hoặc hỏi điều phối viên xác nhận).</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Ask</source>
-            <translation type="unfinished" />
+            <translation>Hỏi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Ask the city</source>
-            <translation type="unfinished" />
+            <translation>Hỏi thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Ask the city about this task…</source>
-            <translation type="unfinished" />
+            <translation>Hỏi thành phố về nhiệm vụ này…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Ask the city or a department about a task, an incident or a place</source>
-            <translation type="unfinished" />
+            <translation>Hỏi thành phố hoặc một sở/ban về một nhiệm vụ, sự cố hoặc địa điểm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Asked</source>
-            <translation type="unfinished" />
+            <translation>Ngày hỏi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Ask…</source>
-            <translation type="unfinished" />
+            <translation>Hỏi…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Assign to</source>
-            <translation type="unfinished" />
+            <translation>Giao cho</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Assigned to</source>
-            <translation type="unfinished" />
+            <translation>Giao cho</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Assign…</source>
-            <translation type="unfinished" />
+            <translation>Giao…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Attach a photo</source>
-            <translation type="unfinished" />
+            <translation>Đính kèm ảnh</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Callback recorded.</source>
-            <translation type="unfinished" />
+            <translation>Đã ghi nhận cuộc gọi lại.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Callbacks:</source>
-            <translation type="unfinished" />
+            <translation>Gọi lại:</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Huỷ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Cancel task…</source>
-            <translation type="unfinished" />
+            <translation>Huỷ nhiệm vụ…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Case {case}: {title}</source>
-            <translation type="unfinished" />
+            <translation>Hồ sơ {case}: {title}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Category</source>
-            <translation type="unfinished" />
+            <translation>Loại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Changed by someone else — reloaded.</source>
-            <translation type="unfinished" />
+            <translation>Người khác đã thay đổi — đã tải lại.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Changed by someone else — reloaded. Check the task and submit again if still needed.</source>
-            <translation type="unfinished" />
+            <translation>Người khác đã thay đổi — đã tải lại. Kiểm tra nhiệm vụ và gửi lại nếu vẫn cần.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>City department</source>
-            <translation type="unfinished" />
+            <translation>Sở/ban thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>City overview</source>
-            <translation type="unfinished" />
+            <translation>Tổng quan thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Đóng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Close question</source>
-            <translation type="unfinished" />
+            <translation>Đóng câu hỏi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Commune</source>
-            <translation type="unfinished" />
+            <translation>Phường/Xã</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Complete…</source>
-            <translation type="unfinished" />
+            <translation>Hoàn thành…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Created; assign it to the routed unit or another one.</source>
-            <translation type="unfinished" />
+            <translation>Đã tạo; hãy giao cho đơn vị được phân tuyến hoặc đơn vị khác.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Deadline</source>
-            <translation type="unfinished" />
+            <translation>Hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Deadline from the SLA rules</source>
-            <translation type="unfinished" />
+            <translation>Hạn theo quy tắc SLA</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Deadline, latest first</source>
-            <translation type="unfinished" />
+            <translation>Hạn, muộn nhất trước</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Deadline, soonest first</source>
-            <translation type="unfinished" />
+            <translation>Hạn, sớm nhất trước</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Xoá</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Delete dispatch rule</source>
-            <translation type="unfinished" />
+            <translation>Xoá quy tắc điều phối</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Delete rule {label}? Tasks it dispatched keep their history.</source>
-            <translation type="unfinished" />
+            <translation>Xoá quy tắc {label}? Các nhiệm vụ nó đã điều phối vẫn giữ lịch sử.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Deleted rule {label}.</source>
-            <translation type="unfinished" />
+            <translation>Đã xoá quy tắc {label}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Dispatch rules</source>
-            <translation type="unfinished" />
+            <translation>Quy tắc điều phối</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Dispatch rules…</source>
-            <translation type="unfinished" />
+            <translation>Quy tắc điều phối…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>Hoàn thành</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Done: the task is now {state}.</source>
-            <translation type="unfinished" />
+            <translation>Xong: nhiệm vụ hiện ở trạng thái {state}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Dry run</source>
-            <translation type="unfinished" />
+            <translation>Chạy thử</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Due</source>
-            <translation type="unfinished" />
+            <translation>Hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Due this week</source>
-            <translation type="unfinished" />
+            <translation>Đến hạn tuần này</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Due today</source>
-            <translation type="unfinished" />
+            <translation>Đến hạn hôm nay</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Edit dispatch rule</source>
-            <translation type="unfinished" />
+            <translation>Sửa quy tắc điều phối</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Edit…</source>
-            <translation type="unfinished" />
+            <translation>Sửa…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Enabled</source>
-            <translation type="unfinished" />
+            <translation>Bật</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Evidence and attachments</source>
-            <translation type="unfinished" />
+            <translation>Minh chứng và tệp đính kèm</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Từ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Images (*.png *.jpg *.jpeg)</source>
-            <translation type="unfinished" />
+            <translation>Ảnh (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>In a few words</source>
-            <translation type="unfinished" />
+            <translation>Vài lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Incident</source>
-            <translation type="unfinished" />
+            <translation>Sự cố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Incident status</source>
-            <translation type="unfinished" />
+            <translation>Trạng thái sự cố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Last 30 days</source>
-            <translation type="unfinished" />
+            <translation>30 ngày qua</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Later</source>
-            <translation type="unfinished" />
+            <translation>Để sau</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Leave as it is</source>
-            <translation type="unfinished" />
+            <translation>Giữ nguyên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Lower numbers are tried first; the first rule that matches decides.</source>
-            <translation type="unfinished" />
+            <translation>Số nhỏ hơn được xét trước; quy tắc khớp đầu tiên quyết định.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>Map coordinates (x, y) or degrees (latitude, longitude, e.g. 16.4637, 107.5909)</source>
-            <translation type="unfinished" />
+            <translation>Toạ độ bản đồ (x, y) hoặc độ (vĩ độ, kinh độ, ví dụ 16.4637, 107.5909)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Mark all read</source>
-            <translation type="unfinished" />
+            <translation>Đánh dấu tất cả đã đọc</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Mark read</source>
-            <translation type="unfinished" />
+            <translation>Đánh dấu đã đọc</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Mark resolved</source>
-            <translation type="unfinished" />
+            <translation>Đánh dấu đã xử lý</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Mark the selected notification or group read</source>
-            <translation type="unfinished" />
+            <translation>Đánh dấu thông báo hoặc nhóm đã chọn là đã đọc</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Min. severity</source>
-            <translation type="unfinished" />
+            <translation>Mức độ tối thiểu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Minimum severity</source>
-            <translation type="unfinished" />
+            <translation>Mức độ tối thiểu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>My commune</source>
-            <translation type="unfinished" />
+            <translation>Phường/xã của tôi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>My tasks</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ của tôi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Tên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>New dispatch rule</source>
-            <translation type="unfinished" />
+            <translation>Quy tắc điều phối mới</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>New task</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ mới</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>New task from selected incidents…</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ mới từ các sự cố đã chọn…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Newest task first</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ mới nhất trước</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>No answer yet.</source>
-            <translation type="unfinished" />
+            <translation>Chưa có trả lời.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>No callback recorded yet.</source>
-            <translation type="unfinished" />
+            <translation>Chưa ghi nhận cuộc gọi lại nào.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>No deadline</source>
-            <translation type="unfinished" />
+            <translation>Không có hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>No files</source>
-            <translation type="unfinished" />
+            <translation>Không có tệp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>No files.</source>
-            <translation type="unfinished" />
+            <translation>Không có tệp.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>No open question waits for your answer</source>
-            <translation type="unfinished" />
+            <translation>Không có câu hỏi nào đang chờ bạn trả lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>No questions about this task</source>
-            <translation type="unfinished" />
+            <translation>Không có câu hỏi nào về nhiệm vụ này</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>No reporter contact was kept for this case.</source>
-            <translation type="unfinished" />
+            <translation>Hồ sơ này không lưu liên hệ của người báo.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>No task created: {why}</source>
-            <translation type="unfinished" />
+            <translation>Không tạo được nhiệm vụ: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>No unread notifications</source>
-            <translation type="unfinished" />
+            <translation>Không có thông báo chưa đọc</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>Not an image: no preview.</source>
-            <translation type="unfinished" />
+            <translation>Không phải ảnh: không xem trước được.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Not deleted: {why}</source>
-            <translation type="unfinished" />
+            <translation>Chưa xoá: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Not reached (nobody answered)</source>
-            <translation type="unfinished" />
+            <translation>Không liên lạc được (không ai nghe máy)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Not recorded: {why}</source>
-            <translation type="unfinished" />
+            <translation>Chưa ghi nhận: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Not satisfied</source>
-            <translation type="unfinished" />
+            <translation>Không hài lòng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Not saved: {why}</source>
-            <translation type="unfinished" />
+            <translation>Chưa lưu: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>Ghi chú</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Nothing for you to do on this task now.</source>
-            <translation type="unfinished" />
+            <translation>Hiện bạn không có việc gì với nhiệm vụ này.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>OK</source>
-            <translation type="unfinished" />
+            <translation>Đồng ý</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>On time %</source>
-            <translation type="unfinished" />
+            <translation>% đúng hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>One task about the incidents selected on the map (or the one open in the Incidents panel)</source>
-            <translation type="unfinished" />
+            <translation>Một nhiệm vụ về các sự cố đã chọn trên bản đồ (hoặc sự cố đang mở trong bảng Sự cố)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Open</source>
-            <translation type="unfinished" />
+            <translation>Đang mở</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Open an incident in the Incidents panel or select incidents on the map first.</source>
-            <translation type="unfinished" />
+            <translation>Hãy mở một sự cố trong bảng Sự cố hoặc chọn sự cố trên bản đồ trước.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Open only</source>
-            <translation type="unfinished" />
+            <translation>Chỉ đang mở</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Open questions</source>
-            <translation type="unfinished" />
+            <translation>Câu hỏi đang mở</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Open viewer ({n})…</source>
-            <translation type="unfinished" />
+            <translation>Mở trình xem ({n})…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Open viewer…</source>
-            <translation type="unfinished" />
+            <translation>Mở trình xem…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Open311</source>
-            <translation type="unfinished" />
+            <translation>Open311</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Optional note</source>
-            <translation type="unfinished" />
+            <translation>Ghi chú (không bắt buộc)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Overdue</source>
-            <translation type="unfinished" />
+            <translation>Quá hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Partly satisfied</source>
-            <translation type="unfinished" />
+            <translation>Hài lòng một phần</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Photo</source>
-            <translation type="unfinished" />
+            <translation>Ảnh</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Photos of the incident</source>
-            <translation type="unfinished" />
+            <translation>Ảnh của sự cố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Photos…</source>
-            <translation type="unfinished" />
+            <translation>Ảnh…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Photo…</source>
-            <translation type="unfinished" />
+            <translation>Ảnh…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Pick a question to read its thread.</source>
-            <translation type="unfinished" />
+            <translation>Chọn một câu hỏi để đọc trao đổi.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Pick a rule in the list first.</source>
-            <translation type="unfinished" />
+            <translation>Hãy chọn một quy tắc trong danh sách trước.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Pick a task in “My tasks”.</source>
-            <translation type="unfinished" />
+            <translation>Chọn một nhiệm vụ trong “Nhiệm vụ của tôi”.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Pick on map</source>
-            <translation type="unfinished" />
+            <translation>Chọn trên bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Pick the commune or department to assign the task to.</source>
-            <translation type="unfinished" />
+            <translation>Chọn phường/xã hoặc sở/ban để giao nhiệm vụ.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Pick the place on the map first.</source>
-            <translation type="unfinished" />
+            <translation>Hãy chọn vị trí trên bản đồ trước.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Place</source>
-            <translation type="unfinished" />
+            <translation>Vị trí</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Ưu tiên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>Tiến độ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Question</source>
-            <translation type="unfinished" />
+            <translation>Câu hỏi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Question closed.</source>
-            <translation type="unfinished" />
+            <translation>Đã đóng câu hỏi.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Question sent to {to}.</source>
-            <translation type="unfinished" />
+            <translation>Đã gửi câu hỏi đến {to}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Questions</source>
-            <translation type="unfinished" />
+            <translation>Câu hỏi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Questions ({n})</source>
-            <translation type="unfinished" />
+            <translation>Câu hỏi ({n})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Questions about this task: {n} ({o} not closed)</source>
-            <translation type="unfinished" />
+            <translation>Câu hỏi về nhiệm vụ này: {n} ({o} chưa đóng)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Lý do</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Reassign…</source>
-            <translation type="unfinished" />
+            <translation>Giao lại…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Record</source>
-            <translation type="unfinished" />
+            <translation>Ghi nhận</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Record callback</source>
-            <translation type="unfinished" />
+            <translation>Ghi nhận cuộc gọi lại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Record callback…</source>
-            <translation type="unfinished" />
+            <translation>Ghi nhận cuộc gọi lại…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>Làm mới</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Reopen the case (the callback is the reason)</source>
-            <translation type="unfinished" />
+            <translation>Mở lại hồ sơ (lý do là cuộc gọi lại)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Reopen…</source>
-            <translation type="unfinished" />
+            <translation>Mở lại…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Replies</source>
-            <translation type="unfinished" />
+            <translation>Trả lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Report progress…</source>
-            <translation type="unfinished" />
+            <translation>Báo cáo tiến độ…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Reported</source>
-            <translation type="unfinished" />
+            <translation>Thời điểm báo</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Reporter: {who}</source>
-            <translation type="unfinished" />
+            <translation>Người báo: {who}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Required: why not the routed unit?</source>
-            <translation type="unfinished" />
+            <translation>Bắt buộc: vì sao không giao đơn vị được phân tuyến?</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Required: why?</source>
-            <translation type="unfinished" />
+            <translation>Bắt buộc: vì sao?</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Return…</source>
-            <translation type="unfinished" />
+            <translation>Trả lại…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Routed to</source>
-            <translation type="unfinished" />
+            <translation>Phân tuyến đến</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Rule {label} would have dispatched {n} of the last 30 days' incidents.</source>
-            <translation type="unfinished" />
+            <translation>Quy tắc {label} lẽ ra đã điều phối {n} sự cố trong 30 ngày qua.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>Satisfied</source>
-            <translation type="unfinished" />
+            <translation>Hài lòng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Saved rule {label}.</source>
-            <translation type="unfinished" />
+            <translation>Đã lưu quy tắc {label}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Say why the task goes to another unit than the routed one.</source>
-            <translation type="unfinished" />
+            <translation>Nêu lý do nhiệm vụ được giao cho đơn vị khác với đơn vị được phân tuyến.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Search title, case number, category, commune…</source>
-            <translation type="unfinished" />
+            <translation>Tìm tiêu đề, số hồ sơ, loại, phường/xã…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Send</source>
-            <translation type="unfinished" />
+            <translation>Gửi</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Send (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>Gửi (Ctrl+Enter)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Send answer</source>
-            <translation type="unfinished" />
+            <translation>Gửi trả lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Send follow-up</source>
-            <translation type="unfinished" />
+            <translation>Gửi tiếp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Send to the routed</source>
-            <translation type="unfinished" />
+            <translation>Gửi đơn vị được phân tuyến</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Sent.</source>
-            <translation type="unfinished" />
+            <translation>Đã gửi.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Show incident on the map</source>
-            <translation type="unfinished" />
+            <translation>Hiện sự cố trên bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Show on map</source>
-            <translation type="unfinished" />
+            <translation>Hiện trên bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Signed in as {name} — {role}, {unit}</source>
-            <translation type="unfinished" />
+            <translation>Đăng nhập: {name} — {role}, {unit}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Nguồn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Start work</source>
-            <translation type="unfinished" />
+            <translation>Bắt đầu thực hiện</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Trạng thái</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Trạng thái</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Subject</source>
-            <translation type="unfinished" />
+            <translation>Chủ đề</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Task</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Task closed; its incident is now {status}.</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ đã đóng; sự cố của nó hiện {status}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Task: {title}</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ: {title}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Task: {title} ({state})</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ: {title} ({state})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>The case is reopened.</source>
-            <translation type="unfinished" />
+            <translation>Hồ sơ đã được mở lại.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>The city (dispatcher)</source>
-            <translation type="unfinished" />
+            <translation>Thành phố (điều phối viên)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>The incident cannot be shown: {why}</source>
-            <translation type="unfinished" />
+            <translation>Không thể hiện sự cố: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>The incident selected on the map</source>
-            <translation type="unfinished" />
+            <translation>Sự cố đã chọn trên bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>The incident stays {status}: {why}</source>
-            <translation type="unfinished" />
+            <translation>Sự cố vẫn {status}: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>The incident was not changed: {why}</source>
-            <translation type="unfinished" />
+            <translation>Sự cố không được thay đổi: {why}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>The task is verified and closed. Mark its incident ({category}, {address}) {status}? It is {current} now.</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ đã được xác minh và đóng. Đánh dấu sự cố của nó ({category}, {address}) là {status}? Hiện sự cố đang {current}.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>This workspace has no incidents and communes layers; open a city workspace.</source>
-            <translation type="unfinished" />
+            <translation>Vùng làm việc này không có lớp sự cố và phường/xã; hãy mở vùng làm việc của thành phố.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>Timeline</source>
-            <translation type="unfinished" />
+            <translation>Dòng thời gian</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Đến</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>Type the position as two numbers: x, y or latitude, longitude.</source>
-            <translation type="unfinished" />
+            <translation>Nhập vị trí bằng hai số: x, y hoặc vĩ độ, kinh độ.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Đơn vị</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Verify and close</source>
-            <translation type="unfinished" />
+            <translation>Xác minh và đóng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Nội dung</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>What did the reporter say?</source>
-            <translation type="unfinished" />
+            <translation>Người báo đã nói gì?</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/callback_dialog.py" />
             <source>What the reporter said, in a few words</source>
-            <translation type="unfinished" />
+            <translation>Người báo đã nói gì, vài lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>What was done (required)</source>
-            <translation type="unfinished" />
+            <translation>Đã làm gì (bắt buộc)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Where</source>
-            <translation type="unfinished" />
+            <translation>Ở đâu</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Why another unit</source>
-            <translation type="unfinished" />
+            <translation>Vì sao đơn vị khác</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>Write an answer or a follow-up</source>
-            <translation type="unfinished" />
+            <translation>Viết trả lời hoặc hỏi tiếp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>a place ({x:.0f}, {y:.0f})</source>
-            <translation type="unfinished" />
+            <translation>một vị trí ({x:.0f}, {y:.0f})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>a task</source>
-            <translation type="unfinished" />
+            <translation>một nhiệm vụ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>about</source>
-            <translation type="unfinished" />
+            <translation>về</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>an incident</source>
-            <translation type="unfinished" />
+            <translation>một sự cố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>answered</source>
-            <translation type="unfinished" />
+            <translation>đã trả lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>any</source>
-            <translation type="unfinished" />
+            <translation>bất kỳ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>any category</source>
-            <translation type="unfinished" />
+            <translation>mọi loại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>app</source>
-            <translation type="unfinished" />
+            <translation>ứng dụng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>assign at once</source>
-            <translation type="unfinished" />
+            <translation>giao ngay</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>assigned</source>
-            <translation type="unfinished" />
+            <translation>đã giao</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>camera</source>
-            <translation type="unfinished" />
+            <translation>camera</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>click the place on the map…</source>
-            <translation type="unfinished" />
+            <translation>bấm vào vị trí trên bản đồ…</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>closed</source>
-            <translation type="unfinished" />
+            <translation>đã đóng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>commune</source>
-            <translation type="unfinished" />
+            <translation>phường/xã</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>commune {name}</source>
-            <translation type="unfinished" />
+            <translation>phường/xã {name}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>department</source>
-            <translation type="unfinished" />
+            <translation>sở/ban</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>department {name}</source>
-            <translation type="unfinished" />
+            <translation>sở/ban {name}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>disabled</source>
-            <translation type="unfinished" />
+            <translation>đã tắt</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>dispatcher confirms</source>
-            <translation type="unfinished" />
+            <translation>điều phối viên xác nhận</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>duplicate</source>
-            <translation type="unfinished" />
+            <translation>trùng lặp</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>escalated</source>
-            <translation type="unfinished" />
+            <translation>đã chuyển cấp trên</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>from the photo's GPS</source>
-            <translation type="unfinished" />
+            <translation>từ GPS của ảnh</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>has GPS</source>
-            <translation type="unfinished" />
+            <translation>có GPS</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>hotline</source>
-            <translation type="unfinished" />
+            <translation>đường dây nóng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>in progress</source>
-            <translation type="unfinished" />
+            <translation>đang xử lý</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>inside the task's area</source>
-            <translation type="unfinished" />
+            <translation>trong khu vực của nhiệm vụ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>new</source>
-            <translation type="unfinished" />
+            <translation>mới</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>không</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>no SLA rule for this category and severity: set the deadline</source>
-            <translation type="unfinished" />
+            <translation>không có quy tắc SLA cho loại và mức độ này: hãy đặt hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>no photo</source>
-            <translation type="unfinished" />
+            <translation>không có ảnh</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>no place picked</source>
-            <translation type="unfinished" />
+            <translation>chưa chọn vị trí</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>no position</source>
-            <translation type="unfinished" />
+            <translation>không có vị trí</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>no routing (the task has no incident)</source>
-            <translation type="unfinished" />
+            <translation>không có phân tuyến (nhiệm vụ không có sự cố)</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>not assigned yet</source>
-            <translation type="unfinished" />
+            <translation>chưa giao</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>not the routed unit ({routed}): {reason}</source>
-            <translation type="unfinished" />
+            <translation>không phải đơn vị được phân tuyến ({routed}): {reason}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>officer</source>
-            <translation type="unfinished" />
+            <translation>cán bộ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>open</source>
-            <translation type="unfinished" />
+            <translation>đang mở</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>outside every commune</source>
-            <translation type="unfinished" />
+            <translation>ngoài mọi phường/xã</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>picked on the map</source>
-            <translation type="unfinished" />
+            <translation>chọn trên bản đồ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>rejected</source>
-            <translation type="unfinished" />
+            <translation>bị từ chối</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>resolved</source>
-            <translation type="unfinished" />
+            <translation>đã xử lý</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>sensor</source>
-            <translation type="unfinished" />
+            <translation>cảm biến</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>severity {s}</source>
-            <translation type="unfinished" />
+            <translation>mức độ {s}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>the city</source>
-            <translation type="unfinished" />
+            <translation>thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>typed</source>
-            <translation type="unfinished" />
+            <translation>nhập tay</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>whole city</source>
-            <translation type="unfinished" />
+            <translation>toàn thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>x, y — or latitude, longitude</source>
-            <translation type="unfinished" />
+            <translation>x, y — hoặc vĩ độ, kinh độ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>có</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>{category}, severity {severity} — {status}; {commune}</source>
-            <translation type="unfinished" />
+            <translation>{category}, mức độ {severity} — {status}; {commune}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>{d:,.0f} m from the task's area</source>
-            <translation type="unfinished" />
+            <translation>cách khu vực nhiệm vụ {d:,.0f} m</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>{due} — {hours:g} h for {category}, severity {severity}</source>
-            <translation type="unfinished" />
+            <translation>{due} — {hours:g} giờ cho {category}, mức độ {severity}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>{group} ({n})</source>
-            <translation type="unfinished" />
+            <translation>{group} ({n})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>{n} open question(s) waiting for your answer</source>
-            <translation type="unfinished" />
+            <translation>{n} câu hỏi đang chờ bạn trả lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>{n} overdue task(s) escalated to the city</source>
-            <translation type="unfinished" />
+            <translation>{n} nhiệm vụ quá hạn đã chuyển lên thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>{n} question(s) of {commune}; {a} answered</source>
-            <translation type="unfinished" />
+            <translation>{n} câu hỏi của {commune}; {a} đã trả lời</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>{n} unread notification(s)</source>
-            <translation type="unfinished" />
+            <translation>{n} thông báo chưa đọc</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>{n} waiting</source>
-            <translation type="unfinished" />
+            <translation>{n} đang chờ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>{n} {group}</source>
-            <translation type="unfinished" />
+            <translation>{n} {group}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>{shown} of {total} waiting</source>
-            <translation type="unfinished" />
+            <translation>{shown} trên {total} đang chờ</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>{taken} of {tried} incidents of the last 30 days would have been dispatched automatically.</source>
-            <translation type="unfinished" />
+            <translation>{taken} trên {tried} sự cố trong 30 ngày qua lẽ ra đã được điều phối tự động.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>⚠ The incident was routed to {routed}, not {picked}. Say why; the reason goes into the task's history.</source>
-            <translation type="unfinished" />
+            <translation>⚠ Sự cố được phân tuyến đến {routed}, không phải {picked}. Nêu lý do; lý do được ghi vào lịch sử nhiệm vụ.</translation>
         </message>
     </context>
     <context>
@@ -1293,17 +1293,17 @@
         <message>
             <location filename="../gisdesk-plugin.toml" />
             <source>Pick the place of a question or a report</source>
-            <translation type="unfinished" />
+            <translation>Chọn vị trí của câu hỏi hoặc báo cáo</translation>
         </message>
         <message>
             <location filename="../gisdesk-plugin.toml" />
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ</translation>
         </message>
         <message>
             <location filename="../gisdesk-plugin.toml" />
             <source>Two-level tasks between the city and its communes: inbox, task detail with timeline and evidence, city overview.</source>
-            <translation type="unfinished" />
+            <translation>Nhiệm vụ hai cấp giữa thành phố và các phường/xã: hộp việc, chi tiết nhiệm vụ với dòng thời gian và minh chứng, tổng quan thành phố.</translation>
         </message>
     </context>
 </TS>
