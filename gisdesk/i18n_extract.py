@@ -39,6 +39,7 @@ class Extraction:
     messages: dict[tuple[str, str, str], Message] = field(default_factory=dict)
     helpers: dict[str, dict[str, str]] = field(default_factory=dict)  # module -> {helper name: context}
     tr_classes: dict[str, str] = field(default_factory=dict)  # class name -> module
+    literal_contexts: set[str] = field(default_factory=set)  # contexts written in translate() calls
     bases: dict[str, set[str]] = field(default_factory=dict)  # class name -> base class names
     dynamic: list[str] = field(default_factory=list)  # "path:line" of non-literal texts
 
@@ -142,8 +143,9 @@ def _resolve(module: str, node: ast.ImportFrom) -> str:
 
 
 class _Visitor(ast.NodeVisitor):
-    def __init__(self, out: Extraction, where: str, helpers: dict[str, str], tables: dict[str, list[str]]) -> None:
-        self.out, self.where, self.helpers, self.tables = out, where, helpers, tables
+    def __init__(self, out: Extraction, where: str, helpers: dict[str, str], tables: dict[str, list[str]],
+                 module: str = "") -> None:
+        self.out, self.where, self.helpers, self.tables, self.module = out, where, helpers, tables, module
         self.classes: list[str] = []
         self.loops: dict[str, str] = {}  # loop variable -> the table it runs over
         self.noops = set(NOOP_CALLS)
@@ -196,6 +198,8 @@ class _Visitor(ast.NodeVisitor):
         if _is_translate(node) and len(node.args) >= 2:
             ctx, text_node = _literal(node.args[0]), node.args[1]
             comment = _literal(node.args[2]) or "" if len(node.args) > 2 else ""
+            if ctx is not None:
+                self.out.literal_contexts.add(ctx)
         elif name in self.noops and len(node.args) >= 2:
             ctx, text_node = _literal(node.args[0]), node.args[1]
         elif isinstance(node.func, ast.Name) and name in self.helpers and node.args:
@@ -203,7 +207,7 @@ class _Visitor(ast.NodeVisitor):
         elif (isinstance(node.func, ast.Attribute) and name == "tr" and isinstance(node.func.value, ast.Name)
               and node.func.value.id == "self" and self.classes and node.args):
             ctx, text_node = self.classes[-1], node.args[0]
-            self.out.tr_classes[ctx] = self.where
+            self.out.tr_classes[ctx] = self.module
         elif isinstance(node.func, ast.Name) and name in DATA_CALLS:
             dctx, positions, keywords = DATA_CALLS[name]
             for i in positions:
@@ -253,7 +257,7 @@ def extract(files: list[Path], roots: list[Path], relative_to: Path) -> Extracti
             where = Path(path).resolve().relative_to(relative_to.resolve()).as_posix()
         except ValueError:
             where = Path(path).as_posix()
-        visitor = _Visitor(out, where, helpers, known)
+        visitor = _Visitor(out, where, helpers, known, mod)
         visitor.noops |= {a.asname for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names
                           if a.name in NOOP_CALLS and a.asname}
         for node in ast.walk(tree):  # loop variables first: a comprehension's element is visited before its loop
