@@ -156,7 +156,7 @@ def compile_tree(root: Path) -> list[Path]:
     """Build ``NAME.qm`` beside every ``NAME.ts`` under ``root`` (gisdesk's and the plugins' catalogues)."""
     written = []
     for ts in sorted(Path(root).rglob("*.ts")):
-        if any(part in ("tests", ".git", ".venv", "build", "node_modules") for part in ts.parts):
+        if any(part in ("tests", ".git", ".venv", "node_modules") for part in ts.relative_to(root).parts):
             continue
         qm = ts.with_suffix(".qm")
         write_qm(read_ts(ts), qm)
