@@ -72,11 +72,25 @@ def install(language: str | None = None, settings: QSettings | None = None) -> s
     QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
     if lang == "en":
         return lang
+    _build_if_stale(catalogue_dir())
     if not _load(catalogue_dir() / f"gisdesk_{lang}.qm"):
         log.warning("no compiled catalogue for %s in %s: run 'gisdesk i18n compile'", lang, catalogue_dir())
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     _load(qt_dir / f"qtbase_{lang}.qm")
     return lang
+
+
+def _build_if_stale(folder: Path) -> None:
+    """A source checkout run without the set-up: build missing or outdated ``.qm`` files from the ``.ts``."""
+    stale = [ts for ts in folder.glob("*.ts")
+             if not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    if stale:
+        from gisdesk.i18n_catalogue import compile_tree
+
+        try:
+            compile_tree(folder)
+        except OSError as exc:  # a read-only install: say so once, run in English
+            log.warning("could not build the translation catalogues in %s: %s", folder, exc)
 
 
 def load_plugin_catalogue(root: Path | None, name: str) -> bool:
@@ -85,6 +99,7 @@ def load_plugin_catalogue(root: Path | None, name: str) -> bool:
     if root is None or lang == "en" or Path(root) in _plugin_roots:
         return False
     _plugin_roots.add(Path(root))
+    _build_if_stale(Path(root) / "i18n")
     return _load(Path(root) / "i18n" / f"{name}_{lang}.qm")
 
 
