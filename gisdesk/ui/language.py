@@ -112,7 +112,9 @@ def plugin_text(record: Any, text: str) -> str:
 
 def add_language_menu(window: Any, menu: Any) -> Any:
     """View › Language: one checkable entry per catalogue language; a choice is saved for the next start."""
-    sub = menu.addMenu(tr("&Language"))
+    from gisdesk.ui.actions import icon
+
+    sub = menu.addMenu(icon("mdi6.translate"), tr("&Language"))
     sub.setObjectName("gisdesk.view.language")
     group = QActionGroup(sub)
     saved = str(window.settings.value(i18n.SETTING, "") or "")
@@ -122,7 +124,7 @@ def add_language_menu(window: Any, menu: Any) -> Any:
     for act, code in zip(entries[1:], i18n.LANGUAGES, strict=True):
         act.setData(code)
     for act in entries:
-        act.setObjectName(f"gisdesk.view.language:{act.data() or 'system'}")
+        act.setObjectName(f"language:{act.data() or 'system'}")  # a radio entry: its check mark shows the choice
         act.setChecked(act.data() == saved)
         group.addAction(act)
         sub.addAction(act)

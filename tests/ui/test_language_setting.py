@@ -24,13 +24,13 @@ def test_view_language_saves_the_choice_for_the_next_start(qtbot, workspace, tmp
     win = MainWindow(workspace, settings, plugin_dirs=None)
     qtbot.addWidget(win)
     entries = {a.objectName(): a for a in win.findChildren(type(win.actions["gisdesk.file.open"]))
-               if a.objectName().startswith("gisdesk.view.language:")}
-    assert set(entries) == {"gisdesk.view.language:system", "gisdesk.view.language:en",
-                            "gisdesk.view.language:vi", "gisdesk.view.language:zh_CN"}
-    assert entries["gisdesk.view.language:system"].isChecked()  # nothing saved: follow the system
-    entries["gisdesk.view.language:vi"].trigger()
+               if a.objectName().startswith("language:")}
+    assert set(entries) == {"language:system", "language:en",
+                            "language:vi", "language:zh_CN"}
+    assert entries["language:system"].isChecked()  # nothing saved: follow the system
+    entries["language:vi"].trigger()
     assert settings.value(i18n.SETTING) == "vi"
-    assert entries["gisdesk.view.language:vi"].isChecked()
+    assert entries["language:vi"].isChecked()
     # the next start: the saved choice, unless --lang says otherwise
     assert language.install(None, settings) == "vi"
     assert QCoreApplication.translate("MainWindow", "Layers") == "Lớp"
