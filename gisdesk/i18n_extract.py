@@ -7,7 +7,8 @@ what runs. This extractor reads the code's syntax tree and understands:
 
 - ``QCoreApplication.translate("Context", "text"[, "disambiguation"])`` (or ``QApplication.``);
 - calls of a helper that returns ``QCoreApplication.translate("Context", <its argument>)``,
-  defined in the module or imported from another scanned module;
+  defined in the module or imported from another scanned module; where all helpers of the
+  scanned code share one context (a plugin), a ``tr`` passed in as an argument uses it too;
 - ``self.tr("text")``: the context is the enclosing class (the test suite checks that no
   scanned class subclasses such a class, since Qt would then look under the subclass's name);
 - ``QT_TRANSLATE_NOOP("Context", "text")`` / ``translate_noop("Context", "text")``: texts that
@@ -149,6 +150,7 @@ class _Visitor(ast.NodeVisitor):
         self.classes: list[str] = []
         self.loops: dict[str, str] = {}  # loop variable -> the table it runs over
         self.noops = set(NOOP_CALLS)
+        self.fallback = ""  # the context of a ``tr`` passed as an argument, when the code has only one
 
     def _loop(self, target: ast.AST, iterable: ast.AST) -> None:
         table = next((n.id if isinstance(n, ast.Name) else n.attr for n in ast.walk(iterable)
@@ -204,6 +206,8 @@ class _Visitor(ast.NodeVisitor):
             ctx, text_node = _literal(node.args[0]), node.args[1]
         elif isinstance(node.func, ast.Name) and name in self.helpers and node.args:
             ctx, text_node = self.helpers[name], node.args[0]
+        elif isinstance(node.func, ast.Name) and name == "tr" and self.fallback and node.args:
+            ctx, text_node = self.fallback, node.args[0]  # a ``tr`` handed in as an argument (wording tables)
         elif (isinstance(node.func, ast.Attribute) and name == "tr" and isinstance(node.func.value, ast.Name)
               and node.func.value.id == "self" and self.classes and node.args):
             ctx, text_node = self.classes[-1], node.args[0]
@@ -258,6 +262,8 @@ def extract(files: list[Path], roots: list[Path], relative_to: Path) -> Extracti
         except ValueError:
             where = Path(path).as_posix()
         visitor = _Visitor(out, where, helpers, known, mod)
+        contexts = {ctx for h in out.helpers.values() for ctx in h.values()}
+        visitor.fallback = next(iter(contexts)) if len(contexts) == 1 else ""
         visitor.noops |= {a.asname for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names
                           if a.name in NOOP_CALLS and a.asname}
         for node in ast.walk(tree):  # loop variables first: a comprehension's element is visited before its loop

@@ -351,6 +351,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/form.py" />
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
             <location filename="/work/wt/i18n/plugins/incidents/incidents/panel.py" />
             <source>Not allowed: {reason}</source>
             <translation>Không được phép: {reason}</translation>
@@ -382,9 +383,19 @@
             <translation>Không có gì thay đổi.</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
+            <source>One task created for {n} incidents in the Tasks panel.</source>
+            <translation>Đã tạo một nhiệm vụ cho {n} sự cố trong bảng Nhiệm vụ.</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/listing.py" />
             <source>Open</source>
             <translation>Đang mở</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
+            <source>Open the Tasks panel (View › Panels) to create tasks.</source>
+            <translation>Mở bảng Nhiệm vụ (Hiển thị › Bảng) để tạo nhiệm vụ.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/form.py" />
@@ -510,6 +521,11 @@
             <location filename="/work/wt/i18n/plugins/incidents/incidents/form.py" />
             <source>Street, landmark…</source>
             <translation>Đường, địa danh…</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
+            <source>Task created in the Tasks panel: assign it there.</source>
+            <translation>Đã tạo nhiệm vụ trong bảng Nhiệm vụ: hãy giao việc ở đó.</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/panel.py" />

@@ -351,6 +351,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/form.py" />
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
             <location filename="/work/wt/i18n/plugins/incidents/incidents/panel.py" />
             <source>Not allowed: {reason}</source>
             <translation>不允许：{reason}</translation>
@@ -382,9 +383,19 @@
             <translation>没有任何更改。</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
+            <source>One task created for {n} incidents in the Tasks panel.</source>
+            <translation>已在任务面板中为 {n} 个事件创建一个任务。</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/listing.py" />
             <source>Open</source>
             <translation>未结</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
+            <source>Open the Tasks panel (View › Panels) to create tasks.</source>
+            <translation>打开任务面板（视图 › 面板）以创建任务。</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/form.py" />
@@ -510,6 +521,11 @@
             <location filename="/work/wt/i18n/plugins/incidents/incidents/form.py" />
             <source>Street, landmark…</source>
             <translation>街道、地标…</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/incidents/incidents/handoff.py" />
+            <source>Task created in the Tasks panel: assign it there.</source>
+            <translation>已在任务面板中创建任务：请在那里分派。</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/incidents/incidents/panel.py" />

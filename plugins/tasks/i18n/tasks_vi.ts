@@ -9,6 +9,11 @@
             <translation>(hồ sơ đã mở lại)</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>1 day</source>
+            <translation>1 ngày</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>A place on the map</source>
             <translation>Một vị trí trên bản đồ</translation>
@@ -21,6 +26,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Accept</source>
             <translation>Nhận</translation>
         </message>
@@ -63,6 +69,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Any deadline</source>
             <translation>Mọi hạn</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Apr</source>
+            <translation>Thg 4</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -121,6 +132,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Assign…</source>
             <translation>Giao…</translation>
         </message>
@@ -128,6 +140,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Attach a photo</source>
             <translation>Đính kèm ảnh</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Aug</source>
+            <translation>Thg 8</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
@@ -147,6 +164,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Cancel task…</source>
             <translation>Huỷ nhiệm vụ…</translation>
         </message>
@@ -199,6 +217,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Complete…</source>
             <translation>Hoàn thành…</translation>
         </message>
@@ -227,6 +246,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Deadline, soonest first</source>
             <translation>Hạn, sớm nhất trước</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Dec</source>
+            <translation>Thg 12</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -309,6 +333,11 @@
             <translation>Minh chứng và tệp đính kèm</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Feb</source>
+            <translation>Thg 2</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>From</source>
             <translation>Từ</translation>
@@ -332,6 +361,21 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Incident status</source>
             <translation>Trạng thái sự cố</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Jan</source>
+            <translation>Thg 1</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Jul</source>
+            <translation>Thg 7</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Jun</source>
+            <translation>Thg 6</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -359,6 +403,11 @@
             <translation>Toạ độ bản đồ (x, y) hoặc độ (vĩ độ, kinh độ, ví dụ 16.4637, 107.5909)</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Mar</source>
+            <translation>Thg 3</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Mark all read</source>
             <translation>Đánh dấu tất cả đã đọc</translation>
@@ -377,6 +426,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Mark the selected notification or group read</source>
             <translation>Đánh dấu thông báo hoặc nhóm đã chọn là đã đọc</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>May</source>
+            <translation>Thg 5</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -515,9 +569,19 @@
             <translation>Hiện bạn không có việc gì với nhiệm vụ này.</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Nov</source>
+            <translation>Thg 11</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>OK</source>
             <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Oct</source>
+            <translation>Thg 10</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
@@ -684,6 +748,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Reassign…</source>
             <translation>Giao lại…</translation>
         </message>
@@ -714,6 +779,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Reopen…</source>
             <translation>Mở lại…</translation>
         </message>
@@ -724,6 +790,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Report progress…</source>
             <translation>Báo cáo tiến độ…</translation>
         </message>
@@ -749,6 +816,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Return…</source>
             <translation>Trả lại…</translation>
         </message>
@@ -813,6 +881,11 @@
             <translation>Đã gửi.</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Sep</source>
+            <translation>Thg 9</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Show incident on the map</source>
             <translation>Hiện sự cố trên bản đồ</translation>
@@ -834,6 +907,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Start work</source>
             <translation>Bắt đầu thực hiện</translation>
         </message>
@@ -938,6 +1012,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Verify and close</source>
             <translation>Xác minh và đóng</translation>
         </message>
@@ -992,6 +1067,16 @@
             <translation>về</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>accepted</source>
+            <translation>đã nhận</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>administrator</source>
+            <translation>quản trị viên</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>an incident</source>
             <translation>một sự cố</translation>
@@ -1023,7 +1108,13 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>assigned</source>
+            <translation>đã giao</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>assigned it</source>
             <translation>đã giao</translation>
         </message>
         <message>
@@ -1031,6 +1122,21 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>camera</source>
             <translation>camera</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>cancelled</source>
+            <translation>đã huỷ</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>cancelled it</source>
+            <translation>đã huỷ</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>city dispatcher</source>
+            <translation>điều phối viên thành phố</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
@@ -1041,6 +1147,7 @@
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>closed</source>
             <translation>đã đóng</translation>
         </message>
@@ -1050,14 +1157,34 @@
             <translation>phường/xã</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>commune officer</source>
+            <translation>cán bộ phường/xã</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>commune {name}</source>
             <translation>phường/xã {name}</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>completed the work</source>
+            <translation>đã hoàn thành công việc</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>created the task</source>
+            <translation>đã tạo nhiệm vụ</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>department</source>
             <translation>sở/ban</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>department officer</source>
+            <translation>cán bộ sở/ban</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
@@ -1075,6 +1202,21 @@
             <translation>điều phối viên xác nhận</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>done, to verify</source>
+            <translation>xong, chờ xác minh</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>due {when}</source>
+            <translation>hạn {when}</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>due {when} (in {span})</source>
+            <translation>hạn {when} (còn {span})</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>duplicate</source>
             <translation>trùng lặp</translation>
@@ -1083,6 +1225,16 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>escalated</source>
             <translation>đã chuyển cấp trên</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>escalated it (overdue)</source>
+            <translation>đã chuyển cấp trên (quá hạn)</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>finished</source>
+            <translation>đã xong</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
@@ -1102,8 +1254,14 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>in progress</source>
             <translation>đang xử lý</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>in {span}</source>
+            <translation>còn {span}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
@@ -1112,6 +1270,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>new</source>
             <translation>mới</translation>
         </message>
@@ -1124,6 +1283,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>no SLA rule for this category and severity: set the deadline</source>
             <translation>không có quy tắc SLA cho loại và mức độ này: hãy đặt hạn</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>no deadline</source>
+            <translation>không có hạn</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
@@ -1177,14 +1341,39 @@
             <translation>chọn trên bản đồ</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>reassigned it</source>
+            <translation>đã giao lại</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>rejected</source>
             <translation>bị từ chối</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>reopened it</source>
+            <translation>đã mở lại</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>reported progress</source>
+            <translation>đã báo cáo tiến độ</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>resolved</source>
             <translation>đã xử lý</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>returned</source>
+            <translation>bị trả lại</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>returned it</source>
+            <translation>đã trả lại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
@@ -1198,6 +1387,12 @@
             <translation>mức độ {s}</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>started work</source>
+            <translation>đã bắt đầu thực hiện</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>the city</source>
             <translation>thành phố</translation>
@@ -1206,6 +1401,16 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>typed</source>
             <translation>nhập tay</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>verified and closed it</source>
+            <translation>đã xác minh và đóng</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>viewer</source>
+            <translation>người xem</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -1243,6 +1448,31 @@
             <translation>{group} ({n})</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} automatic dispatches to confirm</source>
+            <translation>{n} điều phối tự động chờ xác nhận</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} days</source>
+            <translation>{n} ngày</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} h</source>
+            <translation>{n} giờ</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} min</source>
+            <translation>{n} phút</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} new tasks</source>
+            <translation>{n} nhiệm vụ mới</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>{n} open question(s) waiting for your answer</source>
             <translation>{n} câu hỏi đang chờ bạn trả lời</translation>
@@ -1253,9 +1483,34 @@
             <translation>{n} nhiệm vụ quá hạn đã chuyển lên thành phố</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} overdue tasks</source>
+            <translation>{n} nhiệm vụ quá hạn</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>{n} question(s) of {commune}; {a} answered</source>
             <translation>{n} câu hỏi của {commune}; {a} đã trả lời</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks completed, to verify</source>
+            <translation>{n} nhiệm vụ đã xong, chờ xác minh</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks dispatched automatically</source>
+            <translation>{n} nhiệm vụ được điều phối tự động</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks reopened</source>
+            <translation>{n} nhiệm vụ được mở lại</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks returned</source>
+            <translation>{n} nhiệm vụ bị trả lại</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
@@ -1276,6 +1531,16 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>{shown} of {total} waiting</source>
             <translation>{shown} trên {total} đang chờ</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{span} late</source>
+            <translation>trễ {span}</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{span} late (due {when})</source>
+            <translation>trễ {span} (hạn {when})</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />

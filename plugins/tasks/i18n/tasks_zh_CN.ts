@@ -9,6 +9,11 @@
             <translation>（案件已重新打开）</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>1 day</source>
+            <translation>1 天</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>A place on the map</source>
             <translation>地图上的一个位置</translation>
@@ -21,6 +26,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Accept</source>
             <translation>接受</translation>
         </message>
@@ -63,6 +69,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Any deadline</source>
             <translation>任何期限</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Apr</source>
+            <translation>4月</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -121,6 +132,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Assign…</source>
             <translation>分派…</translation>
         </message>
@@ -128,6 +140,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>Attach a photo</source>
             <translation>附加照片</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Aug</source>
+            <translation>8月</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
@@ -147,6 +164,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Cancel task…</source>
             <translation>取消任务…</translation>
         </message>
@@ -199,6 +217,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Complete…</source>
             <translation>完成…</translation>
         </message>
@@ -227,6 +246,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Deadline, soonest first</source>
             <translation>期限，最早在前</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Dec</source>
+            <translation>12月</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -309,6 +333,11 @@
             <translation>证据与附件</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Feb</source>
+            <translation>2月</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>From</source>
             <translation>来自</translation>
@@ -332,6 +361,21 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
             <source>Incident status</source>
             <translation>事件状态</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Jan</source>
+            <translation>1月</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Jul</source>
+            <translation>7月</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Jun</source>
+            <translation>6月</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -359,6 +403,11 @@
             <translation>地图坐标（x, y）或经纬度（纬度, 经度，例如 16.4637, 107.5909）</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Mar</source>
+            <translation>3月</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Mark all read</source>
             <translation>全部标为已读</translation>
@@ -377,6 +426,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>Mark the selected notification or group read</source>
             <translation>将选中的通知或分组标为已读</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>May</source>
+            <translation>5月</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -515,9 +569,19 @@
             <translation>您目前无需对此任务进行操作。</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Nov</source>
+            <translation>11月</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>OK</source>
             <translation>确定</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Oct</source>
+            <translation>10月</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/panel.py" />
@@ -684,6 +748,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Reassign…</source>
             <translation>重新分派…</translation>
         </message>
@@ -714,6 +779,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Reopen…</source>
             <translation>重新打开…</translation>
         </message>
@@ -724,6 +790,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Report progress…</source>
             <translation>汇报进度…</translation>
         </message>
@@ -749,6 +816,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Return…</source>
             <translation>退回…</translation>
         </message>
@@ -813,6 +881,11 @@
             <translation>已发送。</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>Sep</source>
+            <translation>9月</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/incident_box.py" />
             <source>Show incident on the map</source>
             <translation>在地图上显示事件</translation>
@@ -834,6 +907,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Start work</source>
             <translation>开始处理</translation>
         </message>
@@ -938,6 +1012,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>Verify and close</source>
             <translation>核实并关闭</translation>
         </message>
@@ -992,6 +1067,16 @@
             <translation>关于</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>accepted</source>
+            <translation>已接受</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>an incident</source>
             <translation>一个事件</translation>
@@ -1023,7 +1108,13 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>assigned</source>
+            <translation>已分派</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>assigned it</source>
             <translation>已分派</translation>
         </message>
         <message>
@@ -1031,6 +1122,21 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>camera</source>
             <translation>摄像头</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>cancelled it</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>city dispatcher</source>
+            <translation>市调度员</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
@@ -1041,6 +1147,7 @@
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>closed</source>
             <translation>已关闭</translation>
         </message>
@@ -1050,14 +1157,34 @@
             <translation>街道/乡镇</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>commune officer</source>
+            <translation>街道/乡镇工作人员</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>commune {name}</source>
             <translation>街道/乡镇 {name}</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>completed the work</source>
+            <translation>已完成工作</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>created the task</source>
+            <translation>创建了任务</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
             <source>department</source>
             <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>department officer</source>
+            <translation>部门工作人员</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
@@ -1075,6 +1202,21 @@
             <translation>调度员确认</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>done, to verify</source>
+            <translation>已完成，待核实</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>due {when}</source>
+            <translation>{when} 到期</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>due {when} (in {span})</source>
+            <translation>{when} 到期（还有 {span}）</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>duplicate</source>
             <translation>重复</translation>
@@ -1083,6 +1225,16 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/detail.py" />
             <source>escalated</source>
             <translation>已上报升级</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>escalated it (overdue)</source>
+            <translation>已上报升级（逾期）</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>finished</source>
+            <translation>已结束</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
@@ -1102,8 +1254,14 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>in progress</source>
             <translation>处理中</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>in {span}</source>
+            <translation>还有 {span}</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
@@ -1112,6 +1270,7 @@
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
             <source>new</source>
             <translation>新建</translation>
         </message>
@@ -1124,6 +1283,11 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
             <source>no SLA rule for this category and severity: set the deadline</source>
             <translation>此类别和严重程度没有 SLA 规则：请设置期限</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>no deadline</source>
+            <translation>无期限</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/actions.py" />
@@ -1177,14 +1341,39 @@
             <translation>在地图上选取</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>reassigned it</source>
+            <translation>已重新分派</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>rejected</source>
             <translation>已拒绝</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>reopened it</source>
+            <translation>已重新打开</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>reported progress</source>
+            <translation>汇报了进度</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <source>resolved</source>
             <translation>已解决</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>returned</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>returned it</source>
+            <translation>已退回</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
@@ -1198,6 +1387,12 @@
             <translation>严重程度 {s}</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>started work</source>
+            <translation>开始处理</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>the city</source>
             <translation>全市</translation>
@@ -1206,6 +1401,16 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/evidence.py" />
             <source>typed</source>
             <translation>手动输入</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>verified and closed it</source>
+            <translation>已核实并关闭</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/_texts.py" />
+            <source>viewer</source>
+            <translation>查看者</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />
@@ -1243,6 +1448,31 @@
             <translation>{group}（{n}）</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} automatic dispatches to confirm</source>
+            <translation>{n} 个自动派单待确认</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} days</source>
+            <translation>{n} 天</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} h</source>
+            <translation>{n} 小时</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} min</source>
+            <translation>{n} 分钟</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} new tasks</source>
+            <translation>{n} 个新任务</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>{n} open question(s) waiting for your answer</source>
             <translation>{n} 个问题等待您回复</translation>
@@ -1253,9 +1483,34 @@
             <translation>{n} 个逾期任务已上报市里</translation>
         </message>
         <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} overdue tasks</source>
+            <translation>{n} 个逾期任务</translation>
+        </message>
+        <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/questions.py" />
             <source>{n} question(s) of {commune}; {a} answered</source>
             <translation>{commune} 的 {n} 个问题；{a} 个已回复</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks completed, to verify</source>
+            <translation>{n} 个任务已完成，待核实</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks dispatched automatically</source>
+            <translation>{n} 个任务已自动派单</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks reopened</source>
+            <translation>{n} 个任务已重新打开</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{n} tasks returned</source>
+            <translation>{n} 个任务被退回</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
@@ -1276,6 +1531,16 @@
             <location filename="/work/wt/i18n/plugins/tasks/tasks/inbox.py" />
             <source>{shown} of {total} waiting</source>
             <translation>{total} 个待处理中的 {shown} 个</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{span} late</source>
+            <translation>逾期 {span}</translation>
+        </message>
+        <message>
+            <location filename="/work/wt/i18n/plugins/tasks/tasks/wording.py" />
+            <source>{span} late (due {when})</source>
+            <translation>逾期 {span}（{when} 到期）</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/tasks/tasks/rules_dialog.py" />

@@ -8,3 +8,6 @@ _("TasksPanel", "new"), _("TasksPanel", "assigned"), _("TasksPanel", "in progres
 _("TasksPanel", "closed"), _("TasksPanel", "rejected"), _("TasksPanel", "duplicate")
 # gisdesk.core.incidents.CHANNELS
 _("TasksPanel", "officer"), _("TasksPanel", "hotline"), _("TasksPanel", "app"), _("TasksPanel", "camera"), _("TasksPanel", "sensor")
+# gisdesk.core.users.ROLES (with "_" as a space) and User.unit for the city
+_("TasksPanel", "administrator"), _("TasksPanel", "city dispatcher"), _("TasksPanel", "department officer")
+_("TasksPanel", "commune officer"), _("TasksPanel", "viewer"), _("TasksPanel", "the city")
