@@ -186,3 +186,25 @@ def test_the_extractor_follows_helpers_tables_and_self_tr(tmp_path):
                                    ("Other", "Literal", "disambiguation"), ("DemoPanel", "Alpha", ""),
                                    ("DemoPanel", "Beta", "")}
     assert found.dynamic == ["demo/panel.py:10"]  # tr(self.name): reported, not guessed
+
+
+def test_texts_shown_from_the_core_tables_are_in_the_catalogues():
+    """Statuses, channels, roles, marker shapes and ramps are shown from data: a new code needs a text."""
+    from gisdesk.core.incidents import CHANNELS, STATUSES
+    from gisdesk.core.style import MARKER_SHAPES
+    from gisdesk.core.users import ROLES
+    from gisdesk.ui._style_widgets import RAMPS
+
+    def keys(path: Path) -> set[tuple[str, str]]:
+        return {(m.context, m.source) for m in read_ts(path).messages.values() if m.kind != "vanished"}
+
+    shown = [s.replace("_", " ") for s in STATUSES] + list(CHANNELS)
+    for plugin, context in (("incidents", "IncidentsPanel"), ("tasks", "TasksPanel")):
+        have = keys(CHECKOUT / "plugins" / plugin / "i18n" / f"{plugin}_vi.ts")
+        assert {(context, s) for s in shown} <= have, plugin
+    window = keys(CHECKOUT / "resources" / "i18n" / "gisdesk_vi.ts")
+    tasks = keys(CHECKOUT / "plugins" / "tasks" / "i18n" / "tasks_vi.ts")
+    assert {("MainWindow", r.replace("_", " ")) for r in ROLES} <= window
+    assert {("TasksPanel", r.replace("_", " ")) for r in ROLES} <= tasks
+    assert {("StyleDialog", s) for s in MARKER_SHAPES} <= window
+    assert {(ctx, name) for name in RAMPS for ctx in ("StyleDialog", "RampEditor")} <= window
