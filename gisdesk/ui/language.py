@@ -69,7 +69,9 @@ def install(language: str | None = None, settings: QSettings | None = None) -> s
     _installed.clear()
     _plugin_roots.clear()
     i18n.set_current(lang)
-    QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
+    # dates and numbers: the language's locale; English keeps the system's (an English window on a
+    # German system still writes 1.234,5)
+    QLocale.setDefault(QLocale(lang) if lang != "en" else QLocale.system())
     if lang == "en":
         return lang
     _build_if_stale(catalogue_dir())
