@@ -16,7 +16,8 @@ if [ "${1:-}" = "test" ]; then mode=test; shift; fi
 
 # --- system packages (Debian's names) ------------------------------------------------
 # mod_spatialite has no PyPI wheel; Qt's wheels need a few shared libraries and fonts.
-pkgs=(libsqlite3-mod-spatialite python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+# libicu-dev, pkg-config, g++ and python3-dev build PyICU (sorting names as Vietnamese and Chinese do).
+pkgs=(libsqlite3-mod-spatialite python3-venv libicu-dev pkg-config g++ python3-dev libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
       fonts-dejavu-core fonts-wqy-microhei libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
       libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0)
 if [ "$mode" = test ]; then
@@ -63,10 +64,15 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   [ -x .venv/bin/python ] || "$py" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e '.[test]'
+  # PyICU has no wheels: it compiles against the system ICU (a minute or two); without it gisdesk
+  # sorts Vietnamese with its own rules and Chinese by code point.
+  .venv/bin/python -m pip install -q -e '.[icu]' || say "PyICU could not be built: names sort with gisdesk's own rules"
   echo "$want" > "$stamp"
   # gisdesk in the applications menu, with its icon (freedesktop.org; the user's own data folder)
   [ "$(uname -s)" = Linux ] && .venv/bin/python -m gisdesk.desktop_entry || true
 fi
+# the translation catalogues: .qm files built from the .ts sources (quick; .ts may change with a pull)
+.venv/bin/gisdesk i18n compile >/dev/null
 
 # --- go ---------------------------------------------------------------------------------
 if [ "$mode" = test ]; then

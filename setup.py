@@ -15,7 +15,22 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 SHIPPED = ("plugins", "resources")
-LEAVE_OUT = shutil.ignore_patterns("tests", "conftest.py", "__pycache__", "*.py[co]", ".*")
+LEAVE_OUT = shutil.ignore_patterns("tests", "conftest.py", "__pycache__", "*.py[co]", ".*", "*.qm")
+
+
+def compile_catalogues(folder: Path) -> None:
+    """Build the ``.qm`` translation catalogues from the ``.ts`` sources under ``folder``.
+
+    ``gisdesk/i18n_catalogue.py`` needs only the standard library; it is loaded by its path
+    because the build environment has none of gisdesk's dependencies."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("_gisdesk_i18n_catalogue", ROOT / "gisdesk" / "i18n_catalogue.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    module.compile_tree(folder)
 
 
 class BuildPyWithShipped(build_py):
@@ -31,6 +46,7 @@ class BuildPyWithShipped(build_py):
                 shutil.rmtree(target)
             if (ROOT / name).is_dir():
                 shutil.copytree(ROOT / name, target, ignore=LEAVE_OUT)
+                compile_catalogues(target)  # .qm files are build output, never in the source tree
 
 
 setup(cmdclass={"build_py": BuildPyWithShipped})

@@ -38,6 +38,7 @@ from gisdesk.core.access import Decision, RowFilter
 from gisdesk.core.callbacks import RESULT_WORDS as CALLBACK_WORDS, RESULTS as CALLBACK_RESULTS
 from gisdesk.core.dispatch import RULE_ACTIONS, SOURCES as DISPATCH_SOURCES, UNITS as DISPATCH_UNITS, DispatchRule
 from gisdesk.core.locator import LocatorProvider, LocatorResult, LocatorTarget, fold
+from gisdesk.core.collation import sort_key, sort_texts  # names in the language's order (issue 16)
 from gisdesk.core.tasks import ACTIONS, STATES, TRANSITIONS, ConflictError, InvalidTransition, Task
 from gisdesk.core.users import ROLES, PermissionDenied, User
 from gisdesk.plugins.incidents import Incidents
@@ -59,7 +60,7 @@ __all__ = [
     "STATUSES", "Settings", "SnapResult", "StoreError", "Symbol", "Undo", "User", "ValidationError", "VectorStyle",
     "Workspace", "categorized", "check_read_only", "format_count", "graduated", "plugin_path", "rows_to_columns",
     "union_bbox", "CALLBACK_RESULTS", "CALLBACK_WORDS", "DISPATCH_SOURCES", "DISPATCH_UNITS", "DispatchRule",
-    "RULE_ACTIONS",
+    "RULE_ACTIONS", "sort_key", "sort_texts",
 ]
 
 

@@ -149,7 +149,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
         print(f"Building the demo city in {workspace} (first run) …", file=sys.stderr, flush=True)
         workspace.parent.mkdir(parents=True, exist_ok=True)
         build_workspace(workspace)
-    return run_app(workspace, [Path(d) for d in args.plugins_dir])
+    return run_app(workspace, [Path(d) for d in args.plugins_dir], language=args.lang)
 
 
 def _cmd_plugins(args: argparse.Namespace) -> int:
@@ -170,6 +170,8 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("workspace", nargs="?", help="workspace to open (default: the demo city, built on first run)")
     parser.add_argument("--plugins-dir", action="append", default=[], metavar="DIR",
                         help="also load the plugins in DIR (repeatable)")
+    parser.add_argument("--lang", metavar="CODE", help="language of the window: en, vi or zh_CN (default: the "
+                                                       "View > Language setting, else the system's)")
     return parser
 
 
@@ -264,6 +266,10 @@ def main(argv: list[str] | None = None) -> int:
             from gisdesk.package_create_cli import create_main
 
             return create_main(argv[2:])
+        if argv[:1] == ["i18n"]:  # 'gisdesk i18n update|compile|stats' (translation catalogues)
+            from gisdesk.i18n_cli import i18n_main
+
+            return i18n_main(argv[1:])
         if argv[:1] == ["export"]:  # 'gisdesk export WORKSPACE LAYER OUT' (save a layer to a file)
             from gisdesk.export_cli import export_main
 

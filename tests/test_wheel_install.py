@@ -112,3 +112,14 @@ def test_the_installed_gisdesk_finds_and_activates_the_three_shipped_panels(inst
         assert plugins[name]["source"] == "builtin"
         assert plugins[name]["state"] == "active", plugins[name]
         assert Path(plugins[name]["path"]).is_relative_to(installed)
+
+
+def test_the_wheel_carries_the_compiled_translation_catalogues(installed, tmp_path):
+    """The .qm files are build output (not in the source tree): the wheel build compiles them (issue 16)."""
+    code = "from gisdesk.core.shipped import plugins_dir, resources_dir; print(resources_dir()); print(plugins_dir())"
+    resources, plugins = _run([str(installed / BIN / "python"), "-c", code], timeout=30, cwd=tmp_path,
+                              env=_env(tmp_path)).stdout.split()
+    for lang in ("vi", "zh_CN"):
+        assert (Path(resources) / "i18n" / f"gisdesk_{lang}.qm").stat().st_size > 1000
+        for name in ("incidents", "tasks", "dashboards"):
+            assert (Path(plugins) / name / "i18n" / f"{name}_{lang}.qm").stat().st_size > 1000

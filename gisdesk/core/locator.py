@@ -28,6 +28,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Protocol, runtime_checkable
 
+from gisdesk.core import collation
+
 #: The kinds the built-in providers give, in the order the popup shows their groups.
 KIND_ORDER: tuple[str, ...] = ("coordinate", "commune", "road", "place", "project", "incident", "task")
 #: Mainland Vietnam with its coastal islands, lon/lat (how typed coordinates pick an order).
@@ -171,7 +173,8 @@ def group_results(results: Iterable[LocatorResult]) -> list[tuple[str, list[Loca
     groups: dict[str, list[LocatorResult]] = {}
     for r in results:
         groups.setdefault(r.kind, []).append(r)
-    return [(k, sorted(groups[k], key=lambda r: (-r.score, r.title))) for k in sorted(groups, key=kind_rank)]
+    key = collation.key_function()  # equal scores in the language's order of names
+    return [(k, sorted(groups[k], key=lambda r: (-r.score, key(r.title)))) for k in sorted(groups, key=kind_rank)]
 
 
 @dataclass

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from gisdesk.core.collation import sort_texts
 from gisdesk.core.access import Decision
 from gisdesk.core.incidents import Incident
 
@@ -115,8 +116,8 @@ class Incidents:
         return self._s.rules()
 
     def categories(self) -> list[str]:
-        """The category list (the rules' categories), sorted."""
-        return sorted(self._s.rules())
+        """The category list (the rules' categories), in the language's order."""
+        return sort_texts(self._s.rules())
 
     def set_rule(self, category: str, department: str) -> None:
         """Add a category or change the department it is routed to."""
@@ -127,8 +128,8 @@ class Incidents:
         return self._s.departments()
 
     def communes(self) -> list[str]:
-        """The commune names, sorted."""
-        return sorted(self._s.communes.names)
+        """The commune names, in the language's order (Vietnamese: "Đ" after "D")."""
+        return sort_texts(self._s.communes.names)
 
     def commune_area(self, name: str) -> Any:
         """The outline of commune ``name`` (shapely, workspace CRS); KeyError for an unknown name."""

@@ -46,7 +46,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from gisdesk.core import access
+from gisdesk.core import access, collation
 from gisdesk.core.locator import LocatorResult, LocatorTarget, fold, match_score
 from gisdesk.core.users import User
 from gisdesk.store._access_sql import where
@@ -175,8 +175,9 @@ class LocatorIndex(IndexUpkeep):
                 target=LocatorTarget(tbl, tuple(int(f) for f in (fids or "").split(",") if f)),
                 score=match_score(fol, folded), provider=self.name))
         out = []
+        key = collation.key_function()  # equal scores in the language's order of names
         for results in per_kind.values():
-            out += sorted(results, key=lambda r: (-r.score, len(r.title), r.title))[:limit]
+            out += sorted(results, key=lambda r: (-r.score, len(r.title), key(r.title)))[:limit]
         return out
 
     def _incidents(self, folded: str, raw: str, limit: int) -> list[LocatorResult]:
@@ -239,7 +240,8 @@ class LocatorIndex(IndexUpkeep):
                                      detail=" · ".join(v for v in (commune or dept, state) if v),
                                      target=LocatorTarget("tasks", (), uuid), score=match_score(fol, folded),
                                      provider=self.name))
-        return sorted(out, key=lambda r: (-r.score, r.title))[:limit]
+        key = collation.key_function()
+        return sorted(out, key=lambda r: (-r.score, key(r.title)))[:limit]
 
 
 def _workspace_crs(path: Path) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from gisdesk.core.expression import ExpressionError, SqlDialect, parse, to_sql
+from gisdesk.store._collate_sql import rank_text_values
 from gisdesk.store.connection import sqlite_module, translate_error
 from gisdesk.store.datasource import DataSource, LayerInfo, quote_ident
 from gisdesk.store.errors import StoreError
@@ -188,7 +189,10 @@ class TableQuery:
             sql += " WHERE " + " AND ".join(conds)
         if self.sort_column is not None:
             col = quote_ident(self.sort_column)
-            sql += f" ORDER BY {col} IS NULL, {col}{' DESC' if self.descending else ''}, {self._key}"
+            desc = " DESC" if self.descending else ""
+            rank = getattr(self, "_rank_sql", None)  # text in the language's order (numbers first, as SQLite)
+            ranked = f"{rank}{desc}, " if rank else ""
+            sql += f" ORDER BY {col} IS NULL, {ranked}{col}{desc}, {self._key}"
         else:
             sql += f" ORDER BY {self._key}"
         return sql, params + list(self._params)
@@ -196,11 +200,13 @@ class TableQuery:
     def ids(self) -> np.ndarray:
         """Feature ids (int64) matching the filter, in sort order (cached until filter or sort change)."""
         if self._ids is None:
-            sql, params = self.select_sql()
             conn = self._conn()
             self._running = conn
             try:
                 with self.ds.translating_errors():
+                    self._rank_sql = None if self.sort_column is None else rank_text_values(
+                        conn, self._table, quote_ident(self.sort_column))
+                    sql, params = self.select_sql()
                     # One query: SQLite joins the ids into one string in the subquery's order.
                     n, text = conn.execute(f"SELECT count(*), group_concat(k) FROM ({sql})", params).fetchone()
                     ids = np.empty(0, np.int64) if not n else np.fromstring(text, np.int64, sep=",")

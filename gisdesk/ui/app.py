@@ -82,13 +82,16 @@ def app_icon():
     return QIcon(str(icon_path()))
 
 
-def run_app(workspace: Path, plugin_dirs: list[Path] | None = None) -> int:
-    """Open the window on ``workspace`` and run the event loop."""
+def run_app(workspace: Path, plugin_dirs: list[Path] | None = None, language: str | None = None) -> int:
+    """Open the window on ``workspace`` and run the event loop (in ``language``, else the saved or system one)."""
+    from gisdesk.ui import language as ui_language
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gisdesk")
     app.setOrganizationName("gisdesk")
     app.setDesktopFileName("gisdesk")  # the desktop entry (gisdesk/desktop_entry.py): the taskbar's icon and name
     app.setWindowIcon(app_icon())
+    ui_language.install(language, QSettings("gisdesk", "gisdesk"))
     gc_guard.install()
     if open_window(workspace, plugin_dirs=plugin_dirs) is None:
         return 2

@@ -206,6 +206,9 @@ class MainWindow(QMainWindow):
         self.panels_menu = view.addMenu(icon("mdi6.dock-window"), tr("&Panels"))
         self.panels_menu.setObjectName("gisdesk.view.panels")
         self.panels_menu.aboutToShow.connect(self._fill_panels_menu)
+        from gisdesk.ui.language import add_language_menu
+
+        add_language_menu(self, view)
 
     def _fill_panels_menu(self) -> None:
         """Every dock of the window (layers, identify, attribute tables, plugin panels), checked when shown."""

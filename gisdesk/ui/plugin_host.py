@@ -19,8 +19,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QToolBar, QWidget
 
+from gisdesk.core.i18n import translate_noop
 from gisdesk.plugins.canvas import CanvasBackend, Graphics, KeyEvent, MapEvent
 from gisdesk.plugins.host import Services
+from gisdesk.ui.language import load_plugin_catalogue, plugin_text
 from gisdesk.ui.map_tools import MapTool
 
 log = logging.getLogger("gisdesk.plugins")
@@ -39,6 +41,17 @@ _CREATED = "gisdeskPluginMenu"  # dynamic property on menus the host created (re
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("PluginHost", text)
+
+
+def menu_title(part: str) -> str:
+    """A menu path part as shown: the window's own menus and "Panels" translated, a plugin's own names as written."""
+    for candidate in (QCoreApplication.translate("Commands", f"&{part}"), tr(part)):
+        if candidate.replace("&", "") != part:
+            return candidate
+    return part
+
+
+translate_noop("PluginHost", "Plugins"), translate_noop("PluginHost", "Panels")
 
 
 def _modifiers(mods) -> frozenset:
@@ -237,7 +250,7 @@ class QtHost:
             self._fail(record, "panel", TypeError(
                 f"panel factory of {spec.id} returned {type(widget).__name__}, not a QWidget"))
             return lambda: None
-        dock = QDockWidget(spec.title, self.window)
+        dock = QDockWidget(plugin_text(record, spec.title), self.window)
         dock.setObjectName(spec.id)
         dock.setWidget(widget)
         area = _AREAS.get(spec.area, _AREAS["right"])
@@ -390,11 +403,12 @@ class QtHost:
 
     # -- helpers -------------------------------------------------------------------
     def _action(self, record: Any, spec: Any) -> QAction:
-        act = QAction(spec.title, self.window)
+        title = plugin_text(record, spec.title)
+        act = QAction(title, self.window)
         act.setObjectName(spec.id)
         if getattr(spec, "shortcut", ""):
             act.setShortcut(QKeySequence(spec.shortcut))
-            act.setToolTip(f"{spec.title} ({spec.shortcut})")
+            act.setToolTip(f"{title} ({spec.shortcut})")
             clash = [a.objectName() or a.text() for a in self.window.findChildren(QAction)
                      if a is not act and a.shortcut() == act.shortcut()]
             if clash:
@@ -405,7 +419,7 @@ class QtHost:
             act.setIcon(icon)
         if getattr(spec, "requires", ""):
             act.setProperty("gisdesk_requires", spec.requires)
-            act.setProperty("gisdesk_tooltip", act.toolTip() or spec.title)
+            act.setProperty("gisdesk_tooltip", act.toolTip() or title)
             self._apply_requirement(act)
         return act
 
@@ -452,12 +466,13 @@ class QtHost:
         parent = self.window.menuBar()
         menu = None
         for part in [p.strip() for p in path.split("/") if p.strip()]:
-            found = next((a.menu() for a in parent.actions()
-                          if a.menu() is not None and a.menu().title().replace("&", "") == part), None)
+            shown = menu_title(part)
+            found = next((a.menu() for a in parent.actions() if a.menu() is not None
+                          and a.menu().title().replace("&", "") in (part, shown.replace("&", ""))), None)
             if found is None:
                 if not create:
                     return None
-                found = parent.addMenu(part)
+                found = parent.addMenu(shown)
                 found.setProperty(_CREATED, True)
                 if isinstance(parent, QMenu):  # a submenu gets an icon like every other menu entry
                     from gisdesk.ui.actions import icon
@@ -532,6 +547,13 @@ def start_plugins(window, plugin_dirs=(), *, state_dir: Path | None = None, fold
                             state_dir=state_dir, raise_errors=raise_errors)
     host.manager = manager
     window.plugin_host = host
+    make_context = manager.context_factory
+
+    def context_with_catalogue(rec, mgr, registry):  # a plugin's own translations before its code runs
+        load_plugin_catalogue(rec.manifest.root if rec.manifest else None, rec.name)
+        return make_context(rec, mgr, registry)
+
+    manager.context_factory = context_with_catalogue
     from gisdesk.ui.actions import icon
 
     manage = QAction(icon("mdi6.puzzle-outline"), tr("&Manage plugins…"), window)

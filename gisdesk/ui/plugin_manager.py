@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
                                QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from gisdesk.ui.language import plugin_text
+
 COLUMNS = ("Plugin", "Version", "Source", "State")
 _STATE_COLOURS = {"active": "#1b7a2f", "failed": "#a61b1b", "disabled": "#777777"}
 
@@ -89,7 +91,8 @@ class PluginManagerDialog(QDialog):
         current = self.current_record()
         self.table.setRowCount(len(self.manager.records))
         for row, rec in enumerate(self.manager.records):
-            title = rec.title if rec.title == rec.name else f"{rec.title} ({rec.name})"
+            shown = plugin_text(rec, rec.title)  # the manifest's title in the plugin's own catalogue
+            title = shown if shown == rec.name else f"{shown} ({rec.name})"
             state = rec.state + (f" ({rec.phase})" if rec.state == "failed" and rec.phase else "")
             for col, text in enumerate((title, rec.version, rec.source, state)):
                 item = QTableWidgetItem(text)
@@ -169,7 +172,7 @@ def plugin_icon(rec) -> QIcon:
 def _details_html(rec) -> str:
     e = html.escape
     m = rec.manifest
-    parts = [f"<h3>{e(rec.title)} <small>{e(rec.version)}</small></h3>"]
+    parts = [f"<h3>{e(plugin_text(rec, rec.title))} <small>{e(rec.version)}</small></h3>"]
     if rec.state == "failed":
         parts.append(f"<p style='color:#a61b1b'><b>{e(tr('Failed while: {phase}').format(phase=rec.phase))}</b><br>"
                      f"{e(rec.error)}</p>")
@@ -180,7 +183,7 @@ def _details_html(rec) -> str:
         if m.description:
             parts.append(f"<p><i>{e(m.description)}</i></p>")
         if m.about:
-            parts.append(f"<p>{e(m.about)}</p>")
+            parts.append(f"<p>{e(plugin_text(rec, m.about))}</p>")
         rows = [(tr("Name"), e(m.name)), (tr("Author"), e(m.author)), (tr("Category"), e(m.category)),
                 (tr("Tags"), e(", ".join(m.tags))), (tr("API version"), e(m.api_version))]
         if m.min_gisdesk or m.max_gisdesk:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from gisdesk.api import sort_texts
+
 from dashboards import stats
 from dashboards.cards import Card, count_change, percent, rate_change
 from dashboards.charts import DailyChart, FunnelChart, GaugeChart, HBarChart
@@ -205,7 +207,7 @@ class DashboardPanel(QWidget):
             box.blockSignals(True)
             box.clear()
             box.addItem(all_label, None)
-            for n in names:
+            for n in sort_texts(names):  # the language's order: "Đông Ba" after "Dương Nỗ"
                 box.addItem(n, n)
             box.blockSignals(False)
         self.commune_box.setEnabled(view == "city")

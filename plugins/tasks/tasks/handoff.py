@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gisdesk.api import PluginContext, Task
+from gisdesk.api import PluginContext, Task, sort_texts
 
 #: At most this many incidents in one task.
 MAX_INCIDENTS = 200
@@ -49,7 +49,7 @@ def create_task_for(ctx: PluginContext, uuids: list[str]) -> Task:
     area: Any = shapely.unary_union([i.geometry for i in incidents])  # each place stays where it is
     lines = [f"- {i.category}, severity {i.severity}: {i.address or i.commune or '—'} — "
              f"{(i.description or '')[:80]} [{i.uuid}]" for i in incidents]
-    communes = sorted({i.commune for i in incidents if i.commune})
+    communes = sort_texts({i.commune for i in incidents if i.commune})
     title = f"{main.category.capitalize()}: {len(incidents)} incidents" + (f" in {', '.join(communes[:3])}"
                                                                           if communes else "")
     return ctx.tasks.create(title[:120], category=main.category, severity=main.severity,

@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from gisdesk.api import Task
+from gisdesk.api import Task, sort_texts
 
 from tasks import wording
 from tasks.actions import tr
@@ -95,9 +95,9 @@ class InboxView(QWidget):
         """Show ``tasks`` (the filter choices follow what is there; the current choices stay)."""
         self.tasks = list(tasks)
         choices = ((self.state, sorted({t.state for t in tasks}), lambda s: wording.state_label(s, tr)),
-                   (self.commune, sorted({t.commune or t.department for t in tasks if t.commune or t.department}),
+                   (self.commune, sort_texts({t.commune or t.department for t in tasks if t.commune or t.department}),
                     str),
-                   (self.category, sorted({t.category for t in tasks if t.category}), str))
+                   (self.category, sort_texts({t.category for t in tasks if t.category}), str))
         for box, values, label in choices:
             keep = box.currentData()
             box.blockSignals(True)

@@ -138,7 +138,7 @@ class TasksPanel(QWidget):
             self._shown_for = user.username
             self.clear_for_new_user()
         self.who.setText(tr("Signed in as {name} — {role}, {unit}").format(
-            name=user.display_name or user.username, role=user.role.replace("_", " "), unit=user.unit))
+            name=user.display_name or user.username, role=tr(user.role.replace("_", " ")), unit=tr(user.unit)))
         creating = store.may("create", "task")
         self.new_button.setEnabled(creating.allowed)
         self.new_button.setToolTip(tr("One task about the incidents selected on the map (or the one open in "

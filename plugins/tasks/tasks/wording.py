@@ -179,7 +179,8 @@ def matches(task: Any, query: str) -> bool:
 #: Notification kinds: the heading of a group of them.
 GROUP_TEXT: dict[str, str] = {"escalated": "{n} overdue tasks", "assigned": "{n} new tasks",
                               "complete": "{n} tasks completed, to verify", "return": "{n} tasks returned",
-                              "reopened": "{n} tasks reopened", "dispatched": "{n} tasks dispatched automatically"}
+                              "reopened": "{n} tasks reopened", "dispatched": "{n} tasks dispatched automatically",
+                              "confirm_dispatch": "{n} automatic dispatches to confirm"}
 
 
 def group_notifications(notes: Iterable[Mapping[str, Any]], tr: Tr = _same) -> list[dict[str, Any]]:
