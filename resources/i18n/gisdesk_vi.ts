@@ -98,7 +98,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
             <source>&amp;Connect to server…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Kết nối máy chủ…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
@@ -173,7 +173,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
             <source>Add &amp;basemap (MBTiles, PMTiles)…</source>
-            <translation type="unfinished" />
+            <translation>Thêm &amp;bản đồ nền (MBTiles, PMTiles)…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
@@ -188,7 +188,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
             <source>An offline tile package drawn under the layers</source>
-            <translation type="unfinished" />
+            <translation>Một gói ô bản đồ ngoại tuyến vẽ bên dưới các lớp</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
@@ -281,102 +281,102 @@
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Connect</source>
-            <translation type="unfinished" />
+            <translation>Kết nối</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Connect to server</source>
-            <translation type="unfinished" />
+            <translation>Kết nối máy chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Database</source>
-            <translation type="unfinished" />
+            <translation>Cơ sở dữ liệu</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>Xoá</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Give the database and your login.</source>
-            <translation type="unfinished" />
+            <translation>Nhập cơ sở dữ liệu và tên đăng nhập của bạn.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Host</source>
-            <translation type="unfinished" />
+            <translation>Máy chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Login</source>
-            <translation type="unfinished" />
+            <translation>Tên đăng nhập</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Tên</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>No system keyring is available on this computer.</source>
-            <translation type="unfinished" />
+            <translation>Máy tính này không có kho khoá (keyring) của hệ thống.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Otherwise the password is asked for each time and never saved.</source>
-            <translation type="unfinished" />
+            <translation>Nếu không, mật khẩu sẽ được hỏi mỗi lần và không bao giờ được lưu.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>Mật khẩu</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Port</source>
-            <translation type="unfinished" />
+            <translation>Cổng</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>Lưu</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Save the password in the system keyring</source>
-            <translation type="unfinished" />
+            <translation>Lưu mật khẩu vào kho khoá (keyring) của hệ thống</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Saved connections</source>
-            <translation type="unfinished" />
+            <translation>Kết nối đã lưu</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>The Python 'keyring' module is not installed (pip install keyring).</source>
-            <translation type="unfinished" />
+            <translation>Chưa cài mô-đun Python 'keyring' (pip install keyring).</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>The password was not saved in the keyring: {error}</source>
-            <translation type="unfinished" />
+            <translation>Mật khẩu chưa được lưu vào kho khoá: {error}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>The system keyring cannot be used: {error}</source>
-            <translation type="unfinished" />
+            <translation>Không dùng được kho khoá của hệ thống: {error}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>dbserver.city.gov.vn, or a socket folder</source>
-            <translation type="unfinished" />
+            <translation>dbserver.city.gov.vn, hoặc một thư mục socket</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>your own login, e.g. phu_hoi</source>
-            <translation type="unfinished" />
+            <translation>tên đăng nhập của chính bạn, ví dụ phu_hoi</translation>
         </message>
     </context>
     <context>
@@ -389,7 +389,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>&amp;Atlas:</source>
-            <translation type="unfinished" />
+            <translation>Tập &amp;bản đồ:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -419,7 +419,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Huỷ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -434,12 +434,12 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Fit the map's extent</source>
-            <translation type="unfinished" />
+            <translation>Vừa với phạm vi bản đồ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Landscape</source>
-            <translation type="unfinished" />
+            <translation>Khổ ngang</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -449,22 +449,22 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>No: one page of this view</source>
-            <translation type="unfinished" />
+            <translation>Không: một trang của khung nhìn này</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>One page per feature of {layer}</source>
-            <translation type="unfinished" />
+            <translation>Mỗi đối tượng của {layer} một trang</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Optional: what, where, when</source>
-            <translation type="unfinished" />
+            <translation>Không bắt buộc: cái gì, ở đâu, khi nào</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Optional: where the data comes from</source>
-            <translation type="unfinished" />
+            <translation>Không bắt buộc: dữ liệu lấy từ đâu</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -489,37 +489,37 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Page:</source>
-            <translation type="unfinished" />
+            <translation>Trang:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Portrait</source>
-            <translation type="unfinished" />
+            <translation>Khổ dọc</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Printing the atlas…</source>
-            <translation type="unfinished" />
+            <translation>Đang in tập bản đồ…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Printing was cancelled; no file was written.</source>
-            <translation type="unfinished" />
+            <translation>Đã huỷ in; không có tệp nào được ghi.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>S&amp;cale:</source>
-            <translation type="unfinished" />
+            <translation>Tỉ lệ:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>S&amp;ource:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nguồn:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Su&amp;btitle:</source>
-            <translation type="unfinished" />
+            <translation>Tiêu đề p&amp;hụ:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -567,7 +567,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/identify.py" />
             <source>Value here</source>
-            <translation type="unfinished" />
+            <translation>Giá trị tại đây</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/identify.py" />
@@ -849,77 +849,77 @@
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Cell size</source>
-            <translation type="unfinished" />
+            <translation>Kích thước ô</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Coordinate system</source>
-            <translation type="unfinished" />
+            <translation>Hệ toạ độ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Extent</source>
-            <translation type="unfinished" />
+            <translation>Phạm vi</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Features</source>
-            <translation type="unfinished" />
+            <translation>Đối tượng</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Field</source>
-            <translation type="unfinished" />
+            <translation>Trường</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Loại</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Layer properties — {title}</source>
-            <translation type="unfinished" />
+            <translation>Thuộc tính lớp — {title}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Tên</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>No data</source>
-            <translation type="unfinished" />
+            <translation>Không có dữ liệu</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>Kích thước</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Nguồn</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Spatial index</source>
-            <translation type="unfinished" />
+            <translation>Chỉ mục không gian</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>không</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>raster</source>
-            <translation type="unfinished" />
+            <translation>raster</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>có</translation>
         </message>
     </context>
     <context>
@@ -967,7 +967,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/layer_tree.py" />
             <source>Properties…</source>
-            <translation type="unfinished" />
+            <translation>Thuộc tính…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_tree.py" />
@@ -1098,7 +1098,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source> (server, read-only)</source>
-            <translation type="unfinished" />
+            <translation> (máy chủ, chỉ đọc)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1113,7 +1113,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
             <source>Add basemap</source>
-            <translation type="unfinished" />
+            <translation>Thêm bản đồ nền</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1138,7 +1138,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Connected to the server as {login}: the map is read-only here, and the incident, task and dashboard panels are not available on the server yet.</source>
-            <translation type="unfinished" />
+            <translation>Đã kết nối máy chủ với tên {login}: bản đồ ở đây chỉ đọc, và các bảng sự cố, nhiệm vụ và bảng điều khiển chưa dùng được trên máy chủ.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1178,7 +1178,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Not available on the server yet: this panel works through the incident and task stores, which run on a workspace file only so far. The map, identify and attribute tables show the server's data as your login may read it (read-only).</source>
-            <translation type="unfinished" />
+            <translation>Chưa dùng được trên máy chủ: bảng này làm việc qua kho sự cố và nhiệm vụ, hiện mới chạy trên tệp vùng làm việc. Bản đồ, xem thông tin và bảng thuộc tính hiển thị dữ liệu của máy chủ theo quyền đọc của tên đăng nhập (chỉ đọc).</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1211,7 +1211,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Package · last sync: {when}</source>
-            <translation type="unfinished" />
+            <translation>Gói · đồng bộ lần cuối: {when}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1236,7 +1236,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>S&amp;ync</source>
-            <translation type="unfinished" />
+            <translation>Đồng &amp;bộ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1246,12 +1246,12 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Search is not available on the server yet</source>
-            <translation type="unfinished" />
+            <translation>Tìm kiếm chưa dùng được trên máy chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Send this package's changes and receive the city's</source>
-            <translation type="unfinished" />
+            <translation>Gửi các thay đổi của gói này và nhận các thay đổi của thành phố</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1271,22 +1271,22 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Đồng bộ thất bại: {reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Synced. Sent: {sent}. Received: {got}.</source>
-            <translation type="unfinished" />
+            <translation>Đã đồng bộ. Đã gửi: {sent}. Đã nhận: {got}.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>Đang đồng bộ…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Take &amp;offline…</source>
-            <translation type="unfinished" />
+            <translation>Làm việc &amp;ngoại tuyến…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1296,7 +1296,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
             <source>Tile packages (*.mbtiles *.pmtiles);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Gói ô bản đồ (*.mbtiles *.pmtiles);;Mọi tệp (*)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1306,7 +1306,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Write a package of one commune or area for one user, to work without the network</source>
-            <translation type="unfinished" />
+            <translation>Ghi một gói cho một phường/xã hoặc một khu vực cho một người dùng, để làm việc không cần mạng</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -1337,42 +1337,42 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>chưa bao giờ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>not a package</source>
-            <translation type="unfinished" />
+            <translation>không phải gói</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>nothing new</source>
-            <translation type="unfinished" />
+            <translation>không có gì mới</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>nothing to send</source>
-            <translation type="unfinished" />
+            <translation>không có gì để gửi</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>offline package for {user}, last synced {when}</source>
-            <translation type="unfinished" />
+            <translation>gói ngoại tuyến của {user}, đồng bộ lần cuối {when}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>the sync engine is not part of this build yet (issue 14, part 2); bring the changes back with the package file for now</source>
-            <translation type="unfinished" />
+            <translation>bộ đồng bộ chưa có trong bản dựng này (issue 14, phần 2); tạm thời hãy mang các thay đổi về bằng tệp gói</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>the window reads the server; writing to it is not done yet</source>
-            <translation type="unfinished" />
+            <translation>cửa sổ đọc dữ liệu từ máy chủ; chưa hỗ trợ ghi vào máy chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>this workspace is not a package</source>
-            <translation type="unfinished" />
+            <translation>vùng làm việc này không phải là gói</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -1425,7 +1425,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/render/layout.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>Nguồn</translation>
         </message>
     </context>
     <context>
@@ -1562,7 +1562,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Changes</source>
-            <translation type="unfinished" />
+            <translation>Thay đổi</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1587,7 +1587,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Home page</source>
-            <translation type="unfinished" />
+            <translation>Trang chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1602,7 +1602,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Needs plugins</source>
-            <translation type="unfinished" />
+            <translation>Cần phần mở rộng</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1622,7 +1622,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Runs on gisdesk</source>
-            <translation type="unfinished" />
+            <translation>Chạy trên gisdesk</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1806,7 +1806,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/save_as_dialog.py" />
             <source>Not done: Save as is not available for a layer of the server yet (use ogr2ogr or QGIS on the server).</source>
-            <translation type="unfinished" />
+            <translation>Chưa thực hiện: Lưu thành chưa dùng được cho lớp trên máy chủ (hãy dùng ogr2ogr hoặc QGIS trên máy chủ).</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/save_as_dialog.py" />
@@ -1957,12 +1957,12 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>A rule is a filter expression, e.g. "status" = 'offline'; the first rule a feature matches gives its symbol</source>
-            <translation type="unfinished" />
+            <translation>Mỗi quy tắc là một biểu thức lọc, ví dụ "status" = 'offline'; quy tắc đầu tiên mà đối tượng khớp sẽ quyết định ký hiệu của nó</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Add rule</source>
-            <translation type="unfinished" />
+            <translation>Thêm quy tắc</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2012,7 +2012,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Drawn in its own colours (map tiles or an RGB image).</source>
-            <translation type="unfinished" />
+            <translation>Vẽ bằng màu của chính nó (ô bản đồ hoặc ảnh RGB).</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2042,7 +2042,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Filter expression</source>
-            <translation type="unfinished" />
+            <translation>Biểu thức lọc</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2087,22 +2087,22 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Load style</source>
-            <translation type="unfinished" />
+            <translation>Nạp kiểu hiển thị</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Load style…</source>
-            <translation type="unfinished" />
+            <translation>Nạp kiểu hiển thị…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Loaded: press Apply or OK to use it.</source>
-            <translation type="unfinished" />
+            <translation>Đã nạp: bấm Áp dụng hoặc OK để dùng.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Loaded; not everything crossed: {notes}</source>
-            <translation type="unfinished" />
+            <translation>Đã nạp; không phải mọi thứ đều chuyển sang được: {notes}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2117,7 +2117,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Natural breaks (Jenks)</source>
-            <translation type="unfinished" />
+            <translation>Ngắt tự nhiên (Jenks)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2132,7 +2132,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>QGIS style (*.qml)</source>
-            <translation type="unfinished" />
+            <translation>Kiểu hiển thị QGIS (*.qml)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2147,7 +2147,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Read a QGIS style (.qml) or an SLD file</source>
-            <translation type="unfinished" />
+            <translation>Đọc một kiểu hiển thị QGIS (.qml) hoặc một tệp SLD</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -2162,27 +2162,27 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rule {k}: the filter is not valid.</source>
-            <translation type="unfinished" />
+            <translation>Quy tắc {k}: biểu thức lọc không hợp lệ.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rule-based</source>
-            <translation type="unfinished" />
+            <translation>Theo quy tắc</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rule: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Quy tắc: {problem}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rules (first match wins)</source>
-            <translation type="unfinished" />
+            <translation>Quy tắc (quy tắc khớp đầu tiên được dùng)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>SLD (*.sld)</source>
-            <translation type="unfinished" />
+            <translation>SLD (*.sld)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2192,12 +2192,12 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Save style</source>
-            <translation type="unfinished" />
+            <translation>Lưu kiểu hiển thị</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Save style…</source>
-            <translation type="unfinished" />
+            <translation>Lưu kiểu hiển thị…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2222,7 +2222,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Style written to {name}.</source>
-            <translation type="unfinished" />
+            <translation>Đã ghi kiểu hiển thị vào {name}.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2237,7 +2237,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>The style classifies by '{field}', which this layer does not have.</source>
-            <translation type="unfinished" />
+            <translation>Kiểu hiển thị phân loại theo '{field}', nhưng lớp này không có trường đó.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2247,7 +2247,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>There are no rules yet: press Add rule.</source>
-            <translation type="unfinished" />
+            <translation>Chưa có quy tắc nào: bấm Thêm quy tắc.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2272,7 +2272,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Write this style as a QGIS style (.qml) or an SLD file</source>
-            <translation type="unfinished" />
+            <translation>Ghi kiểu hiển thị này thành kiểu QGIS (.qml) hoặc tệp SLD</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -2315,137 +2315,137 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source> m around it</source>
-            <translation type="unfinished" />
+            <translation> m xung quanh</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Create package</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tạo gói</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;For:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cho:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Layers:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lớp:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Open package</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mở gói</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Save to:</source>
-            <translation type="unfinished" />
+            <translation>Lưu &amp;vào:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>A &amp;commune</source>
-            <translation type="unfinished" />
+            <translation>Một &amp;phường/xã</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>About {size}: {features} map features, {cases} cases ({communes})</source>
-            <translation type="unfinished" />
+            <translation>Khoảng {size}: {features} đối tượng bản đồ, {cases} hồ sơ ({communes})</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>An &amp;area</source>
-            <translation type="unfinished" />
+            <translation>Một &amp;khu vực</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>An &amp;area ({crs})</source>
-            <translation type="unfinished" />
+            <translation>Một &amp;khu vực ({crs})</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>Duyệt…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Choose who works offline to see the size.</source>
-            <translation type="unfinished" />
+            <translation>Chọn người làm việc ngoại tuyến để xem kích thước.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Not available: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Không khả dụng: {reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Not written: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Chưa ghi: {reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Save the package as</source>
-            <translation type="unfinished" />
+            <translation>Lưu gói thành</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Size:</source>
-            <translation type="unfinished" />
+            <translation>Kích thước:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>SpatiaLite package (*.sqlite)</source>
-            <translation type="unfinished" />
+            <translation>Gói SpatiaLite (*.sqlite)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Take offline</source>
-            <translation type="unfinished" />
+            <translation>Làm việc ngoại tuyến</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Use the &amp;map view</source>
-            <translation type="unfinished" />
+            <translation>Dùng khung nhìn &amp;bản đồ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Writing the package…</source>
-            <translation type="unfinished" />
+            <translation>Đang ghi gói…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Written {path} ({size}): {incidents} incidents and {tasks} tasks for {user}.</source>
-            <translation type="unfinished" />
+            <translation>Đã ghi {path} ({size}): {incidents} sự cố và {tasks} nhiệm vụ cho {user}.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>east</source>
-            <translation type="unfinished" />
+            <translation>đông</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>north</source>
-            <translation type="unfinished" />
+            <translation>bắc</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>south</source>
-            <translation type="unfinished" />
+            <translation>nam</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>the account that works offline, e.g. phu_hoi</source>
-            <translation type="unfinished" />
+            <translation>tài khoản làm việc ngoại tuyến, ví dụ phu_hoi</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>the package file (.sqlite)</source>
-            <translation type="unfinished" />
+            <translation>tệp gói (.sqlite)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>west</source>
-            <translation type="unfinished" />
+            <translation>tây</translation>
         </message>
     </context>
 </TS>

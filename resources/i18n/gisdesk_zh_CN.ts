@@ -98,7 +98,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
             <source>&amp;Connect to server…</source>
-            <translation type="unfinished" />
+            <translation>连接服务器(&amp;C)…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
@@ -173,7 +173,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
             <source>Add &amp;basemap (MBTiles, PMTiles)…</source>
-            <translation type="unfinished" />
+            <translation>添加底图（MBTiles、PMTiles）(&amp;B)…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
@@ -188,7 +188,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
             <source>An offline tile package drawn under the layers</source>
-            <translation type="unfinished" />
+            <translation>绘制在图层下方的离线瓦片包</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/actions.py" />
@@ -281,102 +281,102 @@
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Connect</source>
-            <translation type="unfinished" />
+            <translation>连接</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Connect to server</source>
-            <translation type="unfinished" />
+            <translation>连接服务器</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Database</source>
-            <translation type="unfinished" />
+            <translation>数据库</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Delete</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Give the database and your login.</source>
-            <translation type="unfinished" />
+            <translation>请填写数据库和您的登录名。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Host</source>
-            <translation type="unfinished" />
+            <translation>主机</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Login</source>
-            <translation type="unfinished" />
+            <translation>登录名</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>名称</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>No system keyring is available on this computer.</source>
-            <translation type="unfinished" />
+            <translation>此计算机上没有可用的系统密钥环。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Otherwise the password is asked for each time and never saved.</source>
-            <translation type="unfinished" />
+            <translation>否则每次都会询问密码，且从不保存。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Password</source>
-            <translation type="unfinished" />
+            <translation>密码</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Port</source>
-            <translation type="unfinished" />
+            <translation>端口</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Save</source>
-            <translation type="unfinished" />
+            <translation>保存</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Save the password in the system keyring</source>
-            <translation type="unfinished" />
+            <translation>将密码保存到系统密钥环</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>Saved connections</source>
-            <translation type="unfinished" />
+            <translation>已保存的连接</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>The Python 'keyring' module is not installed (pip install keyring).</source>
-            <translation type="unfinished" />
+            <translation>未安装 Python 的“keyring”模块（pip install keyring）。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>The password was not saved in the keyring: {error}</source>
-            <translation type="unfinished" />
+            <translation>密码未保存到密钥环：{error}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>The system keyring cannot be used: {error}</source>
-            <translation type="unfinished" />
+            <translation>无法使用系统密钥环：{error}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>dbserver.city.gov.vn, or a socket folder</source>
-            <translation type="unfinished" />
+            <translation>dbserver.city.gov.vn，或套接字目录</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
             <source>your own login, e.g. phu_hoi</source>
-            <translation type="unfinished" />
+            <translation>您自己的登录名，例如 phu_hoi</translation>
         </message>
     </context>
     <context>
@@ -389,7 +389,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>&amp;Atlas:</source>
-            <translation type="unfinished" />
+            <translation>地图集(&amp;A)：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -419,7 +419,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>取消</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -434,12 +434,12 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Fit the map's extent</source>
-            <translation type="unfinished" />
+            <translation>适合地图范围</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Landscape</source>
-            <translation type="unfinished" />
+            <translation>横向</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -449,22 +449,22 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>No: one page of this view</source>
-            <translation type="unfinished" />
+            <translation>否：当前视图一页</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>One page per feature of {layer}</source>
-            <translation type="unfinished" />
+            <translation>{layer} 的每个要素一页</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Optional: what, where, when</source>
-            <translation type="unfinished" />
+            <translation>可选：内容、地点、时间</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Optional: where the data comes from</source>
-            <translation type="unfinished" />
+            <translation>可选：数据来源</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -489,37 +489,37 @@
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Page:</source>
-            <translation type="unfinished" />
+            <translation>页面：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Portrait</source>
-            <translation type="unfinished" />
+            <translation>纵向</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Printing the atlas…</source>
-            <translation type="unfinished" />
+            <translation>正在打印地图集…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Printing was cancelled; no file was written.</source>
-            <translation type="unfinished" />
+            <translation>打印已取消；未写入任何文件。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>S&amp;cale:</source>
-            <translation type="unfinished" />
+            <translation>比例尺(&amp;C)：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>S&amp;ource:</source>
-            <translation type="unfinished" />
+            <translation>来源(&amp;O)：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
             <source>Su&amp;btitle:</source>
-            <translation type="unfinished" />
+            <translation>副标题(&amp;B)：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/export_dialog.py" />
@@ -567,7 +567,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/identify.py" />
             <source>Value here</source>
-            <translation type="unfinished" />
+            <translation>此处的值</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/identify.py" />
@@ -849,77 +849,77 @@
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Cell size</source>
-            <translation type="unfinished" />
+            <translation>像元大小</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Coordinate system</source>
-            <translation type="unfinished" />
+            <translation>坐标系</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Extent</source>
-            <translation type="unfinished" />
+            <translation>范围</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Features</source>
-            <translation type="unfinished" />
+            <translation>要素</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Field</source>
-            <translation type="unfinished" />
+            <translation>字段</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>类型</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Layer properties — {title}</source>
-            <translation type="unfinished" />
+            <translation>图层属性 — {title}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>名称</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>No data</source>
-            <translation type="unfinished" />
+            <translation>无数据值</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>大小</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>来源</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>Spatial index</source>
-            <translation type="unfinished" />
+            <translation>空间索引</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>否</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>raster</source>
-            <translation type="unfinished" />
+            <translation>栅格</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_properties.py" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>是</translation>
         </message>
     </context>
     <context>
@@ -967,7 +967,7 @@
         <message>
             <location filename="/work/main/gisdesk/ui/layer_tree.py" />
             <source>Properties…</source>
-            <translation type="unfinished" />
+            <translation>属性…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/layer_tree.py" />
@@ -1098,7 +1098,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source> (server, read-only)</source>
-            <translation type="unfinished" />
+            <translation>（服务器，只读）</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1113,7 +1113,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
             <source>Add basemap</source>
-            <translation type="unfinished" />
+            <translation>添加底图</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1138,7 +1138,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Connected to the server as {login}: the map is read-only here, and the incident, task and dashboard panels are not available on the server yet.</source>
-            <translation type="unfinished" />
+            <translation>已以 {login} 身份连接服务器：此处地图为只读，事件、任务和仪表板面板尚不能在服务器上使用。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1178,7 +1178,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Not available on the server yet: this panel works through the incident and task stores, which run on a workspace file only so far. The map, identify and attribute tables show the server's data as your login may read it (read-only).</source>
-            <translation type="unfinished" />
+            <translation>尚不能在服务器上使用：此面板通过事件和任务存储工作，目前仅在工作区文件上运行。地图、识别和属性表按您的登录名可读取的范围显示服务器数据（只读）。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1211,7 +1211,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Package · last sync: {when}</source>
-            <translation type="unfinished" />
+            <translation>数据包 · 上次同步：{when}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1236,7 +1236,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>S&amp;ync</source>
-            <translation type="unfinished" />
+            <translation>同步(&amp;Y)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1246,12 +1246,12 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Search is not available on the server yet</source>
-            <translation type="unfinished" />
+            <translation>搜索尚不能在服务器上使用</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Send this package's changes and receive the city's</source>
-            <translation type="unfinished" />
+            <translation>发送此数据包的更改并接收全市的更改</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1271,22 +1271,22 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
-            <translation type="unfinished" />
+            <translation>同步失败：{reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Synced. Sent: {sent}. Received: {got}.</source>
-            <translation type="unfinished" />
+            <translation>已同步。已发送：{sent}。已接收：{got}。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>正在同步…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Take &amp;offline…</source>
-            <translation type="unfinished" />
+            <translation>离线使用(&amp;O)…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1296,7 +1296,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
             <source>Tile packages (*.mbtiles *.pmtiles);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>瓦片包 (*.mbtiles *.pmtiles);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1306,7 +1306,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Write a package of one commune or area for one user, to work without the network</source>
-            <translation type="unfinished" />
+            <translation>为一名用户写出一个街道/乡镇或区域的数据包，以便无网络时工作</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -1337,42 +1337,42 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>从未</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>not a package</source>
-            <translation type="unfinished" />
+            <translation>不是数据包</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>nothing new</source>
-            <translation type="unfinished" />
+            <translation>没有新内容</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>nothing to send</source>
-            <translation type="unfinished" />
+            <translation>没有要发送的内容</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>offline package for {user}, last synced {when}</source>
-            <translation type="unfinished" />
+            <translation>{user} 的离线数据包，上次同步 {when}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>the sync engine is not part of this build yet (issue 14, part 2); bring the changes back with the package file for now</source>
-            <translation type="unfinished" />
+            <translation>同步引擎尚未包含在此版本中（issue 14 第 2 部分）；目前请通过数据包文件带回更改</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>the window reads the server; writing to it is not done yet</source>
-            <translation type="unfinished" />
+            <translation>窗口读取服务器；尚不支持写入服务器</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>this workspace is not a package</source>
-            <translation type="unfinished" />
+            <translation>此工作区不是数据包</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -1425,7 +1425,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/render/layout.py" />
             <source>Source</source>
-            <translation type="unfinished" />
+            <translation>来源</translation>
         </message>
     </context>
     <context>
@@ -1562,7 +1562,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Changes</source>
-            <translation type="unfinished" />
+            <translation>更新日志</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1587,7 +1587,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Home page</source>
-            <translation type="unfinished" />
+            <translation>主页</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1602,7 +1602,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Needs plugins</source>
-            <translation type="unfinished" />
+            <translation>依赖插件</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1622,7 +1622,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
             <source>Runs on gisdesk</source>
-            <translation type="unfinished" />
+            <translation>适用的 gisdesk 版本</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/plugin_manager.py" />
@@ -1806,7 +1806,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/save_as_dialog.py" />
             <source>Not done: Save as is not available for a layer of the server yet (use ogr2ogr or QGIS on the server).</source>
-            <translation type="unfinished" />
+            <translation>未完成：服务器上的图层尚不能使用“另存为”（请在服务器上使用 ogr2ogr 或 QGIS）。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/save_as_dialog.py" />
@@ -1957,12 +1957,12 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>A rule is a filter expression, e.g. "status" = 'offline'; the first rule a feature matches gives its symbol</source>
-            <translation type="unfinished" />
+            <translation>规则是一个筛选表达式，例如 "status" = 'offline'；要素匹配的第一条规则决定其符号</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Add rule</source>
-            <translation type="unfinished" />
+            <translation>添加规则</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2012,7 +2012,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Drawn in its own colours (map tiles or an RGB image).</source>
-            <translation type="unfinished" />
+            <translation>按其自身颜色绘制（地图瓦片或 RGB 图像）。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2042,7 +2042,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Filter expression</source>
-            <translation type="unfinished" />
+            <translation>筛选表达式</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2087,22 +2087,22 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Load style</source>
-            <translation type="unfinished" />
+            <translation>加载样式</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Load style…</source>
-            <translation type="unfinished" />
+            <translation>加载样式…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Loaded: press Apply or OK to use it.</source>
-            <translation type="unfinished" />
+            <translation>已加载：按“应用”或“确定”使用。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Loaded; not everything crossed: {notes}</source>
-            <translation type="unfinished" />
+            <translation>已加载；并非所有内容都能转换：{notes}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2117,7 +2117,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Natural breaks (Jenks)</source>
-            <translation type="unfinished" />
+            <translation>自然断点（Jenks）</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2132,7 +2132,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>QGIS style (*.qml)</source>
-            <translation type="unfinished" />
+            <translation>QGIS 样式 (*.qml)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2147,7 +2147,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Read a QGIS style (.qml) or an SLD file</source>
-            <translation type="unfinished" />
+            <translation>读取 QGIS 样式（.qml）或 SLD 文件</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -2162,27 +2162,27 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rule {k}: the filter is not valid.</source>
-            <translation type="unfinished" />
+            <translation>规则 {k}：筛选条件无效。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rule-based</source>
-            <translation type="unfinished" />
+            <translation>基于规则</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rule: {problem}</source>
-            <translation type="unfinished" />
+            <translation>规则：{problem}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Rules (first match wins)</source>
-            <translation type="unfinished" />
+            <translation>规则（首个匹配的规则生效）</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>SLD (*.sld)</source>
-            <translation type="unfinished" />
+            <translation>SLD (*.sld)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2192,12 +2192,12 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Save style</source>
-            <translation type="unfinished" />
+            <translation>保存样式</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Save style…</source>
-            <translation type="unfinished" />
+            <translation>保存样式…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2222,7 +2222,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Style written to {name}.</source>
-            <translation type="unfinished" />
+            <translation>样式已写入 {name}。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2237,7 +2237,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>The style classifies by '{field}', which this layer does not have.</source>
-            <translation type="unfinished" />
+            <translation>该样式按“{field}”分类，但此图层没有该字段。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2247,7 +2247,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>There are no rules yet: press Add rule.</source>
-            <translation type="unfinished" />
+            <translation>尚无规则：请按“添加规则”。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
@@ -2272,7 +2272,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/style_dialog.py" />
             <source>Write this style as a QGIS style (.qml) or an SLD file</source>
-            <translation type="unfinished" />
+            <translation>将此样式写为 QGIS 样式（.qml）或 SLD 文件</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -2315,137 +2315,137 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source> m around it</source>
-            <translation type="unfinished" />
+            <translation> 米（周边范围）</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Create package</source>
-            <translation type="unfinished" />
+            <translation>创建数据包(&amp;C)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;For:</source>
-            <translation type="unfinished" />
+            <translation>用户(&amp;F)：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Layers:</source>
-            <translation type="unfinished" />
+            <translation>图层(&amp;L)：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Open package</source>
-            <translation type="unfinished" />
+            <translation>打开数据包(&amp;O)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Save to:</source>
-            <translation type="unfinished" />
+            <translation>保存到(&amp;S)：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>A &amp;commune</source>
-            <translation type="unfinished" />
+            <translation>一个街道/乡镇(&amp;C)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>About {size}: {features} map features, {cases} cases ({communes})</source>
-            <translation type="unfinished" />
+            <translation>约 {size}：{features} 个地图要素，{cases} 个案件（{communes}）</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>An &amp;area</source>
-            <translation type="unfinished" />
+            <translation>一个区域(&amp;A)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>An &amp;area ({crs})</source>
-            <translation type="unfinished" />
+            <translation>一个区域（{crs}）(&amp;A)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>浏览…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Choose who works offline to see the size.</source>
-            <translation type="unfinished" />
+            <translation>选择离线工作的用户以查看大小。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Not available: {reason}</source>
-            <translation type="unfinished" />
+            <translation>不可用：{reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Not written: {reason}</source>
-            <translation type="unfinished" />
+            <translation>未写入：{reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Save the package as</source>
-            <translation type="unfinished" />
+            <translation>将数据包另存为</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Size:</source>
-            <translation type="unfinished" />
+            <translation>大小：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>SpatiaLite package (*.sqlite)</source>
-            <translation type="unfinished" />
+            <translation>SpatiaLite 数据包 (*.sqlite)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Take offline</source>
-            <translation type="unfinished" />
+            <translation>离线使用</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Use the &amp;map view</source>
-            <translation type="unfinished" />
+            <translation>使用地图视图(&amp;M)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Writing the package…</source>
-            <translation type="unfinished" />
+            <translation>正在写入数据包…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Written {path} ({size}): {incidents} incidents and {tasks} tasks for {user}.</source>
-            <translation type="unfinished" />
+            <translation>已写入 {path}（{size}）：为 {user} 写入 {incidents} 个事件和 {tasks} 个任务。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>east</source>
-            <translation type="unfinished" />
+            <translation>东</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>north</source>
-            <translation type="unfinished" />
+            <translation>北</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>south</source>
-            <translation type="unfinished" />
+            <translation>南</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>the account that works offline, e.g. phu_hoi</source>
-            <translation type="unfinished" />
+            <translation>离线工作的账户，例如 phu_hoi</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>the package file (.sqlite)</source>
-            <translation type="unfinished" />
+            <translation>数据包文件（.sqlite）</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>west</source>
-            <translation type="unfinished" />
+            <translation>西</translation>
         </message>
     </context>
 </TS>
