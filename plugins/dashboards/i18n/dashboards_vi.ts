@@ -21,7 +21,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/ranking.py" />
             <source>Callbacks</source>
-            <translation type="unfinished" />
+            <translation>Gọi lại</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -72,7 +72,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>Commune ranking for {m}</source>
-            <translation type="unfinished" />
+            <translation>Xếp hạng phường/xã tháng {m}</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -97,7 +97,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/report.py" />
             <source>Dates {a} – {b} · {unit} · made {made}</source>
-            <translation type="unfinished" />
+            <translation>Thời gian {a} – {b} · {unit} · lập lúc {made}</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -117,7 +117,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
             <source>Flood gauges: peak level on the last day of readings</source>
-            <translation type="unfinished" />
+            <translation>Trạm đo lũ: mực nước cao nhất ngày đo cuối cùng</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/dashboards/dashboards/charts.py" />
@@ -142,7 +142,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>Incidents by category</source>
-            <translation type="unfinished" />
+            <translation>Sự cố theo loại</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -152,7 +152,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>Incidents per day</source>
-            <translation type="unfinished" />
+            <translation>Sự cố mỗi ngày</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
@@ -257,7 +257,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/ranking.py" />
             <source>Satisfied</source>
-            <translation type="unfinished" />
+            <translation>Hài lòng</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/ranking.py" />
@@ -335,7 +335,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/report.py" />
             <source>page {n}</source>
-            <translation type="unfinished" />
+            <translation>trang {n}</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
@@ -385,7 +385,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
             <source>water level (m) · {n} of {t} hotspots, closest to danger first</source>
-            <translation type="unfinished" />
+            <translation>mực nước (m) · {n} trên {t} điểm nóng, gần mức nguy hiểm nhất xếp trước</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/cards.py" />

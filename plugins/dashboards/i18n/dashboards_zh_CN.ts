@@ -21,7 +21,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/ranking.py" />
             <source>Callbacks</source>
-            <translation type="unfinished" />
+            <translation>回访</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -72,7 +72,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>Commune ranking for {m}</source>
-            <translation type="unfinished" />
+            <translation>{m} 街道/乡镇排名</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -97,7 +97,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/report.py" />
             <source>Dates {a} – {b} · {unit} · made {made}</source>
-            <translation type="unfinished" />
+            <translation>日期 {a} – {b} · {unit} · 生成于 {made}</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -117,7 +117,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
             <source>Flood gauges: peak level on the last day of readings</source>
-            <translation type="unfinished" />
+            <translation>洪水水位站：最后一天读数的峰值</translation>
         </message>
         <message>
             <location filename="/work/wt/i18n/plugins/dashboards/dashboards/charts.py" />
@@ -142,7 +142,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>Incidents by category</source>
-            <translation type="unfinished" />
+            <translation>按类别的事件</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
@@ -152,7 +152,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>Incidents per day</source>
-            <translation type="unfinished" />
+            <translation>每日事件</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
@@ -257,7 +257,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/ranking.py" />
             <source>Satisfied</source>
-            <translation type="unfinished" />
+            <translation>满意</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/ranking.py" />
@@ -335,7 +335,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/report.py" />
             <source>page {n}</source>
-            <translation type="unfinished" />
+            <translation>第 {n} 页</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
@@ -385,7 +385,7 @@
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/charts.py" />
             <source>water level (m) · {n} of {t} hotspots, closest to danger first</source>
-            <translation type="unfinished" />
+            <translation>水位（米）· {t} 个热点中的 {n} 个，最接近危险水位的在前</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/cards.py" />
