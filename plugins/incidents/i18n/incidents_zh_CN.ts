@@ -600,7 +600,7 @@
         <message>
             <location filename="/work/main/plugins/incidents/incidents/form.py" />
             <source>created outside gisdesk</source>
-            <translation type="unfinished" />
+            <translation>在 gisdesk 之外创建</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/incidents/incidents/form.py" />
@@ -611,7 +611,7 @@
         <message>
             <location filename="/work/main/plugins/incidents/incidents/form.py" />
             <source>deleted outside gisdesk</source>
-            <translation type="unfinished" />
+            <translation>在 gisdesk 之外删除</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/incidents/incidents/_texts.py" />
@@ -621,7 +621,7 @@
         <message>
             <location filename="/work/main/plugins/incidents/incidents/form.py" />
             <source>edited outside gisdesk</source>
-            <translation type="unfinished" />
+            <translation>在 gisdesk 之外编辑</translation>
         </message>
         <message>
             <location filename="/work/main/plugins/incidents/incidents/form.py" />
