@@ -18,3 +18,8 @@ _("ImportDialogs", "MultiPoint"), _("ImportDialogs", "MultiLineString"), _("Impo
 _("ImportDialogs", "GeometryCollection"), _("ImportDialogs", "Unknown")
 # the window's menus (actions.MENUS, translated as "&" + name) and the plugin host's menu
 _("Commands", "&File"), _("Commands", "&View"), _("Commands", "&Features"), _("Commands", "&Plugins")
+# Qt's own dialog buttons (QDialogButtonBox standard buttons, context QPlatformTheme): Qt ships no
+# Vietnamese catalogue, so gisdesk's carries these texts (see gisdesk.ui.language)
+_("QPlatformTheme", "OK"), _("QPlatformTheme", "Cancel"), _("QPlatformTheme", "Close"), _("QPlatformTheme", "Apply")
+_("QPlatformTheme", "Save"), _("QPlatformTheme", "&Yes"), _("QPlatformTheme", "&No"), _("QPlatformTheme", "Reset")
+_("QPlatformTheme", "Help"), _("QPlatformTheme", "Discard"), _("QPlatformTheme", "Open")

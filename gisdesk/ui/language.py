@@ -29,11 +29,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Language", text)
 
 
-# Qt's own dialog buttons: Qt ships no Vietnamese catalogue, so gisdesk's carries these texts.
-_ = i18n.translate_noop
-_("QPlatformTheme", "OK"), _("QPlatformTheme", "Cancel"), _("QPlatformTheme", "Close"), _("QPlatformTheme", "Apply")
-_("QPlatformTheme", "Save"), _("QPlatformTheme", "&Yes"), _("QPlatformTheme", "&No"), _("QPlatformTheme", "Reset")
-_("QPlatformTheme", "Help"), _("QPlatformTheme", "Discard"), _("QPlatformTheme", "Open")
+# Qt's own dialog buttons (QPlatformTheme): Qt ships no Vietnamese catalogue, so gisdesk's carries
+# these texts; they are registered in gisdesk/ui/_texts.py.
 
 
 def catalogue_dir() -> Path:

@@ -1684,6 +1684,64 @@ Dữ liệu vẫn còn trong tệp.</translation>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>&amp;No</source>
+            <translation>&amp;Không</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>&amp;Yes</source>
+            <translation>&amp;Có</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Discard</source>
+            <translation>Bỏ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Help</source>
+            <translation>Trợ giúp</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Reset</source>
+            <translation>Đặt lại</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+    </context>
+    <context>
         <name>RampEditor</name>
         <message>
             <location filename="/work/main/gisdesk/ui/_style_widgets.py" />

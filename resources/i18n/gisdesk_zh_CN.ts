@@ -1684,6 +1684,64 @@ The data stays in its file.</source>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>&amp;No</source>
+            <translation>否(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>&amp;Yes</source>
+            <translation>是(&amp;Y)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Help</source>
+            <translation>帮助</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/_texts.py" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
         <name>RampEditor</name>
         <message>
             <location filename="/work/main/gisdesk/ui/_style_widgets.py" />
