@@ -108,3 +108,35 @@ def write_identity(conn: Any, **values: Any) -> None:
             value = json.dumps(value or {}, ensure_ascii=False, sort_keys=True)
         rows.append((key, "" if value is None else str(value)))
     conn.executemany(f"INSERT OR REPLACE INTO {PACKAGE_TABLE} (key, value) VALUES (?, ?)", rows)
+
+
+#: The source's table of the packages made from it (and their signing keys).
+PEERS_TABLE = "gisdesk_sync_peers"
+PEERS_DDL = (f"CREATE TABLE IF NOT EXISTS {PEERS_TABLE} (package_id TEXT PRIMARY KEY, username TEXT NOT NULL, "
+             "key TEXT, created_at TEXT, since TEXT, last_seen TEXT, last_seq INTEGER NOT NULL DEFAULT 0)")
+
+
+def register_package(source_conn: Any, identity: dict[str, Any]) -> None:
+    """Tell the source about a package made from it: its id, user, creation time and signing key.
+
+    ``package create`` calls this on the source (with the identity it wrote into the
+    package), so the source can check the signature of the package's changes files and
+    knows whose changes they are. Registering the same package again updates nothing but
+    the key and user (a re-made package).
+    """
+    source_conn.execute(PEERS_DDL)
+    source_conn.execute(f"INSERT INTO {PEERS_TABLE} (package_id, username, key, created_at) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (package_id) DO UPDATE SET username = excluded.username, key = excluded.key",
+                        (identity["package_id"], identity["user"], identity.get("key") or None,
+                         identity.get("created_at") or None))
+
+
+def package_peer(source_conn: Any, package_id: str) -> dict[str, Any] | None:
+    """The source's record of a package (``package_id``, ``username``, ``key``, ``created_at``,
+    ``since``, ``last_seen``, ``last_seq``), or ``None`` when the source does not know it."""
+    if not _has_table(source_conn, PEERS_TABLE):
+        return None
+    cur = source_conn.execute(f"SELECT package_id, username, key, created_at, since, last_seen, last_seq "
+                              f"FROM {PEERS_TABLE} WHERE package_id = ?", (package_id,))
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row)) if row else None
