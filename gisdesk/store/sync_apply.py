@@ -90,8 +90,14 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) ->
     manifest, records = read_changes(changes, peer["key"])
     report = ApplyReport(peer["package_id"], peer["username"])
     with ReplayTaskStore(source, peer["username"]) as store:
+        bases: dict[str, int] = {}  # per task: the version the package's chain of unanswered changes starts from
         for rec in records:
-            report.results.append(_apply_one(store, rec, peer["package_id"]))
+            if rec.get("kind") == "task_event" and rec.get("task_uuid") not in bases:
+                try:
+                    bases[rec["task_uuid"]] = int(rec["version"]) - 1
+                except (KeyError, TypeError, ValueError):
+                    pass
+            report.results.append(_apply_one(store, rec, peer["package_id"], bases))
         with write_transaction(store.conn) as c:
             c.execute("UPDATE gisdesk_sync_peers SET last_seen = ?, since = COALESCE(?, since), "
                       "last_seq = max(last_seq, ?) WHERE package_id = ?",
@@ -106,7 +112,8 @@ def _result(rec: dict[str, Any], result: str, reason: str | None, conflict_id: s
             "result": result, "reason": reason, "conflict_id": conflict_id, "again": again}
 
 
-def _apply_one(store: ReplayTaskStore, rec: dict[str, Any], package_id: str) -> dict[str, Any]:
+def _apply_one(store: ReplayTaskStore, rec: dict[str, Any], package_id: str,
+               bases: dict[str, int] | None = None) -> dict[str, Any]:
     """Apply one change and record its result, in one transaction (or report its earlier result)."""
     with write_transaction(store.conn) as c:
         row = c.execute("SELECT result, reason, conflict_id FROM gisdesk_sync_in WHERE change_id = ?",
@@ -115,7 +122,7 @@ def _apply_one(store: ReplayTaskStore, rec: dict[str, Any], package_id: str) -> 
             return _result(rec, row[0], row[1], row[2], True)
         try:
             with write_transaction(c):
-                result, reason, conflict_id = _decide_and_apply(store, rec, package_id)
+                result, reason, conflict_id = _decide_and_apply(store, rec, package_id, bases or {})
         except _REFUSALS as exc:
             result, reason, conflict_id = "refused", _words(exc), None
         c.execute("INSERT INTO gisdesk_sync_in (change_id, package_id, seq, kind, record, received_at, result, reason, "
@@ -134,8 +141,8 @@ def _words(exc: BaseException) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any],
-                      package_id: str) -> tuple[str, str | None, str | None]:
+def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: str,
+                      bases: dict[str, int]) -> tuple[str, str | None, str | None]:
     if not rec.get("id"):
         raise ValueError("the change has no id")
     kind = rec.get("kind")
@@ -146,7 +153,7 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any],
     if kind == "task_event":
         if rec.get("action") == "create":
             return "refused", "tasks created in a package do not travel yet: create it at the source", None
-        verdict, task = judge_event(store, rec, package_id)
+        verdict, task = judge_event(store, rec, package_id, bases.get(rec["task_uuid"]))
         if verdict.outcome == "apply":
             try:
                 replay_event(store, rec, {"offline_at": rec.get("at"), "package": package_id})

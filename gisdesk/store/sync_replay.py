@@ -90,10 +90,14 @@ def _unit_at(store: ReplayTaskStore, task: Task, version: int) -> Task:
     return task.evolve(commune=data.get("commune") or None, department=data.get("department") or None)
 
 
-def judge_event(store: ReplayTaskStore, rec: dict[str, Any], package_id: str) -> tuple[Verdict, Task]:
-    """What :func:`gisdesk.core.sync_rules.judge_task_change` says about replaying ``rec`` here now."""
+def judge_event(store: ReplayTaskStore, rec: dict[str, Any], package_id: str,
+                base: int | None = None) -> tuple[Verdict, Task]:
+    """What :func:`gisdesk.core.sync_rules.judge_task_change` says about replaying ``rec`` here now.
+
+    ``base`` is the last version of the task the package had from here before its chain of
+    unanswered changes on it began (default: the version before ``rec``'s)."""
     task = store.raw_task(rec["task_uuid"])
-    base = int(rec["version"]) - 1
+    base = int(rec["version"]) - 1 if base is None else int(base)
     cur = store.conn.execute(
         "SELECT action, to_state, who, data FROM task_events WHERE task_uuid = ? AND version > ? "
         "AND action NOT IN ('escalate', 'conflict') AND id NOT IN (SELECT change_id FROM gisdesk_sync_in "

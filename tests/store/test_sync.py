@@ -123,3 +123,308 @@ def test_offline_work_and_a_city_deadline_change_both_land(city, tmp_path):
         assert p.task(t.uuid).deadline == new_deadline and p.check_consistency() == []
     assert [r["state"] for r in status(pkg)["log"]] == ["applied"] * 4
     assert counts["pending"] == 0
+
+
+def test_commune_completes_what_the_city_cancelled_meanwhile_is_a_conflict_not_an_overwrite(city, tmp_path):
+    """Rule 5: the task stays cancelled; each offline step is kept whole in a conflict record the city reads,
+    with a 'conflict' event in the timeline; the laptop's log shows them as conflicts with the reason."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        a = officer.transition(t.uuid, "accept", t.version)
+        a = officer.transition(t.uuid, "start", a.version)
+        officer.transition(t.uuid, "complete", a.version, note="cleared", position=inside(t))
+    with store(city, "dispatcher") as d:
+        d.transition(t.uuid, "cancel", t.version, reason="duplicate of another case")
+
+    report, _ = sync(pkg)
+    assert [(r["kind"], r["result"]) for r in report.results] == [("task_event", "conflict")] * 3
+    assert "the task is now cancelled (cancel by dispatcher)" in report.results[0]["reason"]
+    assert actions(city, t.uuid) == [("create", "dispatcher", "created"), ("assign", "dispatcher", "assigned"),
+                                     ("cancel", "dispatcher", "cancelled")] + [("conflict", "phu_hoi", "cancelled")] * 3
+    conn = connect(city)
+    rows = conn.execute("SELECT kept, lost, lost_by, commune FROM gisdesk_sync_conflicts WHERE record_uuid = ? "
+                        "ORDER BY rowid", (t.uuid,)).fetchall()
+    conn.close()
+    assert [json.loads(r[1])["action"] for r in rows] == ["accept", "start", "complete"]
+    assert json.loads(rows[2][1])["note"] == "cleared" and json.loads(rows[2][1])["data"]["position"] == list(inside(t))
+    assert {(json.loads(r[0])["state"], r[2], r[3]) for r in rows} == {("cancelled", "phu_hoi", "Phú Hội")}
+    with store(pkg, "phu_hoi") as p:
+        assert p.task(t.uuid).state == "cancelled"  # the laptop now shows the city's decision
+        assert p.check_consistency() == []
+    log = status(pkg)
+    assert [r["state"] for r in log["log"]] == ["conflict"] * 3 and all(r["reason"] for r in log["log"])
+    assert len(log["conflicts"]) == 3  # the package user sees their own conflicts too
+
+
+def test_reassigned_to_another_commune_versus_accepted_offline(city, tmp_path):
+    """Rule 4: assignment belongs to the city: the task stays with Vĩnh Ninh; phu_hoi's accept is a conflict."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        officer.transition(t.uuid, "accept", t.version)
+    with store(city, "dispatcher") as d:
+        d.transition(t.uuid, "reassign", t.version, commune="Vĩnh Ninh", note="their crew is closer")
+    report, _ = sync(pkg)
+    assert [r["result"] for r in report.results] == ["conflict"]
+    assert "changed hands" in report.results[0]["reason"]
+    with store(city, "dispatcher") as d:
+        assert (d.task(t.uuid).state, d.task(t.uuid).commune) == ("assigned", "Vĩnh Ninh")
+
+
+def test_identical_changes_on_both_sides_are_not_a_conflict(city, tmp_path):
+    """Rule 2: the office accepted the task too (same officer account at the office): one accept, no conflict."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        officer.transition(t.uuid, "accept", t.version)
+    with store(city, "phu_hoi") as office:
+        office.transition(t.uuid, "accept", t.version)
+    report, _ = sync(pkg)
+    assert [r["result"] for r in report.results] == ["identical"]
+    assert [a for a, _, _ in actions(city, t.uuid)] == ["create", "assign", "accept"]
+    conn = connect(city)
+    assert conn.execute("SELECT count(*) FROM gisdesk_sync_conflicts").fetchone()[0] == 0
+    conn.close()
+
+
+def test_return_after_the_office_started_moves_nothing_back(city, tmp_path):
+    """Rule 6: the office accepted and started; the laptop returned the task (valid from 'assigned' only
+    offline): states only move forward, so the return is a conflict and the task stays in progress."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        officer.transition(t.uuid, "return", t.version, reason="not ours")
+    with store(city, "phu_hoi") as office:
+        a = office.transition(t.uuid, "accept", t.version)
+    report, _ = sync(pkg)
+    assert [r["result"] for r in report.results] == ["conflict"]
+    with store(city, "dispatcher") as d:
+        assert d.task(t.uuid).state == "accepted"
+    assert a.state == "accepted"
+
+
+def test_re_applying_the_same_file_changes_nothing_twice(city, tmp_path):
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        a = officer.transition(t.uuid, "accept", t.version)
+        qid = officer.ask("Which crew?", "Do we get a pump?", task_uuid=t.uuid)
+        officer.transition(t.uuid, "start", a.version)
+    up = tmp_path / "changes.gdsync"
+    m = export_up(pkg, up)
+    assert (m["count"], m["first_seq"], m["last_seq"]) == (3, 1, 3)  # question, accept, start
+
+    def counts():
+        conn = connect(city)
+        out = tuple(conn.execute(q).fetchone()[0] for q in (
+            "SELECT count(*) FROM task_events", "SELECT count(*) FROM task_questions",
+            "SELECT count(*) FROM task_notifications", "SELECT count(*) FROM gisdesk_sync_in"))
+        conn.close()
+        return out
+
+    first = apply_up(city, up)
+    after_first = counts()
+    second = apply_up(city, up)
+    assert [r["result"] for r in first.results] == ["applied"] * 3 and not any(r["again"] for r in first.results)
+    assert [(r["result"], r["again"]) for r in second.results] == [("applied", True)] * 3
+    assert counts() == after_first
+    with store(city, "dispatcher") as d:
+        assert d.task(t.uuid).state == "in_progress" and d.thread(qid)["subject"] == "Which crew?"
+    # the source's answer applied twice to the package: the same package
+    down = tmp_path / "down.gdsync"
+    export_down(city, read_identity(connect(pkg))["package_id"], down, change_ids=[r["id"] for r in first.results])
+    apply_down(pkg, down)
+    snapshot = actions(pkg, t.uuid, "phu_hoi")
+    apply_down(pkg, down)
+    assert actions(pkg, t.uuid, "phu_hoi") == snapshot == actions(city, t.uuid)
+    assert [r["state"] for r in status(pkg)["log"]] == ["applied"] * 3
+    # nothing new to send; a second export is empty but valid
+    assert export_up(pkg, tmp_path / "again.gdsync")["count"] == 0
+
+
+def test_a_refused_change_comes_back_with_the_reason_and_stays_in_the_log(city, tmp_path):
+    """The city deactivated phu_hoi's account meanwhile: the policy refuses the replay. Someone else signed in
+    on the laptop (vinh_ninh): their change does not travel under phu_hoi's package. Both come back refused,
+    with the reason, and stay in the package's log."""
+    t = assigned_task(city)
+    v = assigned_task(city, "Vĩnh Ninh", "Tree on the road")
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        officer.transition(t.uuid, "accept", t.version)
+    with store(pkg, "vinh_ninh") as other:
+        other.transition(v.uuid, "accept", v.version)
+    conn = connect(city)
+    conn.execute("UPDATE users SET active = 0 WHERE username = 'phu_hoi'")
+    conn.close()
+    report, _ = sync(pkg)
+    assert [r["result"] for r in report.results] == ["refused", "refused"]
+    assert "the account phu_hoi is deactivated" in report.results[0]["reason"]
+    assert "made by vinh_ninh" in report.results[1]["reason"]
+    log = status(pkg)["log"]
+    assert [(r["state"], r["reason"]) for r in log] == [(r["result"], r["reason"]) for r in report.results]
+    with store(city, "dispatcher") as d:
+        assert d.task(t.uuid).state == "assigned" and d.task(v.uuid).state == "assigned"
+
+
+def test_questions_answers_and_new_tasks_travel_both_ways(city, tmp_path):
+    """Laptop: a new question on the task and a follow-up on an older one. City: answers the older one and
+    assigns a new task to Phú Hội (and one to Vĩnh Ninh, which the package must not get)."""
+    t = assigned_task(city)
+    with store(city, "phu_hoi") as office:
+        q0 = office.ask("Pump?", "Is a pump coming?", task_uuid=t.uuid)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        q1 = officer.ask("Road closed?", "Can we close the road?", task_uuid=t.uuid)
+        officer.answer(q0, "Any news?")
+    with store(city, "dispatcher") as d:
+        d.answer(q0, "Crew on Monday.")
+    mine = assigned_task(city, "Phú Hội", "Clear the canal")
+    theirs = assigned_task(city, "Vĩnh Ninh", "Fix the lamp")
+    report, counts = sync(pkg)
+    assert [(r["kind"], r["result"]) for r in report.results] == [("question", "applied"), ("answer", "applied")]
+    for path, who in ((city, "dispatcher"), (pkg, "phu_hoi")):
+        with store(path, who) as s:
+            thread = s.thread(q0)
+            assert sorted(a["body"] for a in thread["answers"]) == ["Any news?", "Crew on Monday."]
+            assert thread["status"] == "open"  # the commune's follow-up came last at the city
+            assert s.thread(q1)["asked_by"] == "phu_hoi"
+    with store(pkg, "phu_hoi") as p:
+        assert p.task(mine.uuid).state == "assigned"
+    conn = connect(pkg)
+    # made after the package, and outside what phu_hoi may read: never sent to the package
+    assert conn.execute("SELECT state FROM tasks WHERE uuid = ?", (theirs.uuid,)).fetchone() is None
+    conn.close()
+
+
+def test_a_file_for_another_package_an_altered_file_and_a_wrong_direction_are_refused(city, tmp_path):
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    other = make_package(city, tmp_path, "vinh_ninh")
+    with store(pkg, "phu_hoi") as officer:
+        officer.transition(t.uuid, "accept", t.version)
+    up = tmp_path / "up.gdsync"
+    export_up(pkg, up)
+    pid = read_identity(connect(pkg))["package_id"]
+    down = tmp_path / "down.gdsync"
+    export_down(city, pid, down)
+    with pytest.raises(ChangesFileError, match="is for package .* not this one .*vinh_ninh"):
+        apply_down(other, down)
+    with pytest.raises(ChangesFileError, match="apply it to the source"):
+        apply_down(pkg, up)
+    with pytest.raises(ChangesFileError, match="apply it to that package"):
+        apply_up(city, down)
+    # one changed byte in the changes: the checksum catches it; a re-made manifest: the signature does
+    bad = tmp_path / "bad.gdsync"
+    with zipfile.ZipFile(up) as z:
+        manifest, lines = json.loads(z.read("manifest.json")), z.read("changes.jsonl")
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("manifest.json", json.dumps(manifest))
+        z.writestr("changes.jsonl", lines.replace(b'"accept"', b'"cancel"'))
+    with pytest.raises(ChangesFileError, match="altered or cut short"):
+        apply_up(city, bad)
+    import hashlib
+    manifest["changes_sha256"] = hashlib.sha256(lines.replace(b'"accept"', b'"cancel"')).hexdigest()
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("manifest.json", json.dumps(manifest))
+        z.writestr("changes.jsonl", lines.replace(b'"accept"', b'"cancel"'))
+    with pytest.raises(ChangesFileError, match="not signed with package"):
+        apply_up(city, bad)
+    with store(city, "dispatcher") as d:
+        assert d.task(t.uuid).state == "assigned"  # nothing of the refused files was applied
+
+
+def test_a_laptop_clock_48_hours_off_changes_nothing(city, tmp_path):
+    """The laptop's clock is two days ahead: its events say so, but the source orders by the package's
+    sequence and stamps its own time; the device's time is kept as offline_at."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+
+    class SkewedStore(TaskStore):
+        def _now(self):
+            return utc_now() + timedelta(hours=48)
+
+    with SkewedStore(pkg, User("phu_hoi", "", "viewer")) as officer:
+        a = officer.transition(t.uuid, "accept", t.version)
+        officer.transition(t.uuid, "start", a.version)
+    with store(city, "dispatcher") as d:
+        d.transition(t.uuid, "reassign", t.version, commune="Phú Hội", note="new deadline")
+    before = utc_now()
+    report, _ = sync(pkg)
+    assert [r["result"] for r in report.results] == ["applied", "applied"]
+    with store(city, "dispatcher") as d:
+        timeline = d.timeline(t.uuid)
+    assert [e["action"] for e in timeline] == ["create", "assign", "reassign", "accept", "start"]
+    for e in timeline[3:]:
+        assert iso_utc(before - timedelta(minutes=1)) <= e["at"] <= iso_utc(utc_now())  # the source's clock
+        assert e["data"]["offline_at"] > iso_utc(utc_now() + timedelta(hours=47))  # the device's, kept
+
+
+def test_an_apply_killed_in_the_middle_completes_on_retry_with_nothing_twice(city, tmp_path):
+    """150 progress reports; the source's apply is killed (SIGKILL) once some are in; a second run applies the
+    rest: every report exactly once, the history consistent."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        a = officer.transition(t.uuid, "accept", t.version)
+        a = officer.transition(t.uuid, "start", a.version)
+        for i in range(150):
+            a = officer.transition(t.uuid, "report", a.version, percent=(i % 99) + 1, note=f"step {i}")
+    up = tmp_path / "up.gdsync"
+    assert export_up(pkg, up)["count"] == 152
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "gisdesk.cli", "package", "apply-changes", str(city), str(up)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    applied, deadline = 0, time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            conn = connect(city, read_only=True)
+            applied = conn.execute("SELECT count(*) FROM gisdesk_sync_in").fetchone()[0]
+            conn.close()
+        except Exception:
+            applied = 0
+        if applied >= 10:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the apply ended before it could be interrupted"
+    retry = apply_up(city, up)
+    again = sum(r["again"] for r in retry.results)
+    assert 10 <= again < 152 and all(r["result"] == "applied" for r in retry.results)
+    with store(city, "dispatcher") as d:
+        timeline = d.timeline(t.uuid)
+        assert [e["action"] for e in timeline].count("report") == 150
+        assert [e["note"] for e in timeline if e["action"] == "report"] == [f"step {i}" for i in range(150)]
+        assert d.check_consistency() == []
+
+
+def test_cli_round_trip_by_usb_files(city, tmp_path):
+    """The script path: tasks act on the package and on the source, export-changes, apply-changes twice
+    (idempotent), the source's reply applied to the package, and tasks show --json on the source."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "gisdesk.cli", *map(str, args)], env=env, capture_output=True,
+                              text=True, timeout=120)
+
+    assert run("tasks", "act", pkg, t.case_no, "accept", "--user", "phu_hoi").returncode == 0
+    assert run("tasks", "act", city, t.case_no, "cancel", "--user", "dispatcher", "--note", "merged").returncode == 0
+    up, reply = tmp_path / "c.gdsync", tmp_path / "r.gdsync"
+    res = run("package", "export-changes", pkg, "-o", up)
+    assert res.returncode == 0 and "1 change(s) of phu_hoi (seq 1-1)" in res.stdout
+    first = run("package", "apply-changes", city, up, "--reply", reply)
+    assert first.returncode == 1 and "conflict" in first.stdout  # kept and listed, so not a clean 0
+    second = run("package", "apply-changes", city, up)
+    assert second.returncode == 1 and "1 again" in second.stdout
+    back = run("package", "apply-changes", pkg, reply)
+    assert back.returncode == 0, back.stderr
+    shown = json.loads(run("tasks", "show", city, t.case_no, "--json").stdout)
+    assert [e["action"] for e in shown["timeline"]][-2:] == ["cancel", "conflict"]
+    assert "offline accept by phu_hoi" in shown["timeline"][-1]["note"]
+    st = json.loads(run("package", "status", pkg, "--json").stdout)
+    assert [r["state"] for r in st["log"]] == ["conflict"]
+    wrong = run("package", "apply-changes", make_package(city, tmp_path, "vinh_ninh"), reply)
+    assert wrong.returncode == 2 and "not this one" in wrong.stderr and "Traceback" not in wrong.stderr
