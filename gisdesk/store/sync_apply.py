@@ -29,6 +29,8 @@ from gisdesk.store.sync_format import ChangesFileError, read_changes, read_manif
 from gisdesk.store.sync_log import ensure_sync_schema
 from gisdesk.store.sync_replay import ReplayTaskStore, judge_event, replay_event, replay_other, write_conflict
 
+#: Changes applied per commit.
+BATCH = 50
 #: Errors of one change that make it refused (or a conflict), never an aborted apply.
 _REFUSALS = (PermissionDenied, ValidationError, ConflictError, KeyError, TypeError, ValueError)
 
@@ -91,13 +93,17 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) ->
     report = ApplyReport(peer["package_id"], peer["username"])
     with ReplayTaskStore(source, peer["username"]) as store:
         bases: dict[str, int] = {}  # per task: the version the package's chain of unanswered changes starts from
-        for rec in records:
-            if rec.get("kind") == "task_event" and rec.get("task_uuid") not in bases:
-                try:
-                    bases[rec["task_uuid"]] = int(rec["version"]) - 1
-                except (KeyError, TypeError, ValueError):
-                    pass
-            report.results.append(_apply_one(store, rec, peer["package_id"], bases))
+        for start in range(0, len(records), BATCH):
+            # one commit per batch (a commit waits for the disk); each change with its result in a savepoint
+            # inside it, so a batch is applied and recorded whole or not at all
+            with write_transaction(store.conn):
+                for rec in records[start:start + BATCH]:
+                    if rec.get("kind") == "task_event" and rec.get("task_uuid") not in bases:
+                        try:
+                            bases[rec["task_uuid"]] = int(rec["version"]) - 1
+                        except (KeyError, TypeError, ValueError):
+                            pass
+                    report.results.append(_apply_one(store, rec, peer["package_id"], bases))
         with write_transaction(store.conn) as c:
             c.execute("UPDATE gisdesk_sync_peers SET last_seen = ?, since = COALESCE(?, since), "
                       "last_seq = max(last_seq, ?) WHERE package_id = ?",

@@ -74,7 +74,8 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
             raise ChangesFileError(f"this workspace knows no package {package_id}")
         user = resolve_user(conn, peer["username"])
         mark = iso_utc(utc_now())
-        since = since if since is not None else (peer["since"] or "")
+        # default: what the package said it last heard, or (a first sync) when it was made from here
+        since = since or peer["since"] or peer["created_at"] or ""
         after = iso_utc(to_utc(since) - SINCE_MARGIN) if since else ""
         records: list[dict[str, Any]] = []
         ids = list(change_ids or [])

@@ -361,17 +361,17 @@ def test_a_laptop_clock_48_hours_off_changes_nothing(city, tmp_path):
 
 
 def test_an_apply_killed_in_the_middle_completes_on_retry_with_nothing_twice(city, tmp_path):
-    """150 progress reports; the source's apply is killed (SIGKILL) once some are in; a second run applies the
+    """300 progress reports; the source's apply is killed (SIGKILL) once some are in; a second run applies the
     rest: every report exactly once, the history consistent."""
     t = assigned_task(city)
     pkg = make_package(city, tmp_path)
     with store(pkg, "phu_hoi") as officer:
         a = officer.transition(t.uuid, "accept", t.version)
         a = officer.transition(t.uuid, "start", a.version)
-        for i in range(150):
+        for i in range(300):
             a = officer.transition(t.uuid, "report", a.version, percent=(i % 99) + 1, note=f"step {i}")
     up = tmp_path / "up.gdsync"
-    assert export_up(pkg, up)["count"] == 152
+    assert export_up(pkg, up)["count"] == 302
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "gisdesk.cli", "package", "apply-changes", str(city), str(up)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -391,11 +391,11 @@ def test_an_apply_killed_in_the_middle_completes_on_retry_with_nothing_twice(cit
     assert proc.returncode == -signal.SIGKILL, "the apply ended before it could be interrupted"
     retry = apply_up(city, up)
     again = sum(r["again"] for r in retry.results)
-    assert 10 <= again < 152 and all(r["result"] == "applied" for r in retry.results)
+    assert 10 <= again < 302 and all(r["result"] == "applied" for r in retry.results)
     with store(city, "dispatcher") as d:
         timeline = d.timeline(t.uuid)
-        assert [e["action"] for e in timeline].count("report") == 150
-        assert [e["note"] for e in timeline if e["action"] == "report"] == [f"step {i}" for i in range(150)]
+        assert [e["action"] for e in timeline].count("report") == 300
+        assert [e["note"] for e in timeline if e["action"] == "report"] == [f"step {i}" for i in range(300)]
         assert d.check_consistency() == []
 
 
