@@ -29,8 +29,8 @@ from gisdesk.store.sync_format import ChangesFileError, read_changes, read_manif
 from gisdesk.store.sync_log import ensure_sync_schema
 from gisdesk.store.sync_replay import ReplayTaskStore, judge_event, replay_event, replay_other, write_conflict
 
-#: Changes applied per commit.
-BATCH = 50
+#: Changes applied per commit (``GISDESK_SYNC_BATCH`` overrides: the interruption tests commit more often).
+BATCH = max(1, int(os.environ.get("GISDESK_SYNC_BATCH") or 50))
 #: Errors of one change that make it refused (or a conflict), never an aborted apply.
 _REFUSALS = (PermissionDenied, ValidationError, ConflictError, KeyError, TypeError, ValueError)
 
@@ -92,6 +92,7 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) ->
     manifest, records = read_changes(changes, peer["key"])
     report = ApplyReport(peer["package_id"], peer["username"])
     with ReplayTaskStore(source, peer["username"]) as store:
+        _incidents(store)  # opened (and its schema checked) before the batches hold the write lock
         bases: dict[str, int] = {}  # per task: the version the package's chain of unanswered changes starts from
         for start in range(0, len(records), BATCH):
             # one commit per batch (a commit waits for the disk); each change with its result in a savepoint
@@ -139,6 +140,19 @@ def _apply_one(store: ReplayTaskStore, rec: dict[str, Any], package_id: str,
     return _result(rec, result, reason, conflict_id, False)
 
 
+def _incidents(store: ReplayTaskStore) -> Any:
+    """The incident store of this apply, on the task store's connection (one transaction for both)."""
+    inc = getattr(store, "_sync_incidents", None)
+    if inc is None:
+        from gisdesk.store.sync_incidents import ReplayIncidentStore
+
+        inc = ReplayIncidentStore(store.path, store.user.username)
+        inc.conn.close()
+        inc.conn = store.conn
+        store._sync_incidents = inc
+    return inc
+
+
 def _words(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
         return str(exc.args[0]) if exc.args else "a record it names does not exist here"
@@ -175,6 +189,11 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
                                  task.updated_by, unit_record(task))
             return "conflict", verdict.reason, cid
         return verdict.outcome, verdict.reason or None, None
+    if kind in ("incident_create", "incident_event", "incident_included"):
+        from gisdesk.store.sync_incidents import apply_incident
+
+        return apply_incident(_incidents(store), rec, package_id,
+                              lambda *a: write_conflict(store, *a))
     if kind == "answer":
         q = store._question(rec["question_uuid"])
         if q["status"] == "closed":

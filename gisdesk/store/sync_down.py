@@ -86,6 +86,9 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
                             "conflict_id": r["conflict_id"]})
         records += _tasks_since(conn, user, after)
         records += _questions_since(conn, user, after)
+        from gisdesk.store.sync_incidents import incidents_since
+
+        records += incidents_since(conn, user, after, lambda kind: _scope(conn, user, kind))
         scope, params = _scope(conn, user, "notification")
         for r in _rows(conn, f"SELECT * FROM task_notifications WHERE at >= ? AND {scope} ORDER BY at",
                        (after, *params)):
@@ -179,10 +182,14 @@ def apply_down(package: str | os.PathLike[str], changes: str | os.PathLike[str])
     finally:
         conn.close()
     manifest, records = read_changes(changes, ident.get("key") or None)
-    counts = dict.fromkeys(("results", "tasks", "questions", "notifications", "conflicts", "replayed", "pending"), 0)
+    counts = dict.fromkeys(("results", "tasks", "questions", "incidents", "notifications", "conflicts", "replayed",
+                            "pending"), 0)
     with ReplayTaskStore(package, ident["user"]) as store:
         conn = store.conn
         collect(conn, ident)  # nothing typed offline is overwritten before it is logged
+        from gisdesk.store.sync_apply import _incidents
+
+        _incidents(store)  # opened before the transaction holds the write lock
         with write_transaction(conn):
             touched = _apply_records(conn, records, counts)
             counts["replayed"], counts["pending"] = _replay_pending(store, touched)
@@ -219,6 +226,11 @@ def _apply_records(conn: Any, records: list[dict[str, Any]], counts: dict[str, i
             _received(conn, ids)
             touched.add(q["uuid"])
             counts["questions"] += 1
+        elif kind in ("incident", "incident_deleted"):
+            from gisdesk.store.sync_incidents import apply_incident_record
+
+            touched.add(apply_incident_record(conn, rec, lambda ids: _received(conn, ids)))
+            counts["incidents"] = counts.get("incidents", 0) + 1
         elif kind == "notification":
             _insert(conn, "task_notifications", rec["row"])
             counts["notifications"] += 1
@@ -247,6 +259,16 @@ def _replay_pending(store: ReplayTaskStore, touched: set[str]) -> tuple[int, int
                                        (json.dumps(payload, ensure_ascii=False), r["seq"]))
                 elif r["kind"] == "question_close":
                     replay_other(store, rec)
+                elif r["kind"] in ("incident_event", "incident_create"):
+                    if store.conn.execute("SELECT 1 FROM incident_events WHERE id = ?", (r["change_id"],)).fetchone():
+                        continue
+                    from gisdesk.store.sync_apply import _incidents
+                    from gisdesk.store.sync_incidents import apply_incident
+
+                    result, reason, _ = apply_incident(_incidents(store), dict(rec, incident_uuid=r["record"]), "",
+                                                       lambda *a: None)
+                    if result == "conflict":
+                        raise ValueError(reason)
                 else:
                     continue  # questions, answers and attachments are never removed from the package
             replayed += 1

@@ -86,13 +86,16 @@ def _rows(conn: Any, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
 def collect(conn: Any, identity: dict[str, Any]) -> int:
     """Log the changes the package wrote since the last call; returns how many were added.
 
-    Attachments come before the events that name them, questions before their answers;
-    within a kind, the order the rows were written.
+    Attachments come before the events that name them, questions before their answers,
+    incidents first; within a kind, the order the rows were written.
     """
+    from gisdesk.store.sync_incidents import collect_incidents  # it imports the stores, which import this
+
     mark = identity.get("local_mark") or {}
     now = iso_utc(utc_now())
     found: list[tuple[str, str, str, dict[str, Any]]] = []
     with write_transaction(conn):
+        found += collect_incidents(conn, mark, _NOT_LOGGED)  # first: questions may name a new incident
         for r in _rows(conn, "SELECT id, task_uuid, name, mime, size, sha256, added_at, added_by FROM task_attachments "
                              f"WHERE rowid > ? AND {_NOT_LOGGED.format(col='id')} ORDER BY rowid",
                        (mark.get("task_attachments", 0),)):
@@ -104,7 +107,7 @@ def collect(conn: Any, identity: dict[str, Any]) -> int:
             found.append((r["id"], "question", r["id"], r))
         for r in _rows(conn, "SELECT id, task_uuid, version, at, who, action, from_state, to_state, note, data "
                              f"FROM task_events WHERE rowid > ? AND {_NOT_LOGGED.format(col='id')} "
-                             f"AND action NOT IN {LOCAL_ONLY_ACTIONS!r} ORDER BY rowid",
+                             f"AND action NOT IN {LOCAL_ONLY_ACTIONS!r} AND who NOT IN ('system') ORDER BY rowid",
                        (mark.get("task_events", 0),)):
             r["data"] = json.loads(r["data"]) if r["data"] else {}
             found.append((r["id"], "task_event", r["task_uuid"], r))

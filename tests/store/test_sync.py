@@ -372,13 +372,13 @@ def test_an_apply_killed_in_the_middle_completes_on_retry_with_nothing_twice(cit
             a = officer.transition(t.uuid, "report", a.version, percent=(i % 99) + 1, note=f"step {i}")
     up = tmp_path / "up.gdsync"
     assert export_up(pkg, up)["count"] == 302
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GISDESK_SYNC_BATCH="3")  # a commit every 3 changes
     proc = subprocess.Popen([sys.executable, "-m", "gisdesk.cli", "package", "apply-changes", str(city), str(up)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     applied, deadline = 0, time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         try:
-            conn = connect(city, read_only=True)
+            conn = connect(city, read_only=True, spatialite=False)
             applied = conn.execute("SELECT count(*) FROM gisdesk_sync_in").fetchone()[0]
             conn.close()
         except Exception:
@@ -428,3 +428,51 @@ def test_cli_round_trip_by_usb_files(city, tmp_path):
     assert [r["state"] for r in st["log"]] == ["conflict"]
     wrong = run("package", "apply-changes", make_package(city, tmp_path, "vinh_ninh"), reply)
     assert wrong.returncode == 2 and "not this one" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_incidents_travel_per_feature_and_attribute(city, tmp_path):
+    """Laptop: reports a new incident (edited once more offline), sets one incident in progress and another
+    'assigned'. City meanwhile: raises the first one's severity (another attribute: both kept) and rejects the
+    second (the same attribute: the city's 'rejected' stays, the laptop's is a conflict record)."""
+    from shapely.geometry import Point
+
+    from gisdesk.core.incidents import Incident
+    from gisdesk.store.incidents_store import IncidentStore
+
+    conn = connect(city)
+    first, second = [r[0] for r in conn.execute(
+        "SELECT uuid FROM incidents WHERE commune = 'Phú Hội' AND status = 'closed' ORDER BY fid LIMIT 2")]
+    x, y = conn.execute("SELECT X(geom), Y(geom) FROM incidents WHERE uuid = ?", (first,)).fetchone()
+    conn.close()
+    pkg = make_package(city, tmp_path)
+    with IncidentStore(pkg, "phu_hoi") as laptop:
+        new = laptop.create(Incident("fallen tree", Point(x + 20, y + 20), severity=3, description="tree on road"))
+        laptop.update(new, {"description": "big tree on the road"})
+        laptop.update(first, {"status": "in_progress"})
+        laptop.update(second, {"status": "assigned"})
+    with IncidentStore(city, "dispatcher") as office:
+        office.update(first, {"severity": 4})
+        office.update(second, {"status": "rejected"})
+
+    report, counts = sync(pkg)
+    by_kind = [(r["kind"], r["result"]) for r in report.results]
+    assert by_kind == [("incident_create", "applied"), ("incident_included", "applied"),
+                       ("incident_event", "applied"), ("incident_event", "conflict")]
+    for path in (city, pkg):
+        with IncidentStore(path, "dispatcher") as s:
+            assert s.get(new).description == "big tree on the road" and s.get(new).commune == "Phú Hội"
+            assert (s.get(first).status, s.get(first).severity) == ("in_progress", 4)
+            assert s.get(second).status == "rejected"
+    conn = connect(city)
+    lost = conn.execute("SELECT lost_by, kept, lost FROM gisdesk_sync_conflicts WHERE record_uuid = ?",
+                        (second,)).fetchone()
+    history = [r[0] for r in conn.execute("SELECT action FROM incident_events WHERE incident_uuid = ? ORDER BY rowid",
+                                          (second,))]
+    conn.close()
+    assert lost[0] == "phu_hoi" and json.loads(lost[1]) == {"status": "rejected"}
+    assert json.loads(lost[2])["to_state"] == "assigned"
+    assert history[-1] == "conflict"
+    assert counts["incidents"] >= 3
+    # a second round sends nothing new and changes nothing
+    again, _ = sync(pkg)
+    assert again.results == []
