@@ -47,6 +47,10 @@ from gisdesk.store.sync_replay import ReplayTaskStore, replay_event, replay_othe
 from gisdesk.store.tasks_store import _TASK_COLUMNS
 from gisdesk.store.users_store import resolve_user
 
+#: Which record a change's ``record`` column names, by the change's kind.
+_RECORD_KIND = {"task_event": "task", "task_attachment": "task", "question": "question", "answer": "question",
+                "question_close": "question", "incident_create": "incident", "incident_event": "incident",
+                "incident_included": "incident"}
 #: Changes at the source this close to ``since`` are sent again (a transaction that began before the
 #: last file was written may have committed after it); the package skips what it has.
 SINCE_MARGIN = timedelta(minutes=5)
@@ -79,16 +83,19 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
         after = iso_utc(to_utc(since) - SINCE_MARGIN) if since else ""
         records: list[dict[str, Any]] = []
         ids = list(change_ids or [])
-        for r in _rows(conn, "SELECT change_id, result, reason, conflict_id FROM gisdesk_sync_in WHERE package_id = ? "
-                             "AND (received_at >= ? OR change_id IN (SELECT value FROM json_each(?))) ORDER BY seq",
-                       (package_id, after, json.dumps(ids))):
-            records.append({"kind": "result", "id": r["change_id"], "result": r["result"], "reason": r["reason"],
-                            "conflict_id": r["conflict_id"]})
-        records += _tasks_since(conn, user, after)
-        records += _questions_since(conn, user, after)
+        named: dict[str, set[str]] = {"task": set(), "question": set(), "incident": set()}
+        for r in _rows(conn, "SELECT change_id, kind, record, result, reason, conflict_id FROM gisdesk_sync_in "
+                             "WHERE package_id = ? AND (received_at >= ? OR change_id IN (SELECT value FROM "
+                             "json_each(?))) ORDER BY seq", (package_id, after, json.dumps(ids))):
+            records.append({"kind": "result", "id": r["change_id"], "change_kind": r["kind"], "result": r["result"],
+                            "reason": r["reason"], "conflict_id": r["conflict_id"]})
+            if r["result"] != "applied":  # the package shows what it did: bring it back to the source's state
+                named[_RECORD_KIND.get(r["kind"], "task")].add(r["record"])
+        records += _tasks_since(conn, user, after, named["task"])
+        records += _questions_since(conn, user, after, named["question"])
         from gisdesk.store.sync_incidents import incidents_since
 
-        records += incidents_since(conn, user, after, lambda kind: _scope(conn, user, kind))
+        records += incidents_since(conn, user, after, lambda kind: _scope(conn, user, kind), named["incident"])
         scope, params = _scope(conn, user, "notification")
         for r in _rows(conn, f"SELECT * FROM task_notifications WHERE at >= ? AND {scope} ORDER BY at",
                        (after, *params)):
@@ -104,11 +111,11 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
     return write_changes(out, manifest, records, peer["key"])
 
 
-def _tasks_since(conn: Any, user: Any, after: str) -> list[dict[str, Any]]:
+def _tasks_since(conn: Any, user: Any, after: str, named: set[str]) -> list[dict[str, Any]]:
     scope, params = _scope(conn, user, "task")
     rows = _rows(conn, f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks WHERE {scope} AND (updated_at >= ? OR uuid IN "
-                       "(SELECT task_uuid FROM task_events WHERE at >= ?)) ORDER BY updated_at",
-                 (*params, after, after))
+                       "(SELECT task_uuid FROM task_events WHERE at >= ?) OR uuid IN (SELECT value FROM json_each(?))) "
+                       "ORDER BY updated_at", (*params, after, after, json.dumps(sorted(named))))
     out = []
     for r in rows:
         r["area"] = bytes(r["area"]).hex() if r["area"] is not None else None
@@ -120,11 +127,11 @@ def _tasks_since(conn: Any, user: Any, after: str) -> list[dict[str, Any]]:
     return out
 
 
-def _questions_since(conn: Any, user: Any, after: str) -> list[dict[str, Any]]:
+def _questions_since(conn: Any, user: Any, after: str, named: set[str]) -> list[dict[str, Any]]:
     scope, params = _scope(conn, user, "question")
     out = []
-    for q in _rows(conn, f"SELECT * FROM task_questions WHERE {scope} AND updated_at >= ? ORDER BY updated_at",
-                   (*params, after)):
+    for q in _rows(conn, f"SELECT * FROM task_questions WHERE {scope} AND (updated_at >= ? OR uuid IN "
+                         "(SELECT value FROM json_each(?))) ORDER BY updated_at", (*params, after, json.dumps(sorted(named)))):
         answers = _rows(conn, "SELECT * FROM task_answers WHERE question_uuid = ? ORDER BY at, rowid", (q["uuid"],))
         out.append({"kind": "question_state", "id": q["uuid"], "row": q, "answers": answers})
     return out
@@ -160,6 +167,30 @@ def _replace_history(conn: Any, task_uuid: str, events: list[dict[str, Any]]) ->
         if (e["id"], int(e["version"])) not in ours or (e["id"], int(e["version"])) in stale:
             _insert(conn, "task_events", e, "INSERT OR REPLACE")
     _received(conn, [(e["id"], "task_event", task_uuid) for e in events])
+
+
+def _without_guard(conn: Any, trigger: str, sql: str, params: tuple) -> None:
+    """Run a DELETE on an append-only table inside the caller's transaction (its trigger lifted and put back)."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)).fetchone()
+    conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    conn.execute(sql, params)
+    if row:
+        conn.execute(row[0])
+
+
+def _forget_new_record(conn: Any, kind: str | None, change_id: str) -> None:
+    """A question, answer or incident the package made that the source refused (or kept as a conflict)
+    leaves the package's copy of the shared records; the change itself, whole, stays in the log."""
+    if kind == "question":
+        conn.execute("DELETE FROM task_questions WHERE uuid = ?", (change_id,))
+    elif kind == "answer":
+        _without_guard(conn, "task_answers_no_delete", "DELETE FROM task_answers WHERE id = ?", (change_id,))
+    elif kind == "incident_create":
+        from gisdesk.store.sync_incidents import apply_incident_record
+
+        row = conn.execute("SELECT incident_uuid FROM incident_events WHERE id = ?", (change_id,)).fetchone()
+        if row:
+            apply_incident_record(conn, {"kind": "incident_deleted", "id": row[0]}, lambda ids: None)
 
 
 def apply_down(package: str | os.PathLike[str], changes: str | os.PathLike[str]) -> dict[str, int]:
@@ -204,6 +235,8 @@ def _apply_records(conn: Any, records: list[dict[str, Any]], counts: dict[str, i
         if kind == "result":
             conn.execute("UPDATE gisdesk_sync_out SET state = ?, reason = ?, acked_at = COALESCE(acked_at, ?) "
                          "WHERE change_id = ?", (rec["result"], rec.get("reason"), now, rec["id"]))
+            if rec["result"] in ("refused", "conflict"):
+                _forget_new_record(conn, rec.get("change_kind"), rec["id"])
             counts["results"] += 1
         elif kind == "task":
             row = dict(rec["row"])

@@ -212,13 +212,16 @@ _COLS = ("uuid", "category", "severity", "channel", "status", "description", "re
          "duplicate_of", "needs_review", "notes", "external_id", "version")
 
 
-def incidents_since(conn: Any, user: Any, after: str, scope_sql: Any) -> list[dict[str, Any]]:
-    """``incident`` and ``incident_deleted`` records for what changed at the source since ``after``."""
+def incidents_since(conn: Any, user: Any, after: str, scope_sql: Any,
+                    named: set[str] = frozenset()) -> list[dict[str, Any]]:
+    """``incident`` and ``incident_deleted`` records for what changed at the source since ``after``
+    (and the incidents ``named``, whatever their time)."""
     scope, params = scope_sql("incident")
     cur = conn.execute(
         f"SELECT {', '.join(_COLS)}, hex(AsBinary(geom)), "
         "(SELECT hex(AsBinary(geom)) FROM incident_shapes s WHERE s.incident_uuid = incidents.uuid) FROM incidents "
-        f"WHERE {scope} AND uuid IN (SELECT incident_uuid FROM incident_events WHERE at >= ?)", (*params, after))
+        f"WHERE {scope} AND (uuid IN (SELECT incident_uuid FROM incident_events WHERE at >= ?) OR uuid IN "
+        "(SELECT value FROM json_each(?)))", (*params, after, json.dumps(sorted(named))))
     out = []
     for row in cur.fetchall():
         r = dict(zip(_COLS, row[:len(_COLS)]))

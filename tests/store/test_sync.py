@@ -265,6 +265,27 @@ def test_a_refused_change_comes_back_with_the_reason_and_stays_in_the_log(city, 
     assert [(r["state"], r["reason"]) for r in log] == [(r["result"], r["reason"]) for r in report.results]
     with store(city, "dispatcher") as d:
         assert d.task(t.uuid).state == "assigned" and d.task(v.uuid).state == "assigned"
+    # a deactivated account is sent nothing but the answers: the laptop keeps what it did, marked refused
+
+
+def test_a_step_the_workflow_refuses_comes_back_and_the_laptop_shows_the_source_again(city, tmp_path):
+    """A dispatcher's laptop assigns a new task with a deadline two seconds ahead; it syncs after the deadline:
+    the workflow refuses an assignment whose deadline has passed; the laptop gets the task back as the source
+    has it (created), and its log keeps the assignment with the reason."""
+    with store(city, "dispatcher") as d:
+        inc = d.conn.execute("SELECT uuid FROM incidents WHERE commune = 'Phú Hội' LIMIT 1").fetchone()[0]
+        t = d.create_from_incident(inc, title="Assign me offline")
+    pkg = make_package(city, tmp_path, "dispatcher")
+    with store(pkg, "dispatcher") as laptop:
+        laptop.transition(t.uuid, "assign", t.version, commune="Phú Hội",
+                          deadline=utc_now() + timedelta(seconds=2))
+    time.sleep(2.5)
+    report, _ = sync(pkg)
+    assert [r["result"] for r in report.results] == ["refused"]
+    assert "is not in the future" in report.results[0]["reason"]
+    with store(pkg, "dispatcher") as p:
+        assert p.task(t.uuid).state == "created" and p.check_consistency() == []
+    assert [(r["kind"], r["state"]) for r in status(pkg)["log"]] == [("task_event", "refused")]
 
 
 def test_questions_answers_and_new_tasks_travel_both_ways(city, tmp_path):
