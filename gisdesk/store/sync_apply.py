@@ -166,6 +166,10 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
     if not rec.get("id"):
         raise ValueError("the change has no id")
     kind = rec.get("kind")
+    here = {"task_event": "task_events", "answer": "task_answers", "incident_event": "incident_events",
+            "incident_create": "incident_events"}.get(kind or "")
+    if here and store.conn.execute(f"SELECT 1 FROM {here} WHERE id = ?", (rec["id"],)).fetchone():
+        return "identical", "already here (the package was made with it)", None
     author = rec.get("who") or rec.get("asked_by") or rec.get("added_by")
     if author != store.user.username:
         return "refused", (f"made by {author} on the package, which belongs to {store.user.username}: only the "

@@ -497,3 +497,23 @@ def test_incidents_travel_per_feature_and_attribute(city, tmp_path):
     # a second round sends nothing new and changes nothing
     again, _ = sync(pkg)
     assert again.results == []
+
+
+def test_a_package_whose_identity_was_written_before_its_records_sends_them_harmlessly(city, tmp_path):
+    """If package create wrote the identity first (local_mark 0), the copied history looks local: every such
+    change is already at the source (same ids) and is answered 'identical'; nothing is applied twice."""
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    conn = connect(pkg)
+    write_identity(conn, local_mark={})
+    conn.close()
+    conn = connect(city)
+    before = conn.execute("SELECT count(*) FROM task_events").fetchone()[0]
+    conn.close()
+    report, _ = sync(pkg)
+    assert report.results and {r["result"] for r in report.results} <= {"identical", "refused"}
+    conn = connect(city)
+    assert conn.execute("SELECT count(*) FROM task_events").fetchone()[0] == before
+    conn.close()
+    with store(city, "dispatcher") as d:
+        assert d.task(t.uuid).state == "assigned"
