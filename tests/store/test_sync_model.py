@@ -13,7 +13,8 @@ After a final round, for every change the laptop logged (the promise of issue 14
 * both sides have the same tasks, the same histories and the same question threads, and both histories
   agree with the tasks' states (``check_consistency``).
 
-``GISDESK_SYNC_MODEL_SEEDS=N`` runs more seeds (the figures in benchmarks/README.md come from 200).
+``GISDESK_SYNC_MODEL_SEEDS=N`` runs more seeds; ``GISDESK_SYNC_MODEL_REPORT=FILE`` appends one JSON line per
+seed (its changes and their answers) for the figures in benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -133,6 +134,13 @@ def test_random_offline_histories_lose_nothing_and_end_identical(workspace, tmp_
     sync(pkg)
 
     log = status(pkg)["log"]
+    if os.environ.get("GISDESK_SYNC_MODEL_REPORT"):  # one JSON line per seed, for the figures
+        import json
+
+        with open(os.environ["GISDESK_SYNC_MODEL_REPORT"], "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"seed": seed, "changes": len(log),
+                                 "states": {k: sum(r["state"] == k for r in log) for k in
+                                            ("applied", "identical", "conflict", "refused", "pending")}}) + "\n")
     assert all(r["state"] in ("applied", "identical", "conflict", "refused") for r in log), \
         [(r["seq"], r["kind"], r["state"]) for r in log]
     conn = connect(city)
