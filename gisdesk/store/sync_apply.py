@@ -31,6 +31,12 @@ from gisdesk.store.sync_replay import ReplayTaskStore, judge_event, replay_event
 
 #: Changes applied per commit (``GISDESK_SYNC_BATCH`` overrides: the interruption tests commit more often).
 BATCH = max(1, int(os.environ.get("GISDESK_SYNC_BATCH") or 50))
+#: The fields each kind of change must carry.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "task_event": ("task_uuid", "action", "version", "who"), "task_attachment": ("task_uuid", "name", "data"),
+    "question": ("subject", "body"), "answer": ("question_uuid", "body"), "question_close": ("question_uuid",),
+    "incident_create": ("incident_uuid", "incident"), "incident_event": ("incident_uuid", "action"),
+    "incident_included": ("incident_uuid", "into")}
 #: Errors of one change that make it refused (or a conflict), never an aborted apply.
 _REFUSALS = (PermissionDenied, ValidationError, ConflictError, KeyError, TypeError, ValueError)
 
@@ -166,6 +172,11 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
     if not rec.get("id"):
         raise ValueError("the change has no id")
     kind = rec.get("kind")
+    if kind not in _NEEDS:
+        raise ValueError(f"unknown kind of change {kind!r}")
+    missing = [k for k in _NEEDS[kind] if rec.get(k) in (None, "")]
+    if missing:
+        raise ValueError(f"{kind} without {', '.join(missing)}")
     here = {"task_event": "task_events", "answer": "task_answers", "incident_event": "incident_events",
             "incident_create": "incident_events"}.get(kind or "")
     if here and store.conn.execute(f"SELECT 1 FROM {here} WHERE id = ?", (rec["id"],)).fetchone():

@@ -517,3 +517,35 @@ def test_a_package_whose_identity_was_written_before_its_records_sends_them_harm
     conn.close()
     with store(city, "dispatcher") as d:
         assert d.task(t.uuid).state == "assigned"
+
+
+def test_a_bad_record_in_the_middle_is_refused_with_its_reason_and_the_rest_applies(city, tmp_path):
+    """A changes file (properly signed) with, between two good changes, a 'photo' that is an executable and a
+    record with its fields missing: both refused with the reason, the good ones applied, a retry changes
+    nothing."""
+    import base64
+
+    from gisdesk.store.sync_format import read_changes, write_changes
+
+    t = assigned_task(city)
+    pkg = make_package(city, tmp_path)
+    with store(pkg, "phu_hoi") as officer:
+        a = officer.transition(t.uuid, "accept", t.version)
+        officer.transition(t.uuid, "start", a.version)
+    up = tmp_path / "up.gdsync"
+    export_up(pkg, up)
+    ident = read_identity(connect(pkg))
+    manifest, records = read_changes(up, ident["key"])
+    bad_photo = {"kind": "task_attachment", "id": str(uuid.uuid4()), "task_uuid": t.uuid, "name": "site.png",
+                 "mime": "image/png", "size": 4, "sha256": "", "added_at": iso_utc(utc_now()), "added_by": "phu_hoi",
+                 "data": base64.b64encode(b"MZ\x90\x00").decode(), "seq": 90}
+    broken = {"kind": "task_event", "id": str(uuid.uuid4()), "who": "phu_hoi", "seq": 91}
+    write_changes(up, manifest, [records[0], bad_photo, broken, records[1]], ident["key"])
+    first = apply_up(city, up)
+    assert [r["result"] for r in first.results] == ["applied", "refused", "refused", "applied"]
+    assert "site.png" in first.results[1]["reason"] and "malformed change" in first.results[2]["reason"]
+    second = apply_up(city, up)
+    assert [(r["result"], r["again"]) for r in second.results] == [
+        ("applied", True), ("refused", True), ("refused", True), ("applied", True)]
+    with store(city, "dispatcher") as d:
+        assert d.task(t.uuid).state == "in_progress" and d.attachments(t.uuid) == []
