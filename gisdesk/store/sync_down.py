@@ -32,7 +32,6 @@ import os
 from datetime import timedelta
 from typing import Any
 
-import shapely
 
 from gisdesk.core import access
 from gisdesk.core.incidents import iso_utc, to_utc, utc_now

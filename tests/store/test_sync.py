@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,7 +23,6 @@ import shapely
 
 from gisdesk.core.incidents import iso_utc, utc_now
 from gisdesk.core.users import User
-from gisdesk.store.base import open_workspace
 from gisdesk.store.connection import connect
 from gisdesk.store.package_meta import is_package, read_identity, register_package, write_identity
 from gisdesk.store.sync_apply import apply_up
