@@ -32,7 +32,6 @@ import os
 from datetime import timedelta
 from typing import Any
 
-
 from gisdesk.core import access
 from gisdesk.core.incidents import iso_utc, to_utc, utc_now
 from gisdesk.core.tasks import InvalidTransition
