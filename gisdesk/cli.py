@@ -278,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
             from gisdesk.print_cli import print_main
 
             return print_main(argv[1:])
+        if argv[:1] in (["package"], ["sync"]):  # offline packages and their changes (docs/sync.md)
+            from gisdesk.package_cli import package_main, sync_main
+
+            return (package_main if argv[0] == "package" else sync_main)(argv[1:])
         if argv[:1] == ["server"] or (argv[:1] == ["users"] and len(argv) > 2
                                       and argv[2].startswith(("postgresql://", "postgres://"))):
             from gisdesk.server_cli import server_main  # the city server; 'users' on a file stays in tasks_cli

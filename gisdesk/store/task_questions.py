@@ -46,8 +46,11 @@ class QuestionsMixin:
         return q
 
     def ask(self, subject: str, body: str, *, to_department: str | None = None, task_uuid: str | None = None,
-            incident_uuid: str | None = None, position: tuple[float, float] | None = None) -> str:
-        """Ask the city (or ``to_department``) a question; returns its id. Commune officers only."""
+            incident_uuid: str | None = None, position: tuple[float, float] | None = None,
+            question_id: str | None = None) -> str:
+        """Ask the city (or ``to_department``) a question; returns its id. Commune officers only.
+
+        ``question_id`` keeps the id the question has elsewhere (a change replayed from a package)."""
         u = self.user
         access.require(u, "create", "question", {"commune": u.commune})
         if not (subject or "").strip() or not (body or "").strip():
@@ -66,7 +69,7 @@ class QuestionsMixin:
                 (to_department, to_department)).fetchone():
             raise ValidationError(f"there is no department named {to_department!r}")
         x, y = (float(position[0]), float(position[1])) if position is not None else (None, None)
-        qid, now = str(_uuid.uuid4()), iso_utc(self._now())
+        qid, now = question_id or str(_uuid.uuid4()), iso_utc(self._now())
         with self.transaction():
             self.conn.execute(f"INSERT INTO task_questions ({', '.join(_Q_COLUMNS)}) VALUES "
                               f"({', '.join('?' * len(_Q_COLUMNS))})",
@@ -92,8 +95,10 @@ class QuestionsMixin:
         """Whether :meth:`close_question` accepts this user closing ``q``."""
         return access.decide(self.user, "change_status", "question", q).allowed
 
-    def answer(self, question_id: str, body: str) -> str:
-        """Add to a question's thread (see the module docstring for who may); returns the answer id."""
+    def answer(self, question_id: str, body: str, *, answer_id: str | None = None) -> str:
+        """Add to a question's thread (see the module docstring for who may); returns the answer id.
+
+        ``answer_id`` keeps the id the answer has elsewhere (a change replayed from a package)."""
         q = self._question(question_id)
         u = self.user
         asker = self.asks(q)
@@ -102,7 +107,7 @@ class QuestionsMixin:
             raise ValidationError("the question is closed")
         if not (body or "").strip():
             raise ValidationError("an answer needs a text")
-        aid, now = str(_uuid.uuid4()), iso_utc(self._now())
+        aid, now = answer_id or str(_uuid.uuid4()), iso_utc(self._now())
         with self.transaction():
             self.conn.execute("INSERT INTO task_answers VALUES (?, ?, ?, ?, ?)",
                               (aid, question_id, now, u.username, body.strip()))

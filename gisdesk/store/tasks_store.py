@@ -399,12 +399,14 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
                            for r in rows])
         return [r[0] for r in rows]
 
-    def attach(self, task_id: str, name: str, data: bytes) -> str:
-        """Keep a photo or file with a task (its officers or the city); returns the attachment id."""
+    def attach(self, task_id: str, name: str, data: bytes, *, att_id: str | None = None) -> str:
+        """Keep a photo or file with a task (its officers or the city); returns the attachment id.
+
+        ``att_id`` keeps the id the attachment has elsewhere (a change replayed from a package)."""
         task = self._load(task_id)
         self._require("edit", "task", unit_record(task))
         mime = attachment_type(name, data)
-        att_id = _new_id()
+        att_id = att_id or _new_id()
         self.conn.execute("INSERT INTO task_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           (att_id, task_id, os.path.basename(name), mime, len(data), hashlib.sha256(data).hexdigest(),
                            bytes(data), iso_utc(self._now()), self.user.username))
