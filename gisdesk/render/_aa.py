@@ -1,0 +1,308 @@
+"""Antialiased numpy drawing: coverage strokes, markers and polygon fills in draw order.
+
+- **Strokes** (lines, polygon outlines): every segment is sampled once per pixel column
+  (or row, along its major axis); each sample covers the pixels across the line by how
+  much of the pixel's section the line of width ``w`` crosses (Wu's algorithm widened).
+  Samples give (pixel, coverage, tag) triples; coverages of one colour add up (capped at
+  1), so crossings of one class stay smooth and no joint is drawn twice.
+- **Markers**: a sprite per symbol with each pixel's coverage (4x4 subsamples) and the
+  colour of fill and outline mixed per pixel. A z-buffer keeps, per pixel, the topmost
+  marker (draw order) whose sprite covers it fully, and, apart, the topmost whose edge
+  covers it partly; an edge above the solid marker is blended over it. So every marker
+  shows its outline over the ones below it, as a painter drawing them one by one would.
+- **Polygon fills**: spans between crossings per polygon and row (even-odd), written in
+  draw order so the topmost polygon owns each pixel, with the number of polygons over it.
+
+Pixel centres are at ``i + 0.5``; images are (H, W), flat index ``row * W + col``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gisdesk.store.geoblob import concat_ranges
+
+# -- strokes ---------------------------------------------------------------------------------
+
+
+def stroke_samples(px: np.ndarray, offsets: np.ndarray, tags: np.ndarray, half: np.ndarray,
+                   width: int, height: int, closed: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Antialiased coverage of paths of half-width ``half`` (pixels, per path).
+
+    Parameters
+    ----------
+    px : (M, 2) pixel coordinates of all vertices
+    offsets : (P + 1,) path starts in ``px``
+    tags : (P,) int, carried to each sample (0 = path not drawn)
+    half : (P,) float, half the line width in pixels
+    closed : bool
+        Join each path's last vertex to its first (when not already equal).
+
+    Returns
+    -------
+    pix, cov, tag : flat pixel index (int64), coverage in (0, 1] (float32), the path's tag
+    """
+    x = np.ascontiguousarray(px[:, 0], np.float32)
+    y = np.ascontiguousarray(px[:, 1], np.float32)
+    n = len(x)
+    lengths = np.diff(offsets)
+    if n < 2:
+        return _dots(x, y, offsets, tags, lengths, width, height)
+    vpath = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    seg = np.flatnonzero((vpath[:-1] == vpath[1:]) & (tags[vpath[:-1]] > 0))
+    x0, y0, x1, y1, sp = x[seg], y[seg], x[seg + 1], y[seg + 1], vpath[seg]
+    if closed:
+        first, last = offsets[:-1], offsets[1:] - 1
+        ok = (lengths > 2) & (tags > 0)
+        ok[ok] = (x[last[ok]] != x[first[ok]]) | (y[last[ok]] != y[first[ok]])
+        if ok.any():
+            p = np.flatnonzero(ok)
+            x0, y0 = np.r_[x0, x[last[p]]], np.r_[y0, y[last[p]]]
+            x1, y1 = np.r_[x1, x[first[p]]], np.r_[y1, y[first[p]]]
+            sp = np.r_[sp, p]
+    hw = half[sp].astype(np.float32)
+    m = float(hw.max(initial=0)) + 2.0
+    # segments wholly outside the image (with the line's half-width) are dropped, long ones clipped
+    keep = ((np.maximum(x0, x1) >= -m) & (np.minimum(x0, x1) <= width + m)
+            & (np.maximum(y0, y1) >= -m) & (np.minimum(y0, y1) <= height + m))
+    x0, y0, x1, y1, sp, hw = x0[keep], y0[keep], x1[keep], y1[keep], sp[keep], hw[keep]
+    out = (np.minimum(x0, x1) < -m) | (np.minimum(y0, y1) < -m) | (np.maximum(x0, x1) > width + m) \
+        | (np.maximum(y0, y1) > height + m)
+    if out.any():
+        from gisdesk.render.rasterize import _clip_segments
+
+        c = _clip_segments(*(v[out].astype(np.float64) for v in (x0, y0, x1, y1)), -m, -m, width + m, height + m)
+        ok = np.ones(len(x0), bool)
+        ok[out] = c[4]
+        for arr, new in zip((x0, y0, x1, y1), c[:4]):
+            arr[out] = new
+        x0, y0, x1, y1, sp, hw = x0[ok], y0[ok], x1[ok], y1[ok], sp[ok], hw[ok]
+    xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
+    parts = [_sweep(x0[xmaj], y0[xmaj], x1[xmaj], y1[xmaj], hw[xmaj], tags[sp[xmaj]], width, height, False),
+             _sweep(y0[~xmaj], x0[~xmaj], y1[~xmaj], x1[~xmaj], hw[~xmaj], tags[sp[~xmaj]], height, width, True)]
+    # paths under two pixels long may have no sample at all: a dot keeps them visible
+    span = np.zeros(len(lengths), np.float32)
+    nz = lengths > 0
+    if nz.any():
+        s = offsets[:-1][nz]
+        span[nz] = np.maximum(np.maximum.reduceat(x, s) - np.minimum.reduceat(x, s),
+                              np.maximum.reduceat(y, s) - np.minimum.reduceat(y, s))
+    tiny = nz & (span < 2.0)
+    if tiny.any():
+        parts.append(_dots(x, y, offsets, np.where(tiny, tags, 0), lengths, width, height))
+    return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))  # type: ignore[return-value]
+
+
+def _dots(x, y, offsets, tags, lengths, width, height):
+    p = np.flatnonzero((lengths > 0) & (tags > 0))
+    s = offsets[:-1][p]
+    ix, iy = np.floor(x[s]).astype(np.int64), np.floor(y[s]).astype(np.int64)
+    ok = (ix >= 0) & (iy >= 0) & (ix < width) & (iy < height)
+    return iy[ok] * width + ix[ok], np.ones(int(ok.sum()), np.float32), tags[p[ok]]
+
+
+def _sweep(u0, v0, u1, v1, hw, tags, nu: int, nv: int, swapped: bool):
+    """Samples of segments whose major axis is ``u`` (x, or y when ``swapped``)."""
+    lo, hi = np.minimum(u0, u1), np.maximum(u0, u1)
+    i0 = np.maximum(np.ceil(lo - 0.5), 0).astype(np.int64)
+    i1 = np.minimum(np.ceil(hi - 0.5), nu).astype(np.int64)  # centres in [lo, hi): shared vertices once
+    cnt = np.maximum(i1 - i0, 0)
+    total = int(cnt.sum())
+    if total == 0:
+        e = np.empty(0, np.int64)
+        return e, np.empty(0, np.float32), e
+    s = np.repeat(np.arange(len(cnt)), cnt)
+    u = (concat_ranges(i0, cnt)).astype(np.float32) + np.float32(0.5)
+    du = u1 - u0
+    slope = np.where(du != 0, (v1 - v0) / np.where(du != 0, du, 1), 0).astype(np.float32)
+    v = v0[s] + (u - u0[s]) * slope[s]
+    t = (hw * np.sqrt(1 + slope * slope))[s]  # half the line's section across the major axis
+    k = int(np.ceil(2 * float(t.max()))) + 1
+    j0 = np.floor(v - t).astype(np.int64)
+    iu = u.astype(np.int64)
+    pix_l, cov_l, tag_l = [], [], []
+    a, b = v - t, v + t
+    st = tags[s]
+    for d in range(k):
+        j = j0 + d
+        cov = np.minimum(b, (j + 1).astype(np.float32)) - np.maximum(a, j.astype(np.float32))
+        ok = (cov > 0.004) & (j >= 0) & (j < nv)
+        jj, ii = j[ok], iu[ok]
+        pix_l.append(ii * nv + jj if swapped else jj * nu + ii)
+        cov_l.append(np.minimum(cov[ok], 1.0))
+        tag_l.append(st[ok])
+    return np.concatenate(pix_l), np.concatenate(cov_l).astype(np.float32), np.concatenate(tag_l)
+
+
+def coverage(pix: np.ndarray, cov: np.ndarray, size: int) -> np.ndarray:
+    """Summed coverage per pixel, capped at 1 (float32, flat)."""
+    acc = np.bincount(pix, weights=cov, minlength=size).astype(np.float32)
+    return np.minimum(acc, 1.0, out=acc)
+
+
+# -- composition -----------------------------------------------------------------------------
+
+def over(dst: np.ndarray, colour: int, alpha: np.ndarray) -> None:
+    """Blend premultiplied ``colour`` at ``alpha`` (flat float32 per pixel) over ``dst`` (flat uint32), in place."""
+    idx = np.flatnonzero(alpha > 0.002)
+    if len(idx) == 0:
+        return
+    a = alpha[idx]
+    src = np.array([(colour >> sh) & 255 for sh in (0, 8, 16, 24)], np.float32)  # b, g, r, a bytes
+    d = dst[idx].view(np.uint8).reshape(-1, 4).astype(np.float32)
+    keep = 1.0 - a * (src[3] / 255.0)
+    res = a[:, None] * src[None, :] + d * keep[:, None]
+    dst[idx] = (res + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
+
+
+def over_images(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    """Premultiplied ``top`` over ``bottom`` (flat uint32 images of one size)."""
+    ta = top >> 24
+    out = np.where(ta == 255, top, bottom)
+    part = np.flatnonzero((ta > 0) & (ta < 255) & (bottom != 0))
+    if len(part):
+        t = top[part].view(np.uint8).reshape(-1, 4).astype(np.float32)
+        b = bottom[part].view(np.uint8).reshape(-1, 4).astype(np.float32)
+        res = t + b * (1.0 - t[:, 3:4] / 255.0)
+        out[part] = (res + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
+    lone = np.flatnonzero((ta > 0) & (ta < 255) & (bottom == 0))
+    out[lone] = top[lone]
+    return out
+
+
+# -- markers ---------------------------------------------------------------------------------
+
+def marker_sprite(shape: str, size: float, stroke_width: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pixel offsets (K, 2: dy, dx) of a marker, each pixel's coverage and the outline's share of it.
+
+    The outline is centred on the shape's edge (as QPainter strokes it), so the marker
+    reaches ``size / 2 + stroke_width / 2`` from its centre.
+    """
+    r = max(0.5, size / 2.0)
+    sw = max(0.0, stroke_width)
+    n = int(np.ceil(r + sw / 2 + 1))
+    sub = (np.arange(4) + 0.5) / 4 - 0.5
+    dy, dx = np.mgrid[-n:n + 1, -n:n + 1]
+    fy = (dy[..., None, None] + sub[:, None]).reshape(*dy.shape, -1)
+    fx = (dx[..., None, None] + sub[None, :]).reshape(*dx.shape, -1)
+
+    def inside(rr: float) -> np.ndarray:
+        if rr <= 0:
+            return np.zeros(fx.shape, bool)
+        if shape == "square":
+            return (np.abs(fx) <= rr) & (np.abs(fy) <= rr)
+        if shape == "diamond":
+            return np.abs(fx) + np.abs(fy) <= rr
+        if shape == "triangle":
+            return (fy >= -rr) & (fy <= rr * 0.8) & (np.abs(fx) <= (fy + rr) * 0.45)
+        if shape == "cross":
+            w = max(0.5, sw / 2 if sw else 0.5)
+            return ((np.abs(fx) <= w) | (np.abs(fy) <= w)) & (np.abs(fx) <= rr) & (np.abs(fy) <= rr)
+        return fx * fx + fy * fy <= rr * rr
+
+    if shape == "cross":  # a cross is all outline
+        outer = inside(r)
+        inner = np.zeros_like(outer)
+    else:
+        outer = inside(r + sw / 2)
+        inner = inside(r - sw / 2) if sw > 0 else outer
+    cover = outer.mean(axis=-1)
+    stroke = (outer & ~inner).mean(axis=-1)
+    m = cover > 0
+    if not m.any():
+        m[n, n] = True
+        cover[n, n] = stroke[n, n] = 1.0
+    share = np.where(m, stroke / np.maximum(cover, 1e-9), 0)
+    return np.column_stack([dy[m], dx[m]]), cover[m].astype(np.float32), share[m].astype(np.float32)
+
+
+def mix(fill: int, stroke: int, cover: np.ndarray, share: np.ndarray) -> np.ndarray:
+    """Premultiplied colours of sprite pixels: ``cover`` of (outline ``share``, fill the rest)."""
+    f = np.array([(fill >> sh) & 255 for sh in (0, 8, 16, 24)], np.float32)
+    s = np.array([(stroke >> sh) & 255 for sh in (0, 8, 16, 24)], np.float32)
+    c = cover[:, None] * (share[:, None] * s + (1 - share[:, None]) * f)
+    return (c + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
+
+
+def stamp_markers(zs: np.ndarray, ze: np.ndarray, centres: np.ndarray, offsets: np.ndarray, cover: np.ndarray,
+                  slot0: int, nslot: int, margin: int) -> None:
+    """Stamp one sprite's pixels around ``centres`` into the z-buffers (in place).
+
+    ``centres`` is a padded (H + 2m, W + 2m) int64 image of draw order + 1 (0 = none); the
+    keys written are ``order * nslot + slot`` with the sprite's pixels in slots
+    ``slot0 + k``: ``zs`` for fully covered pixels, ``ze`` for edge pixels.
+    """
+    h, w = zs.shape
+    keyed = centres * nslot
+    tmp = np.empty((h, w), keyed.dtype)
+    for k, ((dy, dx), c) in enumerate(zip(offsets.tolist(), cover.tolist())):
+        view = keyed[margin - dy:margin - dy + h, margin - dx:margin - dx + w]
+        np.add(view, slot0 + k, out=tmp)
+        np.maximum(zs if c >= 0.999 else ze, tmp, out=zs if c >= 0.999 else ze)
+
+
+def resolve_markers(zs: np.ndarray, ze: np.ndarray, nslot: int, slot_colour: np.ndarray,
+                    order_code: np.ndarray) -> np.ndarray:
+    """The ARGB32 image of stamped markers: solid winners, with topmost edges blended over them.
+
+    ``slot_colour[code, slot]`` is the premultiplied colour (coverage included) of a sprite
+    pixel for a class code; ``order_code[order]`` the class of each marker.
+    """
+    fs, fe = zs.reshape(-1), ze.reshape(-1)
+    os_, oe = fs // nslot, fe // nslot
+    out = np.zeros(len(fs), np.uint32)
+    s = np.flatnonzero(os_ > 0)
+    out[s] = slot_colour[order_code[os_[s] - 1], fs[s] % nslot]
+    e = np.flatnonzero(oe > os_)
+    if len(e):
+        slot = fe[e] % nslot
+        top = slot_colour[order_code[oe[e] - 1], slot]
+        out[e] = over_images(top, out[e])
+    return out
+
+
+# -- polygon fills ---------------------------------------------------------------------------
+
+def polygon_spans(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, poly_tag: np.ndarray,
+                  width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels inside each polygon (even-odd over its rings), in polygon order.
+
+    Returns
+    -------
+    pix, tag : flat pixel indices and the polygon's tag, polygon after polygon, so a plain
+        assignment ``img[pix] = tag`` leaves the last (topmost) polygon in each pixel.
+    """
+    x = np.ascontiguousarray(px[:, 0], np.float32)
+    y = np.ascontiguousarray(px[:, 1], np.float32)
+    lengths = np.diff(offsets)
+    ring_of_vertex = np.repeat(np.arange(len(lengths)), lengths)
+    e = np.flatnonzero(ring_of_vertex[:-1] == ring_of_vertex[1:])
+    er = ring_of_vertex[e]
+    e = e[poly_tag[ring_poly[er]] > 0]
+    x0, x1, y0, y1 = x[e], x[e + 1], y[e], y[e + 1]
+    j0 = np.clip(np.ceil(np.minimum(y0, y1) - 0.5), 0, height).astype(np.int64)
+    j1 = np.clip(np.ceil(np.maximum(y0, y1) - 0.5), 0, height).astype(np.int64)
+    n = j1 - j0
+    total = int(n.sum())
+    if total == 0:
+        return np.empty(0, np.int64), np.empty(0, poly_tag.dtype)
+    k = np.repeat(np.arange(len(n)), n)
+    row = concat_ranges(j0, n)
+    xa, ya = x0[k], y0[k]
+    xc = xa + (row.astype(np.float32) + np.float32(0.5) - ya) * (x1[k] - xa) / (y1[k] - ya)
+    col = np.clip(np.ceil(xc - 0.5), 0, width).astype(np.int64)
+    poly = ring_poly[ring_of_vertex[e[k]]]
+    key = (poly * height + row) * (width + 1) + col
+    key.sort(kind="stable")  # edges come in runs of rows: a merge sort is quick
+    col = key % (width + 1)
+    rest = key // (width + 1)
+    a, b = col[0::2], col[1::2]
+    row_a = rest[0::2] % height
+    poly_a = rest[0::2] // height
+    span = b - a
+    pix = np.repeat(row_a * width - 0, span) + concat_ranges(a, span)
+    return pix, np.repeat(poly_tag[poly_a], span)
+
+
+__all__ = ["stroke_samples", "coverage", "over", "over_images", "marker_sprite", "mix", "stamp_markers",
+           "resolve_markers", "polygon_spans"]

@@ -1,0 +1,162 @@
+"""The numpy drawing path: markers, lines and polygons, antialiased, in draw order.
+
+Each function returns a premultiplied ARGB32 image as a flat ``uint32`` array (H * W).
+Features are drawn in their order (the order of the data, as QGIS and the QPainter
+path draw them): a marker's outline shows over the markers below it, a polygon's fill
+hides the outlines of the polygons below it (by its opacity). Lines and outlines of
+different classes are drawn class after class, like the QPainter path.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gisdesk.core.style import Symbol, parse_color
+from gisdesk.render import _aa
+from gisdesk.render.rasterize import premultiplied
+
+
+def _colour(text: str, opacity: float = 1.0) -> int:
+    return premultiplied(parse_color(text), opacity) if text else 0
+
+
+def _stroked(s: Symbol | None) -> bool:
+    return s is not None and s.stroke_width > 0 and bool(s.stroke) and parse_color(s.stroke)[3] > 0
+
+
+def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None], width: int,
+                 height: int) -> np.ndarray:
+    """Markers at ``px`` (points in draw order) with class ``codes`` (index + 1 into ``symbols``; 0 = not drawn)."""
+    groups: dict[tuple, list[int]] = {}
+    for k, s in enumerate(symbols):
+        if s is not None:
+            groups.setdefault((s.shape, s.size, s.stroke_width if _stroked(s) else 0.0), []).append(k + 1)
+    sprites = {g: _aa.marker_sprite(*g) for g in groups}
+    nslot = sum(len(sp[0]) for sp in sprites.values())
+    slot_colour = np.zeros((len(symbols) + 1, max(1, nslot)), np.uint32)
+    key_type = np.int32 if (len(px) + 1) * max(1, nslot) < 2**31 - 1 else np.int64
+    zs = np.zeros((height, width), key_type)
+    ze = np.zeros((height, width), key_type)
+    slot0 = 0
+    order = np.arange(1, len(px) + 1, dtype=key_type)
+    for g, classes in groups.items():
+        offs, cover, share = sprites[g]
+        for c in classes:
+            s = symbols[c - 1]
+            stroke = _colour(s.stroke) if _stroked(s) else 0
+            slot_colour[c, slot0:slot0 + len(offs)] = _aa.mix(_colour(s.fill, s.fill_opacity), stroke, cover, share)
+        margin = int(np.abs(offs).max(initial=0)) + 1
+        mask = np.isin(codes, classes) if len(groups) > 1 else codes > 0
+        centres = _centres(px[mask], order[mask], width, height, margin, key_type)
+        _aa.stamp_markers(zs, ze, centres, offs, cover, slot0, nslot, margin)
+        slot0 += len(offs)
+    return _aa.resolve_markers(zs, ze, nslot, slot_colour, codes.astype(np.intp))
+
+
+def _centres(px, order, width, height, margin, key_type) -> np.ndarray:
+    """A padded image of draw order + 1 at each point's pixel (the last point in a pixel wins)."""
+    wp, hp = width + 2 * margin, height + 2 * margin
+    img = np.zeros(hp * wp, key_type)
+    ix = np.floor(px[:, 0]).astype(np.int64) + margin
+    iy = np.floor(px[:, 1]).astype(np.int64) + margin
+    ok = (ix >= 0) & (iy >= 0) & (ix < wp) & (iy < hp)
+    img[iy[ok] * wp + ix[ok]] = order[ok]  # ascending order: the last write is the topmost marker
+    return img.reshape(hp, wp)
+
+
+def draw_strokes(out: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray,
+                 symbols: list[Symbol | None], width: int, height: int, closed: bool = False,
+                 under=None) -> None:
+    """Antialiased lines of every path over ``out`` (flat uint32, in place), class after class.
+
+    ``under``, when given, is ``(top, fade)``: ``top`` the flat image of the topmost polygon
+    number (1-based, 0 = none) and ``fade[p]`` how much of an outline polygon ``p``'s fill
+    lets through; an outline is faded where a later polygon lies over it.
+    """
+    widths = np.zeros(len(symbols) + 1, np.float32)
+    colours = np.zeros(len(symbols) + 1, np.uint32)
+    for k, s in enumerate(symbols):
+        if _stroked(s):
+            widths[k + 1] = s.stroke_width
+            colours[k + 1] = _colour(s.stroke)
+    if not widths.any():
+        return
+    tags = np.where(widths[path_codes] > 0, np.arange(1, len(path_codes) + 1), 0)
+    pix, cov, tag = _aa.stroke_samples(px, offsets, tags, widths[path_codes] / 2, width, height, closed)
+    if under is not None:
+        top, fade, ring_poly = under
+        mine = ring_poly[tag - 1] + 1
+        t = top[pix]
+        hidden = t > mine
+        cov[hidden] *= fade[t[hidden] - 1]
+    code = path_codes[tag - 1]
+    for c in np.unique(code).tolist():
+        m = code == c
+        _aa.over(out, int(colours[c]), _aa.coverage(pix[m], cov[m], width * height))
+
+
+def draw_lines(px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray, symbols: list[Symbol | None],
+               width: int, height: int) -> np.ndarray:
+    """Antialiased lines (one class after another)."""
+    out = np.zeros(width * height, np.uint32)
+    draw_strokes(out, px, offsets, path_codes, symbols, width, height)
+    return out
+
+
+def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, poly_codes: np.ndarray,
+                  tiny: np.ndarray, symbols: list[Symbol | None], width: int, height: int) -> np.ndarray:
+    """Polygons in draw order: fills (topmost owns a pixel, translucent fills deepen where they
+    overlap), antialiased edges, then outlines faded where later fills cover them.
+
+    ``ring_poly[r]`` is ring r's polygon, ``poly_codes[p]`` polygon p's class (index + 1;
+    0 = not drawn), ``tiny[p]`` polygons too small to fill (drawn as their outline).
+    """
+    size = width * height
+    nsym = len(symbols) + 1
+    fill = np.zeros(nsym, np.uint32)
+    for k, s in enumerate(symbols):
+        if s is not None and s.fill:
+            fill[k + 1] = _colour(s.fill, s.fill_opacity)
+    fill_a = (fill >> 24).astype(np.float32) / 255
+    ring_codes = poly_codes[ring_poly]
+    fill_tag = np.where((fill[poly_codes] != 0) & ~tiny, np.arange(1, len(poly_codes) + 1), 0)
+    top = np.zeros(size, np.int32)
+    out = np.zeros(size, np.uint32)
+    if fill_tag.any():
+        pix, tag = _aa.polygon_spans(px, offsets, ring_poly, fill_tag, width, height)
+        top[pix] = tag
+        owner = np.flatnonzero(top)
+        code = poly_codes[top[owner] - 1]
+        out[owner] = fill[code]
+        thin = (fill_a > 0) & (fill_a < 1)
+        if thin[code].any():  # translucent fills over each other: 1 - (1 - a) ** depth
+            depth = np.bincount(pix, minlength=size)[owner]
+            deep = np.flatnonzero((depth > 1) & thin[code])
+            a = fill_a[code[deep]]
+            scale = (1 - (1 - a) ** depth[deep]) / a
+            rgba = out[owner[deep]].view(np.uint8).reshape(-1, 4).astype(np.float32) * scale[:, None]
+            out[owner[deep]] = (np.minimum(rgba, 255) + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
+        # antialiased fill edges: the outer half of a 1-pixel line in the fill colour,
+        # only on pixels the polygon does not own
+        edge_tag = np.where(fill_tag[ring_poly] > 0, np.arange(1, len(ring_poly) + 1), 0)
+        stroked = np.array([False] + [_stroked(s) for s in symbols])
+        edge_tag[stroked[ring_codes]] = 0  # an outline covers the edge
+        if edge_tag.any():
+            epix, ecov, etag = _aa.stroke_samples(px, offsets, edge_tag, np.full(len(ring_poly), 0.5, np.float32),
+                                                  width, height, True)
+            mine = ring_poly[etag - 1] + 1
+            t = top[epix]
+            keep = t != mine
+            epix, ecov, etag, t, mine = epix[keep], ecov[keep], etag[keep], t[keep], mine[keep]
+            hidden = t > mine
+            ecov[hidden] *= 1 - fill_a[poly_codes[t[hidden] - 1]]
+            ecode = ring_codes[etag - 1]
+            for c in np.unique(ecode).tolist():
+                m = ecode == c
+                _aa.over(out, int(fill[c]), _aa.coverage(epix[m], ecov[m], size))
+    fade = 1 - fill_a[poly_codes]
+    draw_strokes(out, px, offsets, ring_codes, symbols, width, height, closed=True, under=(top, fade, ring_poly))
+    return out
+
+
+__all__ = ["draw_markers", "draw_lines", "draw_polygons", "draw_strokes"]
