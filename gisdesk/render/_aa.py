@@ -157,17 +157,13 @@ def over(dst: np.ndarray, colour: int, alpha: np.ndarray) -> None:
 
 def over_images(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
     """Premultiplied ``top`` over ``bottom`` (flat uint32 images of one size)."""
-    ta = top >> 24
-    out = np.where(ta == 255, top, bottom)
-    part = np.flatnonzero((ta > 0) & (ta < 255) & (bottom != 0))
-    if len(part):
-        t = top[part].view(np.uint8).reshape(-1, 4).astype(np.float32)
-        b = bottom[part].view(np.uint8).reshape(-1, 4).astype(np.float32)
-        res = t + b * (1.0 - t[:, 3:4] / 255.0)
-        out[part] = (res + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
-    lone = np.flatnonzero((ta > 0) & (ta < 255) & (bottom == 0))
-    out[lone] = top[lone]
-    return out
+    keep = (255 - (top >> 24)).astype(np.uint16)
+    b = bottom.view(np.uint8).reshape(-1, 4) * keep[:, None]  # uint16: at most 255 * 255
+    b += 128
+    b += b >> 8
+    b >>= 8  # b * keep / 255, rounded
+    res = top.view(np.uint8).reshape(-1, 4) + b.astype(np.uint8)  # premultiplied: never above 255
+    return res.view(np.uint32).reshape(-1)
 
 
 # -- markers ---------------------------------------------------------------------------------
@@ -224,41 +220,77 @@ def mix(fill: int, stroke: int, cover: np.ndarray, share: np.ndarray) -> np.ndar
     return (c + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
 
 
-def stamp_markers(zs: np.ndarray, ze: np.ndarray, centres: np.ndarray, offsets: np.ndarray, cover: np.ndarray,
-                  slot0: int, nslot: int, margin: int) -> None:
-    """Stamp one sprite's pixels around ``centres`` into the z-buffers (in place).
+def row_runs(offsets: np.ndarray) -> list[tuple[int, int, int]]:
+    """A sprite's pixels as horizontal runs (dy, dx_first, dx_last), one per row.
 
-    ``centres`` is a padded (H + 2m, W + 2m) int64 image of draw order + 1 (0 = none); the
-    keys written are ``order * nslot + slot`` with the sprite's pixels in slots
-    ``slot0 + k``: ``zs`` for fully covered pixels, ``ze`` for edge pixels.
+    Every marker shape has one run per row (the cross's rows are full or its bar).
     """
-    h, w = zs.shape
-    keyed = centres * nslot
-    tmp = np.empty((h, w), keyed.dtype)
-    for k, ((dy, dx), c) in enumerate(zip(offsets.tolist(), cover.tolist())):
-        view = keyed[margin - dy:margin - dy + h, margin - dx:margin - dx + w]
-        np.add(view, slot0 + k, out=tmp)
-        np.maximum(zs if c >= 0.999 else ze, tmp, out=zs if c >= 0.999 else ze)
+    runs = []
+    for dy in np.unique(offsets[:, 0]).tolist():
+        dx = offsets[offsets[:, 0] == dy, 1]
+        runs.append((dy, int(dx.min()), int(dx.max())))
+    return runs
 
 
-def resolve_markers(zs: np.ndarray, ze: np.ndarray, nslot: int, slot_colour: np.ndarray,
-                    order_code: np.ndarray) -> np.ndarray:
-    """The ARGB32 image of stamped markers: solid winners, with topmost edges blended over them.
+def stamp_max(z: np.ndarray, centres: np.ndarray, runs: list[tuple[int, int, int]], margin: int) -> None:
+    """``z = max(z, centres spread over the sprite)`` in place.
 
-    ``slot_colour[code, slot]`` is the premultiplied colour (coverage included) of a sprite
-    pixel for a class code; ``order_code[order]`` the class of each marker.
+    Horizontal running maxima of each run length are built by doubling (a run of 7 costs
+    three passes), then each row of the sprite is one shifted maximum.
     """
-    fs, fe = zs.reshape(-1), ze.reshape(-1)
-    os_, oe = fs // nslot, fe // nslot
-    out = np.zeros(len(fs), np.uint32)
-    s = np.flatnonzero(os_ > 0)
-    out[s] = slot_colour[order_code[os_[s] - 1], fs[s] % nslot]
-    e = np.flatnonzero(oe > os_)
-    if len(e):
-        slot = fe[e] % nslot
-        top = slot_colour[order_code[oe[e] - 1], slot]
-        out[e] = over_images(top, out[e])
-    return out
+    h, w = z.shape
+    hp, wp = centres.shape
+    spans: dict[int, np.ndarray] = {1: centres}
+
+    def span(n: int) -> np.ndarray:  # span(n)[:, x] = max(centres[:, x:x + n]); wp - n + 1 columns
+        if n not in spans:
+            p = 1 << (n.bit_length() - 1)
+            a = span(n // 2) if p == n else span(p)
+            k = n // 2 if p == n else n - p
+            spans[n] = np.maximum(a[:, : a.shape[1] - k], a[:, k:])
+        return spans[n]
+
+    for dy, lo, hi in runs:
+        src = span(hi - lo + 1)
+        # z[y, x] takes centres at (y - dy, x - hi .. x - lo): span starting at column x - hi
+        r0 = margin - dy
+        c0 = margin - hi
+        np.maximum(z, src[r0:r0 + h, c0:c0 + w], out=z)
+
+
+def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarray, code: np.ndarray,
+                    colour: np.ndarray) -> np.ndarray:
+    """The ARGB32 image (flat) of stamped markers, edges of upper markers blended over lower ones.
+
+    ``zs``/``za`` hold per pixel the topmost marker (draw order + 1) whose solid part /
+    whole sprite covers it (so ``za >= zs``); ``cx``, ``cy`` are each marker's centre pixel,
+    ``code`` its class, and ``colour[code, half + dy, half + dx]`` the premultiplied colour,
+    coverage included, of the sprite's pixel at (dy, dx).
+    """
+    h, w = za.shape
+    side = colour.shape[1]
+    half = side // 2
+    # lut[base[marker] + row * side + col] is the marker's colour at pixel (row, col):
+    # base = code * side**2 + (half - cy) * side + (half - cx); marker 0 (none) points into zeros
+    core = colour.reshape(-1)
+    pos = np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]
+    lut = np.concatenate([core, np.zeros(int(pos[-1, -1]) + 1, np.uint32)])
+    base = np.empty(len(cx) + 1, np.int32)
+    base[0] = len(core)
+    base[1:] = (code.astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
+    at = base[za]
+    at += pos
+    top = lut[at].reshape(-1)
+    part = np.flatnonzero(zs != za)  # the topmost marker only partly covers these pixels
+    if len(part):
+        fs = zs.reshape(-1)[part]
+        below = lut[base[fs] + pos.reshape(-1)[part]]
+        top[part] = over_images(top[part], below)
+    return top
+
+
+__all__ = ["stroke_samples", "coverage", "over", "over_images", "marker_sprite", "mix", "row_runs", "stamp_max",
+           "polygon_spans"]
 
 
 # -- polygon fills ---------------------------------------------------------------------------
@@ -304,5 +336,3 @@ def polygon_spans(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     return pix, np.repeat(poly_tag[poly_a], span)
 
 
-__all__ = ["stroke_samples", "coverage", "over", "over_images", "marker_sprite", "mix", "stamp_markers",
-           "resolve_markers", "polygon_spans"]

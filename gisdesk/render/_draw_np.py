@@ -32,35 +32,43 @@ def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
         if s is not None:
             groups.setdefault((s.shape, s.size, s.stroke_width if _stroked(s) else 0.0), []).append(k + 1)
     sprites = {g: _aa.marker_sprite(*g) for g in groups}
-    nslot = sum(len(sp[0]) for sp in sprites.values())
-    slot_colour = np.zeros((len(symbols) + 1, max(1, nslot)), np.uint32)
-    key_type = np.int32 if (len(px) + 1) * max(1, nslot) < 2**31 - 1 else np.int64
+    half = max([int(np.abs(sp[0]).max(initial=0)) for sp in sprites.values()] + [0])
+    side = 2 * half + 1
+    colour = np.zeros((len(symbols) + 1, side, side), np.uint32)
+    margin = half + 1
+    key_type = np.int32 if len(px) < 2**31 - 2 else np.int64
     zs = np.zeros((height, width), key_type)
-    ze = np.zeros((height, width), key_type)
-    slot0 = 0
+    za = np.zeros((height, width), key_type)
+    cx = np.floor(px[:, 0]).astype(np.int32) if len(px) else np.empty(0, np.int32)
+    cy = np.floor(px[:, 1]).astype(np.int32) if len(px) else np.empty(0, np.int32)
     order = np.arange(1, len(px) + 1, dtype=key_type)
     for g, classes in groups.items():
         offs, cover, share = sprites[g]
         for c in classes:
             s = symbols[c - 1]
             stroke = _colour(s.stroke) if _stroked(s) else 0
-            slot_colour[c, slot0:slot0 + len(offs)] = _aa.mix(_colour(s.fill, s.fill_opacity), stroke, cover, share)
-        margin = int(np.abs(offs).max(initial=0)) + 1
+            colour[c, offs[:, 0] + half, offs[:, 1] + half] = _aa.mix(_colour(s.fill, s.fill_opacity), stroke,
+                                                                      cover, share)
         mask = np.isin(codes, classes) if len(groups) > 1 else codes > 0
-        centres = _centres(px[mask], order[mask], width, height, margin, key_type)
-        _aa.stamp_markers(zs, ze, centres, offs, cover, slot0, nslot, margin)
-        slot0 += len(offs)
-    return _aa.resolve_markers(zs, ze, nslot, slot_colour, codes.astype(np.intp))
+        centres = _centres(cx[mask], cy[mask], order[mask], width, height, margin, key_type)
+        _aa.stamp_max(za, centres, _aa.row_runs(offs), margin)
+        solid = offs[cover >= 0.999]
+        if len(solid):
+            _aa.stamp_max(zs, centres, _aa.row_runs(solid), margin)
+    return _aa.resolve_markers(zs, za, cx, cy, codes, colour)
 
 
-def _centres(px, order, width, height, margin, key_type) -> np.ndarray:
+def _centres(cx, cy, order, width, height, margin, key_type) -> np.ndarray:
     """A padded image of draw order + 1 at each point's pixel (the last point in a pixel wins)."""
     wp, hp = width + 2 * margin, height + 2 * margin
     img = np.zeros(hp * wp, key_type)
-    ix = np.floor(px[:, 0]).astype(np.int64) + margin
-    iy = np.floor(px[:, 1]).astype(np.int64) + margin
+    ix = cx + np.int32(margin)
+    iy = cy + np.int32(margin)
     ok = (ix >= 0) & (iy >= 0) & (ix < wp) & (iy < hp)
-    img[iy[ok] * wp + ix[ok]] = order[ok]  # ascending order: the last write is the topmost marker
+    if ok.all():
+        img[iy * np.int32(wp) + ix] = order  # ascending order: the last write is the topmost marker
+    else:
+        img[iy[ok] * np.int32(wp) + ix[ok]] = order[ok]
     return img.reshape(hp, wp)
 
 
