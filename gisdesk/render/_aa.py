@@ -26,7 +26,8 @@ from gisdesk.store.geoblob import concat_ranges
 
 
 def stroke_samples(px: np.ndarray, offsets: np.ndarray, tags: np.ndarray, half: np.ndarray,
-                   width: int, height: int, closed: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                   width: int, height: int, closed: bool = False,
+                   tiny: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Antialiased coverage of paths of half-width ``half`` (pixels, per path).
 
     Parameters
@@ -37,6 +38,9 @@ def stroke_samples(px: np.ndarray, offsets: np.ndarray, tags: np.ndarray, half: 
     half : (P,) float, half the line width in pixels
     closed : bool
         Join each path's last vertex to its first (when not already equal).
+    tiny : (P,) bool, optional
+        Paths under two pixels across (they may fall between samples: each gets a dot).
+        Computed from the vertices when not given.
 
     Returns
     -------
@@ -48,9 +52,15 @@ def stroke_samples(px: np.ndarray, offsets: np.ndarray, tags: np.ndarray, half: 
     lengths = np.diff(offsets)
     if n < 2:
         return _dots(x, y, offsets, tags, lengths, width, height)
-    vpath = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    seg = np.flatnonzero((vpath[:-1] == vpath[1:]) & (tags[vpath[:-1]] > 0))
-    x0, y0, x1, y1, sp = x[seg], y[seg], x[seg + 1], y[seg + 1], vpath[seg]
+    # segment i joins vertex i and i + 1; the step from one path into the next becomes empty
+    vpath = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
+    x0, y0, x1, y1 = x[:-1], y[:-1], x[1:].copy(), y[1:].copy()
+    sp = vpath[:-1]
+    cut = offsets[1:-1][(offsets[1:-1] > 0) & (offsets[1:-1] < n)] - 1
+    off = tags[sp] == 0
+    if off.any():
+        cut = np.r_[cut, np.flatnonzero(off)]
+    x1[cut], y1[cut] = x0[cut], y0[cut]
     if closed:
         first, last = offsets[:-1], offsets[1:] - 1
         ok = (lengths > 2) & (tags > 0)
@@ -59,37 +69,38 @@ def stroke_samples(px: np.ndarray, offsets: np.ndarray, tags: np.ndarray, half: 
             p = np.flatnonzero(ok)
             x0, y0 = np.r_[x0, x[last[p]]], np.r_[y0, y[last[p]]]
             x1, y1 = np.r_[x1, x[first[p]]], np.r_[y1, y[first[p]]]
-            sp = np.r_[sp, p]
-    hw = half[sp].astype(np.float32)
-    m = float(hw.max(initial=0)) + 2.0
-    # segments wholly outside the image (with the line's half-width) are dropped, long ones clipped
-    keep = ((np.maximum(x0, x1) >= -m) & (np.minimum(x0, x1) <= width + m)
-            & (np.maximum(y0, y1) >= -m) & (np.minimum(y0, y1) <= height + m))
-    x0, y0, x1, y1, sp, hw = x0[keep], y0[keep], x1[keep], y1[keep], sp[keep], hw[keep]
-    out = (np.minimum(x0, x1) < -m) | (np.minimum(y0, y1) < -m) | (np.maximum(x0, x1) > width + m) \
-        | (np.maximum(y0, y1) > height + m)
-    if out.any():
-        from gisdesk.render.rasterize import _clip_segments
+            sp = np.r_[sp, p.astype(np.int32)]
+    m = float(half.max(initial=0)) + 2.0
+    lo_x, hi_x = np.minimum(x0, x1), np.maximum(x0, x1)
+    lo_y, hi_y = np.minimum(y0, y1), np.maximum(y0, y1)
+    if lo_x.min() < -m or lo_y.min() < -m or hi_x.max() > width + m or hi_y.max() > height + m:
+        # segments wholly outside the image (with the line's half-width) are dropped, long ones clipped
+        keep = (hi_x >= -m) & (lo_x <= width + m) & (hi_y >= -m) & (lo_y <= height + m)
+        x0, y0, x1, y1, sp = x0[keep], y0[keep], x1[keep], y1[keep], sp[keep]
+        out = (np.minimum(x0, x1) < -m) | (np.minimum(y0, y1) < -m) | (np.maximum(x0, x1) > width + m) \
+            | (np.maximum(y0, y1) > height + m)
+        if out.any():
+            from gisdesk.render.rasterize import _clip_segments
 
-        c = _clip_segments(*(v[out].astype(np.float64) for v in (x0, y0, x1, y1)), -m, -m, width + m, height + m)
-        ok = np.ones(len(x0), bool)
-        ok[out] = c[4]
-        for arr, new in zip((x0, y0, x1, y1), c[:4]):
-            arr[out] = new
-        x0, y0, x1, y1, sp, hw = x0[ok], y0[ok], x1[ok], y1[ok], sp[ok], hw[ok]
-    xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
-    parts = [_sweep(x0[xmaj], y0[xmaj], x1[xmaj], y1[xmaj], hw[xmaj], tags[sp[xmaj]], width, height, False),
-             _sweep(y0[~xmaj], x0[~xmaj], y1[~xmaj], x1[~xmaj], hw[~xmaj], tags[sp[~xmaj]], height, width, True)]
-    # paths under two pixels long may have no sample at all: a dot keeps them visible
-    span = np.zeros(len(lengths), np.float32)
-    nz = lengths > 0
-    if nz.any():
-        s = offsets[:-1][nz]
-        span[nz] = np.maximum(np.maximum.reduceat(x, s) - np.minimum.reduceat(x, s),
-                              np.maximum.reduceat(y, s) - np.minimum.reduceat(y, s))
-    tiny = nz & (span < 2.0)
+            c = _clip_segments(*(v[out].astype(np.float64) for v in (x0, y0, x1, y1)), -m, -m, width + m, height + m)
+            ok = np.ones(len(x0), bool)
+            ok[out] = c[4]
+            for arr, new in zip((x0, y0, x1, y1), c[:4]):
+                arr[out] = new
+            x0, y0, x1, y1, sp = x0[ok], y0[ok], x1[ok], y1[ok], sp[ok]
+    parts = [_sweep(x0, y0, x1, y1, half[sp].astype(np.float32), tags[sp], width, height)]
+    if tiny is None:  # paths under two pixels long may have no sample at all: a dot keeps them visible
+        span = np.zeros(len(lengths), np.float32)
+        nz = lengths > 0
+        if nz.any():
+            s = offsets[:-1][nz]
+            span[nz] = np.maximum(np.maximum.reduceat(x, s) - np.minimum.reduceat(x, s),
+                                  np.maximum.reduceat(y, s) - np.minimum.reduceat(y, s))
+        tiny = nz & (span < 2.0)
     if tiny.any():
         parts.append(_dots(x, y, offsets, np.where(tiny, tags, 0), lengths, width, height))
+    if len(parts) == 1:
+        return parts[0]
     return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))  # type: ignore[return-value]
 
 
@@ -101,37 +112,71 @@ def _dots(x, y, offsets, tags, lengths, width, height):
     return iy[ok] * width + ix[ok], np.ones(int(ok.sum()), np.float32), tags[p[ok]]
 
 
-def _sweep(u0, v0, u1, v1, hw, tags, nu: int, nv: int, swapped: bool):
-    """Samples of segments whose major axis is ``u`` (x, or y when ``swapped``)."""
+def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
+    """Samples of segments along their major axis ``u`` (x or y), across it ``v``."""
+    xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
+    u0, u1 = np.where(xmaj, x0, y0), np.where(xmaj, x1, y1)
+    v0, v1 = np.where(xmaj, y0, x0), np.where(xmaj, y1, x1)
+    nu = np.where(xmaj, width, height)
     lo, hi = np.minimum(u0, u1), np.maximum(u0, u1)
-    i0 = np.maximum(np.ceil(lo - 0.5), 0).astype(np.int64)
-    i1 = np.minimum(np.ceil(hi - 0.5), nu).astype(np.int64)  # centres in [lo, hi): shared vertices once
+    i0 = np.maximum(np.ceil(lo - 0.5), 0).astype(np.int32)
+    i1 = np.minimum(np.ceil(hi - 0.5), nu).astype(np.int32)  # centres in [lo, hi): shared vertices once
     cnt = np.maximum(i1 - i0, 0)
-    total = int(cnt.sum())
+    total = int(cnt.sum(dtype=np.int64))
     if total == 0:
         e = np.empty(0, np.int64)
-        return e, np.empty(0, np.float32), e
-    s = np.repeat(np.arange(len(cnt)), cnt)
-    u = (concat_ranges(i0, cnt)).astype(np.float32) + np.float32(0.5)
+        return e, np.empty(0, np.float32), tags[:0]
     du = u1 - u0
-    slope = np.where(du != 0, (v1 - v0) / np.where(du != 0, du, 1), 0).astype(np.float32)
-    v = v0[s] + (u - u0[s]) * slope[s]
-    t = (hw * np.sqrt(1 + slope * slope))[s]  # half the line's section across the major axis
-    k = int(np.ceil(2 * float(t.max()))) + 1
-    j0 = np.floor(v - t).astype(np.int64)
-    iu = u.astype(np.int64)
-    pix_l, cov_l, tag_l = [], [], []
-    a, b = v - t, v + t
-    st = tags[s]
-    for d in range(k):
-        j = j0 + d
-        cov = np.minimum(b, (j + 1).astype(np.float32)) - np.maximum(a, j.astype(np.float32))
-        ok = (cov > 0.004) & (j >= 0) & (j < nv)
-        jj, ii = j[ok], iu[ok]
-        pix_l.append(ii * nv + jj if swapped else jj * nu + ii)
-        cov_l.append(np.minimum(cov[ok], 1.0))
-        tag_l.append(st[ok])
-    return np.concatenate(pix_l), np.concatenate(cov_l).astype(np.float32), np.concatenate(tag_l)
+    du[du == 0] = 1
+    slope = (v1 - v0) / du
+    inter = v0 - u0 * slope  # v = inter + u * slope
+    t_seg = hw * np.sqrt(1 + slope * slope)  # half the line's section across the major axis
+    k = int(np.ceil(2 * float(t_seg.max()))) + 1
+    s = np.repeat(np.arange(len(cnt), dtype=np.int32), cnt)
+    first = np.zeros(len(cnt), np.int32)
+    np.cumsum(cnt[:-1], out=first[1:])
+    iu = np.arange(total, dtype=np.int32) - np.repeat(first - i0, cnt)  # sample's pixel along u
+    u = iu.astype(np.float32) + np.float32(0.5)
+    v = inter[s] + u * slope[s]
+    xm = xmaj[s]
+    # flat pixel = base + j * step: x-major samples step a row per j, y-major ones a column
+    base = np.where(xm, iu, iu * np.int32(width))
+    step = np.where(xm, np.int32(width), np.int32(1))
+    nv = np.where(xm, np.int32(height), np.int32(width))
+    if k <= 3 and float(hw.max(initial=0)) <= 0.5:
+        return _thin(v, np.minimum(2 * t_seg, 1)[s], base, step, nv, tags[s])
+    t = t_seg[s]
+    a = v - t
+    j0 = np.floor(a).astype(np.int32)
+    # k pixels across per sample: coverage = overlap of [j, j + 1] with [v - t, v + t]
+    j = j0[:, None] + np.arange(k, dtype=np.int32)[None, :]
+    jf = j.astype(np.float32)
+    cov = np.minimum((v + t)[:, None], jf + 1) - np.maximum(a[:, None], jf)
+    ok = cov > 0.004
+    ok &= j >= 0
+    ok &= j < nv[:, None]
+    j *= step[:, None]
+    j += base[:, None]
+    np.minimum(cov, 1.0, out=cov)
+    rows = np.nonzero(ok)[0]
+    return j[ok], cov[ok], tags[s[rows]]
+
+
+def _thin(v, inten, base, step, nv, tags):
+    """Lines at most a pixel wide: each sample splits its ink between the two pixels nearest it (Wu)."""
+    c = v - np.float32(0.5)
+    j0 = np.floor(c)
+    f = (c - j0).astype(np.float32)
+    j0 = j0.astype(np.int32)
+    pix0 = base + j0 * step
+    cov1 = f * inten
+    cov0 = inten - cov1
+    ok0 = (j0 >= 0) & (j0 < nv)
+    ok1 = (j0 >= -1) & (j0 + 1 < nv)
+    if ok0.all() and ok1.all():
+        return np.concatenate([pix0, pix0 + step]), np.concatenate([cov0, cov1]), np.concatenate([tags, tags])
+    return (np.concatenate([pix0[ok0], (pix0 + step)[ok1]]), np.concatenate([cov0[ok0], cov1[ok1]]),
+            np.concatenate([tags[ok0], tags[ok1]]))
 
 
 def coverage(pix: np.ndarray, cov: np.ndarray, size: int) -> np.ndarray:
@@ -232,13 +277,13 @@ def row_runs(offsets: np.ndarray) -> list[tuple[int, int, int]]:
     return runs
 
 
-def stamp_max(z: np.ndarray, centres: np.ndarray, runs: list[tuple[int, int, int]], margin: int) -> None:
-    """``z = max(z, centres spread over the sprite)`` in place.
+def stamp_max(targets: list[tuple[np.ndarray, list[tuple[int, int, int]]]], centres: np.ndarray,
+              margin: int) -> None:
+    """``z = max(z, centres spread over the sprite)`` in place, for each (z, runs) in ``targets``.
 
     Horizontal running maxima of each run length are built by doubling (a run of 7 costs
-    three passes), then each row of the sprite is one shifted maximum.
+    three passes) and shared by the targets, then each row of a sprite is one shifted maximum.
     """
-    h, w = z.shape
     hp, wp = centres.shape
     spans: dict[int, np.ndarray] = {1: centres}
 
@@ -250,22 +295,23 @@ def stamp_max(z: np.ndarray, centres: np.ndarray, runs: list[tuple[int, int, int
             spans[n] = np.maximum(a[:, : a.shape[1] - k], a[:, k:])
         return spans[n]
 
-    for dy, lo, hi in runs:
-        src = span(hi - lo + 1)
-        # z[y, x] takes centres at (y - dy, x - hi .. x - lo): span starting at column x - hi
-        r0 = margin - dy
-        c0 = margin - hi
-        np.maximum(z, src[r0:r0 + h, c0:c0 + w], out=z)
+    for z, runs in targets:
+        h, w = z.shape
+        for dy, lo, hi in runs:
+            src = span(hi - lo + 1)
+            # z[y, x] takes centres at (y - dy, x - hi .. x - lo): span starting at column x - hi
+            r0, c0 = margin - dy, margin - hi
+            np.maximum(z, src[r0:r0 + h, c0:c0 + w], out=z)
 
 
 def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarray, code: np.ndarray,
-                    colour: np.ndarray) -> np.ndarray:
+                    colour: np.ndarray, sparse: bool = False) -> np.ndarray:
     """The ARGB32 image (flat) of stamped markers, edges of upper markers blended over lower ones.
 
     ``zs``/``za`` hold per pixel the topmost marker (draw order + 1) whose solid part /
     whole sprite covers it (so ``za >= zs``); ``cx``, ``cy`` are each marker's centre pixel,
     ``code`` its class, and ``colour[code, half + dy, half + dx]`` the premultiplied colour,
-    coverage included, of the sprite's pixel at (dy, dx).
+    coverage included, of the sprite's pixel at (dy, dx). ``sparse``: few pixels are covered.
     """
     h, w = za.shape
     side = colour.shape[1]
@@ -273,23 +319,51 @@ def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarr
     # lut[base[marker] + row * side + col] is the marker's colour at pixel (row, col):
     # base = code * side**2 + (half - cy) * side + (half - cx); marker 0 (none) points into zeros
     core = colour.reshape(-1)
-    pos = np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]
-    lut = np.concatenate([core, np.zeros(int(pos[-1, -1]) + 1, np.uint32)])
+    lut = np.concatenate([core, np.zeros((h - 1) * side + w, np.uint32)])
     base = np.empty(len(cx) + 1, np.int32)
     base[0] = len(core)
     base[1:] = (code.astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
+    fa, fs = za.reshape(-1), zs.reshape(-1)
+    if sparse:  # few markers: work on the pixels they touch only
+        a = np.flatnonzero(fa).astype(np.int32)
+        row, col = np.divmod(a, np.int32(w))
+        pos_a = row * np.int32(side) + col
+        out = np.zeros(h * w, np.uint32)
+        top = lut[base[fa[a]] + pos_a]
+        part = np.flatnonzero(fs[a] != fa[a])
+        if len(part):
+            top[part] = over_images(top[part], lut[base[fs[a[part]]] + pos_a[part]])
+        out[a] = top
+        return out
+    pos = np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]
     at = base[za]
     at += pos
     top = lut[at].reshape(-1)
-    part = np.flatnonzero(zs != za)  # the topmost marker only partly covers these pixels
+    part = np.flatnonzero(fs != fa)  # the topmost marker only partly covers these pixels
     if len(part):
-        fs = zs.reshape(-1)[part]
-        below = lut[base[fs] + pos.reshape(-1)[part]]
+        below = lut[base[fs[part]] + pos.reshape(-1)[part]]
         top[part] = over_images(top[part], below)
     return top
 
 
-__all__ = ["stroke_samples", "coverage", "over", "over_images", "marker_sprite", "mix", "row_runs", "stamp_max",
+def scatter_max(z: np.ndarray, cx: np.ndarray, cy: np.ndarray, order: np.ndarray, offsets: np.ndarray) -> None:
+    """``z = max(z, order spread over the sprite)`` for few markers: one write per marker pixel.
+
+    ``order`` must be ascending: a plain assignment then leaves the topmost marker in each pixel.
+    """
+    h, w = z.shape
+    r = cy[:, None] + offsets[:, 0].astype(np.int32)[None, :]
+    c = cx[:, None] + offsets[:, 1].astype(np.int32)[None, :]
+    ok = (r >= 0) & (r < h) & (c >= 0) & (c < w)
+    flat = z.reshape(-1)
+    pix = (r * np.int32(w) + c)[ok]
+    val = np.broadcast_to(order[:, None], r.shape)[ok]
+    keep = val > flat[pix]  # keep what a later marker of another sprite already wrote
+    flat[pix[keep]] = val[keep]
+
+
+__all__ = ["stroke_samples", "coverage", "over", "over_images", "marker_sprite", "mix", "row_runs", "stamp_max", "scatter_max",
+           "resolve_markers",
            "polygon_spans"]
 
 

@@ -16,6 +16,11 @@ from gisdesk.render import _aa
 from gisdesk.render.rasterize import premultiplied
 
 
+#: Markers are scattered one pixel write each while their pixels number under this share of
+#: the image; above it, whole-image running maxima (a few dozen passes) cost less.
+SPARSE_SHARE = 0.5
+
+
 def _colour(text: str, opacity: float = 1.0) -> int:
     return premultiplied(parse_color(text), opacity) if text else 0
 
@@ -42,6 +47,7 @@ def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
     cx = np.floor(px[:, 0]).astype(np.int32) if len(px) else np.empty(0, np.int32)
     cy = np.floor(px[:, 1]).astype(np.int32) if len(px) else np.empty(0, np.int32)
     order = np.arange(1, len(px) + 1, dtype=key_type)
+    sparse = len(px) * max([len(sp[0]) for sp in sprites.values()] + [0]) < SPARSE_SHARE * width * height
     for g, classes in groups.items():
         offs, cover, share = sprites[g]
         for c in classes:
@@ -50,12 +56,15 @@ def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
             colour[c, offs[:, 0] + half, offs[:, 1] + half] = _aa.mix(_colour(s.fill, s.fill_opacity), stroke,
                                                                       cover, share)
         mask = np.isin(codes, classes) if len(groups) > 1 else codes > 0
-        centres = _centres(cx[mask], cy[mask], order[mask], width, height, margin, key_type)
-        _aa.stamp_max(za, centres, _aa.row_runs(offs), margin)
         solid = offs[cover >= 0.999]
-        if len(solid):
-            _aa.stamp_max(zs, centres, _aa.row_runs(solid), margin)
-    return _aa.resolve_markers(zs, za, cx, cy, codes, colour)
+        if sparse:
+            args = (cx[mask], cy[mask], order[mask])
+            _aa.scatter_max(za, *args, offs)
+            _aa.scatter_max(zs, *args, solid)
+            continue
+        centres = _centres(cx[mask], cy[mask], order[mask], width, height, margin, key_type)
+        _aa.stamp_max([(za, _aa.row_runs(offs)), (zs, _aa.row_runs(solid))], centres, margin)
+    return _aa.resolve_markers(zs, za, cx, cy, codes, colour, sparse)
 
 
 def _centres(cx, cy, order, width, height, margin, key_type) -> np.ndarray:

@@ -44,10 +44,14 @@ def ramp_lut(style: RasterStyle, steps: int = 256) -> tuple[np.ndarray, float, f
 def colour_cells(values: np.ndarray, valid: np.ndarray, style: RasterStyle) -> np.ndarray:
     """ARGB32 colours of raster cells; invalid cells are transparent."""
     lut, lo, hi = ramp_lut(style)
+    lut = np.r_[lut, np.uint32(0)]  # the last entry: transparent, for invalid cells
+    n = len(lut) - 2
     span = hi - lo if hi > lo else 1.0
-    idx = np.clip((values - lo) * ((len(lut) - 1) / span), 0, len(lut) - 1)
-    idx = np.nan_to_num(idx, nan=0).astype(np.intp)
-    return np.where(valid, lut[idx], np.uint32(0))
+    idx = np.subtract(values, lo, dtype=np.float32)
+    idx *= np.float32(n / span)
+    np.clip(idx, 0, n, out=idx)
+    idx[~valid] = n + 1  # NaN cells are invalid too
+    return lut[idx.astype(np.int32)]
 
 
 class _Source:
@@ -176,15 +180,25 @@ def _sample(src: _Source, view: MapView) -> np.ndarray:
     r0, r1 = int(rows[ri].min()), int(rows[ri].max())
     b0, b1 = r0 // BLOCK, r1 // BLOCK
     a0, a1 = c0 // BLOCK, c1 // BLOCK
+    mosaic = _mosaic(src, k, b0, b1, a0, a1)
+    out[np.ix_(ri, ci)] = mosaic[(rows[ri] - b0 * BLOCK)[:, None], (cols[ci] - a0 * BLOCK)[None, :]]
+    return out
+
+
+def _mosaic(src: _Source, k: int, b0: int, b1: int, a0: int, a1: int) -> np.ndarray:
+    """Blocks b0..b1 x a0..a1 of level ``k`` side by side; the last one is kept for a repeat of the view."""
+    key = (k, b0, b1, a0, a1)
+    last = getattr(src, "last_mosaic", None)
+    if last is not None and last[0] == key:
+        return last[1]
     mosaic = np.empty(((b1 - b0 + 1) * BLOCK, (a1 - a0 + 1) * BLOCK), np.float32)
     for by in range(b0, b1 + 1):  # a loop per block of 256 x 256 cells, not per cell
         for bx in range(a0, a1 + 1):
             blk = _block(src, k, by, bx)
             y, x = (by - b0) * BLOCK, (bx - a0) * BLOCK
             mosaic[y:y + blk.shape[0], x:x + blk.shape[1]] = blk
-    sub = mosaic[(rows[ri] - b0 * BLOCK)][:, cols[ci] - a0 * BLOCK]
-    out[np.ix_(ri, ci)] = sub
-    return out
+    src.last_mosaic = (key, mosaic)
+    return mosaic
 
 
 def draw_raster(view: MapView, path, style: RasterStyle) -> QImage:

@@ -130,13 +130,16 @@ def _circles_db(path, centres):
     return path
 
 
-@pytest.mark.parametrize("numpy", [True, False])
-def test_the_top_circle_outline_crosses_the_bottom_circle(tmp_path, qapp, monkeypatch, numpy):
+@pytest.mark.parametrize("way", ["numpy-sparse", "numpy-dense", "qpainter"])
+def test_the_top_circle_outline_crosses_the_bottom_circle(tmp_path, qapp, monkeypatch, way):
     # 1 m per pixel; the map point (x, y) is at pixel (x, 200 - y); pixel centres at .5
     view = MapView.fit((0, 0, 200, 200), 200, 200, CRS)
     path = _circles_db(tmp_path / "c.sqlite", [(80.5, 100.5), (105.5, 100.5)])  # bottom A, then top B
     style = VectorStyle(symbol=Symbol(fill="#ff0000", stroke="#0000ff", size=40, stroke_width=3))
-    img = _render([VectorLayer(path, "dots", style)], view, monkeypatch, numpy=numpy)
+    from gisdesk.render import _draw_np
+
+    monkeypatch.setattr(_draw_np, "SPARSE_SHARE", 0.0 if way == "numpy-dense" else 1.0)
+    img = _render([VectorLayer(path, "dots", style)], view, monkeypatch, numpy=way != "qpainter")
     red, blue, white = (255, 0, 0), (0, 0, 255), (255, 255, 255)
 
     def at(x, y):
