@@ -192,12 +192,13 @@ def over(dst: np.ndarray, colour: int, alpha: np.ndarray) -> None:
     idx = np.flatnonzero(alpha > 0.002)
     if len(idx) == 0:
         return
-    a = alpha[idx]
-    src = np.array([(colour >> sh) & 255 for sh in (0, 8, 16, 24)], np.float32)  # b, g, r, a bytes
-    d = dst[idx].view(np.uint8).reshape(-1, 4).astype(np.float32)
-    keep = 1.0 - a * (src[3] / 255.0)
-    res = a[:, None] * src[None, :] + d * keep[:, None]
-    dst[idx] = (res + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
+    a8 = (alpha[idx] * 255 + 0.5).astype(np.uint16)
+    src = np.array([(colour >> sh) & 255 for sh in (0, 8, 16, 24)], np.uint16)  # b, g, r, a bytes
+    top = src[None, :] * a8[:, None]  # uint16: at most 255 * 255
+    top += 128
+    top += top >> 8
+    top >>= 8
+    dst[idx] = over_images(top.astype(np.uint8).view(np.uint32).reshape(-1), dst[idx])
 
 
 def over_images(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:

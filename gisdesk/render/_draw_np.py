@@ -120,6 +120,19 @@ def draw_lines(px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray, symb
     return out
 
 
+#: Overlaps of translucent fills are told apart up to this depth.
+DEPTHS = 16
+
+
+def _deep_fills(fill: np.ndarray, fill_a: np.ndarray) -> np.ndarray:
+    """Premultiplied colour of each class's fill ``d`` times over itself, at ``[code * DEPTHS + d]``."""
+    d = np.arange(DEPTHS, dtype=np.float32)
+    a = np.maximum(fill_a, 1e-6)[:, None]
+    scale = np.where(d > 0, (1 - (1 - a) ** d) / a, 0)  # depth 0: nothing
+    rgba = fill.view(np.uint8).reshape(-1, 1, 4).astype(np.float32) * scale[:, :, None]
+    return (np.minimum(rgba, 255) + 0.5).astype(np.uint8).reshape(-1, 4).view(np.uint32).reshape(-1)
+
+
 def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, poly_codes: np.ndarray,
                   tiny: np.ndarray, symbols: list[Symbol | None], width: int, height: int) -> np.ndarray:
     """Polygons in draw order: fills (topmost owns a pixel, translucent fills deepen where they
@@ -142,17 +155,14 @@ def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     if fill_tag.any():
         pix, tag = _aa.polygon_spans(px, offsets, ring_poly, fill_tag, width, height)
         top[pix] = tag
-        owner = np.flatnonzero(top)
-        code = poly_codes[top[owner] - 1]
-        out[owner] = fill[code]
+        code_of = np.r_[np.uint8(0), poly_codes]  # by top: 0 = no polygon
         thin = (fill_a > 0) & (fill_a < 1)
-        if thin[code].any():  # translucent fills over each other: 1 - (1 - a) ** depth
-            depth = np.bincount(pix, minlength=size)[owner]
-            deep = np.flatnonzero((depth > 1) & thin[code])
-            a = fill_a[code[deep]]
-            scale = (1 - (1 - a) ** depth[deep]) / a
-            rgba = out[owner[deep]].view(np.uint8).reshape(-1, 4).astype(np.float32) * scale[:, None]
-            out[owner[deep]] = (np.minimum(rgba, 255) + 0.5).astype(np.uint8).view(np.uint32).reshape(-1)
+        if thin[poly_codes].any():
+            # translucent fills over each other: 1 - (1 - a) ** depth, from a table per class and depth
+            depth = np.minimum(np.bincount(pix, minlength=size), DEPTHS - 1).astype(np.uint8)
+            out = _deep_fills(fill, fill_a)[code_of[top].astype(np.int32) * DEPTHS + depth]
+        else:
+            out = fill[code_of[top]]
         # antialiased fill edges: the outer half of a 1-pixel line in the fill colour,
         # only on pixels the polygon does not own
         edge_tag = np.where(fill_tag[ring_poly] > 0, np.arange(1, len(ring_poly) + 1), 0)
