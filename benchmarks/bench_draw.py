@@ -47,16 +47,22 @@ def qgis(shared: Path, db: Path, layer: str, bbox, runs: int, out: Path) -> tupl
            "--runs", str(runs), "--out", str(out)]
     if bbox:
         cmd += ["--bbox", ",".join(f"{v:.3f}" for v in bbox)]
-    text = subprocess.run(cmd, capture_output=True, text=True, timeout=1800).stdout
-    walls = [float(x.split()[1]) for x in text.splitlines() if x.startswith("render_s")]
-    cpus = [float(x.split()[1]) for x in text.splitlines() if x.startswith("cpu_s")][1:]  # first is the warm-up
-    return statistics.median(walls), statistics.median(cpus) if cpus else float("nan")
+    for _attempt in range(2):  # QGIS now and then dies on a loaded machine: try once more
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+        text = proc.stdout
+        walls = [float(x.split()[1]) for x in text.splitlines() if x.startswith("render_s")]
+        cpus = [float(x.split()[1]) for x in text.splitlines() if x.startswith("cpu_s")][1:]  # first: warm-up
+        if walls and cpus:
+            return statistics.median(walls), statistics.median(cpus)
+        print(f"QGIS failed ({proc.returncode}): {proc.stderr[-500:]}", file=sys.stderr)
+    return float("nan"), float("nan")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=ROOT / "build" / "bench" / "bench.sqlite")
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    shared = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent)
+    ap.add_argument("--shared", type=Path, default=shared, help="the shared folder with bench/qgis_render.py")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "bench" / "draw")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--qgis-runs", type=int, default=3)

@@ -106,8 +106,12 @@ def draw_strokes(out: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
         t = top[pix]
         hidden = t > mine
         cov[hidden] *= fade[t[hidden] - 1]
+    classes = np.unique(path_codes[tags > 0]).tolist()
+    if len(classes) == 1:
+        _aa.over(out, int(colours[classes[0]]), _aa.coverage(pix, cov, width * height))
+        return
     code = path_codes[tag - 1]
-    for c in np.unique(code).tolist():
+    for c in classes:
         m = code == c
         _aa.over(out, int(colours[c]), _aa.coverage(pix[m], cov[m], width * height))
 
