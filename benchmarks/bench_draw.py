@@ -58,6 +58,52 @@ def qgis(shared: Path, db: Path, layer: str, bbox, runs: int, out: Path) -> tupl
     return float("nan"), float("nan")
 
 
+def raster_rows(a) -> None:
+    """First render (nothing open, nothing decoded) and repeats of a raster at full extent and 1/10."""
+    import rasterio
+
+    from gisdesk.core.default_styles import flood_depth_style
+    from gisdesk.core.layers import RasterLayer
+    from gisdesk.render import raster
+    from gisdesk.render.renderer import Renderer
+    from gisdesk.render.view import MapView
+
+    with rasterio.open(a.raster) as src:
+        ext, crs = tuple(src.bounds), src.crs.to_string()
+    lyr = RasterLayer(a.raster, flood_depth_style())
+    for zoom in (1, 10):
+        view = MapView.fit(ext if zoom == 1 else zoom_bbox(ext, zoom), W, H, crs)
+        raster.clear_cache()
+        r = Renderer()
+        c0, t0 = time.process_time(), time.perf_counter()
+        r.render([lyr], view, use_image_cache=False, labels=False)
+        first, first_cpu = (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+        walls, cpus = [], []
+        for _ in range(a.runs):
+            c0, t0 = time.process_time(), time.perf_counter()
+            result = r.render([lyr], view, use_image_cache=False, labels=False)
+            walls.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
+        result.image.save(str(a.out / f"gisdesk_raster_{zoom}.png"))
+        r.close()
+        q = ["nan"] * 4
+        if not a.no_qgis:
+            text = subprocess.run(["/usr/bin/python3", str(ROOT / "benchmarks" / "qgis_raster.py"), str(a.raster),
+                                   "--runs", str(a.qgis_runs), "--zoom", str(zoom),
+                                   "--out", str(a.out / f"qgis_raster_{zoom}.png")],
+                                  capture_output=True, text=True, timeout=600).stdout.split()
+            vals = dict(zip(text[::2], text[1::2]))
+            cpu = [float(v) for k, v in zip(text[::2], text[1::2]) if k == "cpu_s"]
+            q = [float(vals.get("first_render_s", "nan")) * 1000, cpu[0] * 1000 if cpu else float("nan"),
+                 float(vals.get("median_render_s", "nan")) * 1000,
+                 statistics.median(cpu[1:]) * 1000 if len(cpu) > 1 else float("nan")]
+        print(f"| raster 1/{zoom} first | {first:.1f} | {first_cpu:.1f} | {q[0]:.0f} | {q[1]:.0f} | "
+              f"{q[0] / first:.1f}x | {q[1] / first_cpu:.1f}x |")
+        gw, gc = statistics.median(walls) * 1000, statistics.median(cpus) * 1000
+        print(f"| raster 1/{zoom} repeat | {gw:.1f} | {gc:.1f} | {q[2]:.0f} | {q[3]:.0f} | {q[2] / gw:.1f}x | "
+              f"{q[3] / gc:.1f}x |", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=ROOT / "build" / "bench" / "bench.sqlite")
@@ -69,6 +115,7 @@ def main() -> int:
     ap.add_argument("--layers", default="pts,polys,lines")
     ap.add_argument("--zooms", default="1,10,100")
     ap.add_argument("--no-qgis", action="store_true")
+    ap.add_argument("--raster", type=Path, help="also a GeoTIFF (the demo flood depth): first and repeat renders")
     a = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -110,6 +157,8 @@ def main() -> int:
             print(f"| {layer} 1/{zoom} | {gw:.1f} | {gc:.1f} | {qw:.0f} | {qc:.0f} | {qw / gw:.1f}x | {qc / gc:.1f}x |",
                   flush=True)
         renderer.close()
+    if a.raster:
+        raster_rows(a)
     print("load after:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     return 0
 

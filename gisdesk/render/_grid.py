@@ -20,27 +20,35 @@ MAX_CELLS_PER_SIDE = 2048
 
 
 class FeatureGrid:
-    """Features' boxes (N, 4: minx, miny, maxx, maxy) indexed by a uniform grid.
+    """Features' boxes indexed by a uniform grid.
 
-    Boxes with NaN (empty features) are never returned.
+    Parameters
+    ----------
+    boxes : ndarray, shape (N, 4) or (N, 2)
+        Each feature's (minx, miny, maxx, maxy), or for points their (x, y): the grid then
+        keeps a reference to them, not a copy. Boxes with NaN (empty features) are never returned.
     """
 
     def __init__(self, boxes: np.ndarray) -> None:
-        boxes = np.asarray(boxes, np.float64)
+        boxes = np.asarray(boxes)
         self.boxes = boxes
         self.count = n = len(boxes)
+        points = boxes.ndim == 2 and boxes.shape[1] == 2
+        self._hi = (0, 1) if points else (2, 3)  # columns of the boxes' maxima
         ok = np.isfinite(boxes).all(axis=1)
         if not ok.any():
             self.extent = (0.0, 0.0, 0.0, 0.0)
             self.nx = self.ny = 1
             self.cw = self.ch = 1.0
+            self._hi = (2, 3)
             self.order = np.empty(0, np.int64)
             self.cell_start = np.zeros(2, np.int64)
             self.big = np.empty(0, np.int64)
             return
-        b = boxes[ok]
+        b = boxes if ok.all() else boxes[ok]
+        hx, hy = self._hi
         x0, y0 = float(b[:, 0].min()), float(b[:, 1].min())
-        x1, y1 = float(b[:, 2].max()), float(b[:, 3].max())
+        x1, y1 = float(b[:, hx].max()), float(b[:, hy].max())
         self.extent = (x0, y0, x1, y1)
         w, h = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
         cells = max(1.0, n / PER_CELL)
@@ -49,13 +57,17 @@ class FeatureGrid:
         self.nx = int(np.clip(np.ceil(w / side), 1, MAX_CELLS_PER_SIDE))
         self.ny = int(np.clip(np.ceil(h / side), 1, MAX_CELLS_PER_SIDE))
         self.cw, self.ch = w / self.nx, h / self.ny
-        idx = np.flatnonzero(ok)
-        big = ((b[:, 2] - b[:, 0]) > self.cw) | ((b[:, 3] - b[:, 1]) > self.ch)
-        self.big = idx[big]
-        small, bs = idx[~big], b[~big]
-        cx = np.clip(((bs[:, 0] - x0) / self.cw).astype(np.int64), 0, self.nx - 1)
-        cy = np.clip(((bs[:, 1] - y0) / self.ch).astype(np.int64), 0, self.ny - 1)
-        cell = cy * self.nx + cx
+        idx = np.flatnonzero(ok).astype(np.int32 if n < 2**31 else np.int64)
+        if points:
+            self.big = idx[:0]
+            small, bs = idx, b
+        else:
+            big = ((b[:, 2] - b[:, 0]) > self.cw) | ((b[:, 3] - b[:, 1]) > self.ch)
+            self.big = idx[big]
+            small, bs = idx[~big], b[~big]
+        cx = np.clip(((bs[:, 0] - x0) / self.cw).astype(np.int32), 0, self.nx - 1)
+        cy = np.clip(((bs[:, 1] - y0) / self.ch).astype(np.int32), 0, self.ny - 1)
+        cell = cy * np.int32(self.nx) + cx
         by_cell = np.argsort(cell, kind="stable")
         self.order = small[by_cell]
         self.cell_start = np.zeros(self.nx * self.ny + 1, np.int64)
@@ -84,13 +96,9 @@ class FeatureGrid:
             parts.append(self.order[concat_ranges(starts, ends - starts)])
         cand = np.concatenate(parts) if len(parts) > 1 else parts[0]
         b = self.boxes[cand]
-        hit = (b[:, 2] >= qx0) & (b[:, 0] <= qx1) & (b[:, 3] >= qy0) & (b[:, 1] <= qy1)
+        hx, hy = self._hi
+        hit = (b[:, hx] >= qx0) & (b[:, 0] <= qx1) & (b[:, hy] >= qy0) & (b[:, 1] <= qy1)
         return np.sort(cand[hit])
 
 
-def point_boxes(xy: np.ndarray) -> np.ndarray:
-    """(N, 4) boxes of points."""
-    return np.concatenate([xy, xy], axis=1)
-
-
-__all__ = ["FeatureGrid", "point_boxes"]
+__all__ = ["FeatureGrid"]

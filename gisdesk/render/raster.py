@@ -207,7 +207,12 @@ def draw_raster(view: MapView, path, style: RasterStyle) -> QImage:
     src_crs = src.crs or view.crs
     nodata = src.nodata
     if _same_crs(src_crs, view.crs):
-        data = _sample(src, view)
+        last = getattr(src, "last_view", None)  # a redraw of the same view (a style change): reuse its cells
+        if last is not None and last[0] == view:
+            data = last[1]
+        else:
+            data = _sample(src, view)
+            src.last_view = (view, data)
     else:
         data = _warped(src, src_crs, view)
     valid = np.isfinite(data)

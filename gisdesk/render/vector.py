@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 from gisdesk.core.style import Symbol, parse_color
 from gisdesk.render import rasterize as rz
 from gisdesk.render._draw_np import draw_lines, draw_markers, draw_polygons
-from gisdesk.render._grid import FeatureGrid, point_boxes
+from gisdesk.render._grid import FeatureGrid
 from gisdesk.render.view import MapView
 from gisdesk.store.geoblob import Geometries, concat_ranges
 
@@ -98,9 +98,9 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
 # -- culling ---------------------------------------------------------------------------
 
 def feature_boxes(geoms: Geometries) -> np.ndarray:
-    """(N, 4) world boxes of every feature (NaN for empty ones)."""
+    """(N, 4) world boxes of every feature (NaN for empty ones); single points: their (N, 2) coordinates."""
     if geoms.kind == "point" and geoms.count == geoms.path_count:
-        return point_boxes(geoms.xy)
+        return geoms.xy
     if geoms.boxes is not None:
         return geoms.boxes
     pb = path_boxes(geoms)
