@@ -306,13 +306,13 @@ def stamp_max(targets: list[tuple[np.ndarray, list[tuple[int, int, int]]]], cent
 
 
 def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarray, code: np.ndarray,
-                    colour: np.ndarray, sparse: bool = False) -> np.ndarray:
+                    colour: np.ndarray) -> np.ndarray:
     """The ARGB32 image (flat) of stamped markers, edges of upper markers blended over lower ones.
 
     ``zs``/``za`` hold per pixel the topmost marker (draw order + 1) whose solid part /
     whole sprite covers it (so ``za >= zs``); ``cx``, ``cy`` are each marker's centre pixel,
     ``code`` its class, and ``colour[code, half + dy, half + dx]`` the premultiplied colour,
-    coverage included, of the sprite's pixel at (dy, dx). ``sparse``: few pixels are covered.
+    coverage included, of the sprite's pixel at (dy, dx).
     """
     h, w = za.shape
     side = colour.shape[1]
@@ -325,17 +325,6 @@ def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarr
     base[0] = len(core)
     base[1:] = (code.astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
     fa, fs = za.reshape(-1), zs.reshape(-1)
-    if sparse:  # few markers: work on the pixels they touch only
-        a = np.flatnonzero(fa).astype(np.int32)
-        row, col = np.divmod(a, np.int32(w))
-        pos_a = row * np.int32(side) + col
-        out = np.zeros(h * w, np.uint32)
-        top = lut[base[fa[a]] + pos_a]
-        part = np.flatnonzero(fs[a] != fa[a])
-        if len(part):
-            top[part] = over_images(top[part], lut[base[fs[a[part]]] + pos_a[part]])
-        out[a] = top
-        return out
     pos = np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]
     at = base[za]
     at += pos
@@ -347,23 +336,7 @@ def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarr
     return top
 
 
-def scatter_max(z: np.ndarray, cx: np.ndarray, cy: np.ndarray, order: np.ndarray, offsets: np.ndarray) -> None:
-    """``z = max(z, order spread over the sprite)`` for few markers: one write per marker pixel.
-
-    ``order`` must be ascending: a plain assignment then leaves the topmost marker in each pixel.
-    """
-    h, w = z.shape
-    r = cy[:, None] + offsets[:, 0].astype(np.int32)[None, :]
-    c = cx[:, None] + offsets[:, 1].astype(np.int32)[None, :]
-    ok = (r >= 0) & (r < h) & (c >= 0) & (c < w)
-    flat = z.reshape(-1)
-    pix = (r * np.int32(w) + c)[ok]
-    val = np.broadcast_to(order[:, None], r.shape)[ok]
-    keep = val > flat[pix]  # keep what a later marker of another sprite already wrote
-    flat[pix[keep]] = val[keep]
-
-
-__all__ = ["stroke_samples", "coverage", "over", "over_images", "marker_sprite", "mix", "row_runs", "stamp_max", "scatter_max",
+__all__ = ["stroke_samples", "coverage", "over", "over_images", "marker_sprite", "mix", "row_runs", "stamp_max",
            "resolve_markers",
            "polygon_spans"]
 

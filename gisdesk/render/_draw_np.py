@@ -55,16 +55,52 @@ def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
             stroke = _colour(s.stroke) if _stroked(s) else 0
             colour[c, offs[:, 0] + half, offs[:, 1] + half] = _aa.mix(_colour(s.fill, s.fill_opacity), stroke,
                                                                       cover, share)
+    if sparse:
+        return _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height)
+    for g, classes in groups.items():
+        offs, cover, share = sprites[g]
         mask = np.isin(codes, classes) if len(groups) > 1 else codes > 0
         solid = offs[cover >= 0.999]
-        if sparse:
-            args = (cx[mask], cy[mask], order[mask])
-            _aa.scatter_max(za, *args, offs)
-            _aa.scatter_max(zs, *args, solid)
-            continue
         centres = _centres(cx[mask], cy[mask], order[mask], width, height, margin, key_type)
         _aa.stamp_max([(za, _aa.row_runs(offs)), (zs, _aa.row_runs(solid))], centres, margin)
-    return _aa.resolve_markers(zs, za, cx, cy, codes, colour, sparse)
+    return _aa.resolve_markers(zs, za, cx, cy, codes, colour)
+
+
+def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np.ndarray:
+    """Few markers: one candidate per marker pixel; the topmost candidate of each pixel wins."""
+    half = colour.shape[1] // 2
+    pix_l, val_l, col_l, solid_l = [], [], [], []
+    order = np.arange(1, len(cx) + 1, dtype=np.int32)
+    for g, classes in groups.items():
+        offs, cover, _ = sprites[g]
+        sel = np.flatnonzero(np.isin(codes, classes) if len(groups) > 1 else codes > 0)
+        r = cy[sel][:, None] + offs[:, 0].astype(np.int32)[None, :]
+        c = cx[sel][:, None] + offs[:, 1].astype(np.int32)[None, :]
+        ok = (r >= 0) & (r < height) & (c >= 0) & (c < width)
+        pix_l.append((r * np.int32(width) + c)[ok])
+        val_l.append(np.broadcast_to(order[sel][:, None], r.shape)[ok])
+        col_l.append(colour[codes[sel]][:, offs[:, 0] + half, offs[:, 1] + half][ok])
+        solid_l.append(np.broadcast_to((cover >= 0.999)[None, :], r.shape)[ok])
+    pix, val, col, solid = (np.concatenate(v) for v in (pix_l, val_l, col_l, solid_l))
+    if len(groups) > 1:  # candidates in draw order, so the last write in a pixel is its topmost marker
+        by = np.argsort(val, kind="stable")
+        pix, val, col, solid = pix[by], val[by], col[by], solid[by]
+    size = width * height
+    za = np.zeros(size, np.int32)
+    za[pix] = val
+    zs = np.zeros(size, np.int32)
+    zs[pix[solid]] = val[solid]
+    win = za[pix] == val
+    top_pix, top_col, top_val = pix[win], col[win], val[win]
+    part = np.flatnonzero(zs[top_pix] != top_val)  # the topmost marker only partly covers these pixels
+    if len(part):
+        below = np.zeros(size, np.uint32)
+        s_win = solid & (zs[pix] == val)
+        below[pix[s_win]] = col[s_win]
+        top_col[part] = _aa.over_images(top_col[part], below[top_pix[part]])
+    out = np.zeros(size, np.uint32)
+    out[top_pix] = top_col
+    return out
 
 
 def _centres(cx, cy, order, width, height, margin, key_type) -> np.ndarray:
