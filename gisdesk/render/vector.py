@@ -127,18 +127,32 @@ def feature_grid(geoms: Geometries) -> FeatureGrid | None:
     return hit
 
 
+def data_extent(geoms: Geometries) -> tuple[float, float, float, float] | None:
+    """(minx, miny, maxx, maxy) of all vertices, computed once per data set; None when empty."""
+    with _MEMO_LOCK:
+        hit = geoms.__dict__.get("_extent", False)
+    if hit is False:
+        xy = geoms.xy
+        ok = len(xy) and np.isfinite(xy).any()
+        hit = (tuple(float(v) for v in (*np.nanmin(xy, axis=0), *np.nanmax(xy, axis=0))) if ok else None)
+        with _MEMO_LOCK:
+            hit = geoms.__dict__.setdefault("_extent", hit)
+    return hit
+
+
 def cull(geoms: Geometries, view: MapView, reach: float = 0.0) -> Geometries | None:
     """The features of ``geoms`` whose box meets the view widened by ``reach`` pixels.
 
     Returns None when the view holds most of the layer (then culling would cost more
     than it saves): the caller draws the whole layer.
     """
-    grid = feature_grid(geoms)
-    if grid is None:
-        return None
     m = reach * view.resolution
     bbox = (view.minx - m, view.miny - m, view.maxx + m, view.maxy + m)
-    if grid.covers(bbox):
+    ext = data_extent(geoms)
+    if ext is None or (bbox[0] <= ext[0] and bbox[1] <= ext[1] and bbox[2] >= ext[2] and bbox[3] >= ext[3]):
+        return None  # the view holds the whole layer: no grid needed (nor built)
+    grid = feature_grid(geoms)
+    if grid is None:
         return None
     idx = grid.query(bbox)
     if len(idx) > CULL_SHARE * geoms.count:
