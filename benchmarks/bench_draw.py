@@ -115,6 +115,8 @@ def main() -> int:
     ap.add_argument("--layers", default="pts,polys,lines")
     ap.add_argument("--zooms", default="1,10,100")
     ap.add_argument("--no-qgis", action="store_true")
+    ap.add_argument("--style", choices=["gisdesk", "qgis"], default="gisdesk",
+                    help="gisdesk's default styles, or styles like QGIS's defaults (opaque fills, 2 mm markers)")
     ap.add_argument("--raster", type=Path, help="also a GeoTIFF (the demo flood depth): first and repeat renders")
     a = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -123,6 +125,7 @@ def main() -> int:
     from gisdesk._runtime import tune_allocator
     from gisdesk.core.default_styles import default_style
     from gisdesk.core.layers import VectorLayer
+    from gisdesk.core.style import Symbol
     from gisdesk.render.renderer import Renderer
     from gisdesk.render.view import MapView
 
@@ -135,7 +138,12 @@ def main() -> int:
     kinds = {"pts": "point", "polys": "polygon", "lines": "line"}
     for layer in a.layers.split(","):
         ext = layer_extent(a.db, layer)
-        lyr = VectorLayer(a.db, layer, default_style(kinds.get(layer, "point")))
+        style = default_style(kinds.get(layer, "point"))
+        if a.style == "qgis":  # QGIS's default symbols at 96 dpi: 2 mm circles, 0.26 mm lines, opaque fills
+            s = style.symbol
+            style.symbol = Symbol(fill=s.fill, stroke="#232323", stroke_width=1.0, size=7.6, shape="circle",
+                                  fill_opacity=1.0)
+        lyr = VectorLayer(a.db, layer, style)
         renderer = Renderer()
         for zoom in (int(z) for z in a.zooms.split(",")):
             bbox = ext if zoom == 1 else zoom_bbox(ext, zoom)
@@ -147,7 +155,7 @@ def main() -> int:
                 result = renderer.render([lyr], view, use_image_cache=False, labels=False)
                 walls.append(time.perf_counter() - t0)
                 cpus.append(time.process_time() - c0)
-            result.image.save(str(a.out / f"gisdesk_{layer}_{zoom}.png"))
+            result.image.save(str(a.out / f"gisdesk_{layer}_{zoom}{'' if a.style == 'gisdesk' else '_q'}.png"))
             gw, gc = statistics.median(walls) * 1000, statistics.median(cpus) * 1000
             if a.no_qgis:
                 qw = qc = float("nan")

@@ -67,13 +67,18 @@ def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
 
 
 def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np.ndarray:
-    """Few markers: one candidate per marker pixel; the topmost candidate of each pixel wins."""
+    """Few markers: one candidate per marker pixel; the topmost candidate of each pixel wins.
+
+    Markers are taken in pixel order, so the writes into the full-size buffers stay near
+    each other (a random order costs a cache miss per write).
+    """
     half = colour.shape[1] // 2
     pix_l, val_l, col_l, solid_l = [], [], [], []
     order = np.arange(1, len(cx) + 1, dtype=np.int32)
     for g, classes in groups.items():
         offs, cover, _ = sprites[g]
         sel = np.flatnonzero(np.isin(codes, classes) if len(groups) > 1 else codes > 0)
+        sel = sel[np.argsort(cy[sel] * np.int64(width) + cx[sel], kind="stable")]  # nearby writes: cache hits
         r = cy[sel][:, None] + offs[:, 0].astype(np.int32)[None, :]
         c = cx[sel][:, None] + offs[:, 1].astype(np.int32)[None, :]
         ok = (r >= 0) & (r < height) & (c >= 0) & (c < width)
@@ -82,14 +87,11 @@ def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np
         col_l.append(colour[codes[sel]][:, offs[:, 0] + half, offs[:, 1] + half][ok])
         solid_l.append(np.broadcast_to((cover >= 0.999)[None, :], r.shape)[ok])
     pix, val, col, solid = (np.concatenate(v) for v in (pix_l, val_l, col_l, solid_l))
-    if len(groups) > 1:  # candidates in draw order, so the last write in a pixel is its topmost marker
-        by = np.argsort(val, kind="stable")
-        pix, val, col, solid = pix[by], val[by], col[by], solid[by]
     size = width * height
     za = np.zeros(size, np.int32)
-    za[pix] = val
+    np.maximum.at(za, pix, val)  # the topmost marker (highest draw order) per pixel
     zs = np.zeros(size, np.int32)
-    zs[pix[solid]] = val[solid]
+    np.maximum.at(zs, pix[solid], val[solid])
     win = za[pix] == val
     top_pix, top_col, top_val = pix[win], col[win], val[win]
     part = np.flatnonzero(zs[top_pix] != top_val)  # the topmost marker only partly covers these pixels
