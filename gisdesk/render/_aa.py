@@ -117,7 +117,7 @@ def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
     xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
     u0, u1 = np.where(xmaj, x0, y0), np.where(xmaj, x1, y1)
     v0, v1 = np.where(xmaj, y0, x0), np.where(xmaj, y1, x1)
-    nu = np.where(xmaj, width, height)
+    nu = np.where(xmaj, np.int32(width), np.int32(height))
     lo, hi = np.minimum(u0, u1), np.maximum(u0, u1)
     i0 = np.maximum(np.ceil(lo - 0.5), 0).astype(np.int32)
     i1 = np.minimum(np.ceil(hi - 0.5), nu).astype(np.int32)  # centres in [lo, hi): shared vertices once
@@ -144,7 +144,7 @@ def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
     step = np.where(xm, np.int32(width), np.int32(1))
     nv = np.where(xm, np.int32(height), np.int32(width))
     if k <= 3 and float(hw.max(initial=0)) <= 0.5:
-        return _thin(v, np.minimum(2 * t_seg, 1)[s], base, step, nv, tags[s])
+        return _thin(v, np.minimum(2 * t_seg, 1)[s], base, step, nv, tags[s], width * height)
     t = t_seg[s]
     a = v - t
     j0 = np.floor(a).astype(np.int32)
@@ -162,7 +162,7 @@ def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
     return j[ok], cov[ok], tags[s[rows]]
 
 
-def _thin(v, inten, base, step, nv, tags):
+def _thin(v, inten, base, step, nv, tags, size: int):
     """Lines at most a pixel wide: each sample splits its ink between the two pixels nearest it (Wu)."""
     c = v - np.float32(0.5)
     j0 = np.floor(c)
@@ -171,12 +171,14 @@ def _thin(v, inten, base, step, nv, tags):
     pix0 = base + j0 * step
     cov1 = f * inten
     cov0 = inten - cov1
-    ok0 = (j0 >= 0) & (j0 < nv)
-    ok1 = (j0 >= -1) & (j0 + 1 < nv)
-    if ok0.all() and ok1.all():
-        return np.concatenate([pix0, pix0 + step]), np.concatenate([cov0, cov1]), np.concatenate([tags, tags])
-    return (np.concatenate([pix0[ok0], (pix0 + step)[ok1]]), np.concatenate([cov0[ok0], cov1[ok1]]),
-            np.concatenate([tags[ok0], tags[ok1]]))
+    if j0.min() < 0 or (j0 + 1 - nv).max() >= 0:  # some samples at the image's edge: no ink off it
+        cov0[(j0 < 0) | (j0 >= nv)] = 0
+        cov1[(j0 < -1) | (j0 + 1 >= nv)] = 0
+        pix1 = np.clip(pix0 + step, 0, size - 1)  # (their ink is 0)
+        pix0 = np.clip(pix0, 0, size - 1)
+    else:
+        pix1 = pix0 + step
+    return np.concatenate([pix0, pix1]), np.concatenate([cov0, cov1]), np.concatenate([tags, tags])
 
 
 def coverage(pix: np.ndarray, cov: np.ndarray, size: int) -> np.ndarray:

@@ -196,6 +196,13 @@ def test_antialiased_edges_have_intermediate_alpha(tmp_path, qapp, monkeypatch):
         partial = (alpha > 10) & (alpha < 245)
         assert partial.sum() > 60, layer.name  # the slanted edges are smoothed, pixel by pixel
         assert (alpha == 255).sum() > 100 and (alpha == 0).sum() > 20_000
+    # a one-pixel line cut by the image's edges: smooth inside, nothing wraps to the other side
+    thin = VectorLayer(path, "ln", VectorStyle(symbol=Symbol(fill="", stroke="#000000", stroke_width=1)))
+    cut = MapView.fit((60, 20, 160, 120), 100, 100, CRS)
+    alpha = _render([thin], cut, monkeypatch, numpy=True, background="")[:, :, 3]
+    assert ((alpha > 10) & (alpha < 245)).sum() > 40
+    # it enters on the left at y = 43 and leaves on the right at y = 110 (row 10): the top rows stay empty
+    assert alpha[:, 0].max() > 0 and alpha[:8, :].max() == 0 and alpha[9:12, -1].max() > 0
     # a two-pixel line carries two pixels of ink across it, whatever its slope
     alpha = _render([line], view, monkeypatch, numpy=True, background="")[:, :, 3] / 255
     column = alpha[:, 100]  # x = 100.5: the line crosses it once
