@@ -238,7 +238,7 @@ def marker_sprite(shape: str, size: float, stroke_width: float) -> tuple[np.ndar
         if shape == "diamond":
             return np.abs(fx) + np.abs(fy) <= rr
         if shape == "triangle":
-            return (fy >= -rr) & (fy <= rr * 0.8) & (np.abs(fx) <= (fy + rr) * 0.45)
+            return (fy >= -rr) & (fy <= rr * 0.8) & (np.abs(fx) <= (fy + rr) * 0.5)  # as the QPainter marker
         if shape == "cross":
             w = max(0.5, sw / 2 if sw else 0.5)
             return ((np.abs(fx) <= w) | (np.abs(fy) <= w)) & (np.abs(fx) <= rr) & (np.abs(fy) <= rr)

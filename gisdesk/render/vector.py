@@ -10,6 +10,7 @@ calls. A zoomed view first culls the cached coordinates with a grid
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 
 import numpy as np
 import shiboken6
@@ -73,9 +74,6 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
     ``codes[i]`` is the class of feature ``i`` (index into ``symbols``); None means
     class 0 for every feature. A class whose symbol is None is not drawn.
     """
-    if codes is None:
-        codes = np.zeros(geoms.count, np.uint8)
-    codes = np.minimum(codes, len(symbols) - 1)
     if geoms.path_count == 0:
         return new_image(view)
     reach = max([s.size / 2 + s.stroke_width for s in symbols if s is not None] + [0.0]) + 2  # pixels
@@ -89,10 +87,15 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
     px = view.to_pixels(geoms.xy)
     if cancelled():
         return new_image(view)
+    # class of each path drawn: only the paths in view are looked at, not the whole layer
+    if codes is None:
+        path_codes = np.zeros(geoms.path_count, np.uint8)
+    else:
+        path_codes = np.minimum(codes[geoms.path_feature], len(symbols) - 1)
     small = geoms.path_count <= QT_MAX_PATHS and len(px) <= QT_MAX_VERTICES
     if small:
-        return _draw_qt(view, px, geoms, codes, symbols)
-    return _draw_numpy(view, px, geoms, codes, symbols)
+        return _draw_qt(view, px, geoms, path_codes, symbols)
+    return _draw_numpy(view, px, geoms, path_codes, symbols)
 
 
 # -- culling ---------------------------------------------------------------------------
@@ -168,7 +171,7 @@ def subset(geoms: Geometries, features: np.ndarray) -> Geometries:
         pf = geoms.path_feature
         first = np.searchsorted(pf, features, "left")
         paths = concat_ranges(first, np.searchsorted(pf, features, "right") - first)
-    lengths = np.diff(geoms.offsets)[paths]
+    lengths = geoms.offsets[paths + 1] - geoms.offsets[paths]
     if geoms.kind == "point" and (lengths == 1).all():
         xy = geoms.xy[geoms.offsets[paths]]
     else:
@@ -276,11 +279,11 @@ def _drawn(symbols: list[Symbol | None]) -> np.ndarray:
 
 def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
                 symbols: list[Symbol | None]) -> QImage:
+    """Draw with the numpy path; ``codes`` is each path's class (index into ``symbols``)."""
     w, h = view.width, view.height
     drawn = _drawn(symbols)
     # index values: class code + 1 where the class is drawn, 0 where not
-    feature_index = np.where(drawn[codes], codes + 1, 0).astype(np.uint8)
-    path_codes = feature_index[geoms.path_feature]
+    path_codes = np.where(drawn[codes], codes + 1, 0).astype(np.uint8)
     if geoms.kind == "point":
         argb = draw_markers(px, path_codes, symbols, w, h)
     elif geoms.kind == "line":
@@ -316,13 +319,13 @@ def _pen_brush(s: Symbol) -> tuple[QPen, QBrush]:
     return pen, brush
 
 
-def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
+def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, path_codes: np.ndarray,
              symbols: list[Symbol | None]) -> QImage:
+    """Draw with QPainter, antialiased; ``path_codes`` is each path's class (index into ``symbols``)."""
     img = new_image(view)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     offsets = geoms.offsets
-    path_codes = codes[geoms.path_feature]
     if geoms.kind == "point":
         for k, s in enumerate(symbols):
             if s is None:
@@ -330,7 +333,7 @@ def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray
             pen, brush = _pen_brush(s)
             p.setPen(pen)
             p.setBrush(brush)
-            marker = _marker_path(s)
+            marker = _marker_shape(s.shape, s.size, s.stroke_width)
             for x, y in px[path_codes == k].tolist():
                 p.drawPath(marker.translated(x, y))
         p.end()
@@ -367,18 +370,24 @@ def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray
 
 
 def _marker_path(s: Symbol) -> QPainterPath:
-    r = max(0.5, s.size / 2)
+    """The marker of ``s`` centred on (0, 0)."""
+    return _marker_shape(s.shape, s.size, s.stroke_width)
+
+
+@lru_cache(maxsize=64)
+def _marker_shape(shape: str, size: float, stroke_width: float) -> QPainterPath:
+    r = max(0.5, size / 2)
     path = QPainterPath()
-    if s.shape == "square":
+    if shape == "square":
         path.addRect(QRectF(-r, -r, 2 * r, 2 * r))
-    elif s.shape == "diamond":
+    elif shape == "diamond":
         path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
         path.closeSubpath()
-    elif s.shape == "triangle":
+    elif shape == "triangle":
         path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r * 0.9, r * 0.8), QPointF(-r * 0.9, r * 0.8)]))
         path.closeSubpath()
-    elif s.shape == "cross":
-        w = max(0.5, s.stroke_width / 2)
+    elif shape == "cross":
+        w = max(0.5, stroke_width / 2)
         path.addRect(QRectF(-r, -w, 2 * r, 2 * w))
         path.addRect(QRectF(-w, -r, 2 * w, 2 * r))
         path.setFillRule(Qt.FillRule.WindingFill)
