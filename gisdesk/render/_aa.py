@@ -274,7 +274,7 @@ def row_runs(offsets: np.ndarray) -> list[tuple[int, int, int]]:
     Every marker shape has one run per row (the cross's rows are full or its bar).
     """
     runs = []
-    for dy in np.unique(offsets[:, 0]).tolist():
+    for dy in sorted(set(offsets[:, 0].tolist())):
         dx = offsets[offsets[:, 0] == dy, 1]
         runs.append((dy, int(dx.min()), int(dx.max())))
     return runs

@@ -25,6 +25,11 @@ def _colour(text: str, opacity: float = 1.0) -> int:
     return premultiplied(parse_color(text), opacity) if text else 0
 
 
+def _present(codes: np.ndarray) -> list[int]:
+    """The class codes present, ascending (``np.unique`` would import ``numpy.ma`` on a first render)."""
+    return np.flatnonzero(np.bincount(codes, minlength=1)).tolist() if len(codes) else []
+
+
 def _stroked(s: Symbol | None) -> bool:
     return s is not None and s.stroke_width > 0 and bool(s.stroke) and parse_color(s.stroke)[3] > 0
 
@@ -144,7 +149,7 @@ def draw_strokes(out: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
         t = top[pix]
         hidden = t > mine
         cov[hidden] *= fade[t[hidden] - 1]
-    classes = np.unique(path_codes[tags > 0]).tolist()
+    classes = _present(path_codes[tags > 0])
     if len(classes) == 1:
         _aa.over(out, int(colours[classes[0]]), _aa.coverage(pix, cov, width * height))
         return
@@ -220,7 +225,7 @@ def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
             hidden = t > mine
             ecov[hidden] *= 1 - fill_a[poly_codes[t[hidden] - 1]]
             ecode = ring_codes[etag - 1]
-            for c in np.unique(ecode).tolist():
+            for c in _present(ecode):
                 m = ecode == c
                 _aa.over(out, int(fill[c]), _aa.coverage(epix[m], ecov[m], size))
     fade = 1 - fill_a[poly_codes]
