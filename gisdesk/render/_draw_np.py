@@ -20,6 +20,9 @@ from gisdesk.render.rasterize import premultiplied
 #: the image; above it, whole-image running maxima (a few dozen passes) cost less.
 SPARSE_SHARE = 0.5
 
+#: Strokes are sampled in chunks of about this many vertices.
+CHUNK_VERTICES = 200_000
+
 
 def _colour(text: str, opacity: float = 1.0) -> int:
     return premultiplied(parse_color(text), opacity) if text else 0
@@ -142,21 +145,33 @@ def draw_strokes(out: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
     if not widths.any():
         return
     tags = np.where(widths[path_codes] > 0, np.arange(1, len(path_codes) + 1), 0)
-    pix, cov, tag = _aa.stroke_samples(px, offsets, tags, widths[path_codes] / 2, width, height, closed)
-    if under is not None:
-        top, fade, ring_poly = under
-        mine = ring_poly[tag - 1] + 1
-        t = top[pix]
-        hidden = t > mine
-        cov[hidden] *= fade[t[hidden] - 1]
+    half = widths[path_codes] / 2
     classes = _present(path_codes[tags > 0])
-    if len(classes) == 1:
-        _aa.over(out, int(colours[classes[0]]), _aa.coverage(pix, cov, width * height))
-        return
-    code = path_codes[tag - 1]
+    size = width * height
+    acc = {c: np.zeros(size, np.float32) for c in classes}
+    # chunks of about CHUNK_VERTICES: their temporaries stay small and are reused, in cache
+    bounds = np.searchsorted(offsets, np.arange(0, offsets[-1], CHUNK_VERTICES)).tolist() + [len(offsets) - 1]
+    for p0, p1 in zip(bounds[:-1], bounds[1:]):
+        if p1 <= p0:
+            continue
+        v0 = offsets[p0]
+        pix, cov, tag = _aa.stroke_samples(px[v0:offsets[p1]], offsets[p0:p1 + 1] - v0, tags[p0:p1], half[p0:p1],
+                                           width, height, closed)
+        if under is not None:
+            top, fade, ring_poly = under
+            mine = ring_poly[tag - 1] + 1
+            t = top[pix]
+            hidden = t > mine
+            cov[hidden] *= fade[t[hidden] - 1]
+        if len(classes) == 1:
+            acc[classes[0]] += np.bincount(pix, weights=cov, minlength=size)
+            continue
+        code = path_codes[tag - 1]
+        for c in classes:
+            m = code == c
+            acc[c] += np.bincount(pix[m], weights=cov[m], minlength=size)
     for c in classes:
-        m = code == c
-        _aa.over(out, int(colours[c]), _aa.coverage(pix[m], cov[m], width * height))
+        _aa.over(out, int(colours[c]), np.minimum(acc[c], 1.0, out=acc[c]))
 
 
 def draw_lines(px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray, symbols: list[Symbol | None],

@@ -267,3 +267,28 @@ def test_a_raster_repeat_render_reuses_the_open_dataset_and_decoded_blocks(tmp_p
     assert len(opens) > n_open and tuple(changed[125, 200]) == (255, 255, 255, 255)
     r.close()
     raster.clear_cache()
+
+
+def test_strokes_drawn_in_chunks_draw_what_one_pass_draws(tmp_path, qapp, monkeypatch):
+    from gisdesk.render import _draw_np
+
+    path = tmp_path / "walk.sqlite"
+    conn = connect(path, create=True)
+    conn.execute("SELECT InitSpatialMetadata(1)")
+    conn.execute("CREATE TABLE walk (fid INTEGER PRIMARY KEY, kind TEXT)")
+    conn.execute("SELECT AddGeometryColumn('walk', 'geom', 32648, 'LINESTRING', 'XY')")
+    rng = np.random.default_rng(4)
+    lines = [shapely.LineString(np.cumsum(rng.normal(0, 8, (30, 2)), axis=0) + rng.uniform(0, 200, 2)) for _ in range(400)]
+    conn.executemany("INSERT INTO walk (kind, geom) VALUES (?, GeomFromWKB(?, 32648))",
+                     [("ab"[i % 2], shapely.to_wkb(g)) for i, g in enumerate(lines)])
+    conn.close()
+    from gisdesk.core.style import categorized
+
+    style = categorized("kind", ["a", "b"], Symbol(fill="", stroke_width=1.5), ["#d7301f", "#2b8cbe"])
+    view = MapView.fit((0, 0, 200, 200), 200, 200, CRS)
+    images = []
+    for chunk in (10**9, 500):
+        monkeypatch.setattr(_draw_np, "CHUNK_VERTICES", chunk)
+        images.append(_render([VectorLayer(path, "walk", style)], view, monkeypatch, numpy=True))
+    assert (images[0][:, :, :3] != 255).any(axis=2).mean() > 0.2
+    assert np.abs(images[0] - images[1]).max() <= 1  # sums of the same coverages in another order
