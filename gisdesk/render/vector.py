@@ -1,14 +1,16 @@
 """Draw one vector layer into an image.
 
-Small layers (a few thousand features) go through QPainter with antialiasing;
-big ones through the numpy rasterisers of :mod:`gisdesk.render.rasterize`, so a
-million points cost a few dozen array operations instead of a million Qt calls.
+Small layers (a few hundred features in view) go through QPainter; bigger ones through
+the numpy drawing path of :mod:`gisdesk.render._draw_np` (antialiased, features in draw
+order), so a million points cost a few dozen array operations instead of a million Qt
+calls. A zoomed view first culls the cached coordinates with a grid
+(:mod:`gisdesk.render._grid`), so it touches only the features near it.
 """
 
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 
 import numpy as np
 import shiboken6
@@ -17,22 +19,23 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 
 from gisdesk.core.style import Symbol, parse_color
 from gisdesk.render import rasterize as rz
+from gisdesk.render._draw_np import draw_lines, draw_markers, draw_polygons
+from gisdesk.render._grid import FeatureGrid
 from gisdesk.render.view import MapView
 from gisdesk.store.geoblob import Geometries, concat_ranges
 
-_POOL = ThreadPoolExecutor(2, thread_name_prefix="gisdesk-raster")
-
-#: Guards the per-zoom memo (``_thinned``) kept on cached geometries: the renderer's data
-#: cache is shared, so the GUI thread (print tiles) and the worker may thin the same layer.
+#: Guards the memos (``_thinned``, ``_grid``) kept on cached geometries: the renderer's data
+#: cache is shared, so the GUI thread (print tiles) and the worker may use the same layer.
 #: The values are computed outside the lock (two threads at worst compute the same thing).
 _MEMO_LOCK = threading.Lock()
 
-#: Paths with more vertices than this are drawn in two halves on two threads.
-PARALLEL_VERTICES = 50_000
+#: Layers with at most this many visible paths (and vertices) are drawn with QPainter:
+#: below it QPainter's per-feature calls cost less than the numpy path's whole-image arrays.
+QT_MAX_PATHS = 300
+QT_MAX_VERTICES = 30_000
 
-#: Layers with at most this many visible paths (and vertices) are drawn with QPainter.
-QT_MAX_PATHS = 3000
-QT_MAX_VERTICES = 300_000
+#: A view that holds more than this share of a layer's features skips the grid.
+CULL_SHARE = 0.5
 
 
 def qpolygon(coords: np.ndarray) -> QPolygonF:
@@ -71,22 +74,130 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
     ``codes[i]`` is the class of feature ``i`` (index into ``symbols``); None means
     class 0 for every feature. A class whose symbol is None is not drawn.
     """
-    if codes is None:
-        codes = np.zeros(geoms.count, np.uint8)
-    codes = np.minimum(codes, len(symbols) - 1)
     if geoms.path_count == 0:
         return new_image(view)
-    if geoms.kind != "point":
+    reach = max([s.size / 2 + s.stroke_width for s in symbols if s is not None] + [0.0]) + 2  # pixels
+    near = cull(geoms, view, reach)
+    if near is not None:
+        geoms = thin_now(near, view.resolution)
+    elif geoms.kind != "point":
         geoms = visible_paths(geoms, view)
-        if geoms.path_count == 0:
-            return new_image(view)  # nothing of this layer in view
+    if geoms.path_count == 0:
+        return new_image(view)  # nothing of this layer in view
     px = view.to_pixels(geoms.xy)
     if cancelled():
         return new_image(view)
+    # class of each path drawn: only the paths in view are looked at, not the whole layer
+    if codes is None:
+        path_codes = np.zeros(geoms.path_count, np.uint8)
+    else:
+        path_codes = np.minimum(codes[geoms.path_feature], len(symbols) - 1)
     small = geoms.path_count <= QT_MAX_PATHS and len(px) <= QT_MAX_VERTICES
     if small:
-        return _draw_qt(view, px, geoms, codes, symbols)
-    return _draw_numpy(view, px, geoms, codes, symbols)
+        return _draw_qt(view, px, geoms, path_codes, symbols)
+    return _draw_numpy(view, px, geoms, path_codes, symbols)
+
+
+# -- culling ---------------------------------------------------------------------------
+
+def feature_boxes(geoms: Geometries) -> np.ndarray:
+    """(N, 4) world boxes of every feature (NaN for empty ones); single points: their (N, 2) coordinates."""
+    if geoms.kind == "point" and geoms.count == geoms.path_count:
+        return geoms.xy
+    if geoms.boxes is not None:
+        return geoms.boxes
+    pb = path_boxes(geoms)
+    fb = np.full((geoms.count, 4), np.nan)
+    pf = geoms.path_feature
+    if len(pf):
+        starts = np.flatnonzero(np.r_[True, pf[1:] != pf[:-1]])
+        fb[pf[starts], 0] = np.fmin.reduceat(pb[:, 0], starts)
+        fb[pf[starts], 1] = np.fmin.reduceat(pb[:, 1], starts)
+        fb[pf[starts], 2] = np.fmax.reduceat(pb[:, 2], starts)
+        fb[pf[starts], 3] = np.fmax.reduceat(pb[:, 3], starts)
+    return fb
+
+
+def feature_grid(geoms: Geometries) -> FeatureGrid | None:
+    """The grid over ``geoms``' features, built once per data set; None when paths are not in feature order."""
+    with _MEMO_LOCK:
+        hit = geoms.__dict__.get("_grid", False)
+    if hit is False:
+        pf = geoms.path_feature
+        hit = FeatureGrid(feature_boxes(geoms)) if len(pf) < 2 or bool((pf[1:] >= pf[:-1]).all()) else None
+        with _MEMO_LOCK:
+            hit = geoms.__dict__.setdefault("_grid", hit)
+    return hit
+
+
+def data_extent(geoms: Geometries) -> tuple[float, float, float, float] | None:
+    """(minx, miny, maxx, maxy) of all vertices, computed once per data set; None when empty."""
+    with _MEMO_LOCK:
+        hit = geoms.__dict__.get("_extent", False)
+    if hit is False:
+        xy = geoms.xy
+        ok = len(xy) and np.isfinite(xy).any()
+        hit = (tuple(float(v) for v in (*np.nanmin(xy, axis=0), *np.nanmax(xy, axis=0))) if ok else None)
+        with _MEMO_LOCK:
+            hit = geoms.__dict__.setdefault("_extent", hit)
+    return hit
+
+
+def cull(geoms: Geometries, view: MapView, reach: float = 0.0) -> Geometries | None:
+    """The features of ``geoms`` whose box meets the view widened by ``reach`` pixels.
+
+    Returns None when the view holds most of the layer (then culling would cost more
+    than it saves): the caller draws the whole layer.
+    """
+    m = reach * view.resolution
+    bbox = (view.minx - m, view.miny - m, view.maxx + m, view.maxy + m)
+    ext = data_extent(geoms)
+    if ext is None or (bbox[0] <= ext[0] and bbox[1] <= ext[1] and bbox[2] >= ext[2] and bbox[3] >= ext[3]):
+        return None  # the view holds the whole layer: no grid needed (nor built)
+    grid = feature_grid(geoms)
+    if grid is None:
+        return None
+    idx = grid.query(bbox)
+    if len(idx) > CULL_SHARE * geoms.count:
+        return None
+    return subset(geoms, idx)
+
+
+def subset(geoms: Geometries, features: np.ndarray) -> Geometries:
+    """The features ``features`` (sorted indices) of ``geoms``, keeping their numbers (``count``, ``path_feature``)."""
+    if geoms.kind == "point" and geoms.count == geoms.path_count:
+        paths = features
+    else:
+        pf = geoms.path_feature
+        first = np.searchsorted(pf, features, "left")
+        paths = concat_ranges(first, np.searchsorted(pf, features, "right") - first)
+    lengths = geoms.offsets[paths + 1] - geoms.offsets[paths]
+    if geoms.kind == "point" and (lengths == 1).all():
+        xy = geoms.xy[geoms.offsets[paths]]
+    else:
+        xy = geoms.xy[concat_ranges(geoms.offsets[paths], lengths)]
+    offsets = np.zeros(len(paths) + 1, np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    sub = Geometries(geoms.kind, xy, offsets, geoms.path_feature[paths], geoms.exterior[paths], geoms.count,
+                     geoms.boxes)
+    old = geoms.__dict__.get("_boxes")
+    if old is not None:
+        sub._boxes = old[paths]
+    return sub
+
+
+def thin_now(geoms: Geometries, resolution: float) -> Geometries:
+    """Polygons thinned to the pixel grid of ``resolution`` (not cached: for culled subsets)."""
+    if geoms.kind != "polygon":
+        return geoms
+    boxes = path_boxes(geoms)
+    span = np.nan_to_num(np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]) / resolution)
+    idx, offsets = rz.decimate_index(geoms.offsets, span)
+    if idx is None:
+        return geoms
+    hit = Geometries(geoms.kind, geoms.xy[idx], offsets, geoms.path_feature, geoms.exterior, geoms.count, geoms.boxes)
+    hit._boxes = boxes
+    return hit
 
 
 def path_boxes(geoms: Geometries) -> np.ndarray:
@@ -162,106 +273,35 @@ def visible_paths(geoms: Geometries, view: MapView) -> Geometries:
 
 # -- numpy path ------------------------------------------------------------------------
 
-def _luts(symbols: list[Symbol | None]) -> tuple[np.ndarray, np.ndarray]:
-    fill = np.zeros(len(symbols) + 1, np.uint32)
-    stroke = np.zeros(len(symbols) + 1, np.uint32)
-    for k, s in enumerate(symbols):
-        if s is None:
-            continue
-        fill[k + 1] = rz.premultiplied(parse_color(s.fill), s.fill_opacity)
-        stroke[k + 1] = rz.premultiplied(parse_color(s.stroke)) if s.stroke_width > 0 else 0
-    return fill, stroke
-
-
 def _drawn(symbols: list[Symbol | None]) -> np.ndarray:
     return np.array([s is not None for s in symbols] + [False], bool)
 
 
 def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
                 symbols: list[Symbol | None]) -> QImage:
+    """Draw with the numpy path; ``codes`` is each path's class (index into ``symbols``)."""
     w, h = view.width, view.height
-    fill_lut, stroke_lut = _luts(symbols)
     drawn = _drawn(symbols)
-    single = len(symbols) == 1 and symbols[0] is not None
     # index values: class code + 1 where the class is drawn, 0 where not
-    feature_index = np.ones(geoms.count, np.uint8) if single else np.where(drawn[codes], codes + 1, 0).astype(np.uint8)
-    layers: list[tuple[np.ndarray, np.ndarray]] = []
+    path_codes = np.where(drawn[codes], codes + 1, 0).astype(np.uint8)
     if geoms.kind == "point":
-        pcodes = feature_index if geoms.count == geoms.path_count else feature_index[geoms.path_feature]
-        groups = _groups(symbols, lambda s: (s.shape, s.size, s.stroke_width))
-        for (shape, size, sw), classes in groups.items():
-            fill_k, ring_k = rz.marker_kernel(shape, size, sw)
-            margin = int(max(np.abs(fill_k).max(initial=0), np.abs(ring_k).max(initial=0))) + 1
-            if len(groups) == 1:
-                centres = rz.point_centres(px, pcodes, w, h, margin)
-            else:
-                mask = np.isin(pcodes, classes)
-                centres = rz.point_centres(px[mask], pcodes[mask], w, h, margin)
-            if len(ring_k):
-                layers.append((rz.stamp(centres, ring_k, w, h, margin), stroke_lut))
-            if len(fill_k):
-                layers.append((rz.stamp(centres, fill_k, w, h, margin), fill_lut))
-        return array_image(rz.colorize(layers))
-    path_codes = feature_index[geoms.path_feature]
-    polygon = geoms.kind == "polygon"
-    ring_poly = poly_codes = orient = None
-    outlined = any(s is not None and s.stroke_width >= 1 and parse_color(s.stroke)[3] > 0 for s in symbols)
-    if polygon:
-        ring_poly = np.cumsum(geoms.exterior) - 1
-        poly_codes = np.zeros(max(1, int(ring_poly.max(initial=-1)) + 1), np.uint8)
-        poly_codes[ring_poly] = path_codes
-        if outlined:  # polygons under 2 pixels are all outline: skip their fill
-            ext = path_boxes(geoms)[geoms.exterior]
-            span = np.maximum(ext[:, 2] - ext[:, 0], ext[:, 3] - ext[:, 1]) / view.resolution
-            poly_codes[: len(span)][span < 2.0] = 0
-        orient = geoms.__dict__.get("_orient")
-        if orient is None:  # invariant under pan and zoom: cache it with the (thinned) data
-            orient = geoms._orient = rz.ring_orientation(px[:, 0], px[:, 1], geoms.offsets, ring_poly)
-    widths = {wd: cl for wd, cl in _groups(symbols, lambda s: s.stroke_width).items() if wd > 0}
-    outline_codes = {wd: np.where(np.isin(path_codes, cl), path_codes, 0).astype(np.uint8) for wd, cl in widths.items()}
-
-    def draw_chunk(chunk: tuple[int, int]) -> list[np.ndarray]:
-        """Fill and outline index images of paths p0..p1 (whole polygons)."""
-        p0, p1 = chunk
-        v0 = geoms.offsets[p0]
-        sub_px, sub_off = px[v0:geoms.offsets[p1]], geoms.offsets[p0:p1 + 1] - v0
-        out = []
-        if polygon:
-            index = np.zeros((h, w), np.uint8)
-            rz.fill_polygons(index, sub_px, sub_off, ring_poly[p0:p1], poly_codes, orient[p0:p1], mark_tiny=not outlined)
-            out.append(index)
-        for wd in widths:
-            index = np.zeros((h, w), np.uint8)
-            rz.draw_paths(index, sub_px, sub_off, outline_codes[wd][p0:p1], closed=polygon)
-            out.append(index)
-        return out
-
-    # Two halves on two threads (numpy releases the GIL), split between features.
-    split = geoms.path_count // 2
-    starts = np.flatnonzero(geoms.exterior) if polygon else np.flatnonzero(np.r_[True, np.diff(geoms.path_feature) != 0])
-    if len(starts):
-        split = int(starts[min(np.searchsorted(starts, split), len(starts) - 1)])
-    if 0 < split < geoms.path_count and len(px) > PARALLEL_VERTICES:
-        halves = list(_POOL.map(draw_chunk, [(0, split), (split, geoms.path_count)]))
-        images = [np.maximum(a, b) for a, b in zip(*halves)]
+        argb = draw_markers(px, path_codes, symbols, w, h)
+    elif geoms.kind == "line":
+        argb = draw_lines(px, geoms.offsets, path_codes, symbols, w, h)
     else:
-        images = draw_chunk((0, geoms.path_count))
-    if polygon:
-        layers.append((images.pop(0), fill_lut))
-    for wd, index in zip(widths, images):
-        layers.append((rz.dilate(index, rz.disk_offsets(wd)), stroke_lut))
-    if not layers:
-        return new_image(view)
-    return array_image(rz.colorize(layers))
-
-
-def _groups(symbols: list[Symbol | None], key) -> dict:
-    """Class codes (index + 1) grouped by a symbol property."""
-    out: dict = {}
-    for k, s in enumerate(symbols):
-        if s is not None:
-            out.setdefault(key(s), []).append(k + 1)
-    return out
+        ring_poly = np.cumsum(geoms.exterior) - 1
+        npoly = max(1, int(ring_poly.max(initial=-1)) + 1)
+        poly_codes = np.zeros(npoly, np.uint8)
+        poly_codes[ring_poly] = path_codes
+        # polygons under 2 pixels are all outline (when they have one): skip their fill
+        tiny = np.zeros(npoly, bool)
+        ext = path_boxes(geoms)[geoms.exterior]
+        span = np.maximum(ext[:, 2] - ext[:, 0], ext[:, 3] - ext[:, 1]) / view.resolution
+        stroked = np.array([False] + [s is not None and s.stroke_width >= 1 and parse_color(s.stroke)[3] > 0
+                                      for s in symbols])
+        tiny[: len(span)] = (span < 2.0) & stroked[poly_codes[: len(span)]]
+        argb = draw_polygons(px, geoms.offsets, ring_poly, poly_codes, tiny, symbols, w, h)
+    return array_image(argb.reshape(h, w))
 
 
 # -- QPainter path (small layers, antialiased) -----------------------------------------
@@ -279,13 +319,13 @@ def _pen_brush(s: Symbol) -> tuple[QPen, QBrush]:
     return pen, brush
 
 
-def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
+def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, path_codes: np.ndarray,
              symbols: list[Symbol | None]) -> QImage:
+    """Draw with QPainter, antialiased; ``path_codes`` is each path's class (index into ``symbols``)."""
     img = new_image(view)
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     offsets = geoms.offsets
-    path_codes = codes[geoms.path_feature]
     if geoms.kind == "point":
         for k, s in enumerate(symbols):
             if s is None:
@@ -293,7 +333,7 @@ def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray
             pen, brush = _pen_brush(s)
             p.setPen(pen)
             p.setBrush(brush)
-            marker = _marker_path(s)
+            marker = _marker_shape(s.shape, s.size, s.stroke_width)
             for x, y in px[path_codes == k].tolist():
                 p.drawPath(marker.translated(x, y))
         p.end()
@@ -330,18 +370,24 @@ def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray
 
 
 def _marker_path(s: Symbol) -> QPainterPath:
-    r = max(0.5, s.size / 2)
+    """The marker of ``s`` centred on (0, 0)."""
+    return _marker_shape(s.shape, s.size, s.stroke_width)
+
+
+@lru_cache(maxsize=64)
+def _marker_shape(shape: str, size: float, stroke_width: float) -> QPainterPath:
+    r = max(0.5, size / 2)
     path = QPainterPath()
-    if s.shape == "square":
+    if shape == "square":
         path.addRect(QRectF(-r, -r, 2 * r, 2 * r))
-    elif s.shape == "diamond":
+    elif shape == "diamond":
         path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
         path.closeSubpath()
-    elif s.shape == "triangle":
+    elif shape == "triangle":
         path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r * 0.9, r * 0.8), QPointF(-r * 0.9, r * 0.8)]))
         path.closeSubpath()
-    elif s.shape == "cross":
-        w = max(0.5, s.stroke_width / 2)
+    elif shape == "cross":
+        w = max(0.5, stroke_width / 2)
         path.addRect(QRectF(-r, -w, 2 * r, 2 * w))
         path.addRect(QRectF(-w, -r, 2 * w, 2 * r))
         path.setFillRule(Qt.FillRule.WindingFill)

@@ -262,8 +262,8 @@ def test_render_cli_bad_arguments_exit_cleanly(db, tmp_path):
         assert proc.returncode == 2 and "Traceback" not in proc.stderr and proc.stderr.startswith("gisdesk:")
 
 
-def test_two_thread_halves_draw_exactly_what_one_pass_draws(tmp_path, qapp, monkeypatch):
-    """Big layers are drawn in two halves on two threads; the picture must not change."""
+def test_grid_culling_draws_exactly_what_the_whole_layer_draws(tmp_path, qapp, monkeypatch):
+    """A zoomed view draws only the features the grid finds near it; the picture must not change."""
     from gisdesk.render import vector
 
     path = tmp_path / "grid.sqlite"
@@ -279,11 +279,12 @@ def test_two_thread_halves_draw_exactly_what_one_pass_draws(tmp_path, qapp, monk
     conn.close()
     style = categorized("kind", ["a", "b", "c"], Symbol(stroke="#202020", stroke_width=1), ["#ff0000", "#00ff00", "#0000ff"])
     monkeypatch.setattr(vector, "QT_MAX_PATHS", -1)
+    zoomed = MapView.fit((761000.0, 1811000.0, 762600.0, 1812200.0), W, H, "EPSG:32648")
     images = []
-    for threshold in (10**9, 1000):
-        monkeypatch.setattr(vector, "PARALLEL_VERTICES", threshold)
+    for share in (-1.0, 1.0):  # never cull, always cull
+        monkeypatch.setattr(vector, "CULL_SHARE", share)
         r = Renderer()
-        images.append(pixels(r.render([VectorLayer(path, "cells", style)], VIEW).image))
+        images.append(pixels(r.render([VectorLayer(path, "cells", style)], zoomed).image))
         r.close()
     assert (images[0][:, :, :3] != 255).any(axis=2).mean() > 0.2
     assert np.array_equal(images[0], images[1])
