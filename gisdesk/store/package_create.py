@@ -330,6 +330,10 @@ def _write(src: SpatiaLiteSource, tmp: Path, out: Path, user: User, wkb: bytes, 
             counts[name] = _copy_reference_table(src, pkg, name, copied | {low})
             src.finish_like(pkg, name)
             copied.add(low)
+        if "dispatch_rules" in copied:
+            # automatic dispatch belongs to the source: a task a rule made on the laptop would never travel
+            # (the sync engine refuses tasks created in a package); the rules stay visible, switched off
+            pkg.execute("UPDATE main.dispatch_rules SET enabled = 0")
         _copy_meta(src, pkg, tables)
         _layer_state(src, pkg, out, copied)
         for name, sql in src.views(copied):

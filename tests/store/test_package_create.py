@@ -295,3 +295,14 @@ def test_an_existing_raster_beside_the_package_is_not_overwritten(workspace, tmp
         create_package(workspace, folder / "p.sqlite", for_user="phu_hoi", signer="dispatcher", commune=PH)
     assert sorted(p.name for p in folder.iterdir()) == ["p_flood_depth.tif"]
     assert (folder / "p_flood_depth.tif").read_bytes() == b"someone's raster"
+
+
+def test_dispatch_rules_travel_switched_off(phu_hoi_package):
+    """Automatic dispatch stays at the source: a task a rule made offline would never travel back (the
+    sync engine refuses tasks created in a package), so the package keeps the rules, all switched off."""
+    src, out, _ = phu_hoi_package
+    at_source = sql(src, "SELECT name, enabled FROM dispatch_rules ORDER BY id")
+    in_package = sql(out, "SELECT name, enabled FROM dispatch_rules ORDER BY id")
+    assert at_source and any(enabled for _, enabled in at_source)
+    assert [n for n, _ in in_package] == [n for n, _ in at_source]
+    assert all(enabled == 0 for _, enabled in in_package)
