@@ -47,7 +47,7 @@ def _demo_symbols(name: str, kind: str) -> VectorStyle:
     if name == "communes":
         return VectorStyle(symbol=Symbol(fill="#00000000", stroke="#4d4d4d", stroke_width=1.6))
     if name == "planning_zones":
-        base = Symbol(stroke="#ffffff", stroke_width=0.6, fill_opacity=0.85)
+        base = Symbol(stroke="#ffffff", stroke_width=0.6, fill_opacity=0.45)  # the basemap shows through
         style = categorized("land_use", list(LAND_USE_COLOURS), base, list(LAND_USE_COLOURS.values()))
         return style
     if name == "flood_extents":
@@ -82,7 +82,7 @@ def _demo_symbols(name: str, kind: str) -> VectorStyle:
     if name in ("incidents", "incident_lines", "incident_areas"):
         cats = categorized("category", list(DEFAULT_CATEGORIES), Symbol(stroke="", stroke_width=0, size=4))
         if name == "incidents":
-            return cats
+            return open_incidents_style(cats)
         area = name == "incident_areas"  # the real shapes of line and polygon incidents
         for c in cats.categories:
             c.symbol = Symbol(fill=c.symbol.fill[:7] + "40" if area else "", stroke=c.symbol.fill[:7],
@@ -90,6 +90,20 @@ def _demo_symbols(name: str, kind: str) -> VectorStyle:
         cats.other = Symbol(fill="#80808040" if area else "", stroke="#606060", stroke_width=2.0)
         return cats
     return default_style(kind)
+
+
+def open_incidents_style(by_category: VectorStyle) -> VectorStyle:
+    """The demo's incident points: the open ones only, coloured by category (a calm map; the closed
+    history stays in the lists, the attribute table and the dashboards). Rule-based, one rule per
+    category, so the legend keeps its categories."""
+    from gisdesk.core.incidents import OPEN_STATUSES
+    from gisdesk.core.style import Rule
+
+    open_list = ", ".join(f"'{s}'" for s in sorted(OPEN_STATUSES))
+    rules = [Rule(f"\"category\" = '{c.value}' and \"status\" in ({open_list})",
+                  Symbol(**{**c.symbol.__dict__, "stroke": "#ffffff", "stroke_width": 0.8, "size": 7}), c.label)
+             for c in by_category.categories]
+    return VectorStyle(mode="rules", rules=rules, other=None, symbol=by_category.symbol)
 
 
 def flood_depth_style() -> RasterStyle:

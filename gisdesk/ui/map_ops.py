@@ -46,7 +46,10 @@ def identify(model: MapModel, renderer: Renderer, x: float, y: float, tolerance:
     hits: list[IdentifyHit] = []
     for layer in reversed(model.visible_layers()):
         if not isinstance(layer, VectorLayer):
-            values = sample_raster(layer.path, x, y, model.crs) if getattr(layer, "path", None) else None
+            from gisdesk.store.tiles import is_tile_file
+
+            path = getattr(layer, "path", None)  # a basemap's pixels are a picture, not values to read out
+            values = sample_raster(path, x, y, model.crs) if path and not is_tile_file(path) else None
             if values is not None:
                 hits.append(IdentifyHit(layer.id, layer.title, -1, values))
             continue

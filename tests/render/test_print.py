@@ -147,27 +147,29 @@ def test_print_command_writes_the_pdf_and_refuses_bad_input_in_one_line(workspac
 
 
 def test_the_legend_lists_only_the_classes_present_in_the_printed_extent(printing, workspace):
-    """Zoomed on one commune, the incidents legend lists the categories of the incidents drawn there,
-    as an independent SQL query over that box finds them (QGIS: "only symbols present in the extent")."""
+    """Zoomed on one commune, the incidents legend lists the categories of the open incidents drawn there
+    (the demo map shows open incidents by category), as an independent SQL query over that box finds
+    them (QGIS: "only symbols present in the extent")."""
+    from gisdesk.core.incidents import OPEN_STATUSES
     from gisdesk.render.layout import legend_blocks
+    from gisdesk.store.datasource import DataSource
 
     renderer, layers, view, kinds = printing
     incidents = next(lyr for lyr in layers if getattr(lyr, "name", "") == "incidents")
-    assert incidents.style.mode == "categorized"
-    from gisdesk.store.datasource import DataSource
-
+    assert incidents.style.mode == "rules"
     with DataSource(workspace) as ds:
         conn = ds.connection(text=True)
         x0, y0, x1, y1 = conn.execute("SELECT MbrMinX(geom), MbrMinY(geom), MbrMaxX(geom), MbrMaxY(geom) "
                                       "FROM communes ORDER BY fid LIMIT 1").fetchone()
         box = MapView.fit((x0, y0, x1, y1), 800, 600, view.crs)
         b = box.bbox
+        marks = ", ".join("?" for _ in OPEN_STATUSES)
         present = {r[0] for r in conn.execute(
-            "SELECT DISTINCT category FROM incidents WHERE X(geom) BETWEEN ? AND ? AND Y(geom) BETWEEN ? AND ?",
-            (b[0], b[2], b[1], b[3]))}
+            f"SELECT DISTINCT category FROM incidents WHERE X(geom) BETWEEN ? AND ? AND Y(geom) BETWEEN ? AND ? "
+            f"AND status IN ({marks})", (b[0], b[2], b[1], b[3], *sorted(OPEN_STATUSES)))}
     blocks = dict(legend_blocks(renderer, [incidents], box, kinds, 96))
     labels = {label for label, _ in blocks.get(incidents.title, [])}
-    known = {c.label or str(c.value) for c in incidents.style.categories}
+    known = {r.label for r in incidents.style.rules}
     assert labels & known == present & known  # exactly the categories drawn in that box
     everything = {label for label, _ in dict(legend_blocks(renderer, [incidents], view, kinds, 96))[incidents.title]}
     assert len(everything & known) > len(labels & known)  # the whole city has more

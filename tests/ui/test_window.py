@@ -314,7 +314,7 @@ def test_identify_on_the_flood_raster_gives_the_depth_where_clicked(qtbot, windo
     import numpy as np
     import rasterio
 
-    raster = next(lyr for lyr in window.model.layers if not hasattr(lyr, "name"))
+    raster = next(lyr for lyr in window.model.layers if str(getattr(lyr, "path", "")).endswith(".tif"))
     with rasterio.open(raster.path) as src:
         band = src.read(1)
         rows, cols = np.nonzero(band > 0.5)  # a flooded cell
@@ -410,7 +410,7 @@ def test_layer_properties_show_source_crs_extent_count_and_fields(qtbot, window,
     assert facts["Source"].endswith("| cameras") and facts["Spatial index"] == "yes"
     fields = [v.split(":")[0] for k, v in dialog.rows if k == "Field"]
     assert fields == cols
-    raster = next(lyr for lyr in window.model.layers if not hasattr(lyr, "name"))
+    raster = next(lyr for lyr in window.model.layers if str(getattr(lyr, "path", "")).endswith(".tif"))
     rdialog = window.layer_tree.open_properties(raster.id)
     qtbot.addWidget(rdialog)
     assert dict(rdialog.rows)["Kind"] == "raster" and "band" in dict(rdialog.rows)["Size"]
