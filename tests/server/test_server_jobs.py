@@ -284,3 +284,30 @@ def test_dispatch_rules_and_settings_are_read_by_all_and_changed_by_the_city(rls
     city = rls_city("dispatcher")
     assert city.execute("UPDATE dispatch_rules SET priority = 5").rowcount == 1
     assert city.execute("UPDATE gisdesk_meta SET value = 'Huế' WHERE key = 'city'").rowcount == 1
+
+
+def test_an_open311_request_keeps_its_reporter_contact_on_both_engines(engine, phu_hoi_point, tmp_path):
+    import json
+
+    from pyproj import Transformer
+
+    from gisdesk.store.incident_io import import_open311
+
+    lon, lat = Transformer.from_crs(32648, 4326, always_xy=True).transform(phu_hoi_point.x, phu_hoi_point.y)
+    path = tmp_path / "requests.json"
+    path.write_text(json.dumps([{"service_request_id": "REQ-77", "service_name": "flooding", "lat": lat,
+                                 "long": lon, "description": "street under water", "first_name": "Trần",
+                                 "last_name": "Bình", "email": "binh@example.vn"}]), encoding="utf-8")
+    with engine.incidents("dispatcher") as store:
+        report = import_open311(store, path)
+    assert report.counts()["created"] == 1 and report.rejected == []
+    with engine.tasks("dispatcher") as city:
+        task = city.create_from_incident(report.created[0])
+        assert city.reporter_contact(task.uuid) == {"name": "Trần Bình", "email": "binh@example.vn", "phone": None}
+
+
+def test_an_officer_asking_the_server_to_escalate_is_told_it_is_the_servers_job(pg_cluster, server_city):
+    url = pg_cluster.url(server_city, PREFIX + "dispatcher") + f"&password={PASSWORD.replace(' ', '%20')}"
+    with TaskStore(url, None) as city:  # on a workspace the city's session escalates (test above)
+        with pytest.raises(PermissionDenied, match="gisdesk server escalate URL"):
+            city.escalate_overdue("2099-01-01T00:00:00Z")
