@@ -34,6 +34,12 @@ def add_arguments(subparsers: argparse._SubParsersAction) -> None:
     pub.add_argument("url", help="postgresql://SUPERUSER@HOST/DATABASE")
     pub.add_argument("--replace", action="store_true", help="replace the data published before")
     pub.set_defaults(func=run_publish)
+    for name, what, func in (("dispatch", "apply the dispatch rules to the incidents stored since the last run",
+                              "run_dispatch"),
+                             ("escalate", "escalate the open tasks past their deadline", "run_escalate")):
+        j = sub.add_parser(name, help=f"{what} (a job for cron, with the owner's rights)")
+        j.add_argument("url", help="postgresql://SUPERUSER@HOST/DATABASE")
+        j.set_defaults(func=globals()[func])
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -58,6 +64,24 @@ def run_publish(args: argparse.Namespace) -> int:
     rows = sum(a for a, _ in report.counts.values())
     print(f"published {rows:,} rows in {len(report.counts)} tables ({len(report.layers)} reference layers); "
           "count check: every table matches")
+    return 0
+
+
+def run_dispatch(args: argparse.Namespace) -> int:
+    from gisdesk.store.server_jobs import dispatch_pending
+
+    tried = dispatch_pending(args.url)
+    made = [case for _, case in tried if case]
+    print(f"dispatch: {len(tried):,} new incidents tried, {len(made):,} tasks made"
+          + (f" ({', '.join(made[:10])}{' …' if len(made) > 10 else ''})" if made else ""))
+    return 0
+
+
+def run_escalate(args: argparse.Namespace) -> int:
+    from gisdesk.store.server_jobs import escalate
+
+    ids = escalate(args.url)
+    print(f"escalate: {len(ids):,} overdue tasks escalated")
     return 0
 
 

@@ -29,8 +29,9 @@ Things only a workspace file has are flags, asked explicitly, never found by try
 
 ``insert_order`` breaks ties between rows written in the same second. SQLite's ``rowid`` is
 the insertion order; PostgreSQL has none, and ``ctid`` (the row's place in the table) is
-the insertion order only for tables that are never updated (the event and answer tables);
-for tasks and questions it is just a tie-break.
+the insertion order only for tables that are never updated (the event, answer and callback
+tables: a task's latest callback is ``max(ctid)``, PostgreSQL 14 or later); for tasks and
+questions it is just a tie-break.
 
 Timestamps are not a piece: the server connection (:mod:`gisdesk.store.pg_conn`) reads
 ``timestamptz`` as the same UTC ISO text (``2026-05-01T08:30:00Z``) a workspace stores,

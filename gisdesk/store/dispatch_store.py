@@ -134,12 +134,19 @@ def _incident_event(conn: Any, incident_uuid: str, action: str, note: str, at: d
                  (str(_uuid.uuid4()), incident_uuid, iso_utc(at), SYSTEM.username, action, note, incident_uuid))
 
 
-def dispatch_new(conn: Any, incident_uuid: str) -> Task | None:
+def dispatch_new(conn: Any, incident_uuid: str, *, as_job: bool = False) -> Task | None:
     """The hook after an incident is committed: dispatch it, and never lose it when that fails.
 
     A failure is written as a ``dispatch_failed`` event on the incident (the dispatcher
-    then handles it by hand) and ``None`` is returned.
+    then handles it by hand) and ``None`` is returned. On the city server the officer's
+    session does not dispatch (the system's steps are refused there by row-level security):
+    the server's dispatch job does, with the owner's rights (``as_job``,
+    :func:`gisdesk.store.server_jobs.dispatch_pending`).
     """
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).server and not as_job:
+        return None
     rules = read_rules(conn)
     if not any(r.enabled for r in rules):
         return None

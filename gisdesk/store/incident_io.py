@@ -280,9 +280,6 @@ def import_open311(store: IncidentStore, path: str | os.PathLike[str], *,
                 report.duplicates.append((n, externals.get(external, inc.uuid)))
                 continue
             contact = _reporter(rec)  # checked before anything is written
-            if any(contact) and store.sql.server:  # refused whole rather than kept without its contact
-                raise ValidationError("reporter contacts are not kept on the city server yet: "
-                                      "import this request into a workspace")
             report.created.append(store.create(inc, note=f"Open311 import, request {n}", external_id=external))
             keep_contact(store.conn, inc.uuid, *contact)
             uuids.add(inc.uuid)

@@ -15,7 +15,7 @@ Examples
 --------
 >>> md = app_metadata(32648)
 >>> sorted(md.tables)[:3]
-['gisdesk_layer_state', 'incident_areas', 'incident_attachments']
+['dispatch_rules', 'gisdesk_layer_state', 'gisdesk_meta']
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ SQLITE_ONLY_COLUMNS: dict[str, frozenset[str]] = {
 #: Application tables whose rows belong to a commune or a department (directly or through their parent).
 CASE_TABLES: frozenset[str] = frozenset({
     "incidents", "incident_lines", "incident_areas", "incident_events", "incident_attachments",
-    "tasks", "task_events", "task_attachments", "task_notifications", "task_questions", "task_answers"})
+    "tasks", "task_events", "task_attachments", "task_notifications", "task_questions", "task_answers",
+    "task_callbacks", "incident_contacts"})
 #: Tables to which rows are only ever added (history): no UPDATE, no DELETE.
-APPEND_ONLY_TABLES: frozenset[str] = frozenset({"incident_events", "task_events", "task_answers"})
+APPEND_ONLY_TABLES: frozenset[str] = frozenset({"incident_events", "task_events", "task_answers", "task_callbacks"})
 #: The one view of the application schema (a ``security_invoker`` view on PostgreSQL).
 SHAPES_VIEW = "incident_shapes"
 
@@ -177,7 +178,33 @@ def app_metadata(srid: int = 32648) -> sa.MetaData:
         _col("grp", T()), _col("visible", I()), _col("style", T()),
         sa.CheckConstraint("kind IN ('vector', 'raster')", name="gisdesk_layer_state_kind"),
     )
+    _later_tables(md)
     return md
+
+
+def _later_tables(md: sa.MetaData) -> None:
+    """Dispatch rules, callbacks, reporter contacts and the workspace settings (``gisdesk_meta``)."""
+    T, I = sa.Text, sa.Integer
+    sa.Table(
+        "dispatch_rules", md,
+        _col("id", _fid(), primary_key=True, autoincrement=True), _col("name", T(), False), _col("source", T()),
+        _col("category", T()), _col("min_severity", I(), False, server_default="1"), _col("area", T()),
+        _col("action", T(), False, server_default="assign"), _col("unit", T(), False, server_default="commune"),
+        _col("priority", I(), False, server_default="100"), _col("enabled", I(), False, server_default="1"),
+        _col("updated_at", _ts()), _col("updated_by", T()),
+    )
+    sa.Table(
+        "task_callbacks", md,
+        _col("id", _uuid(), primary_key=True), _col("task_uuid", _uuid(), False), _col("at", _ts(), False),
+        _col("who", T(), False), _col("result", T(), False), _col("note", T()),
+        _col("reopened", I(), False, server_default="0"),
+        sa.Index("idx_task_callbacks_task", "task_uuid", "at"),
+    )
+    sa.Table(
+        "incident_contacts", md,
+        _col("incident_uuid", _uuid(), primary_key=True), _col("name", T()), _col("email", T()), _col("phone", T()),
+    )
+    sa.Table("gisdesk_meta", md, _col("key", T(), primary_key=True), _col("value", T()))
 
 
 #: The read-only view joining the two shape tables, as the SQLite workspace has it.

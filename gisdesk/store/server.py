@@ -158,6 +158,9 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
 
         for stmt in side_effect_sql() + live_sql():  # the stores' notifications; change notices
             conn.execute(stmt)
+        from gisdesk.store.server_jobs import MARK_IF_ABSENT
+
+        conn.execute(MARK_IF_ABSENT)  # the dispatch job starts after the incidents already here
         readers = [GROUP_ROLES[r] for r in GROUP_ROLES
                    if not _reads_nothing(r, TABLE_RULES["incident_lines"].kind)]
         conn.execute(f"REVOKE ALL ON {SHAPES_VIEW} FROM PUBLIC")

@@ -53,6 +53,8 @@ class Alt:
     action: str
     extra: Mapping[str, str] = field(default_factory=dict)
     guard: str | None = None
+    #: The policy's kind for this alternative when it is not the table's (a contact is written by an incident's creator).
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,18 +63,25 @@ class TableRule:
 
     ``kind`` is the policy's record kind; ``parent`` is ``(table, key, fk)`` when the unit
     columns are the parent row's; ``writes`` gives, per command, the alternatives that allow it;
-    ``author`` is the column that must name ``current_user`` on INSERT.
+    ``author`` is the column that must name ``current_user`` on INSERT; ``read_action`` is the
+    policy's action that reading a row needs (``read``; ``create`` for the reporter contacts,
+    which only those who record callbacks read).
     """
 
     kind: str
     parent: tuple[str, str, str] | None = None
     writes: Mapping[str, tuple[Alt, ...]] = field(default_factory=dict)
     author: str | None = None
+    read_action: str = "read"
 
 
 _TASK_STEPS = (Alt("edit"), Alt("change_status", {"actor": "city"}), Alt("change_status", {"actor": "assignee"}))
 _INC = ("incidents", "uuid", "incident_uuid")
 _TASK = ("tasks", "uuid", "task_uuid")
+#: A reporter's contact is written by whoever recorded the incident's creation (never changed afterwards).
+_CREATOR = ("EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_uuid = incident_contacts.incident_uuid "
+            "AND e.action = 'created' AND e.who = current_user::text)")
+_CONTACT_WRITE = (Alt("create", kind="incident", guard=_CREATOR),)
 
 #: Every application table and its place in the policy.
 TABLE_RULES: Mapping[str, TableRule] = {
@@ -105,6 +114,14 @@ TABLE_RULES: Mapping[str, TableRule] = {
     "task_sla": TableRule("routing_rule", writes={c: (Alt("edit"),) for c in ("INSERT", "UPDATE", "DELETE")}),
     "gisdesk_layer_state": TableRule("style", writes={c: (Alt("restyle"),) for c in ("INSERT", "UPDATE", "DELETE")}),
     "users": TableRule("user", writes={c: (Alt("administer"),) for c in ("INSERT", "UPDATE", "DELETE")}),
+    # dispatch rules are routing reference data, like the routing rules
+    "dispatch_rules": TableRule("routing_rule", writes={c: (Alt("edit"),) for c in ("INSERT", "UPDATE", "DELETE")}),
+    # the city records callbacks (append-only); reads follow the task
+    "task_callbacks": TableRule("callback", _TASK, {"INSERT": (Alt("create"),)}, author="who"),
+    # personal data: read by those who record callbacks; written with the incident by its creator
+    "incident_contacts": TableRule("callback", _INC, {"INSERT": _CONTACT_WRITE}, read_action="create"),
+    # the workspace's settings (city name, case-number prefix, map CRS): the city's, like its layers
+    "gisdesk_meta": TableRule("layer", writes={c: (Alt("import"),) for c in ("INSERT", "UPDATE", "DELETE")}),
 }
 
 
@@ -213,7 +230,7 @@ def _scoped(rule: TableRule, table: str, cond: Cond) -> str:
 def _alts_sql(rule: TableRule, table: str, user: User, alts: tuple[Alt, ...]) -> str | None:
     parts = []
     for alt in alts:
-        cond = action_cond(user, alt.action, rule.kind, alt.extra)
+        cond = action_cond(user, alt.action, alt.kind or rule.kind, alt.extra)
         if cond == FALSE:
             continue
         body = _scoped(rule, table, cond)
@@ -233,7 +250,8 @@ def table_policies(table: str) -> list[Policy]:
     for role in GROUP_ROLES:
         user = template_user(role)
         me = member_sql(role)
-        read = read_cond(user, rule.kind)
+        read = read_cond(user, rule.kind) if rule.read_action == "read" else action_cond(user, rule.read_action,
+                                                                                           rule.kind)
         if read != FALSE:
             out.append(Policy(table, role, "SELECT", f"{me} AND ({_scoped(rule, table, read)})", None))
         for command in ("INSERT", "UPDATE", "DELETE"):

@@ -160,6 +160,9 @@ def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: b
                 raise StoreError("gisdesk server publish needs a superuser connection (e.g. the 'postgres' role): "
                                  "it writes every commune's rows past row-level security")
             tables = [t for t in md.sorted_tables if t.name in file_tables]
+            from gisdesk.store.server_jobs import DISPATCH_MARK, MARK_NOW
+
+            pg.execute("DELETE FROM gisdesk_meta WHERE key = %s", (DISPATCH_MARK,))  # the server's own; set again below
             before = _published_layers(pg, app)
             held = [(t.name, n) for t in tables if t.name != _MERGED and (n := _server_count(pg, t.name))]
             clash = sorted(set(before) & set(layers))
@@ -182,6 +185,7 @@ def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: b
             if bad:
                 shown = ", ".join(f"{t} (workspace {a:,}, server {b:,})" for t, (a, b) in bad.items())
                 raise StoreError(f"count check failed, nothing was published: {shown}")
+            pg.execute(MARK_NOW)  # the published incidents were handled in the workspace: not dispatched again
     except psycopg.Error as exc:
         raise StoreError(f"the server refused: {_first_line(exc)}") from None
     finally:

@@ -50,8 +50,13 @@ def keep_contact(conn: Any, incident_uuid: str, name: str | None = None, email: 
     values = [(v or "").strip()[:200] or None for v in (name, email, phone)]
     if not any(values):
         return False
-    ensure_callbacks_schema(conn)
-    conn.execute("INSERT OR REPLACE INTO incident_contacts VALUES (?, ?, ?, ?)", (incident_uuid, *values))
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).migrates_in_place:
+        ensure_callbacks_schema(conn)
+        conn.execute("INSERT OR REPLACE INTO incident_contacts VALUES (?, ?, ?, ?)", (incident_uuid, *values))
+    else:  # the server: written once, with the new incident, by its creator (row-level security)
+        conn.execute("INSERT INTO incident_contacts VALUES (?, ?, ?, ?)", (incident_uuid, *values))
     return True
 
 
@@ -163,7 +168,8 @@ class CallbacksMixin:
             if value is not None:
                 where.append(f"cb.at {op} ?")
                 params.append(iso_utc(to_utc(value)))
-        where.append("cb.rowid = (SELECT max(rowid) FROM task_callbacks WHERE task_uuid = cb.task_uuid "
+        order = self.sql.insert_order  # task_callbacks is append-only: the insertion order on both engines
+        where.append(f"cb.{order} = (SELECT max({order}) FROM task_callbacks WHERE task_uuid = cb.task_uuid "
                      + ("AND at >= ? " if start is not None else "") + ("AND at < ? " if end is not None else "") + ")")
         params += [iso_utc(to_utc(v)) for v in (start, end) if v is not None]
         cols = f"{group}, cb.result" if group else "cb.result"

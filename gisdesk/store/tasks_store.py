@@ -61,7 +61,8 @@ from gisdesk.core.tasks import (
     plan,
     unit_record,
 )
-from gisdesk.core.users import User
+from gisdesk.core.dispatch import SYSTEM
+from gisdesk.core.users import PermissionDenied, User
 from gisdesk.store._access_sql import where as filter_sql
 from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.task_callbacks import CallbacksMixin, ensure_callbacks_schema
@@ -382,6 +383,9 @@ class TaskStore(QuestionsMixin, ReportsMixin, CallbacksMixin, ConnectionStore):
         (viewers do not).
         """
         self._require("edit", "task")
+        if self.sql.server and self.user != SYSTEM:  # its events are the system's: refused to officers by RLS
+            raise PermissionDenied("on the city server overdue tasks are escalated by the server's job: "
+                                   "'gisdesk server escalate URL' (run by the database administrator)")
         when = to_utc(now) if now is not None else self._now()
         scope, params = self._scope()
         with self.transaction() as c:

@@ -15,7 +15,8 @@ from tests.server.conftest import COMMUNE_A, PASSWORD
 #: The application tables the issue names (incidents with their shapes, history, tasks, users, ...).
 APP_TABLES = ("incidents", "incident_lines", "incident_areas", "incident_events", "incident_attachments",
               "routing_rules", "tasks", "task_events", "task_attachments", "task_sla", "task_notifications",
-              "task_questions", "task_answers", "users")
+              "task_questions", "task_answers", "users", "dispatch_rules", "task_callbacks", "incident_contacts",
+              "gisdesk_meta")
 #: Reference layers of the demo city (its spatial tables that are not application tables).
 LAYERS = ("bridges", "cameras", "communes", "drains", "flood_extents", "flood_hotspots", "planning_zones",
           "pumping_stations", "rivers", "roads")
@@ -54,7 +55,13 @@ def test_every_table_arrives_with_the_workspace_counts(pg_cluster, published, wo
         got = {t: su.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in (*APP_TABLES, *LAYERS)}
         names = [r[0] for r in connect_lite(workspace_module, read_only=True).execute("SELECT username FROM users")]
         got["users"] = su.execute("SELECT count(*) FROM users WHERE username = ANY(%s)", (names,)).fetchone()[0]
+        # the server's own setting: the dispatch job starts after the published incidents
+        mark = su.execute("SELECT value FROM gisdesk_meta WHERE key = 'dispatch_checked_fid'").fetchone()
+        got["gisdesk_meta"] -= 1
+        top = su.execute("SELECT max(fid) FROM incidents").fetchone()[0]
     assert got == expected
+    assert expected["dispatch_rules"] > 0 and expected["task_callbacks"] > 0  # the demo has both
+    assert mark == (str(top),)
 
 
 def test_a_geometry_and_a_time_round_trip(pg_cluster, published, workspace_module):

@@ -90,7 +90,7 @@ def engine(request, tmp_path, gisdesk_demo_master) -> Engine:
     if request.param == "spatialite":
         ws = tmp_path / "hue.sqlite"
         shutil.copy(gisdesk_demo_master, ws)
-        with connect_lite(ws) as lite:  # automatic dispatch is not on the server (yet): off on both
+        with connect_lite(ws) as lite:  # on the server dispatch is a job (test_server_jobs.py): off here
             lite.execute("DELETE FROM dispatch_rules")
         return Engine("spatialite", lambda who: ws, lambda who: who, hidden=PermissionDenied)
     cluster = request.getfixturevalue("pg_cluster")
