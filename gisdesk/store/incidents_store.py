@@ -66,6 +66,7 @@ from gisdesk.core.users import PermissionDenied, User
 from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 from gisdesk.store.dialect import dialect_of
+from gisdesk.store.incident_codes import ensure_codes
 from gisdesk.store.incident_attachments import (  # noqa: F401 (re-exported)
     ATTACHMENT_TYPES,
     MAX_ATTACHMENT_BYTES,
@@ -169,6 +170,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
         conn.execute("CREATE INDEX IF NOT EXISTS idx_incident_attachments_uuid "
                      "ON incident_attachments (incident_uuid)")
         conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_incidents_uuid_u ON incidents (uuid)")
+        ensure_codes(conn)  # the dashboards' integer codes, kept by triggers (gisdesk.store.incident_codes)
 
 
 class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):

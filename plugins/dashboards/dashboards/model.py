@@ -105,6 +105,11 @@ class DashboardModel:
     def load(self) -> DashboardModel:
         """Read (or take from the cache) the incident columns and the side tables."""
         read = self.ctx.workspace.read
+        if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
+            self.cols = columns.load_codes(read)
+            self.loaded_from = "codes"
+            self.side = read_side(read)
+            return self
         key = columns.fingerprint(read)
         cols = None
         path = columns.cache_file(self.cache_dir, self.ctx.workspace.path) if self.cache_dir else None
@@ -119,6 +124,13 @@ class DashboardModel:
         self.cols = cols
         self.side = read_side(read)
         return self
+
+    def coords(self) -> tuple[np.ndarray, np.ndarray]:
+        """x, y of every incident (read from the workspace the first time they are needed)."""
+        cols = self.cols
+        if cols.x is None or cols.y is None:
+            cols.x, cols.y = columns.load_xy(self.ctx.workspace.read, len(cols))
+        return cols.x, cols.y
 
     # -- scope ---------------------------------------------------------------------
     @property

@@ -365,7 +365,8 @@ class DashboardPanel(QWidget):
             self.legend_label.setText("")
             return
         m = stats.mask(self.model.cols, self.filter)
-        self.hotspots.draw(self.model.cols.x[m], self.model.cols.y[m])
+        x, y = self.model.coords()
+        self.hotspots.draw(x[m], y[m])
         swatches = " ".join(f"<span style='background:{c}'>&nbsp;&nbsp;&nbsp;</span> {label}"
                             for c, label in self.hotspots.legend())
         self.legend_label.setText(tr("Map hotspots, incidents per {s:.0f} m hexagon: ").format(
