@@ -184,7 +184,7 @@ def load(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> IncidentCol
 
 
 # -- the store's integer codes (gisdesk.store.incident_codes) -----------------------------
-_HEX = np.zeros(256, dtype=np.int64)
+_HEX = np.zeros(256, dtype=np.uint8)
 _HEX[np.frombuffer(b"0123456789abcdef", np.uint8)] = np.arange(16)
 _CODE_WIDTH = 28  # gisdesk.store.incident_codes.RECORD_WIDTH (kept here: plugins read SQL, not the store)
 _CODES_SQL = ("SELECT CAST(group_concat(rec, '') AS BLOB) AS rec, count(*) AS n FROM incident_codes "
@@ -196,15 +196,15 @@ def has_codes(read: Read) -> bool:
     return _has_table(read, "incident_codes") and _has_table(read, "incident_code_names")
 
 
-def _hex_fields(records: bytes, n: int) -> np.ndarray:
-    """(n, 7) integers of ``n`` code records: occurred, resolved, 4 codes, commune fid."""
+def _hex_fields(records: bytes, n: int) -> dict[str, np.ndarray]:
+    """Columns of ``n`` code records: occurred, resolved (uint32), 4 codes (uint8), commune fid (uint16)."""
     if len(records) != n * _CODE_WIDTH:
         raise ValueError(f"expected {n} code records of {_CODE_WIDTH} bytes, got {len(records)} bytes")
-    nib = _HEX[np.frombuffer(records, dtype=np.uint8).reshape(n, _CODE_WIDTH)]
-    out = np.empty((n, 7), dtype=np.int64)
-    for j, (a, b) in enumerate(((0, 8), (8, 16), (16, 18), (18, 20), (20, 22), (22, 24), (24, 28))):
-        out[:, j] = nib[:, a:b] @ (16 ** np.arange(b - a - 1, -1, -1, dtype=np.int64))
-    return out
+    nib = _HEX[np.frombuffer(records, dtype=np.uint8)]
+    raw = ((nib[0::2] << 4) | nib[1::2]).reshape(n, _CODE_WIDTH // 2)  # the record's bytes, big-endian fields
+    return {"minute": raw[:, 0:4].copy().view(">u4").ravel(), "resolved": raw[:, 4:8].copy().view(">u4").ravel(),
+            "category": raw[:, 8], "status": raw[:, 9], "channel": raw[:, 10], "department": raw[:, 11],
+            "commune_fid": raw[:, 12:14].copy().view(">u2").ravel()}
 
 
 def _chunks(read: Read, sql: str, decode_chunk: Callable[[bytes, int], Any], threads: int,
@@ -226,7 +226,8 @@ def load_codes(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> Incid
     names = _names(read)
     cats, deps = names["categories"], names["departments"]
     parts = _chunks(read, _CODES_SQL, _hex_fields, threads, chunk_rows)
-    raw = np.concatenate(parts) if parts else np.zeros((0, 7), np.int64)
+    raw = {k: np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, np.int64) for k in
+           ("minute", "resolved", "category", "status", "channel", "department", "commune_fid")}
     shown = {"category": cats, "status": STATUSES, "channel": CHANNELS, "department": deps}
     maps = {}
     for kind, known in shown.items():  # store code -> the dashboard's code (unknown names: "other")
@@ -238,16 +239,15 @@ def load_codes(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> Incid
         maps[kind] = table
     communes = names["communes"]
     fids = np.array([c["fid"] for c in communes], dtype=np.int64)
-    lookup = np.full(max(int(fids.max(initial=0)), int(raw[:, 6].max(initial=0))) + 1, -1, dtype=np.int16)
-    lookup[fids] = np.arange(len(fids), dtype=np.int16)
-    lookup[0] = -1 if 0 not in fids else lookup[0]
-    resolved = raw[:, 1].copy()
+    lookup = np.full(max(int(fids.max(initial=0)), int(raw["commune_fid"].max(initial=0))) + 1, -1, dtype=np.int16)
+    lookup[fids] = np.arange(len(fids), dtype=np.int16)  # fid 0: no commune (-1)
+    resolved = raw["resolved"].astype(np.int64)
     resolved[resolved == 0] = -1
     return IncidentColumns(
-        minute=raw[:, 0].copy(), resolved=resolved,
-        category=maps["category"][raw[:, 2]], status=maps["status"][raw[:, 3]],
-        channel=maps["channel"][raw[:, 4]], department=maps["department"][raw[:, 5]],
-        commune=lookup[raw[:, 6]], x=None, y=None,
+        minute=raw["minute"].astype(np.int64), resolved=resolved,
+        category=maps["category"][raw["category"]], status=maps["status"][raw["status"]],
+        channel=maps["channel"][raw["channel"]], department=maps["department"][raw["department"]],
+        commune=lookup[raw["commune_fid"]], x=None, y=None,
         categories=(*cats, "other"), statuses=(*STATUSES, "other"), channels=(*CHANNELS, "other"),
         departments=(*deps, "other"), communes=tuple(c["name"] for c in communes),
         population=np.array([c["population"] or 0 for c in communes], dtype=np.float64))

@@ -205,7 +205,7 @@ class DashboardModel:
         cur, prev = stats.incident_summary(cols, f), stats.incident_summary(cols, f.previous())
         kpi, kpi_prev = self.task_kpis(f), self.task_kpis(f.previous()) if f.start_day > 0 else {}
         online, cams = self.cameras(f)
-        days, per_day = stats.per_day(cols, stats.unit_mask(cols, f))
+        days, per_day = stats.per_day_of(cols, f)
         per10k = (cur["open"] / cur["population"] * 1e4) if cur["population"] else None
         cards = {
             "on_time_rate": (kpi["on_time_rate"], kpi_prev.get("on_time_rate")),

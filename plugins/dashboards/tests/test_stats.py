@@ -147,3 +147,30 @@ def test_every_card_has_a_value_on_the_demo_that_lives_today(model):
     assert {k: v[0] is not None for k, v in snap["cards"].items()} == {k: True for k in snap["cards"]}
     assert snap["kpis"]["satisfaction"]["responses"] > 0
     assert stats.day_iso(model.default_filter().end_day) >= "2026-11-19"  # the pinned --today is 2026-11-20
+
+
+@pytest.mark.parametrize("commune, category, days", [
+    (None, None, 90), ("Phú Hội", None, 30), (None, "flooding", 365), ("Đông Ba", "noise", 7), ("Nowhere", None, 30),
+    (None, "no such kind", 30)])
+def test_the_cubes_give_what_the_masks_give(model, commune, category, days):
+    """Slicing the count cubes equals filtering every incident with masks (the reference)."""
+    cols = model.cols
+    last = int(cols.day.max())
+    f = Filter(last - days + 1, last, commune=commune, category=category)
+    fast, slow = stats.incident_summary(cols, f), stats._summary_by_masks(cols, f)
+    for key in ("incidents", "open", "resolved", "by_category", "by_commune", "camera_by_type", "population"):
+        assert np.array_equal(fast[key], slow[key]), key
+    days_a, per_a = stats.per_day_of(cols, f)
+    days_b, per_b = stats.per_day(cols, stats.unit_mask(cols, f))
+    assert np.array_equal(days_a, days_b) and np.array_equal(per_a, per_b)
+    fast_h, slow_h = stats.month_history(cols, f), stats._history_by_masks(cols, f)
+    assert [(r["month"], r["incidents"], r["resolution_rate"]) for r in fast_h] == \
+        [(r["month"], r["incidents"], r["resolution_rate"]) for r in slow_h]
+    assert [r["mean_hours"] for r in fast_h] == pytest.approx([r["mean_hours"] for r in slow_h])
+    month = stats.months(cols)[-2]
+    start, end = stats._month_days(month)
+    by_cube = stats._month_rows(cols, f, month)
+    by_mask = stats._unit_rows(cols, stats.mask(cols, Filter(start, end, category=category)))
+    for key in ("incidents", "resolved"):
+        assert np.array_equal(by_cube[key], by_mask[key]), key
+    assert np.allclose(by_cube["mean_hours"], by_mask["mean_hours"], equal_nan=True)
