@@ -129,7 +129,7 @@ class DataTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setMinimumHeight(260)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted once per set of rows
         header.setStretchLastSection(True)
         self.clicked.connect(lambda index: self.cellClicked.emit(index.row(), index.column()))
 
@@ -163,6 +163,7 @@ class DataTable(QTableView):
         if not same:
             self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)  # sorts again by the header's sort indicator, if any
+        self.resizeColumnsToContents()
 
     def set_highlight(self, highlight: Any) -> None:
         """Mark another row (same rows, nothing re-sorted)."""
