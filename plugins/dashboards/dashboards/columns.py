@@ -71,7 +71,12 @@ class IncidentColumns:
     @cached_property
     def month(self) -> np.ndarray:
         """Months since 1970 (numpy ``M8[M]`` as integers) each incident occurred in."""
-        return self.minute.astype("M8[m]").astype("M8[M]").astype(np.int64)
+        day = self.day
+        if not len(day):
+            return np.zeros(0, np.int64)
+        first = int(day.min())  # the month of each day of the span, then one lookup per incident
+        table = np.arange(first, int(day.max()) + 1).astype("M8[D]").astype("M8[M]").astype(np.int64)
+        return table[day - first]
 
     def status_in(self, names: Sequence[str]) -> np.ndarray:
         """Whether each incident's status is one of ``names`` (kept per set of names)."""

@@ -60,7 +60,7 @@ def day_cube(cols: IncidentColumns) -> Cube:
         key, first, n, cells = _key(cols.day, cols)
         camera = cols.channels.index("camera") if "camera" in cols.channels else -1
         kind = _class_of(cols) * 2 + (cols.channel == camera)
-        counts = np.bincount(key * 6 + kind, minlength=n * cells * 6).astype(np.int64)
+        counts = np.bincount(key * 6 + kind, minlength=n * cells * 6)
         cube = cols.__dict__["_day_cube"] = Cube(first, counts.reshape(n, len(cols.communes) + 1,
                                                                           len(cols.categories), 6))
     return cube
