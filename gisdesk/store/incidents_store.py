@@ -66,13 +66,13 @@ from gisdesk.core.users import PermissionDenied, User
 from gisdesk.store.base import ConnectionStore, migration, open_workspace
 from gisdesk.store.connection import connect
 from gisdesk.store.dialect import dialect_of
-from gisdesk.store.incident_codes import ensure_codes
 from gisdesk.store.incident_attachments import (  # noqa: F401 (re-exported)
     ATTACHMENT_TYPES,
     MAX_ATTACHMENT_BYTES,
     AttachmentsMixin,
     attachment_type,
 )
+from gisdesk.store.incident_codes import ensure_codes
 from gisdesk.store.incident_reads import IncidentReadsMixin, _unit, from_snapshot, snapshot  # noqa: F401
 from gisdesk.store.users_store import resolve_user
 
