@@ -106,10 +106,14 @@ class DashboardModel:
         """Read (or take from the cache) the incident columns and the side tables."""
         read = self.ctx.workspace.read
         if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
-            self.cols = columns.load_codes(read)
-            self.loaded_from = "codes"
-            self.side = read_side(read)
-            return self
+            try:
+                self.cols = columns.load_codes(read)
+            except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
+                self.cols = None
+            if self.cols is not None:
+                self.loaded_from = "codes"
+                self.side = read_side(read)
+                return self
         key = columns.fingerprint(read)
         cols = None
         path = columns.cache_file(self.cache_dir, self.ctx.workspace.path) if self.cache_dir else None
