@@ -73,6 +73,7 @@ from gisdesk.store.incident_attachments import (  # noqa: F401 (re-exported)
     AttachmentsMixin,
     attachment_type,
 )
+from gisdesk.store.incident_codes import ensure_codes
 from gisdesk.store.incident_reads import IncidentReadsMixin, _unit, from_snapshot, snapshot  # noqa: F401
 from gisdesk.store.users_store import resolve_user
 
@@ -171,6 +172,7 @@ def ensure_schema(workspace: str | os.PathLike[str] | Any) -> None:
                      "ON incident_attachments (incident_uuid)")
         conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_incidents_uuid_u ON incidents (uuid)")
         outside_edits.install(conn)  # edits made in QGIS get history instead of bypassing it
+        ensure_codes(conn)  # the dashboards' integer codes, kept by triggers (gisdesk.store.incident_codes)
 
 
 class IncidentStore(IncidentReadsMixin, AttachmentsMixin, ConnectionStore):

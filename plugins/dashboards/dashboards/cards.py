@@ -39,17 +39,20 @@ class Card(QFrame):
         self.set_state(None)
 
     def set_state(self, state: bool | None) -> None:
+        if state is self.state and self.styleSheet():
+            return  # a style sheet is costly to apply again: only when the colour changes
         self.state = state
         bg, edge = _STYLE[state]
         self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {bg}; border: 1px solid {edge}; "
                            f"border-left: 6px solid {edge}; border-radius: 4px; }}")
 
     def show(self, value: str, target: str, change: str, state: bool | None) -> None:  # noqa: A003
-        self.value.setText(value)
-        self.target.setText(target)
-        self.change.setText(change)
+        for label, text in ((self.value, value), (self.target, target), (self.change, change)):
+            if label.text() != text:  # an unchanged card is not laid out and painted again
+                label.setText(text)
         self.set_state(state)
-        super().show()
+        if not self.isVisible():
+            super().show()
 
 
 def percent(v: float | None) -> str:

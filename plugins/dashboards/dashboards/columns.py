@@ -51,8 +51,8 @@ class IncidentColumns:
     channel: np.ndarray
     department: np.ndarray
     commune: np.ndarray
-    x: np.ndarray
-    y: np.ndarray
+    x: np.ndarray | None
+    y: np.ndarray | None
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
@@ -71,7 +71,12 @@ class IncidentColumns:
     @cached_property
     def month(self) -> np.ndarray:
         """Months since 1970 (numpy ``M8[M]`` as integers) each incident occurred in."""
-        return self.minute.astype("M8[m]").astype("M8[M]").astype(np.int64)
+        day = self.day
+        if not len(day):
+            return np.zeros(0, np.int64)
+        first = int(day.min())  # the month of each day of the span, then one lookup per incident
+        table = np.arange(first, int(day.max()) + 1).astype("M8[D]").astype("M8[M]").astype(np.int64)
+        return table[day - first]
 
     def status_in(self, names: Sequence[str]) -> np.ndarray:
         """Whether each incident's status is one of ``names`` (kept per set of names)."""
@@ -181,6 +186,92 @@ def load(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> IncidentCol
         categories=(*cats, "other"), statuses=(*STATUSES, "other"), channels=(*CHANNELS, "other"),
         departments=(*deps, "other"), communes=tuple(c["name"] for c in communes),
         population=np.array([c["population"] or 0 for c in communes], dtype=np.float64))
+
+
+# -- the store's integer codes (gisdesk.store.incident_codes) -----------------------------
+_HEX = np.zeros(256, dtype=np.uint8)
+_HEX[np.frombuffer(b"0123456789abcdef", np.uint8)] = np.arange(16)
+_CODE_WIDTH = 28  # gisdesk.store.incident_codes.RECORD_WIDTH (kept here: plugins read SQL, not the store)
+_CODES_SQL = ("SELECT CAST(group_concat(rec, '') AS BLOB) AS rec, count(*) AS n FROM incident_codes "
+              "WHERE fid >= ? AND fid < ?")
+
+
+def has_codes(read: Read) -> bool:
+    """Whether the workspace keeps the incident codes table (workspaces opened by gisdesk do)."""
+    return _has_table(read, "incident_codes") and _has_table(read, "incident_code_names")
+
+
+def _hex_fields(records: bytes, n: int) -> dict[str, np.ndarray]:
+    """Columns of ``n`` code records: occurred, resolved (uint32), 4 codes (uint8), commune fid (uint16)."""
+    if len(records) != n * _CODE_WIDTH:
+        raise ValueError(f"expected {n} code records of {_CODE_WIDTH} bytes, got {len(records)} bytes")
+    nib = _HEX[np.frombuffer(records, dtype=np.uint8)]
+    raw = ((nib[0::2] << 4) | nib[1::2]).reshape(n, _CODE_WIDTH // 2)  # the record's bytes, big-endian fields
+    return {"minute": raw[:, 0:4].copy().view(">u4").ravel(), "resolved": raw[:, 4:8].copy().view(">u4").ravel(),
+            "category": raw[:, 8], "status": raw[:, 9], "channel": raw[:, 10], "department": raw[:, 11],
+            "commune_fid": raw[:, 12:14].copy().view(">u2").ravel()}
+
+
+def _chunks(read: Read, sql: str, decode_chunk: Callable[[bytes, int], Any], threads: int,
+            chunk_rows: int) -> list[Any]:
+    top = read("SELECT coalesce(max(fid), 0) AS m FROM incidents")[0]["m"]
+    edges = np.unique(np.r_[np.arange(0, top + 1, chunk_rows), top + 1])
+
+    def chunk(lo: int, hi: int) -> Any:
+        row = read(sql, [int(lo), int(hi)])[0]
+        return decode_chunk(row["rec"] or b"", int(row["n"]))
+
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        return list(pool.map(chunk, edges[:-1], edges[1:]))
+
+
+def load_codes(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> IncidentColumns:
+    """Every incident from the store's code table (fid order), without coordinates (``x``, ``y`` None:
+    :func:`load_xy` reads them when the hotspots are asked for)."""
+    names = _names(read)
+    cats, deps = names["categories"], names["departments"]
+    parts = _chunks(read, _CODES_SQL, _hex_fields, threads, chunk_rows)
+    raw = {k: np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, np.int64) for k in
+           ("minute", "resolved", "category", "status", "channel", "department", "commune_fid")}
+    shown = {"category": cats, "status": STATUSES, "channel": CHANNELS, "department": deps}
+    maps = {}
+    for kind, known in shown.items():  # store code -> the dashboard's code (unknown names: "other")
+        rows = read("SELECT name, code FROM incident_code_names WHERE kind = ?", [kind])
+        table = np.full(max([r["code"] for r in rows], default=0) + 1, len(known), dtype=np.uint8)
+        for r in rows:  # one per distinct name: a few dozen
+            if r["name"] in known:
+                table[r["code"]] = known.index(r["name"])
+        maps[kind] = table
+    communes = names["communes"]
+    fids = np.array([c["fid"] for c in communes], dtype=np.int64)
+    lookup = np.full(max(int(fids.max(initial=0)), int(raw["commune_fid"].max(initial=0))) + 1, -1, dtype=np.int16)
+    lookup[fids] = np.arange(len(fids), dtype=np.int16)  # fid 0: no commune (-1)
+    resolved = raw["resolved"].astype(np.int64)
+    resolved[resolved == 0] = -1
+    return IncidentColumns(
+        minute=raw["minute"].astype(np.int64), resolved=resolved,
+        category=maps["category"][raw["category"]], status=maps["status"][raw["status"]],
+        channel=maps["channel"][raw["channel"]], department=maps["department"][raw["department"]],
+        commune=lookup[raw["commune_fid"]], x=None, y=None,
+        categories=(*cats, "other"), statuses=(*STATUSES, "other"), channels=(*CHANNELS, "other"),
+        departments=(*deps, "other"), communes=tuple(c["name"] for c in communes),
+        population=np.array([c["population"] or 0 for c in communes], dtype=np.float64))
+
+
+def load_xy(read: Read, n: int, threads: int = 2, chunk_rows: int = 250_000) -> tuple[np.ndarray, np.ndarray]:
+    """x, y of every incident in fid order (NaN without a point); all NaN when the count is not ``n``
+    (incidents changed since the codes were read: the panel reloads on the change notice)."""
+    sql = (f"SELECT CAST(group_concat(coalesce(substr(geom, 7, 16), {_NAN_XY}), '') AS BLOB) AS rec, "
+           "count(*) AS n FROM incidents WHERE fid >= ? AND fid < ?")
+
+    def xy(rec: bytes, k: int) -> np.ndarray:
+        return np.frombuffer(rec, dtype="<f8").reshape(k, 2) if k else np.zeros((0, 2))
+
+    parts = _chunks(read, sql, xy, threads, chunk_rows)
+    both = np.concatenate(parts) if parts else np.zeros((0, 2))
+    if len(both) != n:
+        return np.full(n, np.nan), np.full(n, np.nan)
+    return both[:, 0].copy(), both[:, 1].copy()
 
 
 # -- cache ----------------------------------------------------------------------------

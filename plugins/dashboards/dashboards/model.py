@@ -105,6 +105,15 @@ class DashboardModel:
     def load(self) -> DashboardModel:
         """Read (or take from the cache) the incident columns and the side tables."""
         read = self.ctx.workspace.read
+        if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
+            try:
+                self.cols = columns.load_codes(read)
+            except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
+                self.cols = None
+            if self.cols is not None:
+                self.loaded_from = "codes"
+                self.side = read_side(read)
+                return self
         key = columns.fingerprint(read)
         cols = None
         path = columns.cache_file(self.cache_dir, self.ctx.workspace.path) if self.cache_dir else None
@@ -119,6 +128,13 @@ class DashboardModel:
         self.cols = cols
         self.side = read_side(read)
         return self
+
+    def coords(self) -> tuple[np.ndarray, np.ndarray]:
+        """x, y of every incident (read from the workspace the first time they are needed)."""
+        cols = self.cols
+        if cols.x is None or cols.y is None:
+            cols.x, cols.y = columns.load_xy(self.ctx.workspace.read, len(cols))
+        return cols.x, cols.y
 
     # -- scope ---------------------------------------------------------------------
     @property
@@ -193,7 +209,7 @@ class DashboardModel:
         cur, prev = stats.incident_summary(cols, f), stats.incident_summary(cols, f.previous())
         kpi, kpi_prev = self.task_kpis(f), self.task_kpis(f.previous()) if f.start_day > 0 else {}
         online, cams = self.cameras(f)
-        days, per_day = stats.per_day(cols, stats.unit_mask(cols, f))
+        days, per_day = stats.per_day_of(cols, f)
         per10k = (cur["open"] / cur["population"] * 1e4) if cur["population"] else None
         cards = {
             "on_time_rate": (kpi["on_time_rate"], kpi_prev.get("on_time_rate")),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
@@ -28,6 +29,17 @@ CARDS = (("on_time_rate", "Tasks on time"), ("resolution_rate", "Resolution rate
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("dashboards", text)
+
+
+def _key(value: Any) -> Any:
+    """A comparable copy of chart data (arrays as their dtype, shape and bytes)."""
+    if isinstance(value, np.ndarray):
+        return ("nd", value.dtype.str, value.shape, value.tobytes())
+    if isinstance(value, (list, tuple)):
+        return tuple(_key(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _key(v)) for k, v in value.items())
+    return value
 
 
 def _cache_dir() -> Path:
@@ -58,6 +70,7 @@ class DashboardPanel(QWidget):
         self.ready = False
         self.timings: dict[str, float] = {}
         self._opened = time.perf_counter()
+        self._shown: dict[str, Any] = {}  # what each chart was last given
         self._build()
         rows = ctx.workspace.read("SELECT fid, name FROM communes")
         self.commune_by_fid = {r["fid"]: r["name"] for r in rows}
@@ -177,6 +190,7 @@ class DashboardPanel(QWidget):
         """(Re)read the incidents: on a worker thread, or at once."""
         self._stale = False
         self.ready = False
+        self._shown = {}
         self._table_key: tuple = ()
         self._ranked: tuple = ((), [])
         self._opened = time.perf_counter()
@@ -273,15 +287,22 @@ class DashboardPanel(QWidget):
         if view_of(self.ctx)[0] == "city":
             self.view_label.setText(tr("City view: {c}").format(c=f.commune or tr("all communes")))
         self._fill_cards(snap)
-        self.daily.set_data(snap["days"], snap["per_day"], f.start_day, f.end_day)
         names = list(snap["categories"][:-1])
-        self.by_category.set_data(names, snap["by_category"][:-1], chosen=f.category)
-        self.cameras.set_data(names, snap["camera_by_type"][:-1], chosen=f.category)
-        self.funnel.set_funnel([s.replace("_", " ") for s in stats.FUNNEL], snap["funnel"])
-        self.gauges.set_data(snap["gauges"])
+        self._set("daily", (snap["days"], snap["per_day"], f.start_day, f.end_day), self.daily.set_data)
+        self._set("by_category", (names, snap["by_category"][:-1]), self.by_category.set_data, chosen=f.category)
+        self._set("cameras", (names, snap["camera_by_type"][:-1]), self.cameras.set_data, chosen=f.category)
+        self._set("funnel", ([s.replace("_", " ") for s in stats.FUNNEL], snap["funnel"]), self.funnel.set_funnel)
+        self._set("gauges", (snap["gauges"],), self.gauges.set_data)
         self._fill_table()
         self._draw_hotspots()
         self.timings["update"] = time.perf_counter() - t0
+
+    def _set(self, name: str, args: tuple, setter: Any, **kw: Any) -> None:
+        """``setter(*args, **kw)`` unless the chart already shows exactly that (no redraw then)."""
+        key = _key((args, kw))
+        if self._shown.get(name) != key:
+            self._shown[name] = key
+            setter(*args, **kw)
 
     def _sync_boxes(self, f: stats.Filter) -> None:
         for box, value in ((self.commune_box, f.commune), (self.category_box, f.category)):
@@ -342,6 +363,9 @@ class DashboardPanel(QWidget):
                     r["satisfaction"] = unit.get("satisfaction_rate")
                     r["satisfaction_responses"] = unit.get("satisfaction_responses") or 0
                 self._ranked = (key[:3], rows)
+            elif self.table.columns == RANKING_COLUMNS and self.table.rows_model.rows:
+                self.table.set_highlight(f.commune)  # the same rows: only the marked one moves
+                return
             rows = self._ranked[1]
             self.table_heading = tr("Commune ranking for {m}").format(m=month)
             self.table_title.setText(tr("Commune ranking for {m} (score = share of the month's incidents resolved; "
@@ -367,7 +391,8 @@ class DashboardPanel(QWidget):
             self.legend_label.setText("")
             return
         m = stats.mask(self.model.cols, self.filter)
-        self.hotspots.draw(self.model.cols.x[m], self.model.cols.y[m])
+        x, y = self.model.coords()
+        self.hotspots.draw(x[m], y[m])
         swatches = " ".join(f"<span style='background:{c}'>&nbsp;&nbsp;&nbsp;</span> {label}"
                             for c, label in self.hotspots.legend())
         self.legend_label.setText(tr("Map hotspots, incidents per {s:.0f} m hexagon: ").format(

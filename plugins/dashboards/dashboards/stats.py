@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from dashboards import cube
 from dashboards.columns import MINUTES_PER_DAY, IncidentColumns
 
 #: Incident states that count as open, resolved.
@@ -89,6 +90,20 @@ def per_day(cols: IncidentColumns, units: np.ndarray) -> tuple[np.ndarray, np.nd
     return np.arange(first, last + 1), counts
 
 
+def per_day_of(cols: IncidentColumns, f: Filter) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`per_day` of the commune, category and department of ``f``: a slice of the day cube."""
+    if f.department is not None or not len(cols):
+        return per_day(cols, unit_mask(cols, f))
+    c = cube.day_cube(cols)
+    counts = c.counts
+    commune, category = _code(cols.communes, f.commune), _code(cols.categories, f.category)
+    if commune is not None:
+        counts = counts[:, commune + 1:commune + 2] if commune >= 0 else counts[:, :0]
+    if category is not None:
+        counts = counts[:, :, category:category + 1] if category >= 0 else counts[:, :, :0]
+    return np.arange(c.first, c.first + len(c.counts)), counts.sum(axis=(1, 2, 3))
+
+
 def counts_by(codes: np.ndarray, m: np.ndarray, n: int) -> np.ndarray:
     """How many picked rows hold each code ``0..n-1``."""
     return np.bincount(codes[m], minlength=n)[:n]
@@ -98,8 +113,25 @@ def _statuses_in(cols: IncidentColumns, names: tuple[str, ...]) -> np.ndarray:
     return cols.status_in(names)
 
 
+def _population(cols: IncidentColumns, f: Filter) -> float:
+    return float(cols.population[cols.communes.index(f.commune)]) if f.commune in cols.communes \
+        else float(cols.population.sum()) if cols.population is not None else 0.0
+
+
 def incident_summary(cols: IncidentColumns, f: Filter) -> dict[str, Any]:
-    """Counts for the cards and charts of one filter."""
+    """Counts for the cards and charts of one filter (a slice of the day cube; masks with a department)."""
+    if f.department is None:
+        block = cube.pick(cube.day_cube(cols).block(f.start_day, f.end_day), _code(cols.communes, f.commune),
+                          _code(cols.categories, f.category))  # (commune + 1, category, kind)
+        by_kind = block.sum(axis=(0, 1))
+        return {"incidents": int(by_kind.sum()), "open": int(by_kind[0:2].sum()),
+                "resolved": int(by_kind[2:4].sum()), "by_category": block.sum(axis=(0, 2)),
+                "by_commune": block.sum(axis=(1, 2))[1:], "camera_by_type": block[:, :, 1::2].sum(axis=(0, 2)),
+                "population": _population(cols, f)}
+    return _summary_by_masks(cols, f)
+
+
+def _summary_by_masks(cols: IncidentColumns, f: Filter) -> dict[str, Any]:
     m = mask(cols, f)
     camera = cols.channels.index("camera") if "camera" in cols.channels else -1
     return {
@@ -110,8 +142,7 @@ def incident_summary(cols: IncidentColumns, f: Filter) -> dict[str, Any]:
         "by_commune": counts_by(cols.commune[m] + 1, np.ones(int(m.sum()), bool), len(cols.communes) + 1)[1:]
         if len(cols.communes) else np.zeros(0, np.int64),
         "camera_by_type": counts_by(cols.category, m & (cols.channel == camera), len(cols.categories)),
-        "population": float(cols.population[cols.communes.index(f.commune)]) if f.commune in cols.communes
-        else float(cols.population.sum()) if cols.population is not None else 0.0,
+        "population": _population(cols, f),
     }
 
 
@@ -150,6 +181,20 @@ def _unit_rows(cols: IncidentColumns, m: np.ndarray) -> dict[str, np.ndarray]:
                 "mean_hours": np.where(res > 0, hsum / res, np.nan)}
 
 
+def _rows_of(count: np.ndarray, res: np.ndarray, hsum: np.ndarray) -> dict[str, np.ndarray]:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return {"incidents": count, "resolved": res, "resolution_rate": np.where(count > 0, res / count, np.nan),
+                "mean_hours": np.where(res > 0, hsum / res, np.nan)}
+
+
+def _month_rows(cols: IncidentColumns, f: Filter, month: str) -> dict[str, np.ndarray]:
+    """:func:`_unit_rows` of one month for the category of ``f``, from the month cube."""
+    m = int(np.datetime64(month, "M").astype(np.int64))
+    block = cube.pick(cube.month_cube(cols).block(m, m), None, _code(cols.categories, f.category))
+    per = block.sum(axis=1)[1:]  # (commune, [count, resolved, hours])
+    return _rows_of(per[:, 0].astype(np.int64), per[:, 1], per[:, 2])
+
+
 def ranking(cols: IncidentColumns, f: Filter, month: str) -> list[dict[str, Any]]:
     """Beijing-style monthly ranking of the communes for ``month`` (``YYYY-MM``).
 
@@ -160,9 +205,12 @@ def ranking(cols: IncidentColumns, f: Filter, month: str) -> list[dict[str, Any]
     """
     start, end = _month_days(month)
     base = replace(f, commune=None)
-    this = _unit_rows(cols, mask(cols, replace(base, start_day=start, end_day=end)))
     prev_start, prev_end = _month_days(str(np.datetime64(month, "M") - 1))
-    before = _unit_rows(cols, mask(cols, replace(base, start_day=prev_start, end_day=prev_end)))
+    if f.department is None:
+        this, before = _month_rows(cols, f, month), _month_rows(cols, f, str(np.datetime64(month, "M") - 1))
+    else:
+        this = _unit_rows(cols, mask(cols, replace(base, start_day=start, end_day=end)))
+        before = _unit_rows(cols, mask(cols, replace(base, start_day=prev_start, end_day=prev_end)))
     pop = cols.population if cols.population is not None else np.zeros(len(cols.communes))
 
     def ranks(rows: dict[str, np.ndarray]) -> np.ndarray:
@@ -192,6 +240,10 @@ def ranking(cols: IncidentColumns, f: Filter, month: str) -> list[dict[str, Any]
 
 def month_history(cols: IncidentColumns, f: Filter) -> list[dict[str, Any]]:
     """Month by month for the commune of ``f`` (or the whole city): incidents, resolved share, hours."""
+    return _history_from_cube(cols, f) if f.department is None else _history_by_masks(cols, f)
+
+
+def _history_by_masks(cols: IncidentColumns, f: Filter) -> list[dict[str, Any]]:
     units = unit_mask(cols, replace(f, commune=None))
     month = cols.month
     code = cols.communes.index(f.commune) if f.commune in cols.communes else None
@@ -211,6 +263,26 @@ def month_history(cols: IncidentColumns, f: Filter) -> list[dict[str, Any]]:
         rows.append({"month": str(np.datetime64(first + i, "M")), "incidents": int(count[i]),
                      "resolution_rate": float(res[i] / count[i]) if count[i] else None,
                      "mean_hours": float(hsum[i] / res[i]) if res[i] else None})
+    return rows[::-1]
+
+
+def _history_from_cube(cols: IncidentColumns, f: Filter) -> list[dict[str, Any]]:
+    c = cube.month_cube(cols)
+    code = cols.communes.index(f.commune) if f.commune in cols.communes else None  # else the whole city
+    counts = c.counts if code is None else c.counts[:, code + 1:code + 2]
+    category = _code(cols.categories, f.category)
+    if category is not None:
+        counts = counts[:, :, category:category + 1] if category >= 0 else counts[:, :, :0]
+    per = counts.sum(axis=(1, 2))  # (month, [count, resolved, hours])
+    seen = np.flatnonzero(per[:, 0] > 0)
+    if not len(seen):
+        return []
+    rows = []
+    for i in range(seen[0], seen[-1] + 1):  # one per month shown
+        n, res, hsum = int(per[i, 0]), per[i, 1], per[i, 2]
+        rows.append({"month": str(np.datetime64(c.first + i, "M")), "incidents": n,
+                     "resolution_rate": float(res / n) if n else None,
+                     "mean_hours": float(hsum / res) if res else None})
     return rows[::-1]
 
 

@@ -6,6 +6,7 @@ import csv
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from dashboards import stats
@@ -140,6 +141,30 @@ def test_ranking_sorts_by_a_column(panel):
     panel.table.sortByColumn(col, panel.table.horizontalHeader().sortIndicatorOrder().DescendingOrder)
     values = [panel.table.item(r, col).key for r in range(panel.table.rowCount())]
     assert values == sorted(values, reverse=True)
+    # a filter change keeps the chosen order; picking a commune marks its row (and only it)
+    panel.set_filter(commune="Đông Ba")
+    assert [panel.table.item(r, col).key for r in range(panel.table.rowCount())] == values
+    model = panel.table.model()
+    marked = [model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) is not None
+              for r in range(model.rowCount())]
+    names = [panel.table.item(r, 2).key for r in range(panel.table.rowCount())]
+    assert [n for n, m in zip(names, marked) if m] == ["Đông Ba"]
+    assert model.data(model.index(names.index("Đông Ba"), 2)) == "Đông Ba"
+    # clicking a row filters by its commune (a second click clears it)
+    row = names.index("Phú Hội") if "Phú Hội" in names else 0
+    panel.table.clicked.emit(model.index(row, 0))  # what a click on the row sends
+    assert panel.filter.commune == names[row]
+
+
+def test_ranking_rows_missing_values_sort_last_ascending():
+    from dashboards.ranking import DataTable
+
+    t = DataTable()
+    t.set_rows([("commune", "Commune", "text"), ("score", "Score", "float")],
+               [{"commune": "a", "score": 2.0}, {"commune": "b", "score": None}, {"commune": "c", "score": 1.0}])
+    t.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert [t.item(r, 0).key for r in range(t.rowCount())] == ["c", "a", "b"]
+    assert t.item(2, 1).text() == "—" and t.item(0, 1).text() == "1.0"
 
 
 def test_commune_officer_sees_only_their_commune(qtbot, tmp_path, plugin_context, monkeypatch):
