@@ -8,6 +8,7 @@ for anything else (a single-band raster keeps its colour ramp).
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -25,11 +26,11 @@ def draw_own_colours(view: MapView, path: str | os.PathLike[str], style=None) ->
         from gisdesk.render.basemap import draw_basemap
 
         return draw_basemap(view, path)
+    if not has_own_colours(path):  # a band of values: the ramp draws it (raster.py keeps it open)
+        return None
     import rasterio
 
     with rasterio.open(path) as src:
-        if not is_colour_raster(src):
-            return None
         return _draw_rgb(view, src)
 
 
@@ -46,9 +47,19 @@ def is_colour_raster(src) -> bool:
 
 
 def has_own_colours(path: str | os.PathLike[str]) -> bool:
-    """Whether the raster file at ``path`` is drawn in its own colours (a basemap or an RGB(A) image)."""
+    """Whether the raster file at ``path`` is drawn in its own colours (a basemap or an RGB(A) image);
+    remembered per file version, so a repeat render opens nothing to ask again."""
     if is_tile_file(path):
         return True
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return _colour_file(os.fspath(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _colour_file(path: str, _mtime_ns: int, _size: int) -> bool:
     import rasterio
 
     try:

@@ -436,7 +436,7 @@ def _layer_state(src: SpatiaLiteSource, pkg: Any, out: Path, copied: set[str]) -
                 f"({', '.join('?' for _ in copied)}))", [old, *sorted(copied)])
     pkg.execute("UPDATE main.gisdesk_layer_state SET source = ?, layer_key = 'vector:' || ? || ':' || lower(name) "
                 "WHERE kind = 'vector'", (new, new))
-    rasters = {path.name: f"{out.stem}_{name}.tif" for name, path, _, _ in src.rasters()}
+    rasters = {path.name: f"{out.stem}_{name}{_raster_suffix(path)}" for name, path, _, _ in src.rasters()}
     pkg.execute(f"DELETE FROM main.gisdesk_layer_state WHERE kind = 'raster' AND source NOT IN "
                 f"({', '.join('?' for _ in rasters) or 'NULL'})", list(rasters))
     for before, after in rasters.items():
@@ -457,17 +457,32 @@ def _copy_users(src: SpatiaLiteSource, pkg: Any, user: User, copied: set[str]) -
     return pkg.execute("SELECT count(*) FROM main.users").fetchone()[0]
 
 
+def _raster_suffix(path: Path) -> str:
+    """A cut raster is a GeoTIFF; a basemap keeps its tile format (.mbtiles, .pmtiles)."""
+    from gisdesk.store.tiles import is_tile_file
+
+    return path.suffix.lower() if is_tile_file(path) else ".tif"
+
+
 def _cut_rasters(src: SpatiaLiteSource, pkg: Any, out: Path, bounds: tuple, raster_tmps: list) -> None:
     """Each referenced raster cut to the area's box (a rasterio window), written beside the package."""
     from gisdesk.store._package_raster import cut_raster
 
     pkg.execute("CREATE TABLE gisdesk_rasters (name TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, grp TEXT)")
+    from gisdesk.store.tiles import is_tile_file
+
     for name, path, title, grp in src.rasters():
         if not path.exists():
             continue
-        final = out.with_name(f"{out.stem}_{name}.tif")
+        final = out.with_name(f"{out.stem}_{name}{_raster_suffix(path)}")
         part = out.with_name(f".{final.name}.part")
-        if cut_raster(path, part, bounds):
+        if is_tile_file(path):  # the offline basemap travels whole: the responder's map outside the area too
+            import shutil
+
+            shutil.copyfile(path, part)
+            raster_tmps.append((part, final))
+            pkg.execute("INSERT INTO gisdesk_rasters VALUES (?, ?, ?, ?)", (name, final.name, title, grp))
+        elif cut_raster(path, part, bounds):
             raster_tmps.append((part, final))
             pkg.execute("INSERT INTO gisdesk_rasters VALUES (?, ?, ?, ?)", (name, final.name, title, grp))
 

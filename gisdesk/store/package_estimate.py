@@ -104,9 +104,15 @@ def _raster_bytes(src: SpatiaLiteSource, bounds: tuple[float, float, float, floa
     import rasterio
     from rasterio.windows import from_bounds
 
+    from gisdesk.store.tiles import is_tile_file
+
     total = 0
+    whole = 0  # basemaps travel whole (package_create): their file size
     for _, path, _, _ in src.rasters():
         if not path.exists():
+            continue
+        if is_tile_file(path):
+            whole += path.stat().st_size
             continue
         with rasterio.open(path) as r:
             win = from_bounds(*bounds, r.transform)
@@ -122,7 +128,7 @@ def _raster_bytes(src: SpatiaLiteSource, bounds: tuple[float, float, float, floa
                         except Exception:  # a format without blocks' sizes: the raw pixels
                             size = w.width * w.height * _itemsize(r.dtypes[band - 1])
                         total += size * cols * rows / (w.width * w.height)
-    return int(total * RASTER_RATIO)
+    return int(total * RASTER_RATIO) + whole
 
 
 def _itemsize(dtype: str) -> int:

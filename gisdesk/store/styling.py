@@ -18,20 +18,24 @@ def _code(k: int) -> str:
 
 def _rules_expr(ds: DataSource, layer: LayerInfo, style: VectorStyle, fields: list[str]) -> ClassExpr:
     """``CASE WHEN (rule 1) THEN code 1 … ELSE code 0 END``: the first rule whose filter holds."""
-    from gisdesk.core.expression import parse, to_sql
+    from gisdesk.core.expression import SqlDialect, parse, to_sql
     from gisdesk.store.table_query import FOLD_FUNCTION, SQLITE, UPPER_FUNCTION, _fold, _upper
 
+    server = getattr(ds, "format", "") == "postgis"  # PostgreSQL: ILIKE, upper() and lower() are its own
+    dialect = SqlDialect() if server else SQLITE
     whens, params = [], []
     for k, rule in enumerate(style.rules, start=1):
         try:
-            cond, cond_params = to_sql(parse(rule.filter, fields), SQLITE) if rule.filter.strip() else ("1", [])
+            cond, cond_params = (to_sql(parse(rule.filter, fields), dialect) if rule.filter.strip()
+                                 else ("TRUE" if server else "1", []))
         except ValueError as exc:
             raise StoreError(f"Rule {k} of '{layer.name}' ({rule.label or rule.filter}) is not valid: {exc}") from None
         whens.append(f"WHEN ({cond}) THEN ?")
         params += [*cond_params, _code(k)]
-    for conn in (ds.connection(), ds.connection(spatialite=False)):  # accent-insensitive ilike, upper(), lower()
-        conn.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
-        conn.create_function(UPPER_FUNCTION, 1, _upper, deterministic=True)
+    if not server:
+        for conn in (ds.connection(), ds.connection(spatialite=False)):  # accent-insensitive ilike, upper(), lower()
+            conn.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
+            conn.create_function(UPPER_FUNCTION, 1, _upper, deterministic=True)
     sql = f"CASE {' '.join(whens)} ELSE ? END" if whens else "?"
     return ClassExpr(sql, params + [_code(0)])
 

@@ -99,9 +99,10 @@ def collect_incidents(conn: Any, mark: dict[str, int], not_logged: str) -> list[
 
 
 def _snapshot_now(conn: Any, uuid: str) -> dict[str, Any] | None:
-    from gisdesk.store.incident_reads import _SELECT, _incident
+    from gisdesk.store.dialect import dialect_of
+    from gisdesk.store.incident_reads import _incident, _select
 
-    row = conn.execute(_SELECT + " WHERE i.uuid = ?", (uuid,)).fetchone()
+    row = conn.execute(_select(dialect_of(conn)) + " WHERE i.uuid = ?", (uuid,)).fetchone()
     if row is None:
         return None
     snap = snapshot(_incident(row))

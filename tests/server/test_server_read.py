@@ -74,10 +74,12 @@ def test_the_commune_officer_reads_only_their_communes_incidents(read_server, re
     assert box[0] >= area.bounds[0] and box[2] <= area.bounds[2]  # the extent too is the officer's rows only
 
 
-def _render(target: str, out, layers: str, bbox: str) -> np.ndarray:
+def _render(target: str, out, layers: str, bbox: str, style: str | None = None) -> np.ndarray:
     from PySide6.QtGui import QImage
 
-    assert main(["render", target, "--layers", layers, "--size", "640x480", "--bbox", bbox, "-o", str(out)]) == 0
+    extra = ["--style", style] if style else []
+    assert main(["render", target, "--layers", layers, "--size", "640x480", "--bbox", bbox, "-o", str(out),
+                 *extra]) == 0
     img = QImage(str(out)).convertToFormat(QImage.Format.Format_RGBA8888)
     rows = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())
     return rows[:, :img.width() * 4].reshape(img.height(), img.width(), 4).astype(np.int16)
@@ -97,12 +99,24 @@ def test_render_on_the_server_draws_the_same_image(qapp, read_server, read_demo_
 
 
 def test_the_officers_render_shows_only_their_incidents(qapp, read_server, read_demo_file, tmp_path):
-    everyone = _render(read_server[DISPATCHER], tmp_path / "all.png", "incidents", CITY_BBOX)
-    officer = _render(read_server[OFFICER], tmp_path / "officer.png", "incidents", CITY_BBOX)
+    import json
+
+    from gisdesk.core.style import Symbol, VectorStyle
+
+    # every incident as one dot (the demo's own style shows the open ones only)
+    style = tmp_path / "all.json"
+    style.write_text(json.dumps({"incidents": VectorStyle(symbol=Symbol(fill="#d23c3c", stroke="", size=4)).to_dict()}))
+    everyone = _render(read_server[DISPATCHER], tmp_path / "all.png", "incidents", CITY_BBOX, str(style))
+    officer = _render(read_server[OFFICER], tmp_path / "officer.png", "incidents", CITY_BBOX, str(style))
     drawn_all = (everyone[..., :3] != 255).any(axis=2)
     drawn_officer = (officer[..., :3] != 255).any(axis=2)
     assert 0 < drawn_officer.sum() < drawn_all.sum() / 5
-    assert not (drawn_officer & ~drawn_all).any()  # nothing the city view does not show
+    # nothing the city view does not show (give or take the one-pixel antialiased rim of a dot: a dot
+    # drawn among fewer neighbours may be rasterised a pixel wider at its edge)
+    near_all = drawn_all.copy()
+    for dy, dx in ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1)):
+        near_all |= np.roll(np.roll(drawn_all, dy, axis=0), dx, axis=1)
+    assert not (drawn_officer & ~near_all).any()
 
 
 def test_kpi_on_the_server_matches_the_workspace(read_server, read_demo_file, capsys):
@@ -111,11 +125,8 @@ def test_kpi_on_the_server_matches_the_workspace(read_server, read_demo_file, ca
     on_file = json.loads(capsys.readouterr().out)
     assert main(["kpi", read_server[DISPATCHER], "--json", "--to", "2026-11-21"]) == 0
     on_server = json.loads(capsys.readouterr().out)
-    on_file.pop("satisfaction"), on_server.pop("satisfaction")  # task_callbacks are not published yet
-    for rows in (on_file["by_commune"], on_file["by_department"]):
-        for r in rows:
-            r["satisfaction_rate"], r["satisfaction_responses"] = None, 0
-    assert on_server == on_file
+    assert on_server == on_file  # satisfaction too: callbacks are published with the case tables
+    assert on_file["satisfaction"]["responses"] > 0
     assert on_file["completed"] > 0 and on_file["backlog"] > 0
 
 

@@ -124,7 +124,7 @@ def test_print_options_and_an_atlas_from_the_dialog(qtbot, city, tmp_path):
     import subprocess
 
     layers, kinds, renderer = city
-    workspace = layers[0].source
+    workspace = next(lyr.source for lyr in layers if hasattr(lyr, "source"))
     dialog = ExportDialog("Huế", atlas_layers=["communes"])
     qtbot.addWidget(dialog)
     dialog.set_format("png")
