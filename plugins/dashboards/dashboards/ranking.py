@@ -73,7 +73,9 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.columns):
-            return self.columns[section][1]
+            # translated when shown: the column table is built when the module is first imported, maybe
+            # before the language was chosen (a translated text passes through unchanged)
+            return tr(self.columns[section][1])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
