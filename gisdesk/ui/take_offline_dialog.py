@@ -372,13 +372,31 @@ def install_offline(window: Any) -> None:
     sync.setToolTip(_wtr("Send this package's changes and receive the city's") if sync.isEnabled()
                     else _wtr("Not available: {reason}").format(reason=why))
     sync.triggered.connect(lambda checked=False: run_sync(window))
+    conflicts = QAction(icon("mdi6.call-split"), _wtr("Sync &conflicts…"), window)
+    conflicts.setObjectName("gisdesk.file.sync_conflicts")
+    conflicts.setToolTip(_wtr("The changes that lost when a package was synced, with what was kept and why"))
+    conflicts.triggered.connect(lambda checked=False: open_conflicts(window))
+    if getattr(window, "on_server", False):
+        conflicts.setEnabled(False)
+        conflicts.setToolTip(_wtr("Not available: {reason}").format(reason=_wtr("packages sync with a workspace file")))
     quit_action = window.actions.get("gisdesk.file.quit")
     file_menu.insertAction(quit_action, take)
     file_menu.insertAction(quit_action, sync)
+    file_menu.insertAction(quit_action, conflicts)
     file_menu.insertSeparator(quit_action)
     window.package_label = QLabel(objectName="gisdesk.status.package")
     window.statusBar().addPermanentWidget(window.package_label)
     show_package(window)
+
+
+def open_conflicts(window: Any):
+    """Show the sync conflicts the signed-in user may see; returns the dialog."""
+    from gisdesk.ui.conflicts_dialog import ConflictsDialog
+
+    dialog = ConflictsDialog(window.workspace, window.account, window)
+    dialog.open()
+    window._conflicts_dialog = dialog
+    return dialog
 
 
 def show_package(window: Any) -> None:

@@ -277,6 +277,64 @@
         </message>
     </context>
     <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept</source>
+            <translation>Được giữ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept by</source>
+            <translation>Giữ bởi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Lost</source>
+            <translation>Bị thua</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Lost by</source>
+            <translation>Thua bởi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>No sync conflict you may see.</source>
+            <translation>Không có xung đột đồng bộ nào bạn được xem.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Record</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Sync conflicts</source>
+            <translation>Xung đột đồng bộ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>What</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>When</source>
+            <translation>Lúc</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Why</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>{n} conflict(s). Both values are kept: the losing change is here and in the record's history; nothing was dropped.</source>
+            <translation>{n} xung đột. Cả hai giá trị đều được giữ: thay đổi bị thua nằm ở đây và trong lịch sử của bản ghi; không có gì bị bỏ.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectDialog</name>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
@@ -1270,6 +1328,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>Sync &amp;conflicts…</source>
+            <translation>&amp;Xung đột đồng bộ…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
             <translation>Đồng bộ thất bại: {reason}</translation>
         </message>
@@ -1287,6 +1350,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Take &amp;offline…</source>
             <translation>Làm việc &amp;ngoại tuyến…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>The changes that lost when a package was synced, with what was kept and why</source>
+            <translation>Các thay đổi bị thua khi đồng bộ gói, cùng giá trị được giữ và lý do</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1358,6 +1426,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>offline package for {user}, last synced {when}</source>
             <translation>gói ngoại tuyến của {user}, đồng bộ lần cuối {when}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>packages sync with a workspace file</source>
+            <translation>gói đồng bộ với tệp vùng làm việc</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />

@@ -277,6 +277,64 @@
         </message>
     </context>
     <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept</source>
+            <translation>保留值</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept by</source>
+            <translation>保留者</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Lost</source>
+            <translation>落选值</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Lost by</source>
+            <translation>落选者</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>No sync conflict you may see.</source>
+            <translation>没有您可查看的同步冲突。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Sync conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>{n} conflict(s). Both values are kept: the losing change is here and in the record's history; nothing was dropped.</source>
+            <translation>{n} 个冲突。两个值都已保留：落选的更改在此处及记录的历史中；没有任何内容被丢弃。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectDialog</name>
         <message>
             <location filename="/work/main/gisdesk/ui/server_connect.py" />
@@ -1270,6 +1328,11 @@ The data stays in its file.</source>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>Sync &amp;conflicts…</source>
+            <translation>同步冲突(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
             <translation>同步失败：{reason}</translation>
         </message>
@@ -1287,6 +1350,11 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Take &amp;offline…</source>
             <translation>离线使用(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>The changes that lost when a package was synced, with what was kept and why</source>
+            <translation>同步数据包时落选的更改，以及保留的内容和原因</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1358,6 +1426,11 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>offline package for {user}, last synced {when}</source>
             <translation>{user} 的离线数据包，上次同步 {when}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>packages sync with a workspace file</source>
+            <translation>数据包与工作区文件同步</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
