@@ -32,7 +32,7 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, 
 from gisdesk.core.layers import RasterLayer, VectorLayer
 from gisdesk.core.style import Symbol
 from gisdesk.render.colour_raster import has_own_colours
-from gisdesk.render.legend import legend_entries
+from gisdesk.render.legend import legend_entries, visible_classes
 from gisdesk.render.labels import collect as collect_labels
 from gisdesk.render.labels import draw as draw_labels
 from gisdesk.render.renderer import Renderer, snapshot
@@ -457,29 +457,6 @@ def export_map(path: str | os.PathLike[str], renderer: Renderer, layers: list, v
     finally:
         tmp.unlink(missing_ok=True)
     return path
-
-
-def visible_classes(renderer: Renderer, layer, view: MapView) -> set[int] | None:
-    """The class codes (0 = *other*, 1… = the style's classes) of the features of ``layer`` in ``view``;
-    None for a single-symbol style, a raster, or when it cannot be told (then every class is listed)."""
-    import numpy as np
-
-    from gisdesk.render.vector import path_boxes
-
-    if not isinstance(layer, VectorLayer) or layer.style.mode == "single":
-        return None
-    try:
-        data = renderer.layer_data(layer, view)
-        if data.codes is None:
-            return None
-        g = data.geoms
-        boxes = path_boxes(g)
-        inside = ((boxes[:, 2] >= view.minx) & (boxes[:, 3] >= view.miny) & (boxes[:, 0] <= view.maxx)
-                  & (boxes[:, 1] <= view.maxy))
-        features = np.unique(g.path_feature[inside])
-        return {int(c) for c in np.unique(np.asarray(data.codes)[features])}  # class numbers (reader: code - base)
-    except Exception:  # the legend never fails a print: list every class
-        return None
 
 
 def legend_blocks(renderer: Renderer, layers: list, view: MapView, kinds: dict[str, str], dpi: float) -> list:

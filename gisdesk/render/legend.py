@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen
 
@@ -68,4 +70,27 @@ def legend_entries(layer: VectorLayer | RasterLayer, kind: str, size: int = 16) 
     return rows
 
 
-__all__ = ["symbol_swatch", "ramp_swatch", "legend_entries"]
+def visible_classes(renderer: Any, layer: Any, view: Any) -> set[int] | None:
+    """The class codes (0 = *other*, 1… = the style's classes) of the features of ``layer`` in ``view``;
+    None for a single-symbol style, a raster, or when it cannot be told (then every class is listed)."""
+    import numpy as np
+
+    from gisdesk.render.vector import path_boxes
+
+    if not isinstance(layer, VectorLayer) or layer.style.mode == "single":
+        return None
+    try:
+        data = renderer.layer_data(layer, view)
+        if data.codes is None:
+            return None
+        g = data.geoms
+        boxes = path_boxes(g)
+        inside = ((boxes[:, 2] >= view.minx) & (boxes[:, 3] >= view.miny) & (boxes[:, 0] <= view.maxx)
+                  & (boxes[:, 1] <= view.maxy))
+        features = np.unique(g.path_feature[inside])
+        return {int(c) for c in np.unique(np.asarray(data.codes)[features])}  # class numbers (reader: code - base)
+    except Exception:  # the legend never fails a print: list every class
+        return None
+
+
+__all__ = ["symbol_swatch", "ramp_swatch", "legend_entries", "visible_classes"]

@@ -93,15 +93,10 @@ def _row(ws: Path, position: int | None, layer: Layer) -> tuple:
             json.dumps(style))
 
 
-def _qgis_styles(ws: Path, layers: list[Layer]) -> list[tuple[str, str, str, VectorStyle]]:
-    """(table, geometry column, kind, style) of the workspace's own vector layers, for QGIS's ``layer_styles``."""
-    from gisdesk.store.datasource import DataSource
-
+def _qgis_styles(ws: Path, layers: list[Layer], infos: dict) -> list[tuple[str, str, str, VectorStyle]]:
+    """(table, geometry column, kind, style) of the workspace's own vector layers, for QGIS's ``layer_styles``;
+    ``infos``: the workspace's layers by lower-case name."""
     own = [lyr for lyr in layers if isinstance(lyr, VectorLayer) and _source_text(ws, lyr.source) == _source_text(ws, ws)]
-    if not own:
-        return []
-    with DataSource(ws) as ds:
-        infos = {info.name.lower(): info for info in ds.layers}
     out = []
     for lyr in own:
         info = infos.get(lyr.name.lower())
@@ -110,15 +105,17 @@ def _qgis_styles(ws: Path, layers: list[Layer]) -> list[tuple[str, str, str, Vec
     return out
 
 
-def _workspace_keys(ws: Path) -> dict[str, tuple[str, str]]:
-    """Keys of the layers the workspace itself provides, with (kind, name)."""
+def _workspace_keys(ws: Path) -> tuple[dict[str, tuple[str, str]], dict]:
+    """Keys of the layers the workspace itself provides, with (kind, name); and its vector layers by
+    lower-case name (one read of the file for both)."""
     from gisdesk.store.datasource import DataSource
 
     with DataSource(ws) as ds:
         keys = {f"vector:{_source_text(ws, ds.path)}:{info.name.lower()}": ("vector", info.name) for info in ds.layers}
         for r in ds.rasters:
             keys[f"raster:{_source_text(ws, Path(r.path))}"] = ("raster", Path(r.path).stem)
-    return keys
+        infos = {info.name.lower(): info for info in ds.layers}
+    return keys, infos
 
 
 def save_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer], *, read_only: bool = False,
@@ -151,9 +148,10 @@ def save_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
     require_in(ws, user, "restyle", "style")
     rows = [_row(ws, i, lyr) for i, lyr in enumerate(layers)]
     present = {r[1] for r in rows}
+    keys, infos = _workspace_keys(ws)
     removed = [(None, key, kind, _source_text(ws, ws), name, None, None, 0, None)
-               for key, (kind, name) in _workspace_keys(ws).items() if key not in present]
-    qgis = _qgis_styles(ws, layers)
+               for key, (kind, name) in keys.items() if key not in present]
+    qgis = _qgis_styles(ws, layers, infos)
     conn = connect(ws, read_only=read_only, wal=not read_only, busy_timeout_ms=busy_timeout_ms, spatialite=False)
     try:
         with write_transaction(conn):  # a full disk or a held lock is said as such, never masked by ROLLBACK

@@ -15,8 +15,6 @@ row marked ``useAsDefault``. gisdesk
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 from gisdesk.core.default_styles import default_style
@@ -103,15 +101,4 @@ def write_styles(conn: Any, styles: list[tuple[str, str, str, VectorStyle]], own
     return n
 
 
-def qml_for(path: str | os.PathLike[str], table: str) -> str | None:
-    """The default QGIS style of ``table`` in the file at ``path`` (read-only), if any."""
-    from gisdesk.store.connection import connect
-
-    conn = connect(Path(path), read_only=True, wal=False, spatialite=False)
-    try:
-        return default_qml(conn, table)
-    finally:
-        conn.close()
-
-
-__all__ = ["CREATE", "STYLE_NAME", "default_qml", "initial_style", "qml_for", "write_styles"]
+__all__ = ["CREATE", "STYLE_NAME", "default_qml", "initial_style", "write_styles"]
