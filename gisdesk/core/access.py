@@ -51,10 +51,18 @@ user                read       self                   self                    se
                                                                                              all)
                     administer no                     no                      no             administrator
 package             create     no                     no                      no             yes
+conflict            read       all                    own commune's           own            all
+                                                                              department's
+                    edit       no                     those over their own    same           yes
+                    (settle)                          evidence or progress
+                                                      (owner ``assignee``,
+                                                      author themselves)
 =================== ========== ====================== ======================= ============== ==============
 
 A callback is the reporter's answer when the city calls back after a case closed. A package is
-an offline copy of what one user may read (``gisdesk package create``): the city hands it out.
+an offline copy of what one user may read (``gisdesk package create``): the city hands it out. A
+conflict is the losing value of a sync (:mod:`gisdesk.core.conflict_resolution` says whose value it
+is: ``owner`` ``city`` for a case's state and assignment, ``assignee`` for evidence and progress).
 
 A deactivated account reads nothing and does nothing. A name that is not in the
 workspace's ``users`` table acts as a viewer (the stores re-read the role from the
@@ -79,13 +87,13 @@ from gisdesk.core.users import CITY_ROLES, PermissionDenied, User
 
 #: Every kind of record the policy knows.
 KINDS: tuple[str, ...] = ("incident", "incident_shape", "attachment", "task", "question", "notification",
-                          "layer", "style", "routing_rule", "user", "callback", "package")
+                          "layer", "style", "routing_rule", "user", "callback", "package", "conflict")
 #: Every action the policy knows.
 ACTIONS: tuple[str, ...] = ("read", "create", "edit", "change_status", "reroute", "delete", "import",
                             "restyle", "administer")
 #: Kinds whose rows belong to a commune or a department (read filtered per row).
 CASE_KINDS: frozenset[str] = frozenset({"incident", "incident_shape", "attachment", "task", "question",
-                                        "notification", "callback"})
+                                        "notification", "callback", "conflict"})
 #: Kinds everybody signed in may read whole (the reference data of the city).
 REFERENCE_KINDS: frozenset[str] = frozenset({"layer", "style", "routing_rule"})
 #: Map layers (workspace tables) that hold case rows, and the kind each holds.
@@ -224,6 +232,8 @@ def decide(user: User, action: str, kind: str, record: Mapping[str, Any] | None 
         if action == "create" and city:
             return _OK
         return Decision(False, f"only the city (dispatcher or administrator) hands out offline packages; {who}")
+    if kind == "conflict":  # settling a sync conflict: keep the current value or use the losing one
+        return _decide_conflict(user, action, record, who)
     if kind == "callback":  # calling the reporter back is the city's step; append-only
         if action == "create" and city:
             return _OK
@@ -290,6 +300,23 @@ def _decide_task(user: User, action: str, record: Mapping[str, Any] | None, who:
     if city:
         return _OK
     return _own(user, "task", record, who, action)
+
+
+def _decide_conflict(user: User, action: str, record: Mapping[str, Any] | None, who: str) -> Decision:
+    if action != "edit":
+        return Decision(False, f"a sync conflict is only settled (kept or other value), never {_verb(action)}d; {who}")
+    if user.role in CITY_ROLES:
+        return _OK
+    rec = record or {}
+    if record is None:
+        return _OK if _unit_column(user, "conflict") else Decision(False, f"{who} settles no conflicts")
+    if rec.get("owner") == "assignee":
+        if rec.get("author") == user.username and holds(user, rec):
+            return _OK
+        return Decision(False, f"only the city or {rec.get('author') or 'the officer'} who made the losing change "
+                               f"may settle this conflict; {who}")
+    return Decision(False, f"only the city (dispatcher or administrator) settles a conflict over a case's state or "
+                           f"assignment (commune, deadline, priority); {who}")
 
 
 def _decide_question(user: User, action: str, record: Mapping[str, Any] | None, who: str) -> Decision:

@@ -188,6 +188,10 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
     if kind == "task_event":
         if rec.get("action") == "create":
             return "refused", "tasks created in a package do not travel yet: create it at the source", None
+        if rec.get("action") == "resolve":  # a conflict settled in the package: settled here the same way
+            from gisdesk.store.sync_resolve import apply_resolution
+
+            return apply_resolution(store, rec)
         verdict, task = judge_event(store, rec, package_id, bases.get(rec["task_uuid"]))
         if verdict.outcome == "apply":
             try:

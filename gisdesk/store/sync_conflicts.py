@@ -31,7 +31,8 @@ def list_conflicts(workspace: str | os.PathLike[str], user: Any) -> list[dict[st
     """The conflicts of the records ``user`` may read, newest first (``[]`` without a sync table).
 
     Each: ``at``, ``kind``, ``record_uuid``, ``commune``, ``department``, ``field``, ``kept``,
-    ``kept_by``, ``lost``, ``lost_by``, ``lost_at``, ``reason``, ``resolved_at``.
+    ``kept_by``, ``lost``, ``lost_by``, ``lost_at``, ``reason``, ``resolved_at``, and ``id``, ``change_id``,
+    ``resolved_by``, ``resolution`` (the choice, its event and the chosen values, once settled).
     """
     from gisdesk.store.connection import connect
     from gisdesk.store.users_store import resolve_user
@@ -42,7 +43,7 @@ def list_conflicts(workspace: str | os.PathLike[str], user: Any) -> list[dict[st
             return []
         who = resolve_user(conn, user)
         cols = ("at", "kind", "record_uuid", "commune", "department", "field", "kept", "kept_by", "lost", "lost_by",
-                "lost_at", "reason", "resolved_at")
+                "lost_at", "reason", "resolved_at", "id", "change_id", "resolved_by", "resolution")
         rows = [dict(zip(cols, r)) for r in conn.execute(
             f"SELECT {', '.join(cols)} FROM gisdesk_sync_conflicts ORDER BY at DESC, id")]
     finally:
@@ -50,7 +51,7 @@ def list_conflicts(workspace: str | os.PathLike[str], user: Any) -> list[dict[st
     out = []
     for r in rows:
         if access.decide(who, "read", _kind(r["kind"]), {"commune": r["commune"], "department": r["department"]}):
-            r["kept"], r["lost"] = _value(r["kept"]), _value(r["lost"])
+            r["kept"], r["lost"], r["resolution"] = _value(r["kept"]), _value(r["lost"]), _value(r["resolution"])
             out.append(r)
     return out
 

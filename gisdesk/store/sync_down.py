@@ -99,8 +99,8 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
                        (after, *params)):
             records.append({"kind": "notification", "id": r["id"], "row": r})
         scope, params = _scope(conn, user, "task")
-        for r in _rows(conn, f"SELECT * FROM gisdesk_sync_conflicts WHERE (package_id = ? OR {scope}) AND at >= ? "
-                             "ORDER BY at", (package_id, *params, after)):
+        for r in _rows(conn, f"SELECT * FROM gisdesk_sync_conflicts WHERE (package_id = ? OR {scope}) AND (at >= ? "
+                             "OR resolved_at >= ?) ORDER BY at", (package_id, *params, after, after)):
             records.append({"kind": "conflict", "id": r["id"], "row": r})
     finally:
         conn.close()
@@ -283,6 +283,13 @@ def _replay_pending(store: ReplayTaskStore, touched: set[str]) -> tuple[int, int
             with write_transaction(store.conn):
                 if r["kind"] == "task_event":
                     if store.conn.execute("SELECT 1 FROM task_events WHERE id = ?", (r["change_id"],)).fetchone():
+                        continue
+                    if rec.get("action") == "resolve":  # settled here, not answered yet: settle it again
+                        from gisdesk.store.sync_resolve import apply_resolution
+
+                        if apply_resolution(store, rec)[0] == "refused":
+                            raise ValueError("the conflict was settled otherwise")
+                        replayed += 1
                         continue
                     task = replay_event(store, rec)
                     payload = dict(r["payload"], version=task.version)  # its base is now the source's history

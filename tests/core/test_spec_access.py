@@ -453,7 +453,8 @@ def test_case_kinds_are_the_ones_filtered_per_row():
     from gisdesk.core.access import CASE_KINDS
 
     # a reporter's callback (issue 17) belongs to the case it is about, like the others
-    assert CASE_KINDS == {"incident", "incident_shape", "attachment", "task", "question", "notification", "callback"}
+    assert CASE_KINDS == {"incident", "incident_shape", "attachment", "task", "question", "notification", "callback",
+                          "conflict"}  # a sync conflict belongs to the case it is about (issue 14)
     for kind in CASE_KINDS:
         assert read_filter(PHU_HOI, kind).mode == "eq"
     assert CASE_LAYERS["incident_shapes"] == "incident_shape"
@@ -524,7 +525,7 @@ def test_unknown_words_are_named_with_the_known_ones():
     with pytest.raises(ValueError) as caught:
         read_filter(ADMIN, "parcel")
     assert str(caught.value) == ("unknown kind 'parcel': use one of incident, incident_shape, attachment, task, "
-                                 "question, notification, layer, style, routing_rule, user, callback, package")
+                                 "question, notification, layer, style, routing_rule, user, callback, package, conflict")
 
 
 def test_a_filter_of_no_rows_matches_no_row_whatever_it_names():
