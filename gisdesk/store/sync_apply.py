@@ -204,8 +204,11 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
         if verdict.outcome == "conflict":
             kept = {"state": task.state, "commune": task.commune, "department": task.department,
                     "deadline": iso_utc(task.deadline) if task.deadline else None, "version": task.version}
+            kept_by = store.conn.execute(  # who made the value that stays (not an earlier conflict's author)
+                "SELECT who FROM task_events WHERE task_uuid = ? AND action NOT IN ('conflict', 'escalate') "
+                "ORDER BY version DESC LIMIT 1", (task.uuid,)).fetchone()
             cid = write_conflict(store, rec, package_id, "task_event", task.uuid, verdict.reason, kept,
-                                 task.updated_by, unit_record(task))
+                                 kept_by[0] if kept_by else task.updated_by, unit_record(task))
             return "conflict", verdict.reason, cid
         return verdict.outcome, verdict.reason or None, None
     if kind in ("incident_create", "incident_event", "incident_included"):

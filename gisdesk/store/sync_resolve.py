@@ -172,4 +172,29 @@ def apply_resolution(store: ReplayTaskStore, rec: dict[str, Any]) -> tuple[str, 
     return "applied", None, None
 
 
-__all__ = ["resolve_conflict", "read_conflict", "apply_resolution"]
+def conflict_view(workspace: str | os.PathLike[str], user: Any, conflict: dict[str, Any]) -> dict[str, Any]:
+    """What the resolution form shows besides the conflict row: the record's ``version`` now (given back to
+    :func:`resolve_conflict`), and ``kept_geom`` / ``lost_geom`` (shapely, workspace CRS, or None): where the
+    record is and where the losing change put it (a position reported with a step, an incident's moved shape).
+    Raises PermissionDenied / KeyError when the user may not read the record or it is gone."""
+    import shapely
+
+    with ReplayTaskStore(workspace, user) as store:
+        lost = conflict.get("lost") if isinstance(conflict.get("lost"), dict) else {}
+        kind = conflict.get("kind") or ""
+        if kind.startswith("incident"):
+            from gisdesk.store.sync_apply import _incidents
+
+            inc = _incidents(store).get(conflict["record_uuid"])
+            moved = lost.get("field") == "geometry" and lost.get("to_state")
+            return {"version": inc.version, "kept_geom": inc.geometry,
+                    "lost_geom": shapely.from_wkt(lost["to_state"]) if moved else None}
+        if kind not in ("task_event", "task_attachment"):  # a question's answer: no place, no version
+            return {"version": None, "kept_geom": None, "lost_geom": None}
+        task = store._load(conflict["record_uuid"])
+        pos = (lost.get("data") or {}).get("position")
+        return {"version": task.version, "kept_geom": task.area,
+                "lost_geom": shapely.Point(*pos[:2]) if pos else None}
+
+
+__all__ = ["resolve_conflict", "read_conflict", "apply_resolution", "conflict_view"]

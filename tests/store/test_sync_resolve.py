@@ -41,6 +41,8 @@ def _conflict_of(path, user, task_uuid, action):
 def test_the_city_uses_the_losing_value_and_the_task_has_it(city, tmp_path):
     t, _ = _completed_while_cancelled(city, tmp_path)
     c = _conflict_of(city, "dispatcher", t.uuid, "complete")
+    # the value that stays is the city's cancel, for each of the three (not the author of an earlier conflict)
+    assert [x["kept_by"] for x in list_conflicts(city, "dispatcher")] == ["dispatcher"] * 3
     with store(city, "dispatcher") as d:
         before = d.task(t.uuid)
     row = resolve_conflict(city, "dispatcher", c["id"], "lost", version=before.version)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -58,4 +59,83 @@ def test_the_dialog_from_the_file_menu(qtbot, workspace, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     texts = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert "cancelled" in texts and "done" in texts and "the city cancelled the task" in texts[-1]
+    assert "cancelled" in texts and "done" in texts and "the city cancelled the task" in texts[7]
+    assert texts[8] == "open"
+
+
+SHOTS = Path("/work/shots")
+
+
+def _window(qtbot, path, user, tmp_path):
+    from gisdesk.ui.main_window import MainWindow
+
+    win = MainWindow(path, QSettings(str(tmp_path / f"{user.username}.ini"), QSettings.Format.IniFormat), user=user)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _select(dialog, task_uuid, action):
+    row = next(i for i, c in enumerate(dialog.rows) if c["record_uuid"] == task_uuid and c["lost"]["action"] == action)
+    dialog.table.selectRow(row)
+    return dialog.rows[row]
+
+
+def test_the_city_settles_a_conflict_from_the_window_with_the_other_value(qtbot, workspace, tmp_path):
+    from gisdesk.ui.take_offline_dialog import open_conflicts
+    from tests.store.test_sync import actions, store
+    from tests.store.test_sync_resolve import _completed_while_cancelled
+
+    t, _ = _completed_while_cancelled(workspace, tmp_path)
+    win = _window(qtbot, workspace, User("dispatcher", "IOC", "city_dispatcher"), tmp_path)
+    dialog = open_conflicts(win)
+    qtbot.addWidget(dialog)
+    chosen = _select(dialog, t.uuid, "complete")
+    form = {dialog.versions.item(r, 0).text(): (dialog.versions.item(r, 1).text(), dialog.versions.item(r, 2).text())
+            for r in range(dialog.versions.rowCount())}
+    assert form["state"] == ("cancelled", "done") and form["offline step"] == ("—", "complete")
+    assert "phu_hoi" in dialog.who_label.text() and "dispatcher" in dialog.who_label.text()
+    assert "conflict.kept" in win.canvas.overlay_names()  # the task's place is highlighted on the map
+    assert dialog.keep_button.isEnabled() and dialog.other_button.isEnabled()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.waitUntil(lambda: win.render_time.text() != "", timeout=20000)
+    dialog.grab().save(str(SHOTS / "sync_conflicts_form.png"))
+    dialog.other_button.click()
+    with store(workspace, "dispatcher") as d:
+        assert d.task(t.uuid).state == "done"  # the record has the losing value
+    assert actions(workspace, t.uuid)[-1] == ("resolve", "dispatcher", "done")  # an event says who chose
+    settled = next(c for c in dialog.rows if c["id"] == chosen["id"])
+    assert settled["resolved_by"] == "dispatcher"
+    row = dialog.table.currentRow()
+    assert dialog.table.item(row, 8).text().startswith("settled by dispatcher")  # the list shows it resolved
+    assert not dialog.other_button.isEnabled()
+    dialog.grab().save(str(SHOTS / "sync_conflicts_settled.png"))
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not win.canvas.rendering, timeout=20000)
+    win.grab().save(str(SHOTS / "sync_conflicts_window.png"))
+    dialog.close()
+    assert "conflict.kept" not in win.canvas.overlay_names()
+    win.close()
+
+
+def test_a_commune_officer_cannot_settle_a_city_field_and_sees_why(qtbot, workspace, tmp_path):
+    from gisdesk.ui.take_offline_dialog import open_conflicts
+    from tests.store.test_sync import store
+    from tests.store.test_sync_resolve import _completed_while_cancelled
+
+    t, _ = _completed_while_cancelled(workspace, tmp_path)
+    win = _window(qtbot, workspace, User("phu_hoi", "phu_hoi", "commune_officer", commune="Phú Hội"), tmp_path)
+    dialog = open_conflicts(win)
+    qtbot.addWidget(dialog)
+    _select(dialog, t.uuid, "complete")
+    assert not dialog.other_button.isEnabled() and not dialog.keep_button.isEnabled()
+    assert "only the city (dispatcher or administrator) settles a conflict" in dialog.state_label.text()
+    assert "only the city" in dialog.other_button.toolTip()
+    assert dialog.resolve("lost") is False  # even asked directly: refused with the reason, nothing changed
+    assert dialog.state_label.text().startswith("Not settled: only the city")
+    with store(workspace, "dispatcher") as d:
+        assert d.task(t.uuid).state == "cancelled"
+    dialog.close()
+    win.close()
