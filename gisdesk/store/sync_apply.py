@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
 from gisdesk.core.tasks import ConflictError, InvalidTransition, unit_record
@@ -39,6 +39,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "incident_included": ("incident_uuid", "into")}
 #: Errors of one change that make it refused (or a conflict), never an aborted apply.
 _REFUSALS = (PermissionDenied, ValidationError, ConflictError, KeyError, TypeError, ValueError)
+
+
+class SyncCancelled(Exception):
+    """The sync was cancelled at a safe point (between steps or batches): what was committed stays, the rest
+    is sent again by the next sync (never applied twice)."""
 
 
 @dataclass
@@ -72,8 +77,14 @@ def _peer_for(conn: Any, manifest: dict[str, Any], name: str) -> dict[str, Any]:
     return peer
 
 
-def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) -> ApplyReport:
+def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str],
+             progress: Callable[[float], Any] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> ApplyReport:
     """Apply a package's changes file to its source; returns what happened to each change.
+
+    ``progress(fraction)`` is called after each committed batch; ``cancelled()`` is asked before each
+    batch, and when it says yes :class:`SyncCancelled` is raised there (the batches before it stay
+    applied and recorded; the package still holds every change as unanswered and sends them again).
 
     Raises
     ------
@@ -101,6 +112,9 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) ->
         _incidents(store)  # opened (and its schema checked) before the batches hold the write lock
         bases: dict[str, int] = {}  # per task: the version the package's chain of unanswered changes starts from
         for start in range(0, len(records), BATCH):
+            if cancelled is not None and cancelled():
+                raise SyncCancelled(f"cancelled after {start} of {len(records)} changes; the next sync sends the "
+                                    "rest (and none twice)")
             # one commit per batch (a commit waits for the disk); each change with its result in a savepoint
             # inside it, so a batch is applied and recorded whole or not at all
             with write_transaction(store.conn):
@@ -111,6 +125,8 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) ->
                         except (KeyError, TypeError, ValueError):
                             pass
                     report.results.append(_apply_one(store, rec, peer["package_id"], bases))
+            if progress is not None:
+                progress(min(1.0, (start + BATCH) / len(records)))
         with write_transaction(store.conn) as c:
             c.execute("UPDATE gisdesk_sync_peers SET last_seen = ?, since = COALESCE(?, since), "
                       "last_seq = max(last_seq, ?) WHERE package_id = ?",

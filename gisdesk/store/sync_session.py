@@ -21,12 +21,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from gisdesk.core.incidents import iso_utc, utc_now
 from gisdesk.store.base import open_workspace, write_transaction
 from gisdesk.store.package_meta import package_peer, read_identity, register_package
-from gisdesk.store.sync_apply import ApplyReport, apply_up
+from gisdesk.store.sync_apply import ApplyReport, SyncCancelled, apply_up
 from gisdesk.store.sync_down import apply_down, export_down
 from gisdesk.store.sync_format import ChangesFileError, read_manifest, write_changes
 from gisdesk.store.sync_log import collect, ensure_sync_schema, outbox, unacknowledged
@@ -102,10 +102,28 @@ def ensure_registered(source: str | os.PathLike[str], package: str | os.PathLike
         conn.close()
 
 
+#: The steps of :func:`sync`, in order (the names its ``progress`` callback gets).
+STEPS: tuple[str, ...] = ("export", "send", "receive")
+
+
 def sync(package: str | os.PathLike[str], source: str | os.PathLike[str] | None = None,
-         folder: str | os.PathLike[str] | None = None) -> tuple[ApplyReport, dict[str, int]]:
+         folder: str | os.PathLike[str] | None = None, *, progress: Callable[[str, float], Any] | None = None,
+         cancelled: Callable[[], bool] | None = None) -> tuple[ApplyReport, dict[str, int]]:
     """Send the package's changes to ``source`` (default: the one it came from) and bring back the answers
-    and the source's changes; returns the source's report and the package's counts."""
+    and the source's changes; returns the source's report and the package's counts.
+
+    ``progress(step, fraction)`` follows the :data:`STEPS`. ``cancelled()`` is asked at the safe points
+    (before each step, and between the source's batches); when it says yes :class:`SyncCancelled` is
+    raised there: each side keeps only whole transactions, and the next sync goes on from there.
+    """
+    def step(name: str, fraction: float) -> None:
+        if progress is not None:
+            progress(name, fraction)
+
+    def check(where: str) -> None:
+        if cancelled is not None and cancelled():
+            raise SyncCancelled(f"cancelled {where}; nothing is half-applied, and the next sync goes on from there")
+
     pconn = open_workspace(package)
     try:
         ident = _identity(pconn, package)
@@ -119,13 +137,23 @@ def sync(package: str | os.PathLike[str], source: str | os.PathLike[str] | None 
         raise ChangesFileError(f"the source '{source}' is not there: connect the drive, or give --to SOURCE")
     ensure_registered(source, package)
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        check("before anything was sent")
+        step("export", 0.0)
         up = Path(tmp) / "up.gdsync"
         manifest = export_up(package, up)
-        report = apply_up(source, up)
+        step("export", 1.0)
+        check("after the package's changes were written, before any was sent")
+        step("send", 0.0)
+        report = apply_up(source, up, progress=lambda f: step("send", f), cancelled=cancelled)
+        step("send", 1.0)
+        check("after the source applied the package's changes, before the answers came back")
+        step("receive", 0.0)
         down = Path(tmp) / "down.gdsync"
         export_down(source, ident["package_id"], down, since=manifest.get("since") or "",
                     change_ids=[r["id"] for r in report.results])
+        step("receive", 0.5)
         counts = apply_down(package, down)
+        step("receive", 1.0)
     return report, counts
 
 
