@@ -431,27 +431,22 @@ def open_take_offline(window: Any) -> TakeOfflineDialog | None:
     return dialog
 
 
-def run_sync(window: Any) -> None:
-    """Sync the open package with its source (on a worker thread); the result goes to the message bar."""
-    from gisdesk.ui.progress import run_with_progress
-
+def run_sync(window: Any):
+    """Open the Sync dialog and sync the open package with its source (on a worker thread); returns the
+    dialog (None when this is not a package or the build has no engine: the reason goes to the message bar)."""
     engine, why = sync_engine()
     if engine is None or window.package is None:
         window.messages.show_message(_wtr("Not done: {reason}").format(reason=why or _wtr("not a package")),
                                      "warning")
-        return
-    try:  # the engine commits in batches: an interrupted sync is resumed by the next one, never doubled
-        result = run_with_progress(lambda: engine(window.workspace), lambda: None, window, _wtr("Syncing…"))
-    except Exception as exc:  # the engine's refusal, one line
-        window.messages.show_message(_wtr("Sync failed: {reason}").format(reason=str(exc).splitlines()[0]),
-                                     "warning")
-        return
-    from gisdesk.store.package_create import read_identity
+        return None
+    from gisdesk.ui.sync_dialog import SyncDialog
 
-    window.package = read_identity(window.workspace)
-    show_package(window)
-    window.messages.show_message(sync_summary(result), "info")
-    window.canvas.refresh()
+    dialog = SyncDialog(window, engine)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.sync_dialog = dialog
+    dialog.show()
+    dialog.start()
+    return dialog
 
 
 def sync_summary(result: Any) -> str:

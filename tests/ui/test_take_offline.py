@@ -133,6 +133,9 @@ def test_file_sync_sends_the_packages_change_to_its_source(qtbot, workspace, tmp
     assert sync.isEnabled()
     qtbot.waitUntil(lambda: win.render_time.text() != "", timeout=20000)
     sync.trigger()
+    dialog = win.sync_dialog  # File › Sync opens the Sync dialog; the sync runs on a worker thread
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
+    assert dialog.status_label.text() == "Synced."
     assert "applied" in win.messages.text.text()
     assert "last synced never" not in win.windowTitle()
     assert win.package_label.text().startswith("Package · last sync: 20")
