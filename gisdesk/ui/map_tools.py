@@ -7,6 +7,8 @@ for what they need; they hold no data of their own beyond the gesture in progres
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF
 
@@ -141,6 +143,32 @@ class ZoomBoxTool(_BoxTool):
         x0, y1 = v.to_map(rect.left(), rect.top())
         x1, y0 = v.to_map(rect.right(), rect.bottom())
         self.canvas.set_extent((x0, y0, x1, y1))
+
+
+class DrawRectangleTool(_BoxTool):
+    """Drag a rectangle and hand its map box ``(minx, miny, maxx, maxy)`` to ``on_drawn``; Esc calls
+    ``on_cancel`` (e.g. File › Take offline's *Draw area on map*). A click without a drag does nothing."""
+
+    name = "draw_rectangle"
+
+    def __init__(self, canvas, on_drawn: Callable[[tuple[float, float, float, float]], Any],
+                 on_cancel: Callable[[], Any] | None = None) -> None:
+        super().__init__(canvas)
+        self.on_drawn, self.on_cancel = on_drawn, on_cancel
+
+    def boxed(self, rect: QRectF, modifiers) -> None:
+        v = self.canvas.view()
+        x0, y1 = v.to_map(rect.left(), rect.top())
+        x1, y0 = v.to_map(rect.right(), rect.bottom())
+        self.on_drawn((x0, y0, x1, y1))
+
+    def key(self, e: QKeyEvent) -> bool:
+        if super().key(e):
+            return True
+        if e.key() == Qt.Key.Key_Escape and self.on_cancel is not None:
+            self.on_cancel()
+            return True
+        return False
 
 
 def _selection_mode(modifiers) -> str:

@@ -114,7 +114,12 @@ class TakeOfflineDialog(QDialog):
                                               self.box_spins)):
             area_grid.addWidget(QLabel(label), i // 2, (i % 2) * 2)
             area_grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
-        area_grid.addWidget(view, 2, 0, 1, 4)
+        area_grid.addWidget(view, 2, 0, 1, 2)
+        self.draw_button = QPushButton(_tr("&Draw area on map"), objectName="offline.draw")
+        self.draw_button.setToolTip(_tr("Hide this dialog, drag a rectangle on the map, and come back with it"))
+        self.draw_button.setEnabled(getattr(parent, "canvas", None) is not None)
+        self.draw_button.clicked.connect(self.draw_area)
+        area_grid.addWidget(self.draw_button, 2, 2, 1, 2)
         self.layer_list = QListWidget(objectName="offline.layers")
         for name in layers:
             item = QListWidgetItem(name)
@@ -194,6 +199,36 @@ class TakeOfflineDialog(QDialog):
         for spin, value in zip(self.box_spins, self.extent):
             spin.setValue(float(value))
         self.area_radio.setChecked(True)
+
+    def draw_area(self) -> bool:
+        """Hide the dialog and let the user drag the area on the window's map (Esc: back unchanged)."""
+        from gisdesk.ui.map_tools import DrawRectangleTool
+
+        window = self.parent()
+        canvas = getattr(window, "canvas", None)
+        if canvas is None:
+            return False
+        previous = canvas.tool
+
+        def back(bbox: tuple[float, float, float, float] | None) -> None:
+            canvas.set_tool(previous)
+            if bbox is not None:
+                for spin, value in zip(self.box_spins, bbox):
+                    spin.setValue(float(value))
+                self.area_radio.setChecked(True)
+            self.show()
+            self.raise_()
+            self.activateWindow()
+            self._changed()
+
+        canvas.set_tool(DrawRectangleTool(canvas, back, lambda: back(None)))
+        self.hide()
+        messages = getattr(window, "messages", None)
+        if messages is not None:
+            messages.show_message(_tr("Drag a rectangle on the map for the package's area (Esc: back to the "
+                                      "dialog)."), "info")
+        canvas.setFocus()
+        return True
 
     def request(self) -> dict[str, Any]:
         """The keyword arguments of ``create_package`` / ``estimate_package`` the dialog holds now."""

@@ -148,3 +148,42 @@ def test_file_sync_sends_the_packages_change_to_its_source(qtbot, workspace, tmp
     finally:
         con.close()
     win.close()
+
+
+def test_draw_area_on_the_map_fills_the_box_and_updates_the_estimate(qtbot, workspace, tmp_path):
+    from PySide6.QtCore import QPoint, Qt
+
+    win = window_on(qtbot, workspace, DISPATCHER, tmp_path)
+    dialog = open_take_offline(win)  # deleted on close (the window owns it)
+    dialog.for_combo.setCurrentText("phu_hoi")
+    dialog.path_edit.setText(str(tmp_path / "area.sqlite"))
+    qtbot.waitUntil(lambda: dialog.estimate_label.text().startswith("About"), timeout=15000)
+    by_commune = dialog.estimate_label.text()
+    previous = win.canvas.tool
+    assert dialog.draw_button.isEnabled()
+    dialog.draw_button.click()
+    assert not dialog.isVisible() and win.canvas.tool.name == "draw_rectangle"  # the dialog hides, the tool is on
+    view = win.canvas.view()
+    a, b = QPoint(200, 150), QPoint(360, 290)  # a drag on the canvas, in widget pixels
+    qtbot.mousePress(win.canvas, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(win.canvas, pos=QPoint(280, 220))
+    qtbot.mouseMove(win.canvas, pos=b)
+    qtbot.mouseRelease(win.canvas, Qt.MouseButton.LeftButton, pos=b)
+    assert dialog.isVisible() and win.canvas.tool is previous  # back, with the area filled in
+    assert dialog.area_radio.isChecked()
+    # the box: west/south from the drag's lower-left pixel, east/north from its upper-right (map y grows upwards)
+    west, north = view.minx + 200 * view.resolution, view.maxy - 150 * view.resolution
+    east, south = view.minx + 360 * view.resolution, view.maxy - 290 * view.resolution
+    got = [s.value() for s in dialog.box_spins]
+    assert got == pytest.approx([west, south, east, north], abs=0.051)  # the spin boxes keep one decimal
+    assert dialog.request()["area"] == tuple(got)
+    qtbot.waitUntil(lambda: dialog.estimate_label.text().startswith("About")
+                    and dialog.estimate_label.text() != by_commune, timeout=15000)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "take_offline_drawn_area.png"))
+    # Esc while drawing: back to the dialog, the box unchanged
+    dialog.draw_button.click()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and [s.value() for s in dialog.box_spins] == got and win.canvas.tool is previous
+    dialog.close()
+    win.close()
