@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -63,7 +64,8 @@ def test_the_dialog_from_the_file_menu(qtbot, workspace, tmp_path):
     assert texts[8] == "open"
 
 
-SHOTS = Path("/work/shots")
+#: Screenshots (looked at by a person): build/artifacts/, or $GISDESK_SHOTS.
+SHOTS = Path(os.environ.get("GISDESK_SHOTS") or Path(__file__).resolve().parents[2] / "build" / "artifacts")
 
 
 def _window(qtbot, path, user, tmp_path):

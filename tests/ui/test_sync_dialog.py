@@ -5,6 +5,7 @@ Real packages (the contract's make_package), real widgets offscreen. Screenshot:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -13,7 +14,8 @@ from gisdesk.core.users import User
 from gisdesk.store.sync_session import status
 from tests.store.test_sync import actions, assigned_task, inside, make_package, store
 
-SHOTS = Path("/work/shots")
+#: Screenshots (looked at by a person): build/artifacts/, or $GISDESK_SHOTS.
+SHOTS = Path(os.environ.get("GISDESK_SHOTS") or Path(__file__).resolve().parents[2] / "build" / "artifacts")
 PHU_HOI = User("phu_hoi", "Officer Phú Hội", "commune_officer", commune="Phú Hội")
 
 
