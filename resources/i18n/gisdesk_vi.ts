@@ -280,8 +280,38 @@
         <name>ConflictsDialog</name>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>&amp;Keep current</source>
+            <translation>&amp;Giữ giá trị hiện tại</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>&amp;Use the other value</source>
+            <translation>&amp;Dùng giá trị kia</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Both versions</source>
+            <translation>Hai phiên bản</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>By</source>
+            <translation>Bởi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Field</source>
+            <translation>Trường</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Kept</source>
             <translation>Được giữ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept (current)</source>
+            <translation>Giữ lại (hiện tại)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
@@ -290,13 +320,23 @@
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept: by {kept_by} (recorded {at}). Other value: by {lost_by}, made on the device at {lost_at}. Why: {reason}</source>
+            <translation>Giữ lại: của {kept_by} (ghi nhận {at}). Giá trị kia: của {lost_by}, làm trên máy lúc {lost_at}. Lý do: {reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Lost</source>
-            <translation>Bị thua</translation>
+            <translation type="vanished">Bị thua</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Lost by</source>
-            <translation>Thua bởi</translation>
+            <translation type="vanished">Thua bởi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>No place to show on the map for this conflict.</source>
+            <translation>Xung đột này không có vị trí để hiện trên bản đồ.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
@@ -305,13 +345,53 @@
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Not available: {reason}</source>
+            <translation>Không dùng được: {reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Not settled: {reason}</source>
+            <translation>Chưa giải quyết: {reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>On the map: the kept place in magenta, the other value's place in orange.</source>
+            <translation>Trên bản đồ: vị trí giữ lại màu hồng sẫm, vị trí của giá trị kia màu cam.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>On the map: the record's place (magenta); the other value does not move it.</source>
+            <translation>Trên bản đồ: vị trí của hồ sơ (màu hồng sẫm); giá trị kia không làm nó di chuyển.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Other value</source>
+            <translation>Giá trị kia</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Other value (lost)</source>
+            <translation>Giá trị kia (bị thua)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Record</source>
             <translation>Bản ghi</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>State</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Sync conflicts</source>
             <translation>Xung đột đồng bộ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>The record cannot be read here: {reason}</source>
+            <translation>Không đọc được hồ sơ ở đây: {reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
@@ -330,8 +410,88 @@
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>answer</source>
+            <translation>trả lời</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>commune</source>
+            <translation>xã/phường</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>deadline</source>
+            <translation>hạn chót</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>department</source>
+            <translation>sở/ban</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>kept current</source>
+            <translation>giữ giá trị hiện tại</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>offline step</source>
+            <translation>bước làm ngoại tuyến</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>open</source>
+            <translation>chưa giải quyết</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>place</source>
+            <translation>vị trí</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>priority</source>
+            <translation>mức ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>progress (%)</source>
+            <translation>tiến độ (%)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>settled by {who} at {when} ({how})</source>
+            <translation>đã giải quyết bởi {who} lúc {when} ({how})</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>state</source>
+            <translation>trạng thái</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>status</source>
+            <translation>tình trạng</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>the other side</source>
+            <translation>phía bên kia</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>used the other value</source>
+            <translation>đã dùng giá trị kia</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>{n} conflict(s), {open} open. Both values are kept: the losing change is here and in the record's history; nothing was dropped. Select one to compare and settle it.</source>
+            <translation>{n} xung đột, {open} chưa giải quyết. Cả hai giá trị đều được giữ: thay đổi bị thua nằm ở đây và trong lịch sử của hồ sơ; không có gì bị mất. Chọn một xung đột để so sánh và giải quyết.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>{n} conflict(s). Both values are kept: the losing change is here and in the record's history; nothing was dropped.</source>
-            <translation>{n} xung đột. Cả hai giá trị đều được giữ: thay đổi bị thua nằm ở đây và trong lịch sử của bản ghi; không có gì bị bỏ.</translation>
+            <translation type="vanished">{n} xung đột. Cả hai giá trị đều được giữ: thay đổi bị thua nằm ở đây và trong lịch sử của bản ghi; không có gì bị bỏ.</translation>
         </message>
     </context>
     <context>
@@ -1334,7 +1494,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
-            <translation>Đồng bộ thất bại: {reason}</translation>
+            <translation type="vanished">Đồng bộ thất bại: {reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1344,7 +1504,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Syncing…</source>
-            <translation>Đang đồng bộ…</translation>
+            <translation type="vanished">Đang đồng bộ…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2442,6 +2602,219 @@ Dữ liệu vẫn còn trong tệp.</translation>
         </message>
     </context>
     <context>
+        <name>SyncDialog</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>&amp;Cancel</source>
+            <translation>&amp;Hủy</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Cancelled: {reason}</source>
+            <translation>Đã hủy: {reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Cancelling at the next safe point (nothing is left half-applied)…</source>
+            <translation>Đang hủy ở điểm an toàn kế tiếp (không có gì bị áp dụng dở dang)…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>How many / why</source>
+            <translation>Bao nhiêu / lý do</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>New conflicts (both values kept)</source>
+            <translation>Xung đột mới (giữ cả hai giá trị)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Open the &amp;Conflicts list</source>
+            <translation>Mở danh sách &amp;xung đột</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Receive the answers and the city's changes</source>
+            <translation>Nhận trả lời và các thay đổi của thành phố</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Received</source>
+            <translation>Đã nhận</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Refused by the source</source>
+            <translation>Bị nguồn từ chối</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Send them (the source applies them)</source>
+            <translation>Gửi đi (nguồn áp dụng chúng)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Sent</source>
+            <translation>Đã gửi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Sync failed: {reason}</source>
+            <translation>Đồng bộ thất bại: {reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Synced.</source>
+            <translation>Đã đồng bộ.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Syncing with {source}…</source>
+            <translation>Đang đồng bộ với {source}…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>What</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Write this package's changes</source>
+            <translation>Ghi các thay đổi của gói này</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>already there</source>
+            <translation>đã có sẵn</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>answer</source>
+            <translation>trả lời</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>answers</source>
+            <translation>trả lời</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>applied</source>
+            <translation>đã áp dụng</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>closed questions</source>
+            <translation>câu hỏi đã đóng</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>conflict</source>
+            <translation>xung đột</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>conflict records</source>
+            <translation>bản ghi xung đột</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>incident</source>
+            <translation>sự cố</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>incident changes</source>
+            <translation>thay đổi sự cố</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>incidents updated</source>
+            <translation>sự cố được cập nhật</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>nothing new from the source</source>
+            <translation>nguồn không có gì mới</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>nothing to send</source>
+            <translation>không có gì để gửi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>notifications</source>
+            <translation>thông báo</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>own changes shown again on top</source>
+            <translation>thay đổi của mình được hiện lại lên trên</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>own changes still waiting for an answer</source>
+            <translation>thay đổi của mình còn chờ trả lời</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>photos and files</source>
+            <translation>ảnh và tệp</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>question</source>
+            <translation>câu hỏi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>questions</source>
+            <translation>câu hỏi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>questions updated</source>
+            <translation>câu hỏi được cập nhật</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>refused</source>
+            <translation>bị từ chối</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>sent before</source>
+            <translation>đã gửi trước đó</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>task</source>
+            <translation>nhiệm vụ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>task file</source>
+            <translation>tệp của nhiệm vụ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>task steps</source>
+            <translation>bước của nhiệm vụ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>tasks updated</source>
+            <translation>nhiệm vụ được cập nhật</translation>
+        </message>
+    </context>
+    <context>
         <name>TakeOfflineDialog</name>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2452,6 +2825,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Create package</source>
             <translation>&amp;Tạo gói</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>&amp;Draw area on map</source>
+            <translation>&amp;Vẽ vùng trên bản đồ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2502,6 +2880,16 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Choose who works offline to see the size.</source>
             <translation>Chọn người làm việc ngoại tuyến để xem kích thước.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>Drag a rectangle on the map for the package's area (Esc: back to the dialog).</source>
+            <translation>Kéo một hình chữ nhật trên bản đồ làm vùng của gói (Esc: quay lại hộp thoại).</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>Hide this dialog, drag a rectangle on the map, and come back with it</source>
+            <translation>Ẩn hộp thoại này, kéo một hình chữ nhật trên bản đồ rồi quay lại với vùng đó</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />

@@ -280,8 +280,38 @@
         <name>ConflictsDialog</name>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>&amp;Keep current</source>
+            <translation>保留当前值(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>&amp;Use the other value</source>
+            <translation>使用另一个值(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Both versions</source>
+            <translation>两个版本</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>By</source>
+            <translation>由</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Kept</source>
             <translation>保留值</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept (current)</source>
+            <translation>保留(当前)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
@@ -290,13 +320,23 @@
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Kept: by {kept_by} (recorded {at}). Other value: by {lost_by}, made on the device at {lost_at}. Why: {reason}</source>
+            <translation>保留:{kept_by}(记录于 {at})。另一个值:{lost_by},于设备上 {lost_at} 做出。原因:{reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Lost</source>
-            <translation>落选值</translation>
+            <translation type="vanished">落选值</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Lost by</source>
-            <translation>落选者</translation>
+            <translation type="vanished">落选者</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>No place to show on the map for this conflict.</source>
+            <translation>此冲突没有可在地图上显示的位置。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
@@ -305,13 +345,53 @@
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Not available: {reason}</source>
+            <translation>不可用:{reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Not settled: {reason}</source>
+            <translation>未处理:{reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>On the map: the kept place in magenta, the other value's place in orange.</source>
+            <translation>地图上:保留的位置为品红色,另一个值的位置为橙色。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>On the map: the record's place (magenta); the other value does not move it.</source>
+            <translation>地图上:记录的位置(品红色);另一个值不改变其位置。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Other value</source>
+            <translation>另一个值</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>Other value (lost)</source>
+            <translation>另一个值(落选)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>Sync conflicts</source>
             <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>The record cannot be read here: {reason}</source>
+            <translation>此处无法读取该记录:{reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
@@ -330,8 +410,88 @@
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>answer</source>
+            <translation>答复</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>commune</source>
+            <translation>乡/坊</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>deadline</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>kept current</source>
+            <translation>保留当前值</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>offline step</source>
+            <translation>离线操作</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>open</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>place</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>progress (%)</source>
+            <translation>进度(%)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>settled by {who} at {when} ({how})</source>
+            <translation>已由 {who} 于 {when} 处理({how})</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>state</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>the other side</source>
+            <translation>另一方</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>used the other value</source>
+            <translation>已使用另一个值</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
+            <source>{n} conflict(s), {open} open. Both values are kept: the losing change is here and in the record's history; nothing was dropped. Select one to compare and settle it.</source>
+            <translation>{n} 个冲突,{open} 个未处理。两个值都已保留:落选的更改在此处及记录的历史中;没有任何内容丢失。选择一个进行比较并处理。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/conflicts_dialog.py" />
             <source>{n} conflict(s). Both values are kept: the losing change is here and in the record's history; nothing was dropped.</source>
-            <translation>{n} 个冲突。两个值都已保留：落选的更改在此处及记录的历史中；没有任何内容被丢弃。</translation>
+            <translation type="vanished">{n} 个冲突。两个值都已保留：落选的更改在此处及记录的历史中；没有任何内容被丢弃。</translation>
         </message>
     </context>
     <context>
@@ -1334,7 +1494,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
-            <translation>同步失败：{reason}</translation>
+            <translation type="vanished">同步失败：{reason}</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1344,7 +1504,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Syncing…</source>
-            <translation>正在同步…</translation>
+            <translation type="vanished">正在同步…</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2442,6 +2602,219 @@ The data stays in its file.</source>
         </message>
     </context>
     <context>
+        <name>SyncDialog</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Cancelled: {reason}</source>
+            <translation>已取消:{reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Cancelling at the next safe point (nothing is left half-applied)…</source>
+            <translation>正在下一个安全点取消(不会留下只应用了一半的内容)…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>How many / why</source>
+            <translation>数量 / 原因</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>New conflicts (both values kept)</source>
+            <translation>新的冲突(两个值都已保留)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Open the &amp;Conflicts list</source>
+            <translation>打开冲突列表(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Receive the answers and the city's changes</source>
+            <translation>接收答复和市里的更改</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Received</source>
+            <translation>已接收</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Refused by the source</source>
+            <translation>被源端拒绝</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Send them (the source applies them)</source>
+            <translation>发送(由源端应用)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Sync failed: {reason}</source>
+            <translation>同步失败:{reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Synced.</source>
+            <translation>已同步。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Syncing with {source}…</source>
+            <translation>正在与 {source} 同步…</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>Write this package's changes</source>
+            <translation>写出此数据包的更改</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>already there</source>
+            <translation>已存在</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>answer</source>
+            <translation>答复</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>answers</source>
+            <translation>答复</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>applied</source>
+            <translation>已应用</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>closed questions</source>
+            <translation>已关闭的问题</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>conflict records</source>
+            <translation>冲突记录</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>incident</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>incident changes</source>
+            <translation>事件更改</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>incidents updated</source>
+            <translation>已更新的事件</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>nothing new from the source</source>
+            <translation>源端没有新内容</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>nothing to send</source>
+            <translation>没有要发送的内容</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>notifications</source>
+            <translation>通知</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>own changes shown again on top</source>
+            <translation>自己的更改重新显示在上面</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>own changes still waiting for an answer</source>
+            <translation>自己的更改仍在等待答复</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>photos and files</source>
+            <translation>照片和文件</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>question</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>questions</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>questions updated</source>
+            <translation>已更新的问题</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>refused</source>
+            <translation>被拒绝</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>sent before</source>
+            <translation>之前已发送</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>task file</source>
+            <translation>任务文件</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>task steps</source>
+            <translation>任务步骤</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/sync_dialog.py" />
+            <source>tasks updated</source>
+            <translation>已更新的任务</translation>
+        </message>
+    </context>
+    <context>
         <name>TakeOfflineDialog</name>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2452,6 +2825,11 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>&amp;Create package</source>
             <translation>创建数据包(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>&amp;Draw area on map</source>
+            <translation>在地图上绘制区域(&amp;D)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2502,6 +2880,16 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Choose who works offline to see the size.</source>
             <translation>选择离线工作的用户以查看大小。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>Drag a rectangle on the map for the package's area (Esc: back to the dialog).</source>
+            <translation>在地图上拖出一个矩形作为数据包的区域(Esc:返回对话框)。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
+            <source>Hide this dialog, drag a rectangle on the map, and come back with it</source>
+            <translation>隐藏此对话框,在地图上拖出一个矩形,然后带着它返回</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
