@@ -145,8 +145,11 @@ def resolve_conflict(workspace: str | os.PathLike[str], user: Any, conflict_id: 
         Already settled; the record changed since the form was shown; no such conflict.
         In every case nothing was written.
     """
+    from gisdesk.store.sync_apply import _incidents
+
     with ReplayTaskStore(workspace, user) as store:
         ensure_sync_schema(store.conn)
+        _incidents(store)  # opened (its schema checked) before the transaction holds the write lock
         with write_transaction(store.conn):
             return _settle(store, conflict_id, choice, version, note, None)
 

@@ -126,3 +126,36 @@ def test_the_author_settles_their_own_progress_report_in_the_package_and_it_trav
     assert actions(pkg, t.uuid, "phu_hoi") == actions(city, t.uuid)
     with store(city, "dispatcher") as d:
         assert d.check_consistency() == []
+
+
+def test_an_incident_status_conflict_settled_by_the_city_with_the_other_value(city, tmp_path):
+    """Laptop: an incident 'assigned'; city meanwhile: 'rejected' (a conflict; status is the city's). The city
+    uses the other value: the incident is 'assigned', written through the incident store, with a 'resolve'
+    event; phu_hoi may not settle it (status belongs to the city)."""
+    from gisdesk.store.incidents_store import IncidentStore
+
+    conn = connect(city)
+    inc = conn.execute("SELECT uuid FROM incidents WHERE commune = 'Phú Hội' AND status = 'closed' ORDER BY fid "
+                       "LIMIT 1").fetchone()[0]
+    conn.close()
+    pkg = make_package(city, tmp_path)
+    with IncidentStore(pkg, "phu_hoi") as laptop:
+        laptop.update(inc, {"status": "assigned"})
+    with IncidentStore(city, "dispatcher") as office:
+        office.update(inc, {"status": "rejected"})
+    sync(pkg)
+    c = next(x for x in list_conflicts(city, "dispatcher") if x["record_uuid"] == inc)
+    with pytest.raises(PermissionDenied, match="only the city"):
+        resolve_conflict(city, "phu_hoi", c["id"], "lost")
+    with IncidentStore(city, "dispatcher") as s:
+        version = s.get(inc).version
+    row = resolve_conflict(city, "dispatcher", c["id"], "lost", version=version)
+    with IncidentStore(city, "dispatcher") as s:
+        assert s.get(inc).status == "assigned" and s.get(inc).version > version
+    conn = connect(city)
+    history = conn.execute("SELECT action, who, field, to_state FROM incident_events WHERE incident_uuid = ? "
+                           "ORDER BY rowid", (inc,)).fetchall()
+    conn.close()
+    assert history[-1][:2] == ("resolve", "dispatcher")
+    assert ("status", "assigned") in [(f, t) for _, who, f, t in history[-3:] if who == "dispatcher"]
+    assert row["resolved_by"] == "dispatcher" and row["resolution"]["event"] and row["resolution"]["choice"] == "lost"
