@@ -94,9 +94,9 @@ class SyncDialog(QDialog):
 
     def __init__(self, window: Any, engine: Callable[..., Any], parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.engine = engine
-        self.result: Any = None
+        self.sync_result: Any = None
         self.summary: dict[str, Any] | None = None
         self.worker_hook: Callable[[str, float], Any] | None = None  # called on the worker thread (tests)
         self.cancel_event = threading.Event()
@@ -146,7 +146,7 @@ class SyncDialog(QDialog):
 
     def start(self) -> None:
         """Run the engine on a worker thread."""
-        bridge, cancel, path, engine = self._bridge, self.cancel_event, self.window.workspace, self.engine
+        bridge, cancel, path, engine = self._bridge, self.cancel_event, self.main_window.workspace, self.engine
         hook = self.worker_hook
         takes = set(inspect.signature(engine).parameters)
 
@@ -169,7 +169,7 @@ class SyncDialog(QDialog):
                 bridge.finished.emit(result)
 
         self.status_label.setText(tr("Syncing with {source}…").format(
-            source=(getattr(self.window, "package", None) or {}).get("source", "?")))
+            source=(getattr(self.main_window, "package", None) or {}).get("source", "?")))
         self._worker = threading.Thread(target=work, daemon=True, name="gisdesk-sync")
         self._worker.start()
 
@@ -206,29 +206,29 @@ class SyncDialog(QDialog):
         from gisdesk.ui.take_offline_dialog import show_package
 
         try:
-            self.window.package = read_identity(self.window.workspace)
+            self.main_window.package = read_identity(self.main_window.workspace)
         except Exception:  # the title keeps what it had
             pass
-        show_package(self.window)
-        self.window.canvas.refresh()
+        show_package(self.main_window)
+        self.main_window.canvas.refresh()
 
     def _on_failed(self, cancelled: bool, text: str) -> None:
         self._done()
         self.status_label.setText(tr("Cancelled: {reason}").format(reason=text) if cancelled
                                   else tr("Sync failed: {reason}").format(reason=text))
-        self.window.messages.show_message(self.status_label.text(), "warning")
+        self.main_window.messages.show_message(self.status_label.text(), "warning")
 
     def _on_finished(self, result: Any) -> None:
         from gisdesk.ui.take_offline_dialog import sync_summary
 
-        self.result = result
+        self.sync_result = result
         self._done()
         for bar in self.bars.values():
             bar.setValue(100)
         self.summary = summarise(result)
         self._fill(self.summary)
         self.status_label.setText(tr("Synced."))
-        self.window.messages.show_message(sync_summary(result), "info")
+        self.main_window.messages.show_message(sync_summary(result), "info")
 
     def _fill(self, s: dict[str, Any]) -> None:
         self.tree.clear()
@@ -273,7 +273,7 @@ class SyncDialog(QDialog):
     def _open_conflicts(self) -> None:
         from gisdesk.ui.take_offline_dialog import open_conflicts
 
-        self.conflicts_dialog = open_conflicts(self.window)
+        self.conflicts_dialog = open_conflicts(self.main_window)
 
 
 __all__ = ["SyncDialog", "summarise"]
