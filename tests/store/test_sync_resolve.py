@@ -20,14 +20,16 @@ from gisdesk.store.sync_session import sync
 from tests.store.test_sync import PNG, actions, assigned_task, city, inside, make_package, store  # noqa: F401 (fixture)
 
 
-def _completed_while_cancelled(city, tmp_path):
-    """phu_hoi completes offline (with a photo and the position); the city cancels meanwhile: 3 conflicts."""
+def _completed_while_cancelled(city, tmp_path, moved: tuple[float, float] = (0.0, 0.0)):
+    """phu_hoi completes offline (with the position, ``moved`` metres from the task's place); the city cancels
+    meanwhile: 3 conflicts."""
     t = assigned_task(city)
     pkg = make_package(city, tmp_path)
     with store(pkg, "phu_hoi") as officer:
         a = officer.transition(t.uuid, "accept", t.version)
         a = officer.transition(t.uuid, "start", a.version)
-        officer.transition(t.uuid, "complete", a.version, note="cleared", position=inside(t))
+        x, y = inside(t)
+        officer.transition(t.uuid, "complete", a.version, note="cleared", position=(x + moved[0], y + moved[1]))
     with store(city, "dispatcher") as d:
         d.transition(t.uuid, "cancel", t.version, reason="duplicate of another case")
     sync(pkg)

@@ -90,7 +90,7 @@ def test_the_city_settles_a_conflict_from_the_window_with_the_other_value(qtbot,
     from tests.store.test_sync import actions, store
     from tests.store.test_sync_resolve import _completed_while_cancelled
 
-    t, _ = _completed_while_cancelled(workspace, tmp_path)
+    t, _ = _completed_while_cancelled(workspace, tmp_path, moved=(36.0, 24.0))  # reported 43 m away
     win = _window(qtbot, workspace, User("dispatcher", "IOC", "city_dispatcher"), tmp_path)
     dialog = open_conflicts(win)
     qtbot.addWidget(dialog)
@@ -99,7 +99,15 @@ def test_the_city_settles_a_conflict_from_the_window_with_the_other_value(qtbot,
             for r in range(dialog.versions.rowCount())}
     assert form["state"] == ("cancelled", "done") and form["offline step"] == ("—", "complete")
     assert "phu_hoi" in dialog.who_label.text() and "dispatcher" in dialog.who_label.text()
-    assert "conflict.kept" in win.canvas.overlay_names()  # the task's place is highlighted on the map
+    # both places on the map: the task's and the one the losing completion was reported from
+    assert {"conflict.kept", "conflict.lost"} <= set(win.canvas.overlay_names())
+    assert "orange" in dialog.map_label.text()
+    _select(dialog, t.uuid, "accept")  # an accept carries no position: only the task's place
+    assert "conflict.kept" in win.canvas.overlay_names() and "conflict.lost" not in win.canvas.overlay_names()
+    _select(dialog, t.uuid, "complete")
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not win.canvas.rendering, timeout=20000)
+    win.grab().save(str(SHOTS / "sync_conflicts_map.png"))
     assert dialog.keep_button.isEnabled() and dialog.other_button.isEnabled()
     SHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.waitUntil(lambda: win.render_time.text() != "", timeout=20000)
