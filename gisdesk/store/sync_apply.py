@@ -24,6 +24,7 @@ from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
 from gisdesk.core.tasks import ConflictError, InvalidTransition, unit_record
 from gisdesk.core.users import PermissionDenied
 from gisdesk.store.base import open_workspace, write_transaction
+from gisdesk.store.dialect import dialect_of
 from gisdesk.store.package_meta import is_package, package_peer
 from gisdesk.store.sync_format import ChangesFileError, read_changes, read_manifest
 from gisdesk.store.sync_log import ensure_sync_schema
@@ -93,6 +94,10 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) ->
                                    "the workspace the package was made from")
         ensure_sync_schema(conn)
         peer = _peer_for(conn, manifest, name)
+        if dialect_of(conn).server:  # applied as its user: RLS checks it too
+            from gisdesk.store.sync_server import require_package_login
+
+            require_package_login(conn, peer["username"])
     finally:
         conn.close()
     manifest, records = read_changes(changes, peer["key"])
@@ -113,9 +118,9 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str]) ->
                     report.results.append(_apply_one(store, rec, peer["package_id"], bases))
         with write_transaction(store.conn) as c:
             c.execute("UPDATE gisdesk_sync_peers SET last_seen = ?, since = COALESCE(?, since), "
-                      "last_seq = max(last_seq, ?) WHERE package_id = ?",
+                      "last_seq = CASE WHEN last_seq > ? THEN last_seq ELSE ? END WHERE package_id = ?",
                       (iso_utc(utc_now()), manifest.get("since") or None, int(manifest.get("last_seq") or 0),
-                       peer["package_id"]))
+                       int(manifest.get("last_seq") or 0), peer["package_id"]))
     return report
 
 

@@ -66,7 +66,16 @@ _NOT_LOGGED = ("{col} NOT IN (SELECT change_id FROM gisdesk_sync_out) "
 
 
 def ensure_sync_schema(conn: Any) -> None:
-    """Add the sync tables to the workspace behind ``conn`` (a gisdesk workspace); safe to run again."""
+    """Add the sync tables to the workspace behind ``conn`` (a gisdesk workspace); safe to run again.
+
+    On the city server ``gisdesk server init`` makes them (:mod:`gisdesk.store.sync_server`): only checked."""
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).server:
+        from gisdesk.store.sync_server import require_sync_tables
+
+        require_sync_tables(conn)
+        return
     with migration(conn, workspace_only=True) as c:
         for statement in _SCHEMA:
             c.execute(statement)
