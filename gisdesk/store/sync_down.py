@@ -131,8 +131,7 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
 def _tasks_since(conn: Any, user: Any, after: str, named: set[str]) -> list[dict[str, Any]]:
     scope, params = _scope(conn, user, "task")
     listed, listed_params = in_list("uuid", named)
-    sql = dialect_of(conn)
-    cols = ", ".join(f"{sql.as_wkb(c)} AS {c}" if c == "area" else c for c in _TASK_COLUMNS)
+    cols = ", ".join(_TASK_COLUMNS)
     rows = _rows(conn, f"SELECT {cols} FROM tasks WHERE {scope} AND (updated_at >= ? OR uuid IN "
                        f"(SELECT task_uuid FROM task_events WHERE at >= ?) OR {listed}) "
                        "ORDER BY updated_at", (*params, after, after, *listed_params))
