@@ -191,8 +191,10 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
         return "refused", (f"made by {author} on the package, which belongs to {store.user.username}: only the "
                            "package's user's changes travel"), None
     if kind == "task_event":
-        if rec.get("action") == "create":
-            return "refused", "tasks created in a package do not travel yet: create it at the source", None
+        if rec.get("action") == "create":  # a task made offline (where the policy lets its user create one)
+            from gisdesk.store.sync_offline_tasks import replay_create
+
+            return replay_create(store, rec, package_id)
         verdict, task = judge_event(store, rec, package_id, bases.get(rec["task_uuid"]))
         if verdict.outcome == "apply":
             try:

@@ -119,6 +119,10 @@ def collect(conn: Any, identity: dict[str, Any]) -> int:
                              f"AND action NOT IN {LOCAL_ONLY_ACTIONS!r} AND who NOT IN ('system') ORDER BY rowid",
                        (mark.get("task_events", 0),)):
             r["data"] = json.loads(r["data"]) if r["data"] else {}
+            if r["action"] == "create":  # a task made offline travels with its fields (sync_offline_tasks)
+                from gisdesk.store.sync_offline_tasks import created_task
+
+                r["task"] = created_task(conn, r["task_uuid"])
             found.append((r["id"], "task_event", r["task_uuid"], r))
         for r in _rows(conn, "SELECT id, question_uuid, at, who, body FROM task_answers "
                              f"WHERE rowid > ? AND {_NOT_LOGGED.format(col='id')} ORDER BY rowid",
