@@ -133,6 +133,15 @@ def sync(package: str | os.PathLike[str], source: str | os.PathLike[str] | None 
     return report, counts
 
 
+def package_source(package: str | os.PathLike[str]) -> str:
+    """The source the package came from (its ``source`` identity key)."""
+    conn = open_workspace(package, read_only=True)
+    try:
+        return str(_identity(conn, package)["source"] or "")
+    finally:
+        conn.close()
+
+
 def file_direction(path: str | os.PathLike[str]) -> str:
     """``up`` or ``down``: which way a changes file goes (read from its manifest)."""
     return str(read_manifest(path).get("direction"))

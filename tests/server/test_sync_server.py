@@ -170,3 +170,153 @@ def test_the_cli_round_trip_against_the_server(sync_server, package, tmp_path, c
         log = pkg.execute("SELECT state FROM gisdesk_sync_out").fetchall()
     assert states == {offline: "accepted", city_side: "cancelled"}
     assert log == [("applied",)]
+
+
+# --- refusals, interruption, tasks created offline -------------------------------------------------
+def _package_for(sync_server, folder, user: str, maker: str = "admin"):
+    """A fresh package of Phú Hội for ``user`` made from the server by ``maker`` (via the API)."""
+    from gisdesk.store.package_create import create_package
+
+    out = folder / f"{user}.sqlite"
+    create_package(sync_server[maker], out, for_user=PREFIX + user, signer=(PREFIX + maker, PASSWORD),
+                   commune=PHU_HOI)
+    return out
+
+
+def _identity(package):
+    from gisdesk.store.connection import connect
+    from gisdesk.store.package_meta import read_identity
+
+    with connect(package, read_only=True) as conn:
+        return read_identity(conn)
+
+
+def _crafted(package, path, records):
+    """A changes file of ``package`` signed with its key, holding ``records`` (what a tampered laptop could send)."""
+    from gisdesk.core.incidents import iso_utc, utc_now
+    from gisdesk.store.sync_format import write_changes
+
+    ident = _identity(package)
+    seqs = [r["seq"] for r in records]
+    manifest = {"direction": "up", "package_id": ident["package_id"], "user": ident["user"], "source": ident["source"],
+                "written_at": iso_utc(utc_now()), "since": "", "first_seq": min(seqs), "last_seq": max(seqs),
+                "count": len(records)}
+    write_changes(path, manifest, records, ident["key"])
+    return path
+
+
+def _task_row(su, task):
+    with psycopg.connect(su) as conn:
+        return conn.execute("SELECT state, version FROM tasks WHERE uuid = %s", (task,)).fetchone()
+
+
+def _event(task, version, action, who, seq):
+    import uuid as _uuid
+
+    from gisdesk.core.incidents import iso_utc, utc_now
+
+    return {"id": str(_uuid.uuid4()), "kind": "task_event", "seq": seq, "task_uuid": task, "version": version,
+            "at": iso_utc(utc_now()), "who": who, "action": action, "from_state": None, "to_state": None,
+            "note": "crafted", "data": {}}
+
+
+def test_a_change_its_user_may_not_make_is_refused_by_the_policy_and_by_rls(sync_server, tmp_path, monkeypatch):
+    from gisdesk.core import access
+    from gisdesk.store.sync_apply import apply_up
+
+    pkg = _package_for(sync_server, tmp_path, "phu_hoi")
+    ours = _tasks(sync_server["phu_hoi"])[0]["uuid"]
+    theirs = _tasks(sync_server["vinh_ninh"])[0]["uuid"]
+    who = PREFIX + "phu_hoi"
+    url = sync_server["phu_hoi"] + SECRET
+    # 1. the policy: a commune officer may not cancel (the city's step), even on their own commune's task
+    before = _task_row(sync_server["su"], ours)
+    state, version = before
+    report = apply_up(url, _crafted(pkg, tmp_path / "a.gdsync", [_event(ours, version + 1, "cancel", who, 1)]))
+    assert [r["result"] for r in report.results] == ["refused"]
+    assert "city" in report.results[0]["reason"]
+    assert _task_row(sync_server["su"], ours) == before
+    # 2. RLS: with the policy switched off on this machine (a tampered client), another commune's task stays
+    #    out of reach: the server does not show it to sy_phu_hoi, so the change is refused and nothing changes
+    monkeypatch.setattr(access, "decide", lambda *a, **k: access.Decision(True, ""))
+    before = _task_row(sync_server["su"], theirs)
+    report = apply_up(url, _crafted(pkg, tmp_path / "b.gdsync", [_event(theirs, before[1] + 1, "accept", who, 2)]))
+    assert [r["result"] for r in report.results] == ["refused"]
+    assert _task_row(sync_server["su"], theirs) == before
+    # ... and a direct write as that login is refused by the server itself
+    with psycopg.connect(url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("INSERT INTO task_events (id, task_uuid, version, at, who, action, to_state) VALUES "
+                     "(gen_random_uuid(), %s, 99, now(), %s, 'accept', 'accepted')", (theirs, who))
+
+
+def test_only_the_packages_own_login_applies_its_changes(sync_server, package, tmp_path, capsys):
+    up = tmp_path / "up.gdsync"
+    assert run(["package", "export-changes", str(package), "-o", str(up)], capsys)[0] == 0
+    code, _, err = run(["package", "apply-changes", sync_server["dispatcher"] + SECRET, str(up)], capsys)
+    assert code == 2 and "connect as sy_phu_hoi" in err
+
+
+def test_an_interrupted_apply_on_the_server_completes_on_retry_with_nothing_twice(sync_server, tmp_path,
+                                                                                  monkeypatch):
+    from gisdesk.store import sync_apply
+    from gisdesk.store.sync_session import export_up
+    from gisdesk.store.tasks_store import TaskStore
+
+    with TaskStore(sync_server["dispatcher"] + SECRET, None) as city:  # three fresh tasks for the commune
+        made = []
+        for i in range(3):
+            t = city.create(f"Pump check {i}", category="flooding", severity=2)
+            made.append(city.transition(t.uuid, "assign", t.version, commune=PHU_HOI).uuid)
+    pkg = _package_for(sync_server, tmp_path, "phu_hoi")
+    with TaskStore(pkg, PREFIX + "phu_hoi") as laptop:
+        for uid in made:
+            t = laptop.transition(uid, "accept", laptop.task(uid).version)
+            laptop.transition(uid, "start", t.version)
+    up = tmp_path / "up.gdsync"
+    assert export_up(pkg, up)["count"] == 6
+    url = sync_server["phu_hoi"] + SECRET
+    real = sync_apply._apply_one
+    calls = {"n": 0}
+
+    def dying(*a, **k):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt  # the process dies between the third and the fourth change
+        return real(*a, **k)
+
+    monkeypatch.setattr(sync_apply, "BATCH", 1)
+    monkeypatch.setattr(sync_apply, "_apply_one", dying)
+    with pytest.raises(KeyboardInterrupt):
+        sync_apply.apply_up(url, up)
+    monkeypatch.setattr(sync_apply, "_apply_one", real)
+    with psycopg.connect(sync_server["su"]) as conn:
+        half = conn.execute("SELECT count(*) FROM task_events WHERE task_uuid = ANY(%s::uuid[]) AND action IN "
+                            "('accept', 'start')", (made,)).fetchone()[0]
+    assert half == 3
+    report = sync_apply.apply_up(url, up)
+    assert [r["result"] for r in report.results] == ["applied"] * 6
+    assert [r["again"] for r in report.results] == [True] * 3 + [False] * 3
+    with psycopg.connect(sync_server["su"]) as conn:
+        rows = conn.execute("SELECT task_uuid::text, action, count(*) FROM task_events WHERE task_uuid = ANY(%s::uuid[]) "
+                            "AND action IN ('accept', 'start') GROUP BY 1, 2", (made,)).fetchall()
+        states = dict(conn.execute("SELECT uuid::text, state FROM tasks WHERE uuid = ANY(%s::uuid[])", (made,)))
+    assert sorted(rows) == sorted((u, a, 1) for u in made for a in ("accept", "start"))
+    assert states == {u: "in_progress" for u in made}
+
+
+def test_a_task_created_in_the_dispatchers_own_package_reaches_the_server(sync_server, tmp_path, capsys,
+                                                                          monkeypatch):
+    from gisdesk.store.tasks_store import TaskStore
+
+    pkg = _package_for(sync_server, tmp_path, "dispatcher", maker="dispatcher")  # their own: no other account read
+    with TaskStore(pkg, PREFIX + "dispatcher") as laptop:
+        t = laptop.create("Sandbags at the school", category="flooding", severity=3)
+        laptop.transition(t.uuid, "assign", t.version, commune=PHU_HOI)
+    code, out, err = run(["sync", str(pkg), "--password-stdin"], capsys, PASSWORD + "\n", monkeypatch)
+    assert code == 0, (out, err)
+    assert "2 applied" in out
+    code, out, err = run(["tasks", "show", sync_server["phu_hoi"] + SECRET, t.uuid, "--json"], capsys)
+    assert code == 0, err
+    doc = json.loads(out)
+    task = doc.get("task") or doc
+    assert (task["title"], task["state"], task["commune"]) == ("Sandbags at the school", "assigned", PHU_HOI)
