@@ -320,3 +320,29 @@ def test_a_task_created_in_the_dispatchers_own_package_reaches_the_server(sync_s
     doc = json.loads(out)
     task = doc.get("task") or doc
     assert (task["title"], task["state"], task["commune"]) == ("Sandbags at the school", "assigned", PHU_HOI)
+
+
+def test_the_sync_tables_are_locked_by_row_level_security(sync_server, package):
+    """An officer reads only the packages made for their own login (never another's key), cannot register one,
+    and cannot write results for a package that is not theirs; the city reads them all."""
+    ident = _identity(package)
+    other = "00000000-0000-4000-8000-00000000abcd"
+    with psycopg.connect(sync_server["su"]) as su:  # a package of another officer, registered by the city
+        su.execute("INSERT INTO gisdesk_sync_peers (package_id, username, key) VALUES (%s, %s, 'secret') "
+                   "ON CONFLICT DO NOTHING", (other, PREFIX + "vinh_ninh"))
+    with psycopg.connect(sync_server["phu_hoi"] + SECRET, autocommit=True) as conn:
+        seen = [r[0] for r in conn.execute("SELECT package_id FROM gisdesk_sync_peers")]
+        assert ident["package_id"] in seen and other not in seen
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO gisdesk_sync_peers (package_id, username) VALUES (gen_random_uuid()::text, %s)",
+                         (PREFIX + "phu_hoi",))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO gisdesk_sync_in (change_id, package_id, kind, received_at, result) VALUES "
+                         "(gen_random_uuid()::text, %s, 'task_event', 'now', 'applied')", (other,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM gisdesk_sync_in")
+    with psycopg.connect(sync_server["vinh_ninh"] + SECRET) as conn:
+        assert [r[0] for r in conn.execute("SELECT package_id FROM gisdesk_sync_peers")] == [other]
+    with psycopg.connect(sync_server["dispatcher"] + SECRET) as conn:
+        seen = {r[0] for r in conn.execute("SELECT package_id FROM gisdesk_sync_peers")}
+        assert {ident["package_id"], other} <= seen
