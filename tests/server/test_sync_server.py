@@ -346,3 +346,35 @@ def test_the_sync_tables_are_locked_by_row_level_security(sync_server, package):
     with psycopg.connect(sync_server["dispatcher"] + SECRET) as conn:
         seen = {r[0] for r in conn.execute("SELECT package_id FROM gisdesk_sync_peers")}
         assert {ident["package_id"], other} <= seen
+
+
+def test_an_offline_step_on_a_task_the_city_cancelled_is_a_conflict_the_city_sees(sync_server, tmp_path, capsys):
+    """Rule: a transition no longer valid after the other side's changes becomes a conflict record (kept, with
+    who made it), not an overwrite: the task stays cancelled, its timeline says so."""
+    from gisdesk.store.sync_apply import apply_up
+    from gisdesk.store.sync_session import export_up
+    from gisdesk.store.tasks_store import TaskStore
+
+    city_url = sync_server["dispatcher"] + SECRET
+    with TaskStore(city_url, None) as city:
+        t = city.create("Broken culvert", category="flooding", severity=3)
+        t = city.transition(t.uuid, "assign", t.version, commune=PHU_HOI)
+    pkg = _package_for(sync_server, tmp_path, "phu_hoi")
+    with TaskStore(pkg, PREFIX + "phu_hoi") as laptop:
+        laptop.transition(t.uuid, "accept", t.version, note="we go tomorrow")
+    with TaskStore(city_url, None) as city:
+        city.transition(t.uuid, "cancel", t.version, note="the province repairs it")
+    export_up(pkg, tmp_path / "up.gdsync")
+    report = apply_up(sync_server["phu_hoi"] + SECRET, tmp_path / "up.gdsync")
+    assert [r["result"] for r in report.results] == ["conflict"]
+    code, out, err = run(["tasks", "show", city_url, t.uuid, "--json"], capsys)
+    assert code == 0, err
+    doc = json.loads(out)
+    events = doc.get("timeline") or doc.get("events")
+    assert (doc.get("task") or doc)["state"] == "cancelled"
+    assert [(e["who"], e["action"]) for e in events][-2:] == [(PREFIX + "dispatcher", "cancel"),
+                                                               (PREFIX + "phu_hoi", "conflict")]
+    with psycopg.connect(city_url) as conn:  # the city reads the losing change, with who made it
+        rows = conn.execute("SELECT lost_by, kind, lost FROM gisdesk_sync_conflicts WHERE record_uuid = %s",
+                            (t.uuid,)).fetchall()
+    assert [(r[0], r[1], json.loads(r[2])["action"]) for r in rows] == [(PREFIX + "phu_hoi", "task_event", "accept")]
