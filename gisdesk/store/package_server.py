@@ -24,8 +24,10 @@ written by the dispatcher's role; :mod:`gisdesk.store.sync_server`). The tempora
 removed.
 
 Not (yet) from the server: rasters (the server holds no raster references yet: the
-report's ``note`` says so), and the package user's password (PostgreSQL keeps it: the
-package's copy of the account has none, as every other account in a package).
+report's ``note`` says so), and the package user's password (PostgreSQL keeps it): the
+package's copy of the account has none until its user syncs once with ``gisdesk sync
+PACKAGE --password-stdin`` (the server checks the password; :func:`remember_password`
+then keeps its hash in the package, so the same password signs in on the laptop).
 """
 
 from __future__ import annotations
@@ -273,3 +275,22 @@ def _copy_app_rows(conn: Any, lite: Any, receiver: User) -> None:
             values.append(f"'{NO_PASSWORD}'")
         lite.execute(f"DELETE FROM {_q(name)}")  # rows the stores' migrations seeded: the server's are the city's
         lite.executemany(f"INSERT OR IGNORE INTO {_q(name)} ({', '.join(names)}) VALUES ({', '.join(values)})", rows)
+
+
+def remember_password(package: str | os.PathLike[str], username: str, password: str) -> bool:
+    """After the server accepted ``password`` for the package's user (a sync as their login), let them sign in
+    with it on the laptop too: the package's copy of the account gets its hash, once (a package from the
+    server carries none: PostgreSQL keeps the password). Returns whether it was set now."""
+    from gisdesk.core.users import hash_password
+    from gisdesk.store.base import write_transaction
+    from gisdesk.store.connection import connect
+    from gisdesk.store.package_create import NO_PASSWORD
+
+    conn = connect(package)
+    try:
+        with write_transaction(conn):
+            cur = conn.execute("UPDATE users SET pw_hash = ? WHERE username = ? AND pw_hash = ?",
+                               (hash_password(password), username, NO_PASSWORD))
+            return cur.rowcount == 1
+    finally:
+        conn.close()

@@ -312,9 +312,16 @@ def test_a_task_created_in_the_dispatchers_own_package_reaches_the_server(sync_s
     with TaskStore(pkg, PREFIX + "dispatcher") as laptop:
         t = laptop.create("Sandbags at the school", category="flooding", severity=3)
         laptop.transition(t.uuid, "assign", t.version, commune=PHU_HOI)
+    from gisdesk.core.users import AuthError
+    from gisdesk.store.users_store import UserStore
+
+    with UserStore(pkg) as accounts, pytest.raises(AuthError):  # a package from the server carries no password
+        accounts.authenticate(PREFIX + "dispatcher", PASSWORD)
     code, out, err = run(["sync", str(pkg), "--password-stdin"], capsys, PASSWORD + "\n", monkeypatch)
     assert code == 0, (out, err)
     assert "2 applied" in out
+    with UserStore(pkg) as accounts:  # the server took the password: it signs in on the laptop now
+        assert accounts.authenticate(PREFIX + "dispatcher", PASSWORD).role == "city_dispatcher"
     code, out, err = run(["tasks", "show", sync_server["phu_hoi"] + SECRET, t.uuid, "--json"], capsys)
     assert code == 0, err
     doc = json.loads(out)
