@@ -385,3 +385,33 @@ def test_an_offline_step_on_a_task_the_city_cancelled_is_a_conflict_the_city_see
         rows = conn.execute("SELECT lost_by, kind, lost FROM gisdesk_sync_conflicts WHERE record_uuid = %s",
                             (t.uuid,)).fetchall()
     assert [(r[0], r[1], json.loads(r[2])["action"]) for r in rows] == [(PREFIX + "phu_hoi", "task_event", "accept")]
+
+
+def test_an_incident_reported_offline_reaches_the_server_once(sync_server, tmp_path):
+    """An officer reports an incident in their commune on the laptop; it is created on the server as theirs
+    (same UUID), routed by location there, and a second apply adds nothing."""
+    import shapely as _shapely
+
+    from gisdesk.core.incidents import Incident
+    from gisdesk.store.connection import connect
+    from gisdesk.store.incidents_store import IncidentStore
+    from gisdesk.store.sync_apply import apply_up
+    from gisdesk.store.sync_session import export_up
+
+    pkg = _package_for(sync_server, tmp_path, "phu_hoi")
+    with connect(pkg, read_only=True) as conn:
+        wkb = conn.execute("SELECT AsBinary(geom) FROM communes WHERE name = ?", (PHU_HOI,)).fetchone()[0]
+    where = _shapely.point_on_surface(_shapely.from_wkb(wkb).buffer(-30))
+    with IncidentStore(pkg, PREFIX + "phu_hoi") as laptop:
+        uid = laptop.create(Incident("flooding", where, severity=3, description="water at the school", channel="officer"))
+    up = tmp_path / "up.gdsync"
+    export_up(pkg, up)
+    for _ in range(2):
+        report = apply_up(sync_server["phu_hoi"] + SECRET, up)
+        assert [r["result"] for r in report.results] == ["applied"]
+    with psycopg.connect(sync_server["su"]) as conn:
+        row = conn.execute("SELECT commune, description FROM incidents WHERE uuid = %s", (uid,)).fetchone()
+        made = conn.execute("SELECT who FROM incident_events WHERE incident_uuid = %s AND action = 'created'",
+                            (uid,)).fetchall()
+    assert row == (PHU_HOI, "water at the school")
+    assert made == [(PREFIX + "phu_hoi",)]
