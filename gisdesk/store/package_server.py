@@ -264,7 +264,8 @@ def _copy_app_rows(conn: Any, lite: Any, receiver: User) -> None:
             kind, parent, fk = children[name]
             pcond, pparams = filters.get(parent, ("false", []))
             own, oparams = where(access.read_filter(receiver, kind),
-                                 {c: f"(SELECT p.{c} FROM {parent} p WHERE p.uuid = {name}.{fk})" for c in _UNIT_COLUMNS})
+                                 {c: f"(SELECT p.{c} FROM {parent} p WHERE p.uuid = {name}.{fk})"
+                                  for c in _UNIT_COLUMNS})
             cond, params = f"{fk} IN (SELECT uuid FROM {parent} WHERE {pcond}) AND ({own})", [*pparams, *oparams]
         select = [f"ST_AsBinary({c.name})" if c.name in srid else c.name for c in cols]
         rows = conn.execute(f"SELECT {', '.join(select)} FROM {name} WHERE {cond}", params or None).fetchall()

@@ -36,7 +36,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from gisdesk.core import access
 from gisdesk.core.users import PermissionDenied, User
 from gisdesk.store.errors import StoreError
-from gisdesk.store.server_policy import GROUP_ROLES, OFFICERS_TABLE, OWNER_ROLE, cond_sql, member_sql, read_cond, template_user
+from gisdesk.store.server_policy import (
+    GROUP_ROLES,
+    OWNER_ROLE,
+    cond_sql,
+    member_sql,
+    read_cond,
+    template_user,
+)
 
 PEERS, IN, CONFLICTS = "gisdesk_sync_peers", "gisdesk_sync_in", "gisdesk_sync_conflicts"
 SYNC_TABLES: tuple[str, ...] = (PEERS, IN, CONFLICTS)
@@ -143,13 +150,6 @@ def package_user(conn: Any, username: str) -> User:
         raise StoreError(f"there is no officer {username!r} on this server")
     name, display, role, commune, department, active = row
     return User(name, display or name, role, commune or None, department or None, bool(active))
-
-
-def officer_of(conn: Any, username: str) -> User | None:
-    """``username``'s ``gisdesk_officers`` row as a User (None when the connection cannot see it)."""
-    row = conn.execute(f"SELECT o.role, o.commune, o.department, o.active FROM {OFFICERS_TABLE} o "
-                       "WHERE o.login = ?", (username,)).fetchone()
-    return User(username, username, row[0], row[1], row[2], bool(row[3])) if row else None
 
 
 def public_url(url: str, login_name: str | None = None) -> str:

@@ -26,7 +26,8 @@ from tests.server.conftest import PASSWORD
 
 PHU_HOI, VINH_NINH = "Phú Hội", "Vĩnh Ninh"
 PREFIX = "sy_"
-ACCOUNTS = {"admin": ("administrator", None), "dispatcher": ("city_dispatcher", None), "phu_hoi": ("commune_officer", PHU_HOI),
+ACCOUNTS = {"admin": ("administrator", None), "dispatcher": ("city_dispatcher", None),
+            "phu_hoi": ("commune_officer", PHU_HOI),
             "vinh_ninh": ("commune_officer", VINH_NINH)}
 SECRET = "&password=" + PASSWORD.replace(" ", "%20")
 
@@ -297,8 +298,9 @@ def test_an_interrupted_apply_on_the_server_completes_on_retry_with_nothing_twic
     assert [r["result"] for r in report.results] == ["applied"] * 6
     assert [r["again"] for r in report.results] == [True] * 3 + [False] * 3
     with psycopg.connect(sync_server["su"]) as conn:
-        rows = conn.execute("SELECT task_uuid::text, action, count(*) FROM task_events WHERE task_uuid = ANY(%s::uuid[]) "
-                            "AND action IN ('accept', 'start') GROUP BY 1, 2", (made,)).fetchall()
+        rows = conn.execute("SELECT task_uuid::text, action, count(*) FROM task_events "
+                            "WHERE task_uuid = ANY(%s::uuid[]) AND action IN ('accept', 'start') GROUP BY 1, 2",
+                            (made,)).fetchall()
         states = dict(conn.execute("SELECT uuid::text, state FROM tasks WHERE uuid = ANY(%s::uuid[])", (made,)))
     assert sorted(rows) == sorted((u, a, 1) for u in made for a in ("accept", "start"))
     assert states == {u: "in_progress" for u in made}
@@ -403,7 +405,8 @@ def test_an_incident_reported_offline_reaches_the_server_once(sync_server, tmp_p
         wkb = conn.execute("SELECT AsBinary(geom) FROM communes WHERE name = ?", (PHU_HOI,)).fetchone()[0]
     where = _shapely.point_on_surface(_shapely.from_wkb(wkb).buffer(-30))
     with IncidentStore(pkg, PREFIX + "phu_hoi") as laptop:
-        uid = laptop.create(Incident("flooding", where, severity=3, description="water at the school", channel="officer"))
+        uid = laptop.create(Incident("flooding", where, severity=3, description="water at the school",
+                                     channel="officer"))
     up = tmp_path / "up.gdsync"
     export_up(pkg, up)
     for _ in range(2):
