@@ -183,12 +183,26 @@ def sync_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="gisdesk sync", description="Send a package's changes to its source and bring "
                                 "back the answers and the source's changes (docs/sync.md).")
     p.add_argument("package")
-    p.add_argument("--to", dest="source", help="the source workspace (default: the one the package came from)")
+    p.add_argument("--to", dest="source", help="the source workspace or postgresql:// URL (default: the one the "
+                   "package came from; on a server its user's own login role applies the changes)")
+    p.add_argument("--password-stdin", action="store_true", help="a server: read the login's password from stdin")
     args = p.parse_args(argv)
     try:
         from gisdesk.store.sync_session import sync
 
+        password = None
+        if args.password_stdin:  # the password joins the URL in memory only (gisdesk.store.sync_server)
+            from gisdesk.store.sync_server import with_password
+            from gisdesk.store.sync_session import package_source
+
+            password = sys.stdin.readline().rstrip("\n")
+            args.source = with_password(args.source or package_source(args.package), password)
         report, c = sync(args.package, args.source)
+        if password:  # the server took it: the same password signs in on the laptop (once set, kept)
+            from gisdesk.store.package_server import remember_password
+
+            if remember_password(args.package, report.user, password):
+                print(f"{args.package}: {report.user} now signs in on this laptop with their server password")
         status = _print_report(report)
         print(f"{args.package}: {c['tasks']} task(s), {c['questions']} question(s), {c['conflicts']} conflict(s) "
               f"from the source; {c['pending']} change(s) still waiting")

@@ -11,7 +11,8 @@ Examples
 The person running it (``--user``, default: the login name) signs in with their password
 (asked on the terminal, or one line of standard input with ``--password-stdin``) and must
 be the city's dispatcher or an administrator (the access policy's ``create`` ``package``).
-The package receives only what ``--for`` may read. Success prints a summary; a refusal is
+The package receives only what ``--for`` may read. The source may be the city server
+(``postgresql://LOGIN@HOST/DB``: :mod:`gisdesk.store.package_server`). Success prints a summary; a refusal is
 one line on stderr and exit status 2, and nothing is written.
 """
 
@@ -27,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The options of ``gisdesk package create``."""
     p = argparse.ArgumentParser(prog="gisdesk package create",
                                 description="Write an offline package of one commune or area for one user.")
-    p.add_argument("source", help="the city's workspace (SpatiaLite) to take the package from (never changed)")
+    p.add_argument("source", help="the city's workspace (SpatiaLite, never changed) or server (postgresql://LOGIN@…: "
+                   "the package is recorded there) to take the package from")
     p.add_argument("--for", dest="for_user", required=True, metavar="USER", help="the account that works offline")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--commune", metavar="NAME", help="the commune's polygon plus --margin")
@@ -38,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layers", default=None, metavar="A,B",
                    help="only these reference layers (the communes always come along; default: all)")
     p.add_argument("-o", "--out", required=True, metavar="FILE", help="the package file to write (.sqlite)")
-    p.add_argument("--user", default=None, help="who makes the package (default: login name)")
+    p.add_argument("--user", default=None, help="who makes the package (default: the URL's login, else the login name)")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.add_argument("--overwrite", action="store_true", help="replace an existing package file and its rasters")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -65,7 +67,10 @@ def create_main(argv: list[str]) -> int:
         from gisdesk.store.package_create import DEFAULT_MARGIN, create_package
 
         area = _area(args.area) if args.area else None
-        name = args.user or getpass.getuser()
+        from urllib.parse import urlsplit
+
+        url_login = urlsplit(args.source).username if "://" in args.source else None
+        name = args.user or url_login or getpass.getuser()
         if args.password_stdin:
             password = sys.stdin.readline().rstrip("\n")
         else:
@@ -94,5 +99,5 @@ def create_main(argv: list[str]) -> int:
           f"{cases}; {len(report.cut)} layers, {cut} features cut at the border; "
           f"{len(report.rasters)} raster(s); {report.size / 1e6:.1f} MB")
     if report.note:
-        print(f"  not recorded in the source for sync: {report.note}")
+        print(f"  {'' if report.registered else 'not recorded in the source for sync: '}{report.note}")
     return 0

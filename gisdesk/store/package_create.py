@@ -152,6 +152,11 @@ def create_package(source: str | os.PathLike[str], out: str | os.PathLike[str], 
     """
     if (commune is None) == (area is None):
         raise PackageError("give either a commune or an area (minx,miny,maxx,maxy), not both or neither")
+    if str(source).startswith(("postgresql://", "postgres://")):  # the city server: gisdesk.store.package_server
+        from gisdesk.store.package_server import create_from_server
+
+        return create_from_server(str(source), out, for_user=for_user, signer=signer, commune=commune, area=area,
+                                  crs=crs, layers=layers, progress=progress, overwrite=overwrite, margin=margin)
     out = Path(out)
     say = progress or (lambda step, fraction: None)
     src_path = Path(source)

@@ -56,7 +56,9 @@ _JSON_KEYS = frozenset({"base", "local_mark"})
 
 
 def _has_table(conn: Any, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+    from gisdesk.store.dialect import dialect_of
+
+    return bool(dialect_of(conn).has_table(conn, name))
 
 
 def is_package(conn: Any) -> bool:
@@ -124,7 +126,10 @@ def register_package(source_conn: Any, identity: dict[str, Any]) -> None:
     knows whose changes they are. Registering the same package again updates nothing but
     the key and user (a re-made package).
     """
-    source_conn.execute(PEERS_DDL)
+    from gisdesk.store.dialect import dialect_of
+
+    if not dialect_of(source_conn).server:  # the server's is made by `gisdesk server init`
+        source_conn.execute(PEERS_DDL)
     source_conn.execute(f"INSERT INTO {PEERS_TABLE} (package_id, username, key, created_at) VALUES (?, ?, ?, ?) "
                         "ON CONFLICT (package_id) DO UPDATE SET username = excluded.username, key = excluded.key",
                         (identity["package_id"], identity["user"], identity.get("key") or None,

@@ -118,8 +118,10 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
 
     Idempotent: a second run creates nothing and regenerates the grants and policies.
     """
+    from gisdesk.store.sync_server import SYNC_TABLES, sync_tables_sql
+
     md = app_metadata(srid)
-    ours = set(md.tables) | {OFFICERS_TABLE, SHAPES_VIEW}
+    ours = set(md.tables) | {OFFICERS_TABLE, SHAPES_VIEW} | set(SYNC_TABLES)
     with _transaction(url) as conn:
         me = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()
         if not me or not me[0]:
@@ -152,7 +154,7 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
         for table in GUARDED_COLUMNS:
             for stmt in column_guard_sql(table):
                 conn.execute(stmt)
-        for stmt in officers_security_sql():
+        for stmt in officers_security_sql() + sync_tables_sql():  # sync tables: gisdesk.store.sync_server
             conn.execute(stmt)
         from gisdesk.store.server_live import live_sql, side_effect_sql
 

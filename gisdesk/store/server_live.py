@@ -9,9 +9,10 @@ store writes it in the transaction of that change, as the officer, and one extra
 policy on ``task_notifications`` (:func:`side_effect_sql`) admits exactly that: the row must
 be about a task whose event, or a question (asked or answered), **this same transaction**
 wrote (``xmin = pg_current_xact_id()``) and that the officer can see. An ``INSERT`` on its
-own, or in a transaction that changed nothing, is refused as before. (The store writes the
-change and its notification at the same transaction level; a change written in an inner
-savepoint carries the savepoint's own id and does not count.)
+own, or in a transaction that changed nothing, is refused as before. (A change written in a
+savepoint -- a sync applies each change in one -- carries the savepoint's own id, which counts
+too: a visible row whose writer is still in progress can only be this transaction's own;
+:func:`_written_here`.)
 
 Change notices
 --------------
@@ -43,12 +44,21 @@ LIVE_TABLES: dict[str, str] = {
 _THIS_TX = "pg_current_xact_id()::xid"
 
 
+def _written_here(xmin: str) -> str:
+    """SQL: the row whose ``xmin`` this is was written by this transaction or one of its subtransactions
+    (savepoints: a sync applies each change in one). A visible row whose writer is still in progress can
+    only be this transaction's own; subtransaction ids come after the top-level id."""
+    top = "pg_current_xact_id()::text::bigint"
+    return (f"({xmin} = {_THIS_TX} OR ({xmin}::text::bigint > {top} % 4294967296 AND pg_xact_status(((({top} >> 32) "
+            f"<< 32) + {xmin}::text::bigint)::text::xid8) = 'in progress'))")
+
+
 def side_effect_sql() -> list[str]:
     """The grant and policy that let an officer write the notifications of their own change (see above)."""
     groups = ", ".join(f'"{g}"' for g in GROUP_ROLES.values())
     check = (f"(task_notifications.task_uuid IS NOT NULL AND EXISTS (SELECT 1 FROM task_events e "
-             f"WHERE e.task_uuid = task_notifications.task_uuid AND e.xmin = {_THIS_TX})) "
-             f"OR EXISTS (SELECT 1 FROM task_questions q WHERE q.xmin = {_THIS_TX} "
+             f"WHERE e.task_uuid = task_notifications.task_uuid AND {_written_here('e.xmin')})) "
+             f"OR EXISTS (SELECT 1 FROM task_questions q WHERE {_written_here('q.xmin')} "
              f"AND q.task_uuid IS NOT DISTINCT FROM task_notifications.task_uuid)")
     return [f"GRANT INSERT ON task_notifications TO {groups}",
             f"CREATE POLICY gd_side_effect_insert ON task_notifications AS PERMISSIVE FOR INSERT TO {groups} "

@@ -24,6 +24,7 @@ from gisdesk.core.incidents import ValidationError, iso_utc, utc_now
 from gisdesk.core.tasks import ConflictError, InvalidTransition, unit_record
 from gisdesk.core.users import PermissionDenied
 from gisdesk.store.base import open_workspace, write_transaction
+from gisdesk.store.dialect import dialect_of
 from gisdesk.store.package_meta import is_package, package_peer
 from gisdesk.store.sync_format import ChangesFileError, read_changes, read_manifest
 from gisdesk.store.sync_log import ensure_sync_schema
@@ -104,6 +105,10 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str],
                                    "the workspace the package was made from")
         ensure_sync_schema(conn)
         peer = _peer_for(conn, manifest, name)
+        if dialect_of(conn).server:  # applied as its user: RLS checks it too
+            from gisdesk.store.sync_server import require_package_login
+
+            require_package_login(conn, peer["username"])
     finally:
         conn.close()
     manifest, records = read_changes(changes, peer["key"])
@@ -129,9 +134,9 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str],
                 progress(min(1.0, (start + BATCH) / len(records)))
         with write_transaction(store.conn) as c:
             c.execute("UPDATE gisdesk_sync_peers SET last_seen = ?, since = COALESCE(?, since), "
-                      "last_seq = max(last_seq, ?) WHERE package_id = ?",
+                      "last_seq = CASE WHEN last_seq > ? THEN last_seq ELSE ? END WHERE package_id = ?",
                       (iso_utc(utc_now()), manifest.get("since") or None, int(manifest.get("last_seq") or 0),
-                       peer["package_id"]))
+                       int(manifest.get("last_seq") or 0), peer["package_id"]))
     return report
 
 
@@ -202,8 +207,10 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
         return "refused", (f"made by {author} on the package, which belongs to {store.user.username}: only the "
                            "package's user's changes travel"), None
     if kind == "task_event":
-        if rec.get("action") == "create":
-            return "refused", "tasks created in a package do not travel yet: create it at the source", None
+        if rec.get("action") == "create":  # a task made offline (where the policy lets its user create one)
+            from gisdesk.store.sync_offline_tasks import replay_create
+
+            return replay_create(store, rec, package_id)
         if rec.get("action") == "resolve":  # a conflict settled in the package: settled here the same way
             from gisdesk.store.sync_resolve import apply_resolution
 

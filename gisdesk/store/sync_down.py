@@ -38,6 +38,7 @@ from gisdesk.core.tasks import InvalidTransition
 from gisdesk.core.users import PermissionDenied
 from gisdesk.store._access_sql import where as filter_sql
 from gisdesk.store.base import open_workspace, write_transaction
+from gisdesk.store.dialect import dialect_of
 from gisdesk.store.package_meta import package_peer, read_identity, write_identity
 from gisdesk.store.sync_format import ChangesFileError, read_changes, read_manifest, write_changes
 from gisdesk.store.sync_log import _rows, close_id, collect, ensure_sync_schema, outbox
@@ -52,6 +53,12 @@ _RECORD_KIND = {"task_event": "task", "task_attachment": "task", "question": "qu
 #: Changes at the source this close to ``since`` are sent again (a transaction that began before the
 #: last file was written may have committed after it); the package skips what it has.
 SINCE_MARGIN = timedelta(minutes=5)
+
+
+def in_list(column: str, values: list[str] | set[str]) -> tuple[str, list[str]]:
+    """``column IN (?, …)`` for ``values`` (``1 = 0`` for none), on both engines."""
+    values = sorted(values)
+    return (f"{column} IN ({', '.join('?' * len(values))})" if values else "1 = 0"), values
 
 
 def _scope(conn: Any, user: Any, kind: str, alias: str = "") -> tuple[str, list[Any]]:
@@ -74,17 +81,25 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
         peer = package_peer(conn, package_id)
         if peer is None:
             raise ChangesFileError(f"this workspace knows no package {package_id}")
-        user = resolve_user(conn, peer["username"])
+        server = dialect_of(conn).server
+        if server:  # the policy's view for the package's user (RLS limits the connecting officer besides)
+            from gisdesk.store.sync_server import package_user
+
+            user = package_user(conn, peer["username"])
+        else:
+            user = resolve_user(conn, peer["username"])
         mark = iso_utc(utc_now())
         # default: what the package said it last heard, or (a first sync) when it was made from here
         since = since or peer["since"] or peer["created_at"] or ""
-        after = iso_utc(to_utc(since) - SINCE_MARGIN) if since else ""
+        # (a first sync: from the beginning, as a time both engines compare)
+        after = iso_utc(to_utc(since) - SINCE_MARGIN) if since else "0001-01-01T00:00:00Z"
         records: list[dict[str, Any]] = []
         ids = list(change_ids or [])
         named: dict[str, set[str]] = {"task": set(), "question": set(), "incident": set()}
+        listed, listed_params = in_list("change_id", set(ids))
         for r in _rows(conn, "SELECT change_id, kind, record, result, reason, conflict_id FROM gisdesk_sync_in "
-                             "WHERE package_id = ? AND (received_at >= ? OR change_id IN (SELECT value FROM "
-                             "json_each(?))) ORDER BY seq", (package_id, after, json.dumps(ids))):
+                             f"WHERE package_id = ? AND (received_at >= ? OR {listed}) ORDER BY seq",
+                       (package_id, after, *listed_params)):
             records.append({"kind": "result", "id": r["change_id"], "change_kind": r["kind"], "result": r["result"],
                             "reason": r["reason"], "conflict_id": r["conflict_id"]})
             if r["result"] != "applied":  # the package shows what it did: bring it back to the source's state
@@ -104,6 +119,10 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
             records.append({"kind": "conflict", "id": r["id"], "row": r})
     finally:
         conn.close()
+    if server:
+        from gisdesk.store.sync_server import public_url
+
+        source = public_url(str(source))
     manifest = {"direction": "down", "package_id": package_id, "user": peer["username"], "source": str(source),
                 "written_at": mark, "since": mark, "count": len(records)}
     return write_changes(out, manifest, records, peer["key"])
@@ -111,9 +130,11 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
 
 def _tasks_since(conn: Any, user: Any, after: str, named: set[str]) -> list[dict[str, Any]]:
     scope, params = _scope(conn, user, "task")
-    rows = _rows(conn, f"SELECT {', '.join(_TASK_COLUMNS)} FROM tasks WHERE {scope} AND (updated_at >= ? OR uuid IN "
-                       "(SELECT task_uuid FROM task_events WHERE at >= ?) OR uuid IN (SELECT value FROM json_each(?))) "
-                       "ORDER BY updated_at", (*params, after, after, json.dumps(sorted(named))))
+    listed, listed_params = in_list("uuid", named)
+    cols = ", ".join(_TASK_COLUMNS)
+    rows = _rows(conn, f"SELECT {cols} FROM tasks WHERE {scope} AND (updated_at >= ? OR uuid IN "
+                       f"(SELECT task_uuid FROM task_events WHERE at >= ?) OR {listed}) "
+                       "ORDER BY updated_at", (*params, after, after, *listed_params))
     out = []
     for r in rows:
         r["area"] = bytes(r["area"]).hex() if r["area"] is not None else None
@@ -128,9 +149,11 @@ def _tasks_since(conn: Any, user: Any, after: str, named: set[str]) -> list[dict
 def _questions_since(conn: Any, user: Any, after: str, named: set[str]) -> list[dict[str, Any]]:
     scope, params = _scope(conn, user, "question")
     out = []
-    for q in _rows(conn, f"SELECT * FROM task_questions WHERE {scope} AND (updated_at >= ? OR uuid IN "
-                         "(SELECT value FROM json_each(?))) ORDER BY updated_at", (*params, after, json.dumps(sorted(named)))):
-        answers = _rows(conn, "SELECT * FROM task_answers WHERE question_uuid = ? ORDER BY at, rowid", (q["uuid"],))
+    listed, listed_params = in_list("uuid", named)
+    order = dialect_of(conn).insert_order
+    for q in _rows(conn, f"SELECT * FROM task_questions WHERE {scope} AND (updated_at >= ? OR {listed}) "
+                         "ORDER BY updated_at", (*params, after, *listed_params)):
+        answers = _rows(conn, f"SELECT * FROM task_answers WHERE question_uuid = ? ORDER BY at, {order}", (q["uuid"],))
         out.append({"kind": "question_state", "id": q["uuid"], "row": q, "answers": answers})
     return out
 

@@ -217,17 +217,26 @@ def incidents_since(conn: Any, user: Any, after: str, scope_sql: Any,
                     named: set[str] = frozenset()) -> list[dict[str, Any]]:
     """``incident`` and ``incident_deleted`` records for what changed at the source since ``after``
     (and the incidents ``named``, whatever their time)."""
+    from gisdesk.store.dialect import dialect_of
+    from gisdesk.store.sync_down import in_list
+
     scope, params = scope_sql("incident")
+    sql = dialect_of(conn)
+    listed, listed_params = in_list("uuid", named)
+
+    def hexed(geom: str) -> str:
+        return f"upper(encode({sql.as_wkb(geom)}, 'hex'))" if sql.server else f"hex({sql.as_wkb(geom)})"
+
     cur = conn.execute(
-        f"SELECT {', '.join(_COLS)}, hex(AsBinary(geom)), "
-        "(SELECT hex(AsBinary(geom)) FROM incident_shapes s WHERE s.incident_uuid = incidents.uuid) FROM incidents "
-        f"WHERE {scope} AND (uuid IN (SELECT incident_uuid FROM incident_events WHERE at >= ?) OR uuid IN "
-        "(SELECT value FROM json_each(?)))", (*params, after, json.dumps(sorted(named))))
+        f"SELECT {', '.join(_COLS)}, {hexed('geom')}, "
+        f"(SELECT {hexed('geom')} FROM incident_shapes s WHERE s.incident_uuid = incidents.uuid) FROM incidents "
+        f"WHERE {scope} AND (uuid IN (SELECT incident_uuid FROM incident_events WHERE at >= ?) OR {listed})",
+        (*params, after, *listed_params))
     out = []
     for row in cur.fetchall():
         r = dict(zip(_COLS, row[:len(_COLS)]))
         events = conn.execute("SELECT id, incident_uuid, at, who, action, field, from_state, to_state, note, version "
-                              "FROM incident_events WHERE incident_uuid = ? ORDER BY rowid", (r["uuid"],))
+                              f"FROM incident_events WHERE incident_uuid = ? ORDER BY {sql.insert_order}", (r["uuid"],))
         names = [d[0] for d in events.description]
         out.append({"kind": "incident", "id": r["uuid"], "row": r, "point": row[len(_COLS)],
                     "shape": row[len(_COLS) + 1], "events": [dict(zip(names, e)) for e in events.fetchall()]})

@@ -66,7 +66,16 @@ _NOT_LOGGED = ("{col} NOT IN (SELECT change_id FROM gisdesk_sync_out) "
 
 
 def ensure_sync_schema(conn: Any) -> None:
-    """Add the sync tables to the workspace behind ``conn`` (a gisdesk workspace); safe to run again."""
+    """Add the sync tables to the workspace behind ``conn`` (a gisdesk workspace); safe to run again.
+
+    On the city server ``gisdesk server init`` makes them (:mod:`gisdesk.store.sync_server`): only checked."""
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).server:
+        from gisdesk.store.sync_server import require_sync_tables
+
+        require_sync_tables(conn)
+        return
     with migration(conn, workspace_only=True) as c:
         for statement in _SCHEMA:
             c.execute(statement)
@@ -110,6 +119,10 @@ def collect(conn: Any, identity: dict[str, Any]) -> int:
                              f"AND action NOT IN {LOCAL_ONLY_ACTIONS!r} AND who NOT IN ('system') ORDER BY rowid",
                        (mark.get("task_events", 0),)):
             r["data"] = json.loads(r["data"]) if r["data"] else {}
+            if r["action"] == "create":  # a task made offline travels with its fields (sync_offline_tasks)
+                from gisdesk.store.sync_offline_tasks import created_task
+
+                r["task"] = created_task(conn, r["task_uuid"])
             found.append((r["id"], "task_event", r["task_uuid"], r))
         for r in _rows(conn, "SELECT id, question_uuid, at, who, body FROM task_answers "
                              f"WHERE rowid > ? AND {_NOT_LOGGED.format(col='id')} ORDER BY rowid",

@@ -100,8 +100,8 @@ def judge_event(store: ReplayTaskStore, rec: dict[str, Any], package_id: str,
     base = int(rec["version"]) - 1 if base is None else int(base)
     cur = store.conn.execute(
         "SELECT action, to_state, who, data FROM task_events WHERE task_uuid = ? AND version > ? "
-        "AND action NOT IN ('escalate', 'conflict') AND id NOT IN (SELECT change_id FROM gisdesk_sync_in "
-        "WHERE package_id IS ?) ORDER BY version", (task.uuid, base, package_id))
+        "AND action NOT IN ('escalate', 'conflict') AND CAST(id AS TEXT) NOT IN (SELECT change_id FROM gisdesk_sync_in "
+        f"WHERE {store.sql.same('package_id', '?')}) ORDER BY version", (task.uuid, base, package_id))
     concurrent = [{"action": a, "to_state": s, "who": w, "data": json.loads(d) if d else {}} for a, s, w, d in cur]
     user = store.user
     verdict = judge_task_change(rec, task, concurrent, task_rules.decide(user, rec["action"], task),

@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from gisdesk.core.incidents import iso_utc, utc_now
 from gisdesk.store.base import open_workspace, write_transaction
+from gisdesk.store.dialect import dialect_of, is_server_url
 from gisdesk.store.package_meta import package_peer, read_identity, register_package
 from gisdesk.store.sync_apply import ApplyReport, SyncCancelled, apply_up
 from gisdesk.store.sync_down import apply_down, export_down
@@ -92,6 +93,9 @@ def ensure_registered(source: str | os.PathLike[str], package: str | os.PathLike
     try:
         ensure_sync_schema(conn)
         peer = package_peer(conn, ident["package_id"])
+        if peer is None and dialect_of(conn).server:  # registered by `package create`, as the city
+            raise ChangesFileError(f"the server knows no package {ident['package_id']} (for {ident['user']}): a "
+                                   "package made from the server is registered there when it is made")
         if peer is None:
             with write_transaction(conn):
                 register_package(conn, ident)
@@ -130,10 +134,10 @@ def sync(package: str | os.PathLike[str], source: str | os.PathLike[str] | None 
     finally:
         pconn.close()
     source = source or ident["source"]
-    if not source or "://" in str(source):
-        raise ChangesFileError(f"sync to {source or 'an unknown source'} is not possible yet: only to a SpatiaLite "
-                               "workspace; use --to SOURCE, or export-changes/apply-changes by file")
-    if not Path(source).exists():
+    if not source or ("://" in str(source) and not is_server_url(str(source))):
+        raise ChangesFileError(f"sync to {source or 'an unknown source'} is not possible: give --to with a "
+                               "SpatiaLite workspace or a postgresql:// URL, or use export-changes/apply-changes")
+    if not is_server_url(str(source)) and not Path(source).exists():
         raise ChangesFileError(f"the source '{source}' is not there: connect the drive, or give --to SOURCE")
     ensure_registered(source, package)
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
@@ -155,6 +159,15 @@ def sync(package: str | os.PathLike[str], source: str | os.PathLike[str] | None 
         counts = apply_down(package, down)
         step("receive", 1.0)
     return report, counts
+
+
+def package_source(package: str | os.PathLike[str]) -> str:
+    """The source the package came from (its ``source`` identity key)."""
+    conn = open_workspace(package, read_only=True)
+    try:
+        return str(_identity(conn, package)["source"] or "")
+    finally:
+        conn.close()
 
 
 def file_direction(path: str | os.PathLike[str]) -> str:
