@@ -75,7 +75,8 @@ _SCOPE: dict[str, str] = {
 #: Reporters' contacts: only for those who call reporters back (the policy's ``create`` ``callback``).
 CONTACTS = "incident_contacts"
 #: Tables never copied (sign-in failures are the source's), or written specially.
-NOT_COPIED = frozenset({"sign_in_failures", "users", "gisdesk_rasters", "gisdesk_meta", "gisdesk_package"})
+NOT_COPIED = frozenset({"sign_in_failures", "users", "gisdesk_rasters", "gisdesk_meta", "gisdesk_package",
+                        "gisdesk_feature_log"})
 #: Columns of the copied rows that name an account (the package gets those accounts, without passwords).
 _WHO = {"tasks": ("created_by", "updated_by"), "task_events": ("who",), "incident_events": ("who",),
         "task_questions": ("asked_by",), "task_answers": ("who",), "task_callbacks": ("who",),
@@ -344,7 +345,7 @@ def _write(src: SpatiaLiteSource, tmp: Path, out: Path, user: User, wkb: bytes, 
         _cut_rasters(src, pkg, out, bounds, raster_tmps)
         package_id = str(uuid.uuid4())
         identity = {"package_id": package_id, "source": src.location, "user": user.username,
-                    "created_at": iso_utc(utc_now()), "last_sync": "",
+                    "created_at": iso_utc(utc_now()), "last_sync": "", "area": f"{srid};{wkb.hex()}",
                     "base": json.dumps({t: src.high_water(tables[t]) for t in sorted(app & set(tables))
                                         if t not in ("gisdesk_package", "gisdesk_rasters", "gisdesk_meta",
                                                      "sign_in_failures")}, sort_keys=True)}
