@@ -4,18 +4,18 @@ A package's reference layers (drains, flood hotspots, …) are edited in the win
 with plain SQL. Plain-SQL triggers on every reference layer (installed in a package when its
 identity is first written, and at the source when a package is registered there; they call
 only core SQLite functions, so any program can still write the tables) record each insert,
-update and delete in ``gisdesk_feature_log``, in the same transaction as the edit:
+update and delete in ``gisdesk_sync_feature_log``, in the same transaction as the edit:
 
-``gisdesk_feature_log``
+``gisdesk_sync_feature_log``
     ``seq``, ``layer``, ``fid`` (the row's id where the edit was made), ``fkey`` (the feature's
     stable key, below), ``op`` (``insert``/``update``/``delete``), ``old`` / ``new`` (the whole
     row as JSON: every column but the integer primary key; blobs, the geometry among them, as
     hex) and ``at`` (this side's clock: only the source's is ever compared).
-``gisdesk_feature_keys``
+``gisdesk_sync_feature_keys``
     ``(layer, fid) -> fkey`` for features whose key is not their id: features added in a
     package get a UUID (its insert trigger writes it), and a feature that came from the other
     side keeps the key it had there (``package_id`` says which package added it, at the source).
-``gisdesk_feature_quiet``
+``gisdesk_sync_feature_quiet``
     A row in it (written and removed inside one sync transaction, so no other connection ever
     sees it) silences the triggers while sync itself writes a package's layers.
 
@@ -38,12 +38,12 @@ _UUID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || subst
          "|| substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' "
          "|| hex(randomblob(6)))")
 SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS gisdesk_feature_keys (layer TEXT NOT NULL, fid INTEGER NOT NULL, fkey TEXT NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_keys (layer TEXT NOT NULL, fid INTEGER NOT NULL, fkey TEXT NOT NULL, "
     "package_id TEXT, PRIMARY KEY (layer, fid), UNIQUE (layer, fkey))",
-    "CREATE TABLE IF NOT EXISTS gisdesk_feature_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, layer TEXT NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, layer TEXT NOT NULL, "
     "fid INTEGER, fkey TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT, at TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS idx_gisdesk_feature_log_at ON gisdesk_feature_log (at)",
-    "CREATE TABLE IF NOT EXISTS gisdesk_feature_quiet (why TEXT)",
+    "CREATE INDEX IF NOT EXISTS idx_gisdesk_sync_feature_log_at ON gisdesk_sync_feature_log (at)",
+    "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_quiet (why TEXT)",
 )
 #: Tables that hold case rows, never reference layers (their changes travel as events).
 _CASE_TABLES = frozenset({"incidents", "incident_lines", "incident_areas", "incident_shapes", "tasks",
@@ -108,33 +108,33 @@ class LayerShape:
 def key_sql(layer: str, fid: str) -> str:
     """SQL: the key of the feature whose id is ``fid`` (an SQL expression) in ``layer``."""
     lit = layer.replace("'", "''")
-    return (f"coalesce((SELECT fkey FROM gisdesk_feature_keys WHERE layer = '{lit}' AND fid = {fid}), "
+    return (f"coalesce((SELECT fkey FROM gisdesk_sync_feature_keys WHERE layer = '{lit}' AND fid = {fid}), "
             f"CAST({fid} AS TEXT))")
 
 
 def _triggers(shape: LayerShape, package: bool) -> dict[str, str]:
     t, lit = q(shape.layer), shape.layer.replace("'", "''")
     name = TRIGGER_PREFIX + shape.layer
-    quiet = "NOT EXISTS (SELECT 1 FROM gisdesk_feature_quiet)"
-    new_key = (f"INSERT OR REPLACE INTO gisdesk_feature_keys (layer, fid, fkey) VALUES ('{lit}', NEW.rowid, {_UUID});"
+    quiet = "NOT EXISTS (SELECT 1 FROM gisdesk_sync_feature_quiet)"
+    new_key = (f"INSERT OR REPLACE INTO gisdesk_sync_feature_keys (layer, fid, fkey) VALUES ('{lit}', NEW.rowid, {_UUID});"
                if package else "")
     return {
         f"{name}_ins": f"""CREATE TRIGGER {q(name + '_ins')} AFTER INSERT ON {t} WHEN {quiet} BEGIN
             {new_key}
-            INSERT INTO gisdesk_feature_log (layer, fid, fkey, op, old, new, at)
+            INSERT INTO gisdesk_sync_feature_log (layer, fid, fkey, op, old, new, at)
             VALUES ('{lit}', NEW.rowid, {key_sql(shape.layer, 'NEW.rowid')}, 'insert', NULL,
                     {shape.row_json('NEW')}, {_NOW});
         END""",
         f"{name}_upd": f"""CREATE TRIGGER {q(name + '_upd')} AFTER UPDATE ON {t} WHEN {quiet} BEGIN
-            INSERT INTO gisdesk_feature_log (layer, fid, fkey, op, old, new, at)
+            INSERT INTO gisdesk_sync_feature_log (layer, fid, fkey, op, old, new, at)
             SELECT '{lit}', NEW.rowid, {key_sql(shape.layer, 'NEW.rowid')}, 'update', o, n, {_NOW}
             FROM (SELECT {shape.row_json('OLD')} AS o, {shape.row_json('NEW')} AS n) WHERE o IS NOT n;
         END""",
         f"{name}_del": f"""CREATE TRIGGER {q(name + '_del')} AFTER DELETE ON {t} WHEN {quiet} BEGIN
-            INSERT INTO gisdesk_feature_log (layer, fid, fkey, op, old, new, at)
+            INSERT INTO gisdesk_sync_feature_log (layer, fid, fkey, op, old, new, at)
             VALUES ('{lit}', OLD.rowid, {key_sql(shape.layer, 'OLD.rowid')}, 'delete', {shape.row_json('OLD')},
                     NULL, {_NOW});
-            DELETE FROM gisdesk_feature_keys WHERE layer = '{lit}' AND fid = OLD.rowid;
+            DELETE FROM gisdesk_sync_feature_keys WHERE layer = '{lit}' AND fid = OLD.rowid;
         END""",
     }
 
@@ -155,28 +155,28 @@ def install(conn: Any, package: bool) -> list[str]:
             conn.execute(sql)
     if package:
         for layer in layers:  # keys of features the package does not hold (a copy cut from the source)
-            conn.execute(f"DELETE FROM gisdesk_feature_keys WHERE layer = ? AND fid NOT IN (SELECT rowid FROM {q(layer)})",
+            conn.execute(f"DELETE FROM gisdesk_sync_feature_keys WHERE layer = ? AND fid NOT IN (SELECT rowid FROM {q(layer)})",
                          (layer,))
-        conn.execute("DELETE FROM gisdesk_feature_log")
-        conn.execute("DELETE FROM gisdesk_feature_quiet")
+        conn.execute("DELETE FROM gisdesk_sync_feature_log")
+        conn.execute("DELETE FROM gisdesk_sync_feature_quiet")
     return layers
 
 
 def installed(conn: Any) -> bool:
     """Whether the workspace records feature edits (its feature log exists)."""
-    return _has_table(conn, "gisdesk_feature_log")
+    return _has_table(conn, "gisdesk_sync_feature_log")
 
 
 def find(conn: Any, layer: str, fkey: str) -> int | None:
     """The id of the feature keyed ``fkey`` in ``layer`` here, or None."""
-    row = conn.execute("SELECT fid FROM gisdesk_feature_keys WHERE layer = ? AND fkey = ?", (layer, fkey)).fetchone()
+    row = conn.execute("SELECT fid FROM gisdesk_sync_feature_keys WHERE layer = ? AND fkey = ?", (layer, fkey)).fetchone()
     if row is not None:
         return int(row[0]) if conn.execute(f"SELECT 1 FROM {q(layer)} WHERE rowid = ?", (row[0],)).fetchone() else None
     try:
         fid = int(fkey)
     except (TypeError, ValueError):
         return None
-    if str(fid) != str(fkey) or conn.execute("SELECT 1 FROM gisdesk_feature_keys WHERE layer = ? AND fid = ?",
+    if str(fid) != str(fkey) or conn.execute("SELECT 1 FROM gisdesk_sync_feature_keys WHERE layer = ? AND fid = ?",
                                              (layer, fid)).fetchone():
         return None  # that id is another feature's (one added here, keyed by its UUID)
     return fid if conn.execute(f"SELECT 1 FROM {q(layer)} WHERE rowid = ?", (fid,)).fetchone() else None
@@ -197,9 +197,9 @@ def write(conn: Any, shape: LayerShape, fkey: str, values: dict[str, Any], fid: 
     params = [shape.sql_value(c, values[c]) for c in cols]
     if fid is None:
         fid = int(conn.execute(f"SELECT coalesce(max(rowid), 0) + 1 FROM {q(shape.layer)}").fetchone()[0])
-        conn.execute("DELETE FROM gisdesk_feature_keys WHERE layer = ? AND fid = ?", (shape.layer, fid))
+        conn.execute("DELETE FROM gisdesk_sync_feature_keys WHERE layer = ? AND fid = ?", (shape.layer, fid))
         if str(fid) != fkey:  # the key first: the insert trigger logs the feature under it
-            conn.execute("INSERT OR REPLACE INTO gisdesk_feature_keys (layer, fid, fkey, package_id) "
+            conn.execute("INSERT OR REPLACE INTO gisdesk_sync_feature_keys (layer, fid, fkey, package_id) "
                          "VALUES (?, ?, ?, ?)", (shape.layer, fid, fkey, package_id))
         conn.execute(f"INSERT INTO {q(shape.layer)} (rowid{''.join(', ' + q(c) for c in cols)}) "
                      f"VALUES (?{', ?' * len(cols)})", [fid, *params])
@@ -212,14 +212,14 @@ def write(conn: Any, shape: LayerShape, fkey: str, values: dict[str, Any], fid: 
 def delete(conn: Any, layer: str, fid: int) -> None:
     """Delete one feature and its key."""
     conn.execute(f"DELETE FROM {q(layer)} WHERE rowid = ?", (fid,))
-    conn.execute("DELETE FROM gisdesk_feature_keys WHERE layer = ? AND fid = ?", (layer, fid))
+    conn.execute("DELETE FROM gisdesk_sync_feature_keys WHERE layer = ? AND fid = ?", (layer, fid))
 
 
 def pending_log(conn: Any) -> list[dict[str, Any]]:
     """The changes of the log, one per feature (first ``old``, last ``new``), oldest first, and
     empties the log (call inside the transaction that keeps the result). Nothing is returned for
     a feature added and deleted again, or changed back to what it was."""
-    rows = conn.execute("SELECT seq, layer, fkey, op, old, new, at FROM gisdesk_feature_log ORDER BY seq").fetchall()
+    rows = conn.execute("SELECT seq, layer, fkey, op, old, new, at FROM gisdesk_sync_feature_log ORDER BY seq").fetchall()
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for seq, layer, fkey, op, old, new, at in rows:
         cur = merged.get((layer, fkey))
@@ -229,7 +229,7 @@ def pending_log(conn: Any) -> list[dict[str, Any]]:
                                      "at": at}
         else:
             cur.update(last=op, new=json.loads(new) if new else None, at=at)
-    conn.execute("DELETE FROM gisdesk_feature_log")
+    conn.execute("DELETE FROM gisdesk_sync_feature_log")
     out = []
     for m in sorted(merged.values(), key=lambda m: m["seq"]):
         change = _net(m)

@@ -76,7 +76,7 @@ _SCOPE: dict[str, str] = {
 CONTACTS = "incident_contacts"
 #: Tables never copied (sign-in failures are the source's), or written specially.
 NOT_COPIED = frozenset({"sign_in_failures", "users", "gisdesk_rasters", "gisdesk_meta", "gisdesk_package",
-                        "gisdesk_feature_log"})
+                        "gisdesk_sync_feature_log"})
 #: Columns of the copied rows that name an account (the package gets those accounts, without passwords).
 _WHO = {"tasks": ("created_by", "updated_by"), "task_events": ("who",), "incident_events": ("who",),
         "task_questions": ("asked_by",), "task_answers": ("who",), "task_callbacks": ("who",),

@@ -96,8 +96,8 @@ def _same_place(conn: Any, shape: flog.LayerShape, geom_hex: Any, package_id: st
     lit = shape.layer
     row = conn.execute(
         f"SELECT {flog.key_sql(lit, 't.rowid')} FROM {q(lit)} AS t WHERE t.rowid IN (SELECT fid FROM "
-        "gisdesk_feature_log WHERE layer = ? AND op = 'insert' AND at >= ?) AND t.rowid NOT IN (SELECT fid FROM "
-        f"gisdesk_feature_keys WHERE layer = ? AND package_id IS ?) AND ST_Distance(t.{q(gcol)}, ?) <= ? "
+        "gisdesk_sync_feature_log WHERE layer = ? AND op = 'insert' AND at >= ?) AND t.rowid NOT IN (SELECT fid FROM "
+        f"gisdesk_sync_feature_keys WHERE layer = ? AND package_id IS ?) AND ST_Distance(t.{q(gcol)}, ?) <= ? "
         "ORDER BY t.rowid LIMIT 1",
         (lit, (made[0] if made else "") or "", lit, package_id, bytes.fromhex(geom_hex), tol)).fetchone()
     return row[0] if row else None
@@ -185,7 +185,7 @@ def features_since(conn: Any, after: str, named: set[str]) -> list[dict[str, Any
     if not flog.installed(conn):
         return []
     wanted: dict[str, set[str]] = {}
-    for layer, fkey in conn.execute("SELECT DISTINCT layer, fkey FROM gisdesk_feature_log WHERE at >= ?", (after,)):
+    for layer, fkey in conn.execute("SELECT DISTINCT layer, fkey FROM gisdesk_sync_feature_log WHERE at >= ?", (after,)):
         wanted.setdefault(layer, set()).add(str(fkey))
     for name in named:
         layer, _, fkey = str(name).partition(":")
@@ -247,7 +247,7 @@ def apply_feature_records(conn: Any, records: list[dict[str, Any]]) -> int:
     area = _area(conn)
     shapes: dict[str, flog.LayerShape] = {}
     done = 0
-    conn.execute("INSERT INTO gisdesk_feature_quiet (why) VALUES ('sync')")
+    conn.execute("INSERT INTO gisdesk_sync_feature_quiet (why) VALUES ('sync')")
     try:
         for rec in records:
             layer, fkey = rec["layer"], str(rec["fkey"])
@@ -267,7 +267,7 @@ def apply_feature_records(conn: Any, records: list[dict[str, Any]]) -> int:
             flog.write(conn, shape, fkey, values, fid)
             done += 1
     finally:
-        conn.execute("DELETE FROM gisdesk_feature_quiet")
+        conn.execute("DELETE FROM gisdesk_sync_feature_quiet")
     return done
 
 
