@@ -249,3 +249,29 @@ def test_the_policy_names_who_edits_which_layer():
     assert not access.decide(officer, "edit", "layer", {"layer": "flood_hotspots", "commune": "Vĩnh Ninh"})
     assert not access.decide(viewer, "edit", "layer", {"layer": "flood_hotspots"})
     assert not access.decide(officer, "import", "layer")  # adding layers stays the city's
+
+
+def test_a_commune_package_sends_its_hotspot_edits_and_gets_only_the_city_changes_in_its_area(workspace, tmp_path):
+    """A package cut by ``package create`` for Phú Hội: the officer moves nothing but changes a level and adds a
+    hotspot; the city renames that hotspot and adds one far away. Phú Hội's edits land; the rename comes back;
+    the far hotspot stays out of the package (it is outside the commune plus its margin)."""
+    from gisdesk.store.package_create import create_package
+
+    ph = "Phú Hội"
+    pkg = tmp_path / "out" / "phu_hoi.sqlite"
+    pkg.parent.mkdir()
+    create_package(workspace, pkg, for_user="phu_hoi", signer=("dispatcher", "hue-demo-2026"), commune=ph)
+    assert sql(pkg, "SELECT commune FROM flood_hotspots WHERE code = 'HS-03'") == [(ph,)]
+    sql(pkg, "UPDATE flood_hotspots SET warning_level_m = 0.9 WHERE code = 'HS-03'")
+    sql(pkg, "INSERT INTO flood_hotspots (code, name, commune, warning_level_m, geom) SELECT 'HS-NEW', 'Kiệt 12', "
+             "name, 0.4, ST_PointOnSurface(geom) FROM communes WHERE name = ?", (ph,))
+    sql(workspace, "UPDATE flood_hotspots SET name = 'Ngã ba Bùi Thị Xuân' WHERE code = 'HS-03'")
+    sql(workspace, "INSERT INTO flood_hotspots (code, name, commune, geom) SELECT 'HS-FAR', 'far away', c.name, "
+                   "ST_PointOnSurface(c.geom) FROM communes c, communes p WHERE p.name = ? "
+                   "ORDER BY ST_Distance(c.geom, p.geom) DESC LIMIT 1", (ph,))
+    report, _ = sync(pkg)
+    assert [(r["kind"], r["result"]) for r in report.results] == [("feature_change", "applied")] * 2
+    row = "SELECT name, commune, warning_level_m FROM flood_hotspots WHERE code = ?"
+    assert sql(workspace, row, ("HS-03",)) == sql(pkg, row, ("HS-03",)) == [("Ngã ba Bùi Thị Xuân", ph, 0.9)]
+    assert sql(workspace, row, ("HS-NEW",)) == sql(pkg, row, ("HS-NEW",)) == [("Kiệt 12", ph, 0.4)]
+    assert len(sql(workspace, row, ("HS-FAR",))) == 1 and sql(pkg, row, ("HS-FAR",)) == []
