@@ -275,3 +275,30 @@ def test_a_commune_package_sends_its_hotspot_edits_and_gets_only_the_city_change
     assert sql(workspace, row, ("HS-03",)) == sql(pkg, row, ("HS-03",)) == [("Ngã ba Bùi Thị Xuân", ph, 0.9)]
     assert sql(workspace, row, ("HS-NEW",)) == sql(pkg, row, ("HS-NEW",)) == [("Kiệt 12", ph, 0.4)]
     assert len(sql(workspace, row, ("HS-FAR",))) == 1 and sql(pkg, row, ("HS-FAR",)) == []
+
+
+def test_one_attribute_lost_and_another_applied_in_the_same_change(city, pkg):
+    sql(pkg, "UPDATE drains SET diameter_mm = 800, material = 'HDPE' WHERE code = 'CTN-0005'")
+    sql(city, "UPDATE drains SET diameter_mm = 1200 WHERE code = 'CTN-0005'")
+    report, _ = sync(pkg)
+    assert results(report) == [("feature_change", "conflict")]
+    assert "material applied" in report.results[0]["reason"]
+    assert drain(city, "CTN-0005") == drain(pkg, "CTN-0005") == (1200, "HDPE", 100.0)
+    assert [(c["field"], json.loads(c["kept"]), json.loads(c["lost"])["value"]) for c in conflicts(city)] == [
+        ("diameter_mm", 1200, 800)]
+
+
+def test_a_moved_feature_travels_and_a_geometry_moved_on_both_sides_keeps_the_citys(city, pkg):
+    here = "SELECT AsText(geom) FROM drains WHERE code = ?"
+    sql(pkg, "UPDATE drains SET geom = GeomFromText('LINESTRING(749000 1819000, 749010 1819010)', 32648) "
+             "WHERE code = 'CTN-0006'")
+    sql(pkg, "UPDATE drains SET geom = GeomFromText('LINESTRING(749000 1819000, 749020 1819020)', 32648) "
+             "WHERE code = 'CTN-0005'")
+    sql(city, "UPDATE drains SET geom = GeomFromText('LINESTRING(749000 1819000, 749030 1819030)', 32648) "
+              "WHERE code = 'CTN-0005'")
+    report, _ = sync(pkg)
+    assert results(report) == [("feature_change", "applied"), ("feature_change", "conflict")]
+    assert sql(city, here, ("CTN-0006",)) == [("LINESTRING(749000 1819000, 749010 1819010)",)]
+    assert sql(city, here, ("CTN-0005",)) == sql(pkg, here, ("CTN-0005",)) == [
+        ("LINESTRING(749000 1819000, 749030 1819030)",)]
+    assert [c["field"] for c in conflicts(city)] == ["geom"]
