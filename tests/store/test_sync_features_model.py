@@ -7,11 +7,13 @@ additions at the same place happen); the two sides sync fully, up only (the sour
 down only, in random order. The model is the conflict matrix of docs/sync.md written out in Python, fed
 only with the edits: it predicts the source's drains after every step and the result of every change;
 after a final full round both sides must equal the model, every change must be answered, and every
-conflict must have its record at the source.
+conflict must have its record at the source. ``GISDESK_SYNC_MODEL_SEEDS=N`` runs more seeds;
+``GISDESK_SYNC_MODEL_REPORT=FILE`` appends one JSON line per seed (its changes and their outcomes).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from pathlib import Path
@@ -204,3 +206,10 @@ def test_random_histories_of_layer_edits_end_merged_by_the_matrix(workspace, tmp
     finally:
         conn.close()
     assert {r["change_id"] for r in log if r["state"] == "conflict"} <= recorded  # no loser dropped
+    if os.environ.get("GISDESK_SYNC_MODEL_REPORT"):  # figures for benchmarks/README.md
+        tally: dict[str, int] = {}
+        for ch in model.changes:
+            tally[f"{ch['op']}:{ch['result']}"] = tally.get(f"{ch['op']}:{ch['result']}", 0) + 1
+        with open(os.environ["GISDESK_SYNC_MODEL_REPORT"], "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"test": "features", "seed": seed, "changes": len(model.changes), "tally": tally,
+                                 "drops": 0}) + "\n")
