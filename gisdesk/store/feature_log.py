@@ -33,7 +33,7 @@ from gisdesk.store._package_source import q
 
 #: Name prefix of the triggers (both sides).
 TRIGGER_PREFIX = "gdsync_"
-_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"  # the format of iso_utc: compared with it
 _UUID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' "
          "|| substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' "
          "|| hex(randomblob(6)))")
@@ -43,6 +43,7 @@ SCHEMA = (
     "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, layer TEXT NOT NULL, "
     "fid INTEGER, fkey TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT, at TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS idx_gisdesk_sync_feature_log_at ON gisdesk_sync_feature_log (at)",
+    "CREATE INDEX IF NOT EXISTS idx_gisdesk_sync_feature_log_fid ON gisdesk_sync_feature_log (layer, fid)",
     "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_quiet (why TEXT)",
 )
 #: Tables that hold case rows, never reference layers (their changes travel as events).

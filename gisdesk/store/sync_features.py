@@ -94,12 +94,18 @@ def _same_place(conn: Any, shape: flog.LayerShape, geom_hex: Any, package_id: st
                        "lower(g.f_table_name) = lower(?) AND s.proj4text LIKE '%longlat%'", (shape.layer,)).fetchone()
     tol = SAME_PLACE_DEG if geo else SAME_PLACE_M
     lit = shape.layer
+    idx = f"idx_{lit}_{gcol}"
+    near = "1"
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (idx,)).fetchone():  # the R*Tree first
+        near = (f"t.rowid IN (SELECT pkid FROM {q(idx)} WHERE xmin <= MbrMaxX(n.g) + {tol!r} AND xmax >= "
+                f"MbrMinX(n.g) - {tol!r} AND ymin <= MbrMaxY(n.g) + {tol!r} AND ymax >= MbrMinY(n.g) - {tol!r})")
     row = conn.execute(
-        f"SELECT {flog.key_sql(lit, 't.rowid')} FROM {q(lit)} AS t WHERE t.rowid IN (SELECT fid FROM "
-        "gisdesk_sync_feature_log WHERE layer = ? AND op = 'insert' AND at >= ?) AND t.rowid NOT IN (SELECT fid FROM "
-        f"gisdesk_sync_feature_keys WHERE layer = ? AND package_id IS ?) AND ST_Distance(t.{q(gcol)}, ?) <= ? "
+        f"SELECT {flog.key_sql(lit, 't.rowid')} FROM {q(lit)} AS t, (SELECT ? AS g) AS n WHERE {near} "
+        f"AND ST_Distance(t.{q(gcol)}, n.g) <= ? AND EXISTS (SELECT 1 FROM gisdesk_sync_feature_log l WHERE "
+        "l.layer = ? AND l.fid = t.rowid AND l.op = 'insert' AND l.at >= ?) AND NOT EXISTS (SELECT 1 FROM "
+        "gisdesk_sync_feature_keys k WHERE k.layer = ? AND k.fid = t.rowid AND k.package_id IS ?) "
         "ORDER BY t.rowid LIMIT 1",
-        (lit, (made[0] if made else "") or "", lit, package_id, bytes.fromhex(geom_hex), tol)).fetchone()
+        (bytes.fromhex(geom_hex), tol, lit, (made[0] if made else "") or "", lit, package_id)).fetchone()
     return row[0] if row else None
 
 
