@@ -38,7 +38,8 @@ _UUID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || subst
          "|| substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' "
          "|| hex(randomblob(6)))")
 SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_keys (layer TEXT NOT NULL, fid INTEGER NOT NULL, fkey TEXT NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_keys (layer TEXT NOT NULL, fid INTEGER NOT NULL, "
+    "fkey TEXT NOT NULL, "
     "package_id TEXT, PRIMARY KEY (layer, fid), UNIQUE (layer, fkey))",
     "CREATE TABLE IF NOT EXISTS gisdesk_sync_feature_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, layer TEXT NOT NULL, "
     "fid INTEGER, fkey TEXT NOT NULL, op TEXT NOT NULL, old TEXT, new TEXT, at TEXT NOT NULL)",
@@ -117,7 +118,8 @@ def _triggers(shape: LayerShape, package: bool) -> dict[str, str]:
     t, lit = q(shape.layer), shape.layer.replace("'", "''")
     name = TRIGGER_PREFIX + shape.layer
     quiet = "NOT EXISTS (SELECT 1 FROM gisdesk_sync_feature_quiet)"
-    new_key = (f"INSERT OR REPLACE INTO gisdesk_sync_feature_keys (layer, fid, fkey) VALUES ('{lit}', NEW.rowid, {_UUID});"
+    new_key = (f"INSERT OR REPLACE INTO gisdesk_sync_feature_keys (layer, fid, fkey) "
+               f"VALUES ('{lit}', NEW.rowid, {_UUID});"
                if package else "")
     return {
         f"{name}_ins": f"""CREATE TRIGGER {q(name + '_ins')} AFTER INSERT ON {t} WHEN {quiet} BEGIN
@@ -156,7 +158,8 @@ def install(conn: Any, package: bool) -> list[str]:
             conn.execute(sql)
     if package:
         for layer in layers:  # keys of features the package does not hold (a copy cut from the source)
-            conn.execute(f"DELETE FROM gisdesk_sync_feature_keys WHERE layer = ? AND fid NOT IN (SELECT rowid FROM {q(layer)})",
+            conn.execute("DELETE FROM gisdesk_sync_feature_keys WHERE layer = ? AND fid NOT IN "
+                         f"(SELECT rowid FROM {q(layer)})",
                          (layer,))
         conn.execute("DELETE FROM gisdesk_sync_feature_log")
         conn.execute("DELETE FROM gisdesk_sync_feature_quiet")
@@ -170,7 +173,8 @@ def installed(conn: Any) -> bool:
 
 def find(conn: Any, layer: str, fkey: str) -> int | None:
     """The id of the feature keyed ``fkey`` in ``layer`` here, or None."""
-    row = conn.execute("SELECT fid FROM gisdesk_sync_feature_keys WHERE layer = ? AND fkey = ?", (layer, fkey)).fetchone()
+    row = conn.execute("SELECT fid FROM gisdesk_sync_feature_keys WHERE layer = ? AND fkey = ?",
+                       (layer, fkey)).fetchone()
     if row is not None:
         return int(row[0]) if conn.execute(f"SELECT 1 FROM {q(layer)} WHERE rowid = ?", (row[0],)).fetchone() else None
     try:
@@ -220,7 +224,8 @@ def pending_log(conn: Any) -> list[dict[str, Any]]:
     """The changes of the log, one per feature (first ``old``, last ``new``), oldest first, and
     empties the log (call inside the transaction that keeps the result). Nothing is returned for
     a feature added and deleted again, or changed back to what it was."""
-    rows = conn.execute("SELECT seq, layer, fkey, op, old, new, at FROM gisdesk_sync_feature_log ORDER BY seq").fetchall()
+    rows = conn.execute("SELECT seq, layer, fkey, op, old, new, at FROM gisdesk_sync_feature_log "
+                        "ORDER BY seq").fetchall()
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for seq, layer, fkey, op, old, new, at in rows:
         cur = merged.get((layer, fkey))
@@ -253,5 +258,6 @@ def _net(m: dict[str, Any]) -> dict[str, Any] | None:
             "new": {k: (new or {}).get(k) for k in changed}, "row": new}
 
 
-__all__ = ["TRIGGER_PREFIX", "reference_layers", "LayerShape", "install", "installed", "find", "current", "write", "delete",
+__all__ = ["TRIGGER_PREFIX", "reference_layers", "LayerShape", "install", "installed", "find", "current", "write",
+           "delete",
            "pending_log", "key_sql"]

@@ -72,13 +72,16 @@ def collect_features(conn: Any, identity: dict[str, Any]) -> list[tuple[str, str
 
 # --- at the source --------------------------------------------------------------------------------
 def _conflict(conn: Any, rec: dict[str, Any], package_id: str | None, field: str, kept: Any, lost: Any,
-              reason: str, commune: Any) -> str:
+              reason: str, commune: Any, user: Any) -> str:
+    """Keep a losing feature change; its unit (who sees it, besides the city) is the feature's commune where
+    the layer has one, else the unit of the user who made it."""
     cid = str(_uuid.uuid4())
+    commune = commune if isinstance(commune, str) else getattr(user, "commune", None)
     conn.execute("INSERT INTO gisdesk_sync_conflicts (id, at, package_id, change_id, kind, record_uuid, commune, "
                  "department, field, kept, kept_by, lost, lost_by, lost_at, reason) VALUES "
-                 "(?, ?, ?, ?, 'feature_change', ?, ?, NULL, ?, ?, 'source', ?, ?, ?, ?)",
-                 (cid, iso_utc(utc_now()), package_id, rec["id"], rec["feature"],
-                  commune if isinstance(commune, str) else None, field,
+                 "(?, ?, ?, ?, 'feature_change', ?, ?, ?, ?, ?, 'source', ?, ?, ?, ?)",
+                 (cid, iso_utc(utc_now()), package_id, rec["id"], rec["feature"], commune,
+                  getattr(user, "department", None), field,
                   json.dumps(kept, ensure_ascii=False), json.dumps(lost, ensure_ascii=False), rec.get("who"),
                   rec.get("at"), reason))
     return cid
@@ -144,14 +147,15 @@ def apply_feature(conn: Any, user: Any, rec: dict[str, Any], package_id: str) ->
         reason = (f"both kept: feature {other} of {layer} was added here at the same place (within "
                   f"{SAME_PLACE_M:g} m); flagged for review")
         cid = _conflict(conn, rec, package_id, "same_place", {"fkey": other}, {"fkey": fkey, "change": rec},
-                        reason, commune)
+                        reason, commune, user)
         return "applied", reason, cid
     if cur is None:
         if op == "delete":
             return "identical", f"feature {fkey} of {layer} was deleted here too", None
         reason = (f"offline change of feature {fkey} of {layer} by {rec.get('who')} lost: the feature was deleted "
                   "here meanwhile; the delete stays, the change is kept with the whole feature")
-        return "conflict", reason, _conflict(conn, rec, package_id, "deleted", None, {"change": rec}, reason, commune)
+        return "conflict", reason, _conflict(conn, rec, package_id, "deleted", None, {"change": rec}, reason,
+                                             commune, user)
     old = rec.get("old") or {}
     if op == "delete":
         changed = sorted(k for k in set(old) | set(cur) if old.get(k) != cur.get(k))
@@ -160,7 +164,8 @@ def apply_feature(conn: Any, user: Any, rec: dict[str, Any], package_id: str) ->
             return "applied", None, None
         reason = (f"offline delete of feature {fkey} of {layer} by {rec.get('who')} lost: it was changed here "
                   f"meanwhile ({', '.join(changed)}); the feature stays as it is here")
-        return "conflict", reason, _conflict(conn, rec, package_id, "deleted", cur, {"change": rec}, reason, commune)
+        return "conflict", reason, _conflict(conn, rec, package_id, "deleted", cur, {"change": rec}, reason,
+                                             commune, user)
     new = rec.get("new") or {}
     apply, lost = {}, []
     for attr in sorted(new):
@@ -179,7 +184,7 @@ def apply_feature(conn: Any, user: Any, rec: dict[str, Any], package_id: str) ->
         reason = (f"offline change of {attr} of feature {fkey} of {layer} by {rec.get('who')} lost: it was changed "
                   f"here meanwhile; the value here stays")
         cids.append(_conflict(conn, rec, package_id, attr, cur.get(attr),
-                              {"value": new[attr], "from": old.get(attr), "change": rec}, reason, commune))
+                              {"value": new[attr], "from": old.get(attr), "change": rec}, reason, commune, user))
     reason = (f"offline change of {', '.join(lost)} of feature {fkey} of {layer} lost: changed here meanwhile; the "
               "values here stay" + (f" ({', '.join(sorted(apply))} applied)" if apply else ""))
     return "conflict", reason, cids[0]
@@ -191,7 +196,8 @@ def features_since(conn: Any, after: str, named: set[str]) -> list[dict[str, Any
     if not flog.installed(conn):
         return []
     wanted: dict[str, set[str]] = {}
-    for layer, fkey in conn.execute("SELECT DISTINCT layer, fkey FROM gisdesk_sync_feature_log WHERE at >= ?", (after,)):
+    for layer, fkey in conn.execute("SELECT DISTINCT layer, fkey FROM gisdesk_sync_feature_log WHERE at >= ?",
+                                    (after,)):
         wanted.setdefault(layer, set()).add(str(fkey))
     for name in named:
         layer, _, fkey = str(name).partition(":")

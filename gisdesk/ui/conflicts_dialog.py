@@ -16,6 +16,8 @@ def tr(text: str) -> str:
 
 def _short(value: Any) -> str:
     if isinstance(value, dict):
+        if "value" in value:  # a feature's attribute (sync_features): the value that lost
+            return "" if value["value"] is None else str(value["value"])
         for key in ("to_state", "state", "status", "text", "note", "action"):
             if value.get(key):
                 return str(value[key])

@@ -302,3 +302,16 @@ def test_a_moved_feature_travels_and_a_geometry_moved_on_both_sides_keeps_the_ci
     assert sql(city, here, ("CTN-0005",)) == sql(pkg, here, ("CTN-0005",)) == [
         ("LINESTRING(749000 1819000, 749030 1819030)",)]
     assert [c["field"] for c in conflicts(city)] == ["geom"]
+
+
+def test_the_officer_whose_edit_lost_and_the_city_see_the_conflict_others_do_not(city, pkg):
+    from gisdesk.store.sync_conflicts import list_conflicts
+
+    sql(pkg, "UPDATE drains SET diameter_mm = 800 WHERE code = 'CTN-0005'")
+    sql(city, "UPDATE drains SET diameter_mm = 1200 WHERE code = 'CTN-0005'")
+    sync(pkg)
+    for who, sees in (("dispatcher", 1), ("moitruong", 1), ("xaydung", 0), ("phu_hoi", 0)):
+        rows = list_conflicts(city, who)
+        assert len(rows) == sees, who
+    [row] = list_conflicts(pkg, "moitruong")  # on the laptop too
+    assert (row["field"], row["kept"], row["lost"]["value"]) == ("diameter_mm", 1200, 800)

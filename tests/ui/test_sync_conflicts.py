@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 
 from PySide6.QtCore import QSettings
@@ -59,3 +60,21 @@ def test_the_dialog_from_the_file_menu(qtbot, workspace, tmp_path):
     assert dialog.table.rowCount() == 1
     texts = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert "cancelled" in texts and "done" in texts and "the city cancelled the task" in texts[-1]
+
+
+def test_a_lost_feature_edit_shows_both_values(qtbot, workspace, tmp_path):
+    from gisdesk.store.sync_session import sync
+    from gisdesk.ui.conflicts_dialog import ConflictsDialog
+    from tests.store.test_sync_features import make_package, sql
+
+    pkg = make_package(workspace, tmp_path, "moitruong")
+    sql(pkg, "UPDATE drains SET diameter_mm = 800 WHERE code = 'CTN-0005'")
+    sql(workspace, "UPDATE drains SET diameter_mm = 1200 WHERE code = 'CTN-0005'")
+    sync(pkg)
+    dialog = ConflictsDialog(workspace, "dispatcher")
+    qtbot.addWidget(dialog)
+    texts = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert texts[2:4] == ["diameter_mm", "1200"] and texts[5] == "800" and texts[6].startswith("moitruong")
+    if os.environ.get("GISDESK_SHOT"):
+        dialog.resize(1100, 220)
+        dialog.grab().save(os.environ["GISDESK_SHOT"])
