@@ -59,7 +59,8 @@ SAME_PLACE_DEG = 1e-5
 
 def collect_features(conn: Any, identity: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
     """The package's feature changes since the last collect, as ``(change id, kind, record, payload)``."""
-    if not flog.installed(conn):
+    if not flog.installed(conn):  # a package made before layer edits travelled: they are recorded from now on
+        flog.install(conn, package=True)
         return []
     out = []
     for ch in flog.pending_log(conn):
@@ -116,7 +117,9 @@ def apply_feature(conn: Any, user: Any, rec: dict[str, Any], package_id: str) ->
     """Judge and apply one ``feature_change`` at the source; returns ``(result, reason, conflict_id)``."""
     layer, fkey, op = rec["layer"], str(rec["fkey"]), rec["op"]
     rec = dict(rec, feature=f"{layer}:{fkey}")
-    if not flog.installed(conn) or layer not in flog.reference_layers(conn):
+    if not flog.installed(conn):  # a source that registered its packages before layer edits travelled
+        flog.install(conn, package=False)
+    if layer not in flog.reference_layers(conn):
         return "refused", f"there is no reference layer {layer!r} here", None
     shape = flog.LayerShape(conn, layer)
     fid = flog.find(conn, layer, fkey)

@@ -315,3 +315,22 @@ def test_the_officer_whose_edit_lost_and_the_city_see_the_conflict_others_do_not
         assert len(rows) == sees, who
     [row] = list_conflicts(pkg, "moitruong")  # on the laptop too
     assert (row["field"], row["kept"], row["lost"]["value"]) == ("diameter_mm", 1200, 800)
+
+
+def test_a_package_made_before_layer_edits_travelled_records_them_from_its_next_sync(city, tmp_path):
+    pkg = make_package(city, tmp_path, "moitruong")
+    for path in (pkg, city):  # as an older gisdesk left them: no feature log, no triggers
+        conn = connect(path)
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'gdsync%'"
+                                    ).fetchall():
+            conn.execute(f'DROP TRIGGER "{name}"')
+        for table in ("gisdesk_sync_feature_log", "gisdesk_sync_feature_keys", "gisdesk_sync_feature_quiet"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.close()
+    sql(pkg, "UPDATE drains SET diameter_mm = 700 WHERE code = 'CTN-0005'")  # before: not recorded
+    report, _ = sync(pkg)
+    assert report.results == []
+    sql(pkg, "UPDATE drains SET material = 'HDPE' WHERE code = 'CTN-0005'")  # after: it travels
+    report, _ = sync(pkg)
+    assert results(report) == [("feature_change", "applied")]
+    assert drain(city, "CTN-0005") == (600, "HDPE", 100.0)
