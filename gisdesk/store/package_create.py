@@ -72,6 +72,8 @@ _SCOPE: dict[str, str] = {
     "task_questions": "s.commune",
     "task_notifications": f"coalesce(s.commune, (SELECT {_TASK_COMMUNE} FROM src.tasks AS t WHERE t.uuid = s.task_uuid))",
 }
+#: The one sync table of the source a package takes: the keys of features packages added (its layers need them).
+SYNC_COPIED = frozenset({"gisdesk_sync_feature_keys"})
 #: Reporters' contacts: only for those who call reporters back (the policy's ``create`` ``callback``).
 CONTACTS = "incident_contacts"
 #: Tables never copied (sign-in failures are the source's), or written specially.
@@ -325,6 +327,8 @@ def _write(src: SpatiaLiteSource, tmp: Path, out: Path, user: User, wkb: bytes, 
         for low, name in sorted(tables.items()):
             if low in internal or low in app or low in copied or low in skipped_layers or _is_internal(low):
                 continue
+            if low.startswith("gisdesk_sync") and low not in SYNC_COPIED:
+                continue  # the source's sync state: other packages' signing keys, changes and conflicts
             if any(parent.lower() in skipped_layers for _, parent, _ in src.foreign_parents(name)):
                 continue  # the attributes of a layer left out (gauge readings without their gauges)
             src.create_like(pkg, name)

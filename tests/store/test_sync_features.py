@@ -334,3 +334,23 @@ def test_a_package_made_before_layer_edits_travelled_records_them_from_its_next_
     report, _ = sync(pkg)
     assert results(report) == [("feature_change", "applied")]
     assert drain(city, "CTN-0005") == (600, "HDPE", 100.0)
+
+
+def test_a_package_never_carries_the_sources_sync_state_of_other_packages(workspace, tmp_path):
+    """Vĩnh Ninh's package is made after another package synced: it holds no signing key, change or conflict of
+    that package (a key would let its holder sign changes files as moitruong), only the keys of added features
+    it holds."""
+    from gisdesk.store.package_create import create_package
+
+    first = make_package(workspace, tmp_path, "moitruong")
+    sql(first, f"INSERT INTO drains (code, diameter_mm, geom) VALUES ('NEW-PKG', 400, GeomFromText('{LINE}', 32648))")
+    sync(first)
+    out = tmp_path / "out" / "vinh_ninh.sqlite"
+    out.parent.mkdir()
+    create_package(workspace, out, for_user="vinh_ninh", signer=("dispatcher", "hue-demo-2026"), commune="Vĩnh Ninh")
+    tables = {r[0] for r in sql(out, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND name LIKE 'gisdesk_sync%'")}
+    assert "gisdesk_sync_peers" not in tables and "gisdesk_sync_in" not in tables
+    assert "gisdesk_sync_conflicts" not in tables
+    assert "gisdesk_sync_feature_keys" in tables  # (the new drain is outside Vĩnh Ninh: its key is not there)
+    assert sql(out, "SELECT count(*) FROM gisdesk_sync_feature_keys") == [(0,)]
