@@ -62,7 +62,8 @@ def reference_layers(conn: Any) -> list[str]:
     """The reference layers of the workspace: spatial tables that do not hold cases."""
     if not _has_table(conn, "geometry_columns"):
         return []
-    tables = {r[0].lower(): r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {r[0].lower(): r[0] for r in conn.execute(  # a WITHOUT ROWID table has no rowid to key features by
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND upper(sql) NOT LIKE '%WITHOUT ROWID%'")}
     out = []
     for (name,) in conn.execute("SELECT DISTINCT f_table_name FROM geometry_columns ORDER BY 1").fetchall():
         low = str(name).lower()
@@ -84,6 +85,8 @@ class LayerShape:
             "SELECT f_geometry_column FROM geometry_columns WHERE lower(f_table_name) = lower(?)", (layer,))}
         self.blobs = {c for c, t in ((r[1], str(r[2]).upper()) for r in info)
                       if c.lower() in geoms or "BLOB" in t}
+        #: The (first) geometry column, or None.
+        self.geometry = next((c for c in self.columns if c.lower() in geoms), None)
 
     def row_json(self, alias: str) -> str:
         """SQL: the row ``alias`` (``NEW``, ``OLD`` or a table alias) as a JSON object."""

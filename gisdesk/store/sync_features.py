@@ -90,7 +90,7 @@ def _conflict(conn: Any, rec: dict[str, Any], package_id: str | None, field: str
 
 def _same_place(conn: Any, shape: flog.LayerShape, geom_hex: Any, package_id: str) -> str | None:
     """The key of a feature added at the source since the package was made, within :data:`SAME_PLACE_M`."""
-    gcol = next((c for c in shape.columns if c in shape.blobs), None)
+    gcol = shape.geometry
     if gcol is None or not isinstance(geom_hex, str):
         return None
     made = conn.execute("SELECT created_at FROM gisdesk_sync_peers WHERE package_id = ?", (package_id,)).fetchone()
@@ -142,8 +142,7 @@ def apply_feature(conn: Any, user: Any, rec: dict[str, Any], package_id: str) ->
         if cur is not None:
             return "identical", f"feature {fkey} of {layer} is already here", None
         row = {k: v for k, v in (rec.get("new") or {}).items() if k in shape.columns}
-        other = _same_place(conn, shape, row.get(next((c for c in shape.columns if c in shape.blobs), ""), None),
-                            package_id)
+        other = _same_place(conn, shape, row.get(shape.geometry or ""), package_id)
         flog.write(conn, shape, fkey, row, None, package_id)
         if other is None:
             return "applied", None, None
@@ -243,8 +242,7 @@ def _area(conn: Any) -> tuple[int, bytes] | None:
 
 
 def _inside(conn: Any, shape: flog.LayerShape, values: dict[str, Any], area: tuple[int, bytes]) -> bool:
-    gcol = next((c for c in shape.columns if c in shape.blobs), None)
-    geom = values.get(gcol) if gcol else None
+    geom = values.get(shape.geometry) if shape.geometry else None
     if not isinstance(geom, str):
         return True
     row = conn.execute("SELECT ST_Intersects(Transform(?, ?), GeomFromWKB(?, ?))",
