@@ -18,7 +18,9 @@ creation) and ``last_sync`` (``''`` until the first sync). It holds:
 Only a user the access policy lets ``create`` a ``package`` (the city: dispatcher or
 administrator) makes one. The source is opened read-only; its one change, when this build
 has the sync engine, is the record of the new package (its user and signing key) that lets
-the source accept the package's changes later (``sync_session.ensure_registered``). The package
+the source accept the package's changes later (``sync_session.ensure_registered``), with the
+triggers that record the source's reference-layer edits for its packages
+(:mod:`gisdesk.store.feature_log`; the layers' columns and rows are untouched). The package
 is written to a temporary file beside the target and renamed onto it at the end, and an
 existing file is replaced only with ``overwrite=True``.
 
