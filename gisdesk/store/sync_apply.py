@@ -141,8 +141,8 @@ def _apply_one(store: ReplayTaskStore, rec: dict[str, Any], package_id: str,
         c.execute("INSERT INTO gisdesk_sync_in (change_id, package_id, seq, kind, record, received_at, result, reason, "
                   "conflict_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   (rec.get("id"), package_id, rec.get("seq"), rec.get("kind") or "?",
-                   rec.get("task_uuid") or rec.get("question_uuid") or rec.get("feature") or rec.get("id"), iso_utc(utc_now()),
-                   result, reason, conflict_id))
+                   rec.get("task_uuid") or rec.get("question_uuid") or rec.get("feature") or rec.get("id"),
+                   iso_utc(utc_now()), result, reason, conflict_id))
     return _result(rec, result, reason, conflict_id, False)
 
 

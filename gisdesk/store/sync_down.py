@@ -96,7 +96,7 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
         records += incidents_since(conn, user, after, lambda kind: _scope(conn, user, kind), named["incident"])
         from gisdesk.store.sync_features import features_since
 
-        records += features_since(conn, after, named["feature"])  # reference layers: everybody reads them
+        records += features_since(conn, after, named["feature"], user)
         scope, params = _scope(conn, user, "notification")
         for r in _rows(conn, f"SELECT * FROM task_notifications WHERE at >= ? AND {scope} ORDER BY at",
                        (after, *params)):

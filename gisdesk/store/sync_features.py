@@ -192,10 +192,11 @@ def apply_feature(conn: Any, user: Any, rec: dict[str, Any], package_id: str) ->
     return "conflict", reason, cids[0]
 
 
-def features_since(conn: Any, after: str, named: set[str]) -> list[dict[str, Any]]:
+def features_since(conn: Any, after: str, named: set[str], user: Any = None) -> list[dict[str, Any]]:
     """``feature`` records: every feature changed at the source since ``after`` (its time), and those
-    ``named`` (``layer:fkey``): the row as the source has it, or ``deleted``."""
-    if not flog.installed(conn):
+    ``named`` (``layer:fkey``): the row as the source has it, or ``deleted``. Nothing for a ``user``
+    the policy lets read no layer (a deactivated account)."""
+    if not flog.installed(conn) or (user is not None and access.read_filter(user, "layer").nothing):
         return []
     wanted: dict[str, set[str]] = {}
     for layer, fkey in conn.execute("SELECT DISTINCT layer, fkey FROM gisdesk_sync_feature_log WHERE at >= ?",
