@@ -83,7 +83,8 @@ def _apply(args: argparse.Namespace) -> int:
     if _is_package(args.workspace):
         c = apply_down(args.workspace, args.file)
         print(f"{args.workspace}: {c['results']} answer(s), {c['tasks']} task(s), {c['questions']} question(s), "
-              f"{c['notifications']} notification(s), {c['conflicts']} conflict(s) from the source; "
+              f"{c['notifications']} notification(s), {c.get('features', 0)} layer feature(s), {c['conflicts']} "
+              "conflict(s) from the source; "
               f"{c['pending']} change(s) still waiting for the source")
         return 0
     report = apply_up(args.workspace, args.file)

@@ -43,6 +43,9 @@ notification        read       none                   own commune's           ow
 layer               read       all                    all                     all            all
                     import     no                     no                      no             yes
                     delete
+layer feature       edit       no                     the layers of           the layers of  yes, every
+(``edit`` with                                        FEATURE_EDITORS, own    FEATURE_EDITORS layer
+``record["layer"]``)                                  commune's features
 style               read       all                    all                     all            all
                     restyle    no                     no                      no             yes
 routing_rule        read       all                    all                     all            all
@@ -99,6 +102,10 @@ REFERENCE_KINDS: frozenset[str] = frozenset({"layer", "style", "routing_rule"})
 #: Map layers (workspace tables) that hold case rows, and the kind each holds.
 CASE_LAYERS: Mapping[str, str] = {"incidents": "incident", "incident_lines": "incident_shape",
                                   "incident_areas": "incident_shape", "incident_shapes": "incident_shape"}
+#: Reference layers whose features others than the city may add, move, change or delete, by role
+#: (``decide(user, "edit", "layer", {"layer": name, "commune": …})``); the city edits every layer.
+FEATURE_EDITORS: Mapping[str, frozenset[str]] = {"commune_officer": frozenset({"flood_hotspots"}),
+                                                 "department_officer": frozenset({"drains", "pumping_stations"})}
 
 
 @dataclass(frozen=True)
@@ -222,6 +229,8 @@ def decide(user: User, action: str, kind: str, record: Mapping[str, Any] | None 
         if action != "administer" and user.role != "administrator":
             return Decision(False, f"only an administrator changes accounts; {who}")
         return _OK
+    if kind == "layer" and action == "edit":
+        return _decide_feature_edit(user, record, who)
     if kind in REFERENCE_KINDS:
         if city:
             return _OK
@@ -338,6 +347,22 @@ def _decide_question(user: User, action: str, record: Mapping[str, Any] | None, 
         return Decision(False, f"only {rec.get('commune') or 'the asking commune'} or the city may close "
                                f"this question; {who}")
     return Decision(False, f"questions cannot be {_verb(action)}d; {who}")
+
+
+def _decide_feature_edit(user: User, record: Mapping[str, Any] | None, who: str) -> Decision:
+    if user.role in CITY_ROLES:
+        return _OK
+    layers = FEATURE_EDITORS.get(user.role, frozenset())
+    layer = (record or {}).get("layer")
+    if layer is None and layers:
+        return _OK
+    if layer is not None and str(layer).lower() in layers:
+        if user.role == "commune_officer" and record and "commune" in record and record["commune"] != user.commune:
+            return Decision(False, f"{who} may edit only the features of {user.commune} in {layer}; this one "
+                                   f"belongs to {record['commune'] or 'no commune'}")
+        return _OK
+    return Decision(False, f"only the city (dispatcher or administrator) may edit the features of "
+                           f"{layer or 'reference layers'}; {who}")
 
 
 def _own(user: User, kind: str, record: Mapping[str, Any] | None, who: str, action: str) -> Decision:

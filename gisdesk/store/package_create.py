@@ -18,7 +18,9 @@ creation) and ``last_sync`` (``''`` until the first sync). It holds:
 Only a user the access policy lets ``create`` a ``package`` (the city: dispatcher or
 administrator) makes one. The source is opened read-only; its one change, when this build
 has the sync engine, is the record of the new package (its user and signing key) that lets
-the source accept the package's changes later (``sync_session.ensure_registered``). The package
+the source accept the package's changes later (``sync_session.ensure_registered``), with the
+triggers that record the source's reference-layer edits for its packages
+(:mod:`gisdesk.store.feature_log`; the layers' columns and rows are untouched). The package
 is written to a temporary file beside the target and renamed onto it at the end, and an
 existing file is replaced only with ``overwrite=True``.
 
@@ -72,10 +74,13 @@ _SCOPE: dict[str, str] = {
     "task_questions": "s.commune",
     "task_notifications": f"coalesce(s.commune, (SELECT {_TASK_COMMUNE} FROM src.tasks AS t WHERE t.uuid = s.task_uuid))",
 }
+#: The one sync table of the source a package takes: the keys of features packages added (its layers need them).
+SYNC_COPIED = frozenset({"gisdesk_sync_feature_keys"})
 #: Reporters' contacts: only for those who call reporters back (the policy's ``create`` ``callback``).
 CONTACTS = "incident_contacts"
 #: Tables never copied (sign-in failures are the source's), or written specially.
-NOT_COPIED = frozenset({"sign_in_failures", "users", "gisdesk_rasters", "gisdesk_meta", "gisdesk_package"})
+NOT_COPIED = frozenset({"sign_in_failures", "users", "gisdesk_rasters", "gisdesk_meta", "gisdesk_package",
+                        "gisdesk_sync_feature_log"})
 #: Columns of the copied rows that name an account (the package gets those accounts, without passwords).
 _WHO = {"tasks": ("created_by", "updated_by"), "task_events": ("who",), "incident_events": ("who",),
         "task_questions": ("asked_by",), "task_answers": ("who",), "task_callbacks": ("who",),
@@ -329,6 +334,8 @@ def _write(src: SpatiaLiteSource, tmp: Path, out: Path, user: User, wkb: bytes, 
         for low, name in sorted(tables.items()):
             if low in internal or low in app or low in copied or low in skipped_layers or _is_internal(low):
                 continue
+            if low.startswith("gisdesk_sync") and low not in SYNC_COPIED:
+                continue  # the source's sync state: other packages' signing keys, changes and conflicts
             if any(parent.lower() in skipped_layers for _, parent, _ in src.foreign_parents(name)):
                 continue  # the attributes of a layer left out (gauge readings without their gauges)
             src.create_like(pkg, name)
@@ -349,7 +356,7 @@ def _write(src: SpatiaLiteSource, tmp: Path, out: Path, user: User, wkb: bytes, 
         _cut_rasters(src, pkg, out, bounds, raster_tmps)
         package_id = str(uuid.uuid4())
         identity = {"package_id": package_id, "source": src.location, "user": user.username,
-                    "created_at": iso_utc(utc_now()), "last_sync": "",
+                    "created_at": iso_utc(utc_now()), "last_sync": "", "area": f"{srid};{wkb.hex()}",
                     "base": json.dumps({t: src.high_water(tables[t]) for t in sorted(app & set(tables))
                                         if t not in ("gisdesk_package", "gisdesk_rasters", "gisdesk_meta",
                                                      "sign_in_failures")}, sort_keys=True)}

@@ -104,6 +104,10 @@ def write_identity(conn: Any, **values: Any) -> None:
         values["local_mark"] = table_marks(conn)
     if "key" not in have and "key" not in values:
         values["key"] = secrets.token_hex(32)
+    if "local_mark" not in have:  # the first write: from now on the package's layer edits are recorded
+        from gisdesk.store import feature_log
+
+        feature_log.install(conn, package=True)
     rows = []
     for key, value in values.items():
         if key in _JSON_KEYS and not isinstance(value, str):
@@ -130,6 +134,9 @@ def register_package(source_conn: Any, identity: dict[str, Any]) -> None:
 
     if not dialect_of(source_conn).server:  # the server's is made by `gisdesk server init`
         source_conn.execute(PEERS_DDL)
+        from gisdesk.store import feature_log
+
+        feature_log.install(source_conn, package=False)  # the source's layer edits, for the packages made from it
     source_conn.execute(f"INSERT INTO {PEERS_TABLE} (package_id, username, key, created_at) VALUES (?, ?, ?, ?) "
                         "ON CONFLICT (package_id) DO UPDATE SET username = excluded.username, key = excluded.key",
                         (identity["package_id"], identity["user"], identity.get("key") or None,

@@ -37,7 +37,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "task_event": ("task_uuid", "action", "version", "who"), "task_attachment": ("task_uuid", "name", "data"),
     "question": ("subject", "body"), "answer": ("question_uuid", "body"), "question_close": ("question_uuid",),
     "incident_create": ("incident_uuid", "incident"), "incident_event": ("incident_uuid", "action"),
-    "incident_included": ("incident_uuid", "into")}
+    "incident_included": ("incident_uuid", "into"), "feature_change": ("layer", "fkey", "op")}
 #: Errors of one change that make it refused (or a conflict), never an aborted apply.
 _REFUSALS = (PermissionDenied, ValidationError, ConflictError, KeyError, TypeError, ValueError)
 
@@ -142,7 +142,7 @@ def apply_up(source: str | os.PathLike[str], changes: str | os.PathLike[str],
 
 def _result(rec: dict[str, Any], result: str, reason: str | None, conflict_id: str | None, again: bool) -> dict:
     return {"id": rec.get("id"), "seq": rec.get("seq"), "kind": rec.get("kind"),
-            "record": rec.get("task_uuid") or rec.get("question_uuid") or rec.get("id"),
+            "record": rec.get("task_uuid") or rec.get("question_uuid") or rec.get("feature") or rec.get("id"),
             "result": result, "reason": reason, "conflict_id": conflict_id, "again": again}
 
 
@@ -162,8 +162,8 @@ def _apply_one(store: ReplayTaskStore, rec: dict[str, Any], package_id: str,
         c.execute("INSERT INTO gisdesk_sync_in (change_id, package_id, seq, kind, record, received_at, result, reason, "
                   "conflict_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   (rec.get("id"), package_id, rec.get("seq"), rec.get("kind") or "?",
-                   rec.get("task_uuid") or rec.get("question_uuid") or rec.get("id"), iso_utc(utc_now()),
-                   result, reason, conflict_id))
+                   rec.get("task_uuid") or rec.get("question_uuid") or rec.get("feature") or rec.get("id"),
+                   iso_utc(utc_now()), result, reason, conflict_id))
     return _result(rec, result, reason, conflict_id, False)
 
 
@@ -206,6 +206,10 @@ def _decide_and_apply(store: ReplayTaskStore, rec: dict[str, Any], package_id: s
     if author != store.user.username:
         return "refused", (f"made by {author} on the package, which belongs to {store.user.username}: only the "
                            "package's user's changes travel"), None
+    if kind == "feature_change":
+        from gisdesk.store.sync_features import apply_feature
+
+        return apply_feature(store.conn, store.user, rec, package_id)
     if kind == "task_event":
         if rec.get("action") == "create":  # a task made offline (where the policy lets its user create one)
             from gisdesk.store.sync_offline_tasks import replay_create

@@ -49,7 +49,7 @@ from gisdesk.store.users_store import resolve_user
 #: Which record a change's ``record`` column names, by the change's kind.
 _RECORD_KIND = {"task_event": "task", "task_attachment": "task", "question": "question", "answer": "question",
                 "question_close": "question", "incident_create": "incident", "incident_event": "incident",
-                "incident_included": "incident"}
+                "incident_included": "incident", "feature_change": "feature"}
 #: Changes at the source this close to ``since`` are sent again (a transaction that began before the
 #: last file was written may have committed after it); the package skips what it has.
 SINCE_MARGIN = timedelta(minutes=5)
@@ -95,7 +95,7 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
         after = iso_utc(to_utc(since) - SINCE_MARGIN) if since else "0001-01-01T00:00:00Z"
         records: list[dict[str, Any]] = []
         ids = list(change_ids or [])
-        named: dict[str, set[str]] = {"task": set(), "question": set(), "incident": set()}
+        named: dict[str, set[str]] = {"task": set(), "question": set(), "incident": set(), "feature": set()}
         listed, listed_params = in_list("change_id", set(ids))
         for r in _rows(conn, "SELECT change_id, kind, record, result, reason, conflict_id FROM gisdesk_sync_in "
                              f"WHERE package_id = ? AND (received_at >= ? OR {listed}) ORDER BY seq",
@@ -109,6 +109,9 @@ def export_down(source: str | os.PathLike[str], package_id: str, out: str | os.P
         from gisdesk.store.sync_incidents import incidents_since
 
         records += incidents_since(conn, user, after, lambda kind: _scope(conn, user, kind), named["incident"])
+        from gisdesk.store.sync_features import features_since
+
+        records += features_since(conn, after, named["feature"], user)
         scope, params = _scope(conn, user, "notification")
         for r in _rows(conn, f"SELECT * FROM task_notifications WHERE at >= ? AND {scope} ORDER BY at",
                        (after, *params)):
@@ -244,6 +247,9 @@ def apply_down(package: str | os.PathLike[str], changes: str | os.PathLike[str])
         _incidents(store)  # opened before the transaction holds the write lock
         with write_transaction(conn):
             touched = _apply_records(conn, records, counts)
+            from gisdesk.store.sync_features import apply_feature_records
+
+            counts["features"] = apply_feature_records(conn, records)
             counts["replayed"], counts["pending"] = _replay_pending(store, touched)
             write_identity(conn, since=manifest.get("since") or "", last_sync=iso_utc(utc_now()))
     return counts

@@ -137,6 +137,9 @@ def collect(conn: Any, identity: dict[str, Any]) -> int:
             found.append((cid, "question_close", r["uuid"], {"id": cid, "question_uuid": r["uuid"],
                                                              "answers": r["n"], "at": r["updated_at"],
                                                              "who": identity.get("user")}))
+        from gisdesk.store.sync_features import collect_features
+
+        found += collect_features(conn, identity)  # reference-layer edits, one change per feature
         conn.executemany("INSERT INTO gisdesk_sync_out (change_id, kind, record, payload, collected_at) "
                          "VALUES (?, ?, ?, ?, ?)",
                          [(cid, kind, rec, json.dumps(p, ensure_ascii=False), now) for cid, kind, rec, p in found])

@@ -77,7 +77,7 @@ def status(package: str | os.PathLike[str]) -> dict[str, Any]:
             "SELECT id, record_uuid, reason, resolved_at FROM gisdesk_sync_conflicts ORDER BY at")]
     finally:
         conn.close()
-    ident = {k: v for k, v in ident.items() if k not in ("key", "local_mark")}
+    ident = {k: v for k, v in ident.items() if k not in ("key", "local_mark", "area")}
     return {"identity": ident, "log": log, "conflicts": conflicts}
 
 

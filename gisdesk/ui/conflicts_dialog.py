@@ -36,6 +36,8 @@ def _short(value: Any) -> str:
     if isinstance(value, str) and len(value) == 20 and value[10:11] == "T" and value.endswith("Z"):
         return _when(value) + " UTC"  # an ISO time stamp, as people read it
     if isinstance(value, dict):
+        if "value" in value:  # a feature's attribute (sync_features): the value that lost
+            return "" if value["value"] is None else str(value["value"])
         for key in ("to_state", "state", "status", "text", "note", "action"):
             if value.get(key):
                 return str(value[key])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import os
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -149,3 +149,21 @@ def test_a_commune_officer_cannot_settle_a_city_field_and_sees_why(qtbot, worksp
         assert d.task(t.uuid).state == "cancelled"
     dialog.close()
     win.close()
+
+
+def test_a_lost_feature_edit_shows_both_values(qtbot, workspace, tmp_path):
+    from gisdesk.store.sync_session import sync
+    from gisdesk.ui.conflicts_dialog import ConflictsDialog
+    from tests.store.test_sync_features import make_package, sql
+
+    pkg = make_package(workspace, tmp_path, "moitruong")
+    sql(pkg, "UPDATE drains SET diameter_mm = 800 WHERE code = 'CTN-0005'")
+    sql(workspace, "UPDATE drains SET diameter_mm = 1200 WHERE code = 'CTN-0005'")
+    sync(pkg)
+    dialog = ConflictsDialog(workspace, "dispatcher")
+    qtbot.addWidget(dialog)
+    texts = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+    assert texts[2:4] == ["diameter_mm", "1200"] and texts[5] == "800" and texts[6].startswith("moitruong")
+    if os.environ.get("GISDESK_SHOT"):
+        dialog.resize(1100, 220)
+        dialog.grab().save(os.environ["GISDESK_SHOT"])
