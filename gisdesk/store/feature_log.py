@@ -170,7 +170,11 @@ def install(conn: Any, package: bool) -> list[str]:
 
 
 def installed(conn: Any) -> bool:
-    """Whether the workspace records feature edits (its feature log exists)."""
+    """Whether the workspace records feature edits (its feature log exists; never on the city server yet)."""
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).server:
+        return False
     return _has_table(conn, "gisdesk_sync_feature_log")
 
 

@@ -117,6 +117,10 @@ def apply_feature(conn: Any, user: Any, rec: dict[str, Any], package_id: str) ->
     """Judge and apply one ``feature_change`` at the source; returns ``(result, reason, conflict_id)``."""
     layer, fkey, op = rec["layer"], str(rec["fkey"]), rec["op"]
     rec = dict(rec, feature=f"{layer}:{fkey}")
+    from gisdesk.store.dialect import dialect_of
+
+    if dialect_of(conn).server:
+        return "refused", "edits of reference layers do not travel to the city server yet: make them there", None
     if not flog.installed(conn):  # a source that registered its packages before layer edits travelled
         flog.install(conn, package=False)
     if layer not in flog.reference_layers(conn):
