@@ -18,7 +18,7 @@ renderer, identify and the attribute table need no change.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -60,8 +60,15 @@ def _box(layer: LayerInfo, bbox: tuple[float, float, float, float] | None) -> tu
 
 
 def read_features(ds: Any, layer: LayerInfo, bbox: tuple[float, float, float, float] | None = None,
-                  cls: Any = None) -> Any:
-    """:func:`gisdesk.store.reader.read_features` on the server (same result type)."""
+                  cls: Any = None, cancelled: Callable[[], bool] | None = None,
+                  on_cancel: Callable[[Callable[[], None]], Callable[[], None]] | None = None) -> Any:
+    """:func:`gisdesk.store.reader.read_features` on the server (same result type).
+
+    ``cancelled`` and ``on_cancel`` as there: a cancel sends PostgreSQL a cancel request for the
+    running query (:func:`gisdesk.store.pg_cancel.cancellable`), which then raises
+    :class:`~gisdesk.store.reader.ReadCancelled`; the connection stays usable.
+    """
+    from gisdesk.store.pg_cancel import cancellable
     from gisdesk.store.reader import CODE_BASE, FeatureData
 
     g, t = quote_ident(layer.geometry_column), quote_ident(layer.table)
@@ -78,8 +85,9 @@ def read_features(ds: Any, layer: LayerInfo, bbox: tuple[float, float, float, fl
         sizes = "string_agg(length(w)::text, ',')"
     sql = (f"SELECT string_agg(w, ''::bytea), {sizes}, string_agg(c, '') FROM "
            f"(SELECT {geom} AS w, {code} AS c FROM {t} WHERE {' AND '.join(where)}) s")
-    with ds.translating_errors():
-        row = ds.connection().execute(sql, code_params + params, binary=True).fetchone()
+    conn = ds.connection()
+    with ds.translating_errors(), cancellable(conn, cancelled, on_cancel):
+        row = conn.execute(sql, code_params + params, binary=True).fetchone()
     blob = bytes(row[0] or b"")
     codes = np.frombuffer((row[2] or "").encode("latin-1"), np.uint8) - CODE_BASE if cls else None
     if points:

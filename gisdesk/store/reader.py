@@ -221,7 +221,7 @@ def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cl
     if ds.format == POSTGIS:  # the city server: GiST index, ST_AsBinary in bulk
         from gisdesk.store import pg_features
 
-        return pg_features.read_features(ds, layer, bbox, cls)
+        return pg_features.read_features(ds, layer, bbox, cls, cancelled, on_cancel)
     with ds.translating_errors():
         return _read_features(ds, layer, bbox, cls, cancelled, origin, plan, threads, on_cancel)
 
