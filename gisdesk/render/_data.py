@@ -15,7 +15,8 @@ Rules (figures in ``benchmarks/README.md``, issue 18):
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+import math
+from typing import Any, Callable
 
 import numpy as np
 
@@ -106,5 +107,21 @@ def read_for_view(read: Callable[..., FeatureData], ds: DataSource, info: LayerI
     return FeatureData(compact(geoms, compact_origin(ext, tolerance(ext))), raw.codes)
 
 
-__all__ = ["GEOGRAPHIC_TOLERANCE", "PREFETCH_MAX_ROWS", "PROJECTED_TOLERANCE", "SMALL_LAYER_BYTES", "WHOLE_VIEW_SHARE",
+#: Server reads of lines and polygons are simplified to this share of a pixel (Douglas-Peucker deviation).
+SIMPLIFY_PIXELS = 0.5
+
+
+def simplify_tolerance(info: LayerInfo, bbox: tuple[float, float, float, float] | None, view: Any) -> float | None:
+    """The simplification tolerance (layer units) for a server read of ``bbox`` drawn into ``view``:
+    :data:`SIMPLIFY_PIXELS` of a pixel rounded down to a power of two (nearby scales share one read),
+    None for points. ``bbox`` is the view's box in the layer's CRS."""
+    if info.kind not in ("line", "polygon") or bbox is None or view.width <= 0:
+        return None
+    pixel = (bbox[2] - bbox[0]) / view.width
+    if not pixel > 0:
+        return None
+    return float(2.0 ** math.floor(math.log2(pixel * SIMPLIFY_PIXELS)))
+
+
+__all__ = ["GEOGRAPHIC_TOLERANCE", "SIMPLIFY_PIXELS", "simplify_tolerance", "PREFETCH_MAX_ROWS", "PROJECTED_TOLERANCE", "SMALL_LAYER_BYTES", "WHOLE_VIEW_SHARE",
            "contains", "framed", "read_for_view", "tolerance"]

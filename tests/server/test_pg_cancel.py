@@ -34,8 +34,13 @@ def slow_db(pg_cluster, make_db):
     return db
 
 
-def _running(pg_cluster, db: str) -> int:
+def _running(pg_cluster, db: str, marker: str = "pg_sleep") -> int:
+    """Queries still running in ``db`` (other than this one and those containing ``marker`` only when
+    marker is 'LOCK': then every active query but the lock holder's)."""
     with pg_cluster.connect(db, autocommit=True) as su:
+        if marker == "LOCK":
+            return su.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND state = 'active' "
+                              "AND pid <> pg_backend_pid()", (db,)).fetchone()[0]
         return su.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND state = 'active' "
                           "AND query LIKE '%%pg_sleep%%' AND pid <> pg_backend_pid()", (db,)).fetchone()[0]
 
@@ -89,3 +94,38 @@ def test_a_view_cancelled_before_it_starts_sends_no_query(pg_cluster, slow_db):
             read_features(ds, ds.layer("pts"), cls=SLOW, cancelled=lambda: True)
         assert time.perf_counter() - t0 < 1.0
         assert read_features(ds, ds.layer("pts")).geoms.count == ROWS  # an uncancelled read is whole
+
+
+def test_a_newer_view_in_the_renderer_cancels_a_blocked_server_read(qapp, pg_cluster, slow_db):
+    """The window's path: Renderer.submit cancels the previous job, whose server query is waiting
+    (here on a table lock another session holds) — it ends with RenderCancelled, not after the lock."""
+    from gisdesk.core.default_styles import default_style
+    from gisdesk.core.layers import VectorLayer
+    from gisdesk.render.renderer import Renderer, RenderCancelled
+    from gisdesk.render.view import MapView
+
+    url = pg_cluster.url(slow_db)
+    with pg_cluster.connect(slow_db, autocommit=True) as su:
+        su.execute("CREATE TABLE IF NOT EXISTS other (id integer PRIMARY KEY, geom geometry(POINT, 3857))")
+        su.execute("INSERT INTO other VALUES (1, 'SRID=3857;POINT(5 5)') ON CONFLICT DO NOTHING")
+    pts = VectorLayer(url, "pts", default_style("point"))
+    other = VectorLayer(url, "other", default_style("point"))
+    r = Renderer(prefetch=False)
+    try:
+        r.render([pts], MapView.fit((0, 0, 50, 50), 100, 100, "EPSG:3857"), use_image_cache=False, labels=False)
+        with pg_cluster.connect(slow_db) as locker:  # a transaction holding the table: reads of it wait
+            locker.execute("LOCK TABLE pts IN ACCESS EXCLUSIVE MODE")
+            first, _ = r.submit([pts], MapView.fit((100, 100, 150, 150), 100, 100, "EPSG:3857"),
+                                use_image_cache=False, labels=False)
+            time.sleep(0.5)
+            assert not first.done()  # waiting on the server
+            t0 = time.perf_counter()
+            second, _ = r.submit([other], MapView.fit((0, 0, 10, 10), 100, 100, "EPSG:3857"),
+                                 use_image_cache=False, labels=False)
+            with pytest.raises(RenderCancelled):
+                first.result(timeout=5)
+            assert time.perf_counter() - t0 < 2.0  # the lock is still held: the cancel ended it
+            assert second.result(timeout=10).errors == []
+            assert _running(pg_cluster, slow_db, "LOCK") == 0
+    finally:
+        r.close()
