@@ -37,3 +37,13 @@ def test_a_commune_officer_reads_only_their_communes_incidents(as_role):
 def test_a_name_outside_the_lists_is_code_zero(as_role):
     cols = read_incident_columns(as_role("dispatcher"), ("fire",), ("closed",), ("app",), ())
     assert [cols[k].tolist() for k in ("category", "status", "channel", "department")] == [[0, 0]] * 4
+
+
+def test_ranges_read_on_more_connections_give_the_same_columns(as_role, pg_cluster, city):
+    from tests.server.conftest import PASSWORD
+
+    alone = _read(as_role("dispatcher"))
+    with pg_cluster.connect(city, "dispatcher", autocommit=True, password=PASSWORD) as second:
+        split = read_incident_columns(as_role("dispatcher"), CATEGORIES, STATUSES, CHANNELS, (DEPT_1, DEPT_2),
+                                      more=[second])
+    assert {k: v.tolist() for k, v in split.items()} == {k: v.tolist() for k, v in alone.items()}
