@@ -6,7 +6,8 @@ in a new process signed in as a city dispatcher's login role (row-level security
 
 - **bulk columns**: :func:`gisdesk.store.pg_incident_columns.read_incident_columns` (one aggregate of
   fixed-width records per fid range, on 1 and on 2 connections: every incident's minute, resolution,
-  category/status/channel/department codes, commune, x, y)
+  category/status/channel/department codes and commune; the coordinates are read later, for the
+  hotspot layer, as the plugin does on a file)
   and the cards' counts from them (``np.bincount``), as the plugin's cubes do on a file;
 - **aggregate in SQL**: one ``GROUPING SETS`` query returning the counts per status, category,
   commune, channel and per day of the last 90 days, and the median resolution time.
@@ -49,7 +50,7 @@ t1 = time.perf_counter()
 cats = ('drainage', 'fallen_tree', 'fire', 'flooding', 'pothole', 'streetlight', 'traffic', 'waste')
 statuses = ('new', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate')
 cols = read_incident_columns(conn, cats, statuses, ('officer', 'hotline', 'app', 'camera', 'sensor'),
-                             tuple(f'Department {i}' for i in range(6)), more=more)
+                             tuple(f'Department {i}' for i in range(6)), with_xy=False, more=more)
 t2 = time.perf_counter()
 cards = {k: np.bincount(cols[k], minlength=9) for k in ('status', 'category', 'channel', 'department')}
 cards['commune'] = np.bincount(cols['commune_fid'] + 1)

@@ -7,7 +7,8 @@ aggregate per ``fid`` range returns them as one ``bytea`` of fixed-width records
 types' binary send functions (``timestamptz_send``, ``int2send``, ``float8send``), so numpy
 reads the records as a structured array: no Python step per row (a binary ``COPY`` sends one
 message per row, which costs Python about 1.5 µs each). Names become codes on the server
-(``array_position`` in the lists the dashboard shows; ``0`` = none of them). Ranges can run on
+(``array_position`` in the lists the dashboard shows; ``0`` = none of them). The dashboard's
+first view needs no coordinates (``with_xy=False``; the hotspot layer asks for them later). Ranges can run on
 more connections at once (``more``), one backend each.
 
 Row-level security applies: the login role of the connection reads only its rows, so a commune
@@ -45,14 +46,18 @@ def _fields(with_xy: bool) -> list[tuple[str, str, str]]:
 def columns_sql(with_xy: bool = True) -> str:
     """The aggregate over one ``fid`` range (parameters: the four name lists, ``lo``, ``hi``)."""
     record = " || ".join(sql for _, sql, _ in _fields(with_xy))
-    return (f"SELECT string_agg({record}, ''::bytea ORDER BY fid) FROM incidents "
+    return (f"SELECT string_agg({record}, ''::bytea) FROM incidents "
             "WHERE fid >= %(lo)s AND fid < %(hi)s")
 
 
 def read_incident_columns(conn: Any, categories: Sequence[str], statuses: Sequence[str], channels: Sequence[str],
                           departments: Sequence[str], with_xy: bool = True,
                           more: Sequence[Any] = ()) -> dict[str, np.ndarray]:
-    """Every incident the connection's login may read, in ``fid`` order, as numpy columns.
+    """Every incident the connection's login may read, as numpy columns.
+
+    The rows come in the order the server scans each ``fid`` range (not sorted: sorting a million
+    rows costs the server as much as building them); every column has the same order, since one
+    record carries all of an incident's fields.
 
     Parameters
     ----------
