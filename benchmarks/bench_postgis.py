@@ -179,6 +179,33 @@ print(json.dumps(out))
     record(a.out, {"case": "cancel", "cancel_ms": json.loads(out.strip().splitlines()[-1])})
 
 
+def report(path: Path) -> None:
+    """Markdown tables of ``pg_results.jsonl`` (the last row of each case wins)."""
+    rows: dict[tuple, dict] = {}
+    other: dict[tuple, dict] = {}
+    for line in path.read_text().splitlines():
+        r = json.loads(line)
+        if r["case"] == "layer":
+            rows[(r["layer"], r["view"])] = r
+        else:
+            other[(r["case"], r.get("connections"))] = r
+
+    def x(q: float, g: float) -> str:
+        return f"{q / g:.1f}x" if g > 0 else "n/a"
+
+    print("| layer | view | gisdesk cold s (CPU) | gisdesk warm s (CPU) | QGIS first s | QGIS median s (CPU) "
+          "| QGIS/gisdesk cold: wall, CPU | load |")
+    print("|---|---|---|---|---|---|---|---|")
+    for (layer, view), r in rows.items():
+        g, q = r["gisdesk"], r["qgis"]
+        print(f"| {layer} | {view} | {g['cold_s']:.3f} ({g['cold_cpu_s']:.3f}) | {g['warm_s']:.3f} "
+              f"({g['warm_cpu_s']:.3f}) | {q['first_s']:.3f} | {q['median_s']:.3f} ({q['cpu_s']:.3f}) | "
+              f"{x(q['median_s'], g['cold_s'])}, {x(q['cpu_s'], g['cold_cpu_s'])} | {r['load']:.1f} |")
+    for (case, conns), r in other.items():
+        print(f"\n{case}{'' if conns is None else f' ({conns} connection(s))'}: "
+              f"{json.dumps({k: v for k, v in r.items() if k not in ('runs', 'case')})}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("/work/shared") if Path("/work/shared/bench").exists()
@@ -190,7 +217,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--processes", type=int, default=1)
     ap.add_argument("--keep", action="store_true", help="leave the cluster running and its data for the next run")
+    ap.add_argument("--report", action="store_true", help="print the tables of --out's pg_results.jsonl and stop")
     a = ap.parse_args()
+    if a.report:
+        report(a.out / "pg_results.jsonl")
+        return
     a.out.mkdir(parents=True, exist_ok=True)
     a.cache.mkdir(parents=True, exist_ok=True)
     if a.keep and (a.cache / "data" / "postmaster.pid").exists():

@@ -14,6 +14,9 @@ Two ways in, as for SQLite reads (:mod:`gisdesk.store.reader`):
 * ``on_cancel(fn)``: the renderer's :class:`~gisdesk.render.renderer.CancelToken` calls
   ``fn`` from the cancelling thread at once;
 * ``cancelled()``: polled every :data:`POLL_S` by a small watcher thread while the query runs.
+
+A request that reaches the server before the query does finds the backend idle and is lost, so
+the watcher sends it again every :data:`RESEND_S` until the query has ended.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from typing import Any, Callable, Iterator
 POLL_S = 0.01
 
 
-def _cancel(conn: Any, sent: list[bool]) -> None:
-    if sent:
-        return
-    sent.append(True)
+#: A cancel is sent again this often while the query has not ended (a request that reached the
+#: server before the query did is lost: the backend was idle).
+RESEND_S = 0.05
+
+
+def _send(conn: Any) -> None:
     try:
         conn.cancel_safe(timeout=2.0)
     except Exception:  # the query ended meanwhile, or the server is gone: the read reports that itself
@@ -61,18 +66,27 @@ def cancellable(conn: Any, cancelled: Callable[[], bool] | None = None,
 
     if cancelled is not None and cancelled():
         raise ReadCancelled()
-    sent: list[bool] = []
-    done = threading.Event()
-    forget = on_cancel(lambda: _cancel(conn, sent)) if on_cancel is not None else None
-    watcher = None
-    if cancelled is not None:
-        def watch() -> None:
-            while not done.wait(POLL_S):
-                if cancelled():
-                    _cancel(conn, sent)
-                    return
-        watcher = threading.Thread(target=watch, name="pg-cancel-watch", daemon=True)
-        watcher.start()
+    wanted = threading.Event()  # a cancel was asked for
+    done = threading.Event()  # the block has ended
+
+    def cancel_now() -> None:  # from the cancelling thread: one request at once, never blocking for long
+        if not wanted.is_set():
+            wanted.set()
+            _send(conn)
+
+    forget = on_cancel(cancel_now) if on_cancel is not None else None
+
+    def watch() -> None:  # polls cancelled(); repeats the request until the query has ended
+        while not done.wait(POLL_S):
+            if not wanted.is_set() and cancelled is not None and cancelled():
+                cancel_now()
+            if wanted.is_set():
+                while not done.wait(RESEND_S):
+                    _send(conn)
+                return
+
+    watcher = threading.Thread(target=watch, name="pg-cancel-watch", daemon=True)
+    watcher.start()
     try:
         yield
     except psycopg.errors.QueryCanceled:
@@ -81,10 +95,9 @@ def cancellable(conn: Any, cancelled: Callable[[], bool] | None = None,
         done.set()
         if forget is not None:
             forget()
-        if watcher is not None:
-            watcher.join()
-    if sent or (cancelled is not None and cancelled()):
+        watcher.join()
+    if wanted.is_set() or (cancelled is not None and cancelled()):
         raise ReadCancelled()  # cancelled as the query finished: the newer view wins all the same
 
 
-__all__ = ["POLL_S", "cancellable"]
+__all__ = ["POLL_S", "RESEND_S", "cancellable"]

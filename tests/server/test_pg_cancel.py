@@ -129,3 +129,16 @@ def test_a_newer_view_in_the_renderer_cancels_a_blocked_server_read(qapp, pg_clu
             assert _running(pg_cluster, slow_db, "LOCK") == 0
     finally:
         r.close()
+
+
+def test_a_cancel_sent_before_the_query_reaches_the_server_is_sent_again(pg_cluster, slow_db):
+    def on_cancel(fn):  # the cancel comes between registration and the query: the backend is still idle
+        fn()
+        return lambda: None
+
+    with ServerDataSource(pg_cluster.url(slow_db)) as ds:
+        t0 = time.perf_counter()
+        with pytest.raises(ReadCancelled):
+            read_features(ds, ds.layer("pts"), cls=SLOW, on_cancel=on_cancel)
+        assert time.perf_counter() - t0 < 2.0  # not the 10 s of the whole read
+        assert _running(pg_cluster, slow_db) == 0
