@@ -38,13 +38,13 @@ def test_a_simplified_read_keeps_every_feature_within_the_tolerance(read_server,
     assert far <= tol + 1e-6
 
 
-def test_the_tolerance_is_a_pixel_rounded_down_to_a_power_of_two_for_polygons_only():
+def test_the_tolerance_is_half_a_pixel_rounded_down_to_a_power_of_two_for_polygons_only():
     class Info:
         kind = "polygon"
     view = MapView.fit((0, 0, 1920 * 20.0, 1080 * 20.0), 1920, 1080, "EPSG:3857")  # 20 m pixels
-    assert simplify_tolerance(Info(), view.bbox, view) == 16.0  # 20 m -> 16
+    assert simplify_tolerance(Info(), view.bbox, view) == 8.0  # 10 m -> 8
     zoomed = MapView.fit((0, 0, 1920 * 0.3, 1080 * 0.3), 1920, 1080, "EPSG:3857")
-    assert simplify_tolerance(Info(), zoomed.bbox, zoomed) == 0.25  # 0.3 m pixels -> 0.25
+    assert simplify_tolerance(Info(), zoomed.bbox, zoomed) == 0.125  # 0.15 m -> 0.125
     for kind in ("point", "line"):  # points never; lines cost the server more than they save
         Info.kind = kind
         assert simplify_tolerance(Info(), view.bbox, view) is None
