@@ -31,7 +31,7 @@ POLL_S = 0.01
 
 #: A cancel is sent again this often while the query has not ended (a request that reached the
 #: server before the query did is lost: the backend was idle).
-RESEND_S = 0.05
+RESEND_S = 0.02
 
 
 def _send(conn: Any) -> None:
