@@ -46,6 +46,9 @@ def build_layers(db: Path | str, names: list[str], styles: dict | None = None) -
         for name in names:
             if name.lower() in rasters:
                 r = rasters[name.lower()]
+                if not Path(r.path).exists():  # a raster published on the server, not reachable from here
+                    raise StoreError(f"The raster '{name}' is at '{r.path}', which this computer cannot reach.",
+                                     "Copy it there or mount the shared folder it is on.")
                 layers.append(RasterLayer(r.path, flood_depth_style(), title=r.title or r.name))
                 if first_srid is None and not is_tile_file(r.path):  # a basemap fits any map CRS
                     import rasterio

@@ -279,20 +279,29 @@ class Renderer:
         src_crs = crs_string(info.srid)
         bbox = reproject_bbox(view.bbox, view.crs, src_crs)
         base = (str(ds.path), ds.filter_key, info.name, view.crs, cls_key, _hashable(getattr(layer, "row_filter", None)))
+        server = getattr(ds, "format", "") == "postgis"
+        tolerance = _data.simplify_tolerance(info, bbox, view) if server else None
+        if tolerance:  # simplified to the pixel: kept for views of this scale only
+            base += (tolerance,)
         with self._cache_lock:
             for key, data in reversed(self._data.items()):  # the whole layer, or a read holding the view
                 if key[:-1] == base and (key[-1] is None or _data.contains(key[-1], bbox)):
                     self._data.move_to_end(key)
                     return data
             generation = self._generation
-        if getattr(ds, "format", "") == "postgis":  # the city server: its GiST index answers each view
+        if server:  # the city server: its GiST index answers each view; a newer view cancels the query
             import types
 
             def server_read(ds_: Any, info_: Any, bbox_: Any, cls_: Any, **_kw: Any) -> FeatureData:
-                return read_features(ds_, info_, bbox_, cls_)
+                return read_features(ds_, info_, bbox_, cls_, cancelled=None if token is None else
+                                     (lambda: token.cancelled), on_cancel=None if token is None else token.on_cancel,
+                                     tolerance=tolerance, origin=_kw.get("origin"))
 
-            data = read_for_view(server_read, ds, info, bbox, cls, src_crs, view.crs, None,
-                                 plan=types.SimpleNamespace(extent=ds.extent(info)))
+            try:
+                data = read_for_view(server_read, ds, info, bbox, cls, src_crs, view.crs, None,
+                                     plan=types.SimpleNamespace(extent=ds.extent(info)))
+            except ReadCancelled:
+                raise RenderCancelled() from None
             self._file(base + (bbox,), data, generation)
             return data
         plan = plan_read(ds, info, bbox)

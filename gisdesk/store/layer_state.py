@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.layers import RasterLayer, VectorLayer, is_server_url
 from gisdesk.core.style import RasterStyle, VectorStyle
 from gisdesk.store._access_check import require_in
 from gisdesk.store.base import write_transaction
@@ -242,11 +242,25 @@ def load_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
         default style) and per saved layer that is gone.
     """
     ws = Path(workspace_path)
+    if is_server_url(workspace_path):
+        from gisdesk.store.server_styles import load_server_layer_state
+
+        return load_server_layer_state(workspace_path, layers)
     rows = _read_rows(ws)
+    return merge_layer_state(rows, layers, lambda lyr: layer_key(ws, lyr),
+                             lambda row: _recreate(ws, row) if _resolve_source(ws, row.source) != ws.resolve() else None)
+
+
+def merge_layer_state(rows: list[_Row], layers: list[Layer], key_of: Any, recreate: Any) -> tuple[list[Layer], list[str]]:
+    """``layers`` (updated in place) in the saved order with the saved looks of ``rows``.
+
+    ``key_of(layer)`` is a layer's key as saved; ``recreate(row)`` gives a saved layer that is not
+    among ``layers`` (from another file), or None. See :func:`load_layer_state`.
+    """
     if not rows:
         return list(layers), []
     warnings: list[str] = []
-    by_key = {layer_key(ws, lyr): lyr for lyr in layers}
+    by_key = {key_of(lyr): lyr for lyr in layers}
     saved_keys = {r.key for r in rows}
     restored: list[Layer] = []
     for row in rows:
@@ -254,7 +268,7 @@ def load_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
         if row.position is None:
             continue
         if lyr is None:
-            lyr = _recreate(ws, row) if _resolve_source(ws, row.source) != ws.resolve() else None
+            lyr = recreate(row)
             if lyr is None:
                 warnings.append(f"The layer '{row.title or row.name}' is no longer there; it was left out.")
                 continue
@@ -264,8 +278,7 @@ def load_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
     out: list[Layer] = []
     queue = iter(restored)
     for lyr in layers:
-        key = layer_key(ws, lyr)
-        if key not in saved_keys:
+        if key_of(lyr) not in saved_keys:
             out.append(lyr)
         else:
             nxt = next(queue, None)
@@ -275,4 +288,4 @@ def load_layer_state(workspace_path: str | os.PathLike[str], layers: list[Layer]
     return out, warnings
 
 
-__all__ = ["save_layer_state", "load_layer_state", "layer_key", "raster_style_to_dict", "raster_style_from_dict"]
+__all__ = ["save_layer_state", "load_layer_state", "merge_layer_state", "layer_key", "raster_style_to_dict", "raster_style_from_dict"]

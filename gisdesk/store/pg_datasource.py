@@ -133,7 +133,7 @@ class ServerDataSource:
         self.path = strip_password(url)  # a cache key and a name; never holds the password
         self.name = describe_url(url)
         self.read_only = True
-        self.rasters: list[RasterInfo] = []  # rasters' references are not published to the server yet
+        self.rasters: list[RasterInfo] = []  # the published rasters' references (store/server_rasters.py)
         self._local = threading.local()
         self._conns: list[Any] = []
         self._conns_lock = threading.Lock()
@@ -142,6 +142,9 @@ class ServerDataSource:
             self.login = conn.execute("SELECT current_user::text").fetchone()[0]
             self.user = self._officer(conn)
             self.layers = self._discover(conn)
+            from gisdesk.store.server_rasters import server_rasters
+
+            self.rasters = server_rasters(conn)
 
     # -- who reads -----------------------------------------------------------------
     def _officer(self, conn: Any) -> Any:

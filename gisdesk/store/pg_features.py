@@ -18,7 +18,7 @@ renderer, identify and the attribute table need no change.
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -60,8 +60,19 @@ def _box(layer: LayerInfo, bbox: tuple[float, float, float, float] | None) -> tu
 
 
 def read_features(ds: Any, layer: LayerInfo, bbox: tuple[float, float, float, float] | None = None,
-                  cls: Any = None) -> Any:
-    """:func:`gisdesk.store.reader.read_features` on the server (same result type)."""
+                  cls: Any = None, cancelled: Callable[[], bool] | None = None,
+                  on_cancel: Callable[[Callable[[], None]], Callable[[], None]] | None = None,
+                  tolerance: float | None = None, origin: tuple[float, float] | None = None) -> Any:
+    """:func:`gisdesk.store.reader.read_features` on the server (same result type).
+
+    ``cancelled`` and ``on_cancel`` as there: a cancel sends PostgreSQL a cancel request for the
+    running query (:func:`gisdesk.store.pg_cancel.cancellable`), which then raises
+    :class:`~gisdesk.store.reader.ReadCancelled`; the connection stays usable. ``tolerance``: lines
+    and polygons come simplified by ``ST_Simplify(…, tolerance, true)`` (none collapses away).
+    ``origin``: float32 offsets from it (:func:`gisdesk.store.coords.compact`), as the file readers give.
+    """
+    from gisdesk.store.coords import compact
+    from gisdesk.store.pg_cancel import cancellable
     from gisdesk.store.reader import CODE_BASE, FeatureData
 
     g, t = quote_ident(layer.geometry_column), quote_ident(layer.table)
@@ -74,12 +85,16 @@ def read_features(ds: Any, layer: LayerInfo, bbox: tuple[float, float, float, fl
         geom = f"float8send(ST_X({g})) || float8send(ST_Y({g}))"
         sizes = "count(*)::text"
     else:
-        geom = f"ST_AsBinary(ST_Force2D({g}), 'NDR')"
+        shape = f"ST_Force2D({g})"
+        if tolerance and layer.geometry_type not in ("POINT", "MULTIPOINT"):
+            shape = f"ST_Simplify({shape}, {float(tolerance)!r}, true)"
+        geom = f"ST_AsBinary({shape}, 'NDR')"
         sizes = "string_agg(length(w)::text, ',')"
     sql = (f"SELECT string_agg(w, ''::bytea), {sizes}, string_agg(c, '') FROM "
            f"(SELECT {geom} AS w, {code} AS c FROM {t} WHERE {' AND '.join(where)}) s")
-    with ds.translating_errors():
-        row = ds.connection().execute(sql, code_params + params, binary=True).fetchone()
+    conn = ds.connection()
+    with ds.translating_errors(), cancellable(conn, cancelled, on_cancel):
+        row = conn.execute(sql, code_params + params, binary=True).fetchone()
     blob = bytes(row[0] or b"")
     codes = np.frombuffer((row[2] or "").encode("latin-1"), np.uint8) - CODE_BASE if cls else None
     if points:
@@ -87,10 +102,10 @@ def read_features(ds: Any, layer: LayerInfo, bbox: tuple[float, float, float, fl
         n = len(xy)
         geoms = Geometries("point", xy, np.arange(n + 1, dtype=np.int64), np.arange(n, dtype=np.int64),
                            np.ones(n, bool), n)
-        return FeatureData(geoms, codes)
+        return FeatureData(compact(geoms, origin), codes)
     lengths = np.array(row[1].split(","), np.int64) if row[1] else np.empty(0, np.int64)
     kind = layer.kind if layer.kind != "geometry" else "polygon"
-    return FeatureData(decode_wkb(blob, lengths, kind), codes)
+    return FeatureData(compact(decode_wkb(blob, lengths, kind), origin), codes)
 
 
 def read_labels(ds: Any, layer: LayerInfo, column: str, filter_text: str,

@@ -186,7 +186,8 @@ def read_geometries(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None) 
 def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cls: ClassExpr | None = None, *,
                   cancelled: Callable[[], bool] | None = None, origin: tuple[float, float] | None = None,
                   plan: ReadPlan | None = None, threads: int = 2,
-                  on_cancel: Callable[[Callable[[], None]], Callable[[], None]] | None = None) -> FeatureData:
+                  on_cancel: Callable[[Callable[[], None]], Callable[[], None]] | None = None,
+                  tolerance: float | None = None) -> FeatureData:
     """Geometries whose MBR meets ``bbox``, with class codes from ``cls``.
 
     Parameters
@@ -212,6 +213,10 @@ def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cl
         ``on_cancel(fn)`` registers ``fn`` to run when the read is cancelled and returns its
         undo; each running query registers its connection's ``interrupt`` (immediate, from
         the cancelling thread). Give it with ``cancelled``.
+    tolerance : float, optional
+        On the city server only: lines and polygons simplified on the server to this
+        deviation (layer units; ``ST_Simplify``, small shapes kept), for a view whose pixel
+        is larger (:func:`gisdesk.render._data.simplify_tolerance`). Files ignore it.
 
     Raises
     ------
@@ -221,7 +226,7 @@ def read_features(ds: DataSource, layer: LayerInfo, bbox: BBox | None = None, cl
     if ds.format == POSTGIS:  # the city server: GiST index, ST_AsBinary in bulk
         from gisdesk.store import pg_features
 
-        return pg_features.read_features(ds, layer, bbox, cls)
+        return pg_features.read_features(ds, layer, bbox, cls, cancelled, on_cancel, tolerance, origin)
     with ds.translating_errors():
         return _read_features(ds, layer, bbox, cls, cancelled, origin, plan, threads, on_cancel)
 

@@ -8,6 +8,10 @@ psycopg 3's ``COPY`` in one transaction; at the end the rows are counted on both
 a difference rolls the whole publication back. Times go in as ISO 8601 text that the server
 parses into ``timestamptz``; geometries as ``SRID=…;`` + hex WKB, so the SRID travels with them.
 
+The workspace's layer state and QGIS ``layer_styles`` rows go with it, and a reference to each
+raster (its absolute path and what GDAL says of it): :mod:`gisdesk.store.server_styles`,
+:mod:`gisdesk.store.server_rasters`.
+
 A server that already holds published data is refused unless ``replace`` is given, which
 empties the application tables and drops the published reference layers first (one
 transaction: a failure keeps the old data). ``users`` rows are replaced by username, so the
@@ -18,12 +22,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from gisdesk.store.errors import StoreError
 from gisdesk.store.schema import SQLITE_ONLY_COLUMNS, app_metadata
 from gisdesk.store.server import _first_line, _require_gisdesk, connect
 from gisdesk.store.server_policy import GROUP_ROLES, OFFICERS_TABLE, OWNER_ROLE
+from gisdesk.store.server_rasters import TABLE as RASTERS
+from gisdesk.store.server_rasters import publish_rasters
+from gisdesk.store.server_styles import LAYER_STYLES, STATE, publish_styles, rekey_layer_state
 
 #: SpatiaLite's geometry_type codes (mod 1000) -> PostGIS type names.
 _GTYPES = {0: "GEOMETRY", 1: "POINT", 2: "LINESTRING", 3: "POLYGON", 4: "MULTIPOINT", 5: "MULTILINESTRING",
@@ -41,6 +49,8 @@ class PublishReport:
 
     counts: dict[str, tuple[int, int]]
     layers: tuple[str, ...]
+    styles: int = 0
+    rasters: tuple[str, ...] = ()
 
 
 def _q(name: str) -> str:
@@ -113,7 +123,8 @@ def _published_layers(pg: Any, app: set[str]) -> list[str]:
     """Tables of the owner role that are not application tables: the reference layers published before."""
     rows = pg.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = %s",
                       (OWNER_ROLE,)).fetchall()
-    return sorted(r[0] for r in rows if r[0] not in app and r[0] != OFFICERS_TABLE)
+    own = {OFFICERS_TABLE, LAYER_STYLES, RASTERS}  # written in place by publish, not dropped with the layers
+    return sorted(r[0] for r in rows if r[0] not in app and r[0] not in own)
 
 
 def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: bool = False,
@@ -181,6 +192,11 @@ def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: b
                 counts[table.name] = _publish_table(pg, lite, table, file_tables[table.name], progress)
             for layer, geoms in layers.items():
                 counts[layer] = _publish_layer(pg, lite, file_tables.get(layer, layer), geoms, progress)
+            readers = list(GROUP_ROLES.values())
+            raster_paths = publish_rasters(pg, lite, Path(workspace), OWNER_ROLE, readers)
+            if STATE in counts:
+                rekey_layer_state(pg, Path(workspace), raster_paths)
+            styles = publish_styles(pg, lite, set(counts), OWNER_ROLE, readers)
             bad = {t: c for t, c in counts.items() if c[0] != c[1]}
             if bad:
                 shown = ", ".join(f"{t} (workspace {a:,}, server {b:,})" for t, (a, b) in bad.items())
@@ -191,7 +207,7 @@ def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: b
     finally:
         pg.close()
         lite.close()
-    return PublishReport(counts, tuple(layers))
+    return PublishReport(counts, tuple(layers), styles, tuple(raster_paths.values()))
 
 
 def _publish_table(pg: Any, lite: Any, table: Any, file_name: str, progress: Progress | None) -> tuple[int, int]:

@@ -72,15 +72,30 @@ _SERVER_ORDER = ("communes", "incidents", "incident_lines", "incident_areas", "c
 
 
 def _server_layers(url: str) -> list[VectorLayer | RasterLayer]:
-    """The layers of a server: the demo city's order and default styles for its tables, polygons,
-    lines, then points for the others (styles and groups are not published yet)."""
+    """The layers of a server: the demo city's order for its tables, polygons, lines, then points for the
+    others, each with its QGIS default style on the server (``layer_styles``) else the demo style; the
+    published rasters this computer can reach under the Flood group's vector layers. The published
+    layer state (:func:`gisdesk.store.layer_state.load_layer_state`) then orders and styles them."""
+    from gisdesk.store.server_styles import server_initial_style
+
     with open_datasource(url) as ds:
+        conn = ds.connection()
         rank = {"polygon": 0, "geometry": 0, "line": 1, "point": 2}
         vectors = []
         for info in ds.layers:
             pos = _SERVER_ORDER.index(info.name) if info.name in _SERVER_ORDER else None
             key = -pos if pos is not None else 1000 + rank.get(info.kind, 0)
-            vectors.append((key, VectorLayer(url, info.name, demo_style(info.name, info.kind),
-                                             title=info.name.replace("_", " ").capitalize())))
+            style = server_initial_style(conn, info.table, info.geometry_column, demo_style(info.name, info.kind))
+            vectors.append((key, VectorLayer(url, info.name, style, title=info.name.replace("_", " ").capitalize())))
         vectors.sort(key=lambda kv: kv[0])
-        return [lyr for _, lyr in vectors]
+        out: list[VectorLayer | RasterLayer] = [lyr for _, lyr in vectors]
+        for r in ds.rasters:
+            if not Path(r.path).exists():
+                continue
+            if is_tile_file(r.path):  # a basemap: the bottom layer, in its own colours
+                out.insert(0, RasterLayer(r.path, RasterStyle(), title=r.title or r.name, group=r.group or "Basemap"))
+            else:
+                raster = RasterLayer(r.path, flood_depth_style(), title=r.title or r.name, group=r.group or "Flood")
+                names = [getattr(lyr, "name", "") for lyr in out]  # above the flood extents, as in the demo
+                out.insert(names.index("flood_extents") + 1 if "flood_extents" in names else 0, raster)
+        return out

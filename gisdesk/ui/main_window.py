@@ -64,8 +64,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("gisdesk", "gisdesk")
         self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name) + (
             tr(" (server, read-only)") if self.on_server else ""))
-        layers, warnings = ((map_layers(self.workspace), []) if self.on_server  # styles are not on the server yet
-                            else load_layer_state(self.workspace, map_layers(self.workspace)))
+        layers, warnings = load_layer_state(self.workspace, map_layers(self.workspace))  # a file or the server
         self.model = MapModel(layers, workspace_crs(self.workspace))
         self.renderer = Renderer()
         self.renderer.set_user(user)  # the map, identify, selection and zoom read what the user may read

@@ -19,7 +19,7 @@ from tests.server.conftest import COMMUNE_A, PASSWORD
 from tests.server.conftest import READ_DISPATCHER as DISPATCHER
 from tests.server.conftest import READ_OFFICER as OFFICER
 
-#: The demo city's vector layers (its rasters' references are not published yet).
+#: The demo city's vector layers (its rasters are published as references: test_publish_styles.py).
 LAYERS = ["bridges", "cameras", "communes", "drains", "flood_extents", "flood_hotspots", "incident_areas",
           "incident_lines", "incidents", "planning_zones", "pumping_stations", "rivers", "roads"]
 
@@ -46,7 +46,9 @@ def test_info_lists_the_same_layers_srids_counts_and_extents(read_server, read_d
             assert lyr["extent"] is None
         else:  # the R*Tree and ST_Extent both round outwards to float32: within a metre
             assert np.allclose(lyr["extent"], mine["extent"], atol=1.0), lyr["name"]
-    assert by_name["incidents"]["feature_count"] == 2000 and on_server["rasters"] == []
+    assert by_name["incidents"]["feature_count"] == 2000
+    assert [r["name"] for r in on_server["rasters"]] == ["basemap", "flood_depth"]  # their references are published
+    assert on_server["rasters"] == on_file["rasters"]
 
 
 def test_the_commune_officer_reads_only_their_communes_incidents(read_server, read_demo_file, capsys):
