@@ -102,11 +102,11 @@ class MainWindow(QMainWindow):
             self.messages.show_message(w, "warning")
         self.plugins = None  # the PluginManager when plugins are started (issue 4)
         self._plugin_dirs = plugin_dirs
-        if self.on_server:  # read-only: search and the plugin panels need a workspace file, so far
-            from gisdesk.ui.server_window import show_server_limits
+        if self.on_server:  # the panels work as the login role; other workstations' changes come in live
+            from gisdesk.ui.server_window import install_server
 
-            show_server_limits(self, plugin_dirs)
-        elif plugin_dirs is not None:
+            install_server(self)
+        if plugin_dirs is not None:
             from gisdesk.ui.plugin_host import start_plugins
 
             self.plugins = start_plugins(self, plugin_dirs)

@@ -1,67 +1,184 @@
-"""What the window shows on the city server that it cannot do there yet.
+"""The window on the city server: what it cannot do there yet, and other workstations' changes coming in live.
 
-The map, identify, selection and attribute tables read the server (as the login role:
-row-level security decides the rows). The plugin panels (incidents, tasks, dashboards)
-work through the stores, which run on a workspace file only so far; on the server each
-panel is shown as a disabled dock that says why, instead of a panel that would fail.
+The map, identify, selection, attribute tables and the plugin panels (incidents, tasks,
+dashboards) read and write the server as the login role: row-level security and the one
+access policy decide, nothing is restated here. What still needs a workspace file (the
+search box's index, adding layers, saving styles) is disabled with its reason.
+
+Live updates: :class:`ServerUpdates` polls the server's change notices
+(:class:`~gisdesk.store.server_live.ChangeListener`, LISTEN/NOTIFY on the case tables) on a
+timer of the GUI thread (a poll that finds nothing does not wait). A notice names only the
+kind of record (``incidents``, ``tasks``, ``questions``, ``notifications``), so the window
+re-reads the versions of the incidents and tasks its login may read and compares them with
+the last reading: the incidents and tasks changed, added or gone since, less those this
+window changed itself, are the other workstations'. Then the panels hear
+``on_changed_elsewhere`` and re-read, the incident layers are drawn again, and the status bar
+says what came in. An edit made against a version another workstation has since changed is
+refused by the store's version check (the form keeps what was typed), never lost.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel
+import logging
+from typing import Any
 
-_AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
-          "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+
+log = logging.getLogger("gisdesk.server")
+#: How often the window looks for change notices, in milliseconds.
+POLL_MS = 1000
+#: Kind -> the query of (uuid, version) the window compares between readings (the login's rows only).
+_VERSIONS = {"incidents": "SELECT uuid::text, version FROM incidents",
+             "tasks": "SELECT uuid::text, version FROM tasks"}
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def panel_titles(plugin_dirs: list) -> list[tuple[str, str, str]]:
-    """(id, title, area) of every dock panel the plugins found would add (nothing is imported)."""
-    from gisdesk.plugins.discovery import default_folders, discover
-
-    out = []
-    for cand in discover(default_folders(plugin_dirs), entry_points=True):
-        if cand.manifest is None:
-            continue
-        for panel in cand.manifest.panels:
-            out.append((panel.id, panel.title, panel.area))
-    return out
-
-
-def show_server_limits(window, plugin_dirs: list | None) -> list[QDockWidget]:
-    """Disable the search box and add one disabled dock per plugin panel (none when ``plugin_dirs`` is None,
-    as when plugins are not started), each saying why it is not available on the server."""
+def install_server(window: Any) -> ServerUpdates:
+    """Disable what needs a workspace file (with the reason) and start the live updates of ``window``."""
     window.locator.setEnabled(False)  # its index lives in a workspace file
     window.locator.setToolTip(tr("Search is not available on the server yet"))
-    reason = tr("Not available on the server yet: this panel works through the incident and task stores, "
-                "which run on a workspace file only so far. The map, identify and attribute tables show the "
-                "server's data as your login may read it (read-only).")
-    docks = []
-    try:
-        panels = panel_titles(list(plugin_dirs)) if plugin_dirs is not None else []
-    except Exception:  # discovery never stops the window
-        panels = []
-    for pid, title, area in panels:
-        label = QLabel(reason)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        label.setMargin(8)
-        label.setEnabled(False)
-        dock = QDockWidget(title, window)
-        dock.setObjectName(f"unavailable:{pid}")
-        dock.setWidget(label)
-        dock.setToolTip(reason)
-        window.addDockWidget(_AREAS.get(area, Qt.DockWidgetArea.RightDockWidgetArea), dock)
-        docks.append(dock)
-    if len(docks) > 1:
-        for other in docks[1:]:
-            if window.dockWidgetArea(other) == window.dockWidgetArea(docks[0]):
-                window.tabifyDockWidget(docks[0], other)
-    window.messages.show_message(tr("Connected to the server as {login}: the map is read-only here, and the "
-                                    "incident, task and dashboard panels are not available on the server yet.")
-                                 .format(login=window.account.username), "info")
-    return docks
+    window.messages.show_message(tr("Connected to the server as {login}: the panels show and change the server's "
+                                    "data as your login may. Adding layers and saving styles are not available "
+                                    "on the server yet.").format(login=window.account.username), "info")
+    window.server_updates = ServerUpdates(window)
+    return window.server_updates
+
+
+def describe(counts: dict[str, int]) -> str:
+    """What came in, for the status bar: ``2 incidents changed, 1 task changed``."""
+    parts = []
+    for kind, one, many in (("incidents", tr("1 incident changed"), tr("{n} incidents changed")),
+                            ("tasks", tr("1 task changed"), tr("{n} tasks changed"))):
+        n = counts.get(kind, 0)
+        if n:
+            parts.append(one if n == 1 else many.format(n=n))
+    return ", ".join(parts) or tr("questions or notifications changed")
+
+
+class ServerUpdates(QObject):
+    """Other workstations' changes on the city server, brought into ``window`` (see the module).
+
+    Signals
+    -------
+    updated(dict)
+        After the panels and the map were refreshed: kind -> how many records of it another
+        workstation changed (``incidents``, ``tasks``; ``questions``/``notifications`` as 1).
+    """
+
+    updated = Signal(object)
+
+    def __init__(self, window: Any, interval_ms: int = POLL_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.listener = None
+        self._reader = None
+        self._own: set[str] = set()  # uuids this window changed since the last reading
+        self._hooked = None  # the plugin manager whose events tell this window's own changes
+        self._versions: dict[str, dict[str, int]] = {}
+        try:
+            from gisdesk.store.server_live import ChangeListener
+
+            self.listener = ChangeListener(str(window.workspace))  # LISTEN first: nothing falls between
+            for kind in _VERSIONS:
+                self._versions[kind] = self._read(kind)
+        except Exception as exc:  # the window works without live updates; say so once
+            log.warning("no live updates from the server: %s", exc)
+            window.messages.show_message(tr("Changes made on other workstations are not shown live: {error}")
+                                         .format(error=str(exc).splitlines()[0] if str(exc) else exc), "warning")
+            self.close()
+            return
+        self.timer = QTimer(self, interval=interval_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+        window.installEventFilter(self)  # closing the window stops the polling and its connections
+
+    # -- reading -------------------------------------------------------------------
+    def _read(self, kind: str) -> dict[str, int]:
+        if self._reader is None or self._reader.closed:
+            from gisdesk.store.pg_datasource import connect_reader
+
+            self._reader = connect_reader(str(self.window.workspace))
+        return dict(self._reader.execute(_VERSIONS[kind]).fetchall())
+
+    def _hook(self) -> None:
+        """Follow this window's own changes (the plugins' events), so they are not counted as another's."""
+        host = getattr(self.window, "plugin_host", None)
+        manager = getattr(host, "manager", None)
+        if manager is None or manager is self._hooked:
+            return
+        from gisdesk.plugins.context import app_events
+
+        events = app_events(manager)
+        events.incident_created.connect(lambda inc: self._own.add(getattr(inc, "uuid", None)))
+        events.incident_changed.connect(lambda uuid: self._own.add(uuid))
+        events.task_changed.connect(lambda task: self._own.add(getattr(task, "uuid", None)))
+        self._hooked = manager
+
+    # -- polling -------------------------------------------------------------------
+    def poll(self) -> dict[str, int]:
+        """Take the notices that came in (no waiting) and bring in what they announce; returns the counts."""
+        self._hook()
+        if self.listener is None:
+            return {}
+        try:
+            kinds = self.listener.poll(0.0)
+        except Exception as exc:  # the connection was lost: stop, and say so
+            self.window.messages.show_message(tr("Live updates from the server stopped: {error}").format(
+                error=(str(exc).splitlines() or [type(exc).__name__])[0]), "warning")
+            self.close()
+            return {}
+        return self.apply(kinds) if kinds else {}
+
+    def apply(self, kinds: set[str]) -> dict[str, int]:
+        """Compare the versions of ``kinds`` with the last reading; refresh panels and map for others' changes."""
+        counts: dict[str, int] = {}
+        own, self._own = self._own, set()
+        for kind in _VERSIONS:
+            if kind not in kinds:
+                continue
+            before, now = self._versions.get(kind, {}), self._read(kind)
+            self._versions[kind] = now
+            changed = {u for u in before.keys() | now.keys() if before.get(u) != now.get(u)} - own
+            if changed:
+                counts[kind] = len(changed)
+        for kind in ("questions", "notifications"):
+            if kind in kinds:  # no versions to compare: the tasks panel re-reads them
+                counts.setdefault(kind, 1)
+        if not counts:  # only this window's own changes
+            return counts
+        self._refresh(counts)
+        self.window.statusBar().showMessage(tr("Updated from the server: {what}").format(what=describe(counts)),
+                                            10000)
+        self.updated.emit(counts)
+        return counts
+
+    def _refresh(self, counts: dict[str, int]) -> None:
+        if "incidents" in counts:  # the incident layers: drawn again from the server
+            self.window.renderer.clear_caches()
+            self.window.canvas.refresh()
+        manager = getattr(getattr(self.window, "plugin_host", None), "manager", None)
+        if manager is not None:
+            from gisdesk.plugins.context import app_events
+
+            app_events(manager).changed_elsewhere.emit(frozenset(counts))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.close()
+        return False
+
+    def close(self) -> None:
+        """Stop polling and close the connections."""
+        timer = getattr(self, "timer", None)
+        if timer is not None:
+            timer.stop()
+        for conn in (self.listener, self._reader):
+            try:
+                if conn is not None:
+                    conn.close()
+            except Exception:
+                pass
+        self.listener = self._reader = None
