@@ -207,6 +207,20 @@ class Workspace:
                 return lyr
         raise KeyError(f"no layer {ref!r} in the map")
 
+    def id_column(self, layer_id: str) -> str:
+        """The SQL column of a vector layer's feature ids (those of :meth:`features` and ``canvas.select``),
+        for :meth:`read`: ``rowid`` in a workspace file, the table's integer key on the city server.
+
+        Examples
+        --------
+        >>> key = ctx.workspace.id_column("incidents")  # doctest: +SKIP
+        >>> ctx.workspace.read(f"SELECT {key} AS id FROM incidents WHERE uuid = ?", [uuid])  # doctest: +SKIP
+        """
+        from gisdesk.store import features
+
+        lyr = self._vector(layer_id)
+        return features.key_sql(self._source(lyr.source).layer(lyr.name))
+
     def features(self, layer_id: str, bbox: Bbox | None = None, limit: int | None = None) -> Features:
         """Ids and attributes of a vector layer's features, optionally only those meeting ``bbox``.
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 
 from gisdesk.core.incidents import Incident
 from gisdesk.store.connection import connect as connect_lite
-from tests.server.conftest import COMMUNE_A, PASSWORD
+from tests.server.conftest import COMMUNE_A, COMMUNE_B, PASSWORD
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "artifacts"
 PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
@@ -99,16 +99,104 @@ def panel(win, name: str):
     return win.plugin_host.docks[name].widget()
 
 
-def test_explore(qtbot, settings, pg_cluster, panels_db, panels_demo, tmp_path):
-    for who in ("phu_hoi", "dispatcher"):
-        win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, who), tmp_path)
-        inc = panel(win, "incidents.panel")
-        print(who, inc.list.model.rowCount(), inc.list.count.text(), expected(panels_demo, COMMUNE_A if who == "phu_hoi" else None))
-        tasks = panel(win, "tasks.panel")
-        print(len(tasks.inbox.tasks), tasks.overview.rowCount(), tasks.tabs.tabText(tasks.tabs.indexOf(tasks.overview)))
-        dash = panel(win, "dashboards.panel")
-        dash.reload(False)
-        print(len(dash.model.cols), dash.model.loaded_from, {k: c.value.text() for k, c in dash.cards.items()}, dash.status.text())
-        print(win.messages.text.text())
-        win.grab().save(f"/tmp/panels/explore_{who}.png")
-        win.close()
+@pytest.fixture(scope="module")
+def inside(panels_demo) -> dict[str, shapely.Point]:
+    """A point well inside Phú Hội and inside Vĩnh Ninh (from the demo's commune polygons)."""
+    with connect_lite(panels_demo, read_only=True) as lite:
+        rows = lite.execute("SELECT name, AsBinary(geom) FROM communes WHERE name IN (?, ?)",
+                            (COMMUNE_A, COMMUNE_B)).fetchall()
+    return {name: shapely.point_on_surface(shapely.from_wkb(wkb).buffer(-30)) for name, wkb in rows}
+
+
+@pytest.mark.parametrize("login", ["phu_hoi", "dispatcher"])
+def test_each_login_sees_in_the_panels_what_the_policy_allows(qtbot, settings, pg_cluster, panels_db, panels_demo,
+                                                              tmp_path, login):
+    commune = OFFICERS[login][1]
+    n_incidents, n_tasks = expected(panels_demo, commune)  # the rule: a commune officer reads their commune
+    assert 0 < n_incidents < 2000 if commune else n_incidents == 2000
+    win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, login), tmp_path)
+    assert not [d for d in win.panel_docks() if d.objectName().startswith("unavailable:")]
+
+    incidents = panel(win, "incidents.panel")
+    assert incidents.isEnabled() and incidents.list.model.rowCount() == n_incidents
+    communes = {inc.commune for inc in incidents.list.model.rows}
+    assert communes == {COMMUNE_A} if commune else len(communes) > 5
+    draw = incidents.tool_actions["incidents.draw_point"]
+    assert draw.isEnabled()  # both may report incidents (the policy), on the server as on a file
+
+    tasks = panel(win, "tasks.panel")
+    readable = tasks.ctx.tasks.tasks()
+    assert len(readable) == n_tasks > 0
+    assert {t.commune for t in readable} == {COMMUNE_A} if commune else len({t.commune for t in readable}) > 1
+    assert tasks.inbox.tasks and all(t.commune == COMMUNE_A for t in tasks.inbox.tasks) if commune else True
+    assert tasks.new_button.isEnabled() == (commune is None)  # only the city creates tasks
+
+    dash = panel(win, "dashboards.panel")
+    dash.reload(False)
+    assert len(dash.model.cols) == n_incidents and dash.model.loaded_from == "server"
+    assert "server" in dash.status.text()
+    assert dash.commune_box.isEnabled() == (commune is None)  # a commune officer's view is locked to theirs
+    assert all(card.value.text() not in ("", "…") for card in dash.cards.values())
+    assert not win.locator.isEnabled() and "server" in win.locator.toolTip()
+    win.close()
+
+
+def test_another_workstations_change_shows_up_without_restart(qtbot, settings, pg_cluster, panels_db, inside,
+                                                              tmp_path):
+    from gisdesk.store.incidents_store import IncidentStore
+    from gisdesk.store.tasks_store import TaskStore
+
+    win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, "phu_hoi"), tmp_path)
+    incidents, tasks = panel(win, "incidents.panel"), panel(win, "tasks.panel")
+    before, tasks_before = incidents.list.model.rowCount(), len(tasks.inbox.tasks)
+    updated = []
+    win.server_updates.updated.connect(updated.append)
+    other = url_of(pg_cluster, panels_db, "dispatcher")  # another workstation: the city's dispatcher
+    with IncidentStore(other, None) as city:
+        mine = city.create(Incident("flooding", inside[COMMUNE_A], severity=3, description="water on Lê Lợi",
+                                    channel="hotline"))
+        city.create(Incident("flooding", inside[COMMUNE_B], severity=3, description="not Phú Hội's",
+                             channel="hotline"))
+    qtbot.waitUntil(lambda: incidents.list.model.rowCount() == before + 1, timeout=15000)
+    assert mine in {inc.uuid for inc in incidents.list.model.rows}
+    assert updated[-1] == {"incidents": 1}  # the Vĩnh Ninh incident never reaches Phú Hội's window
+    assert "Updated from the server: 1 incident changed" in win.statusBar().currentMessage()
+
+    with TaskStore(other, None) as city:
+        task = city.create_from_incident(mine)
+        city.transition(task.uuid, "assign", task.version, commune=COMMUNE_A)
+    qtbot.waitUntil(lambda: len(tasks.inbox.tasks) == tasks_before + 1, timeout=15000)
+    assert task.uuid in {t.uuid for t in tasks.inbox.tasks}
+    assert "1 task changed" in win.statusBar().currentMessage()
+
+    n = len(updated)  # this window's own change is not announced as another's
+    incidents.ctx.incidents.update(mine, {"address": "Cầu Trường Tiền"})
+    qtbot.wait(2500)
+    assert len(updated) == n
+    win.close()
+
+
+def test_a_stale_edit_is_refused_with_the_reason_and_the_other_value_kept(qtbot, settings, pg_cluster, panels_db,
+                                                                          inside, tmp_path):
+    from gisdesk.store.incidents_store import IncidentStore
+
+    other = url_of(pg_cluster, panels_db, "dispatcher")
+    with IncidentStore(other, None) as city:
+        uid = city.create(Incident("fallen tree", inside[COMMUNE_A], severity=2, description="a branch",
+                                   channel="hotline"))
+    win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, "phu_hoi"), tmp_path)
+    incidents = panel(win, "incidents.panel")
+    incidents.open_incident(uid)
+    form = incidents.form
+    assert form.uuid == uid
+    with IncidentStore(other, None) as city:  # the dispatcher changes it meanwhile, on their workstation
+        city.update(uid, {"description": "a whole tree, road blocked"})
+    qtbot.waitUntil(lambda: "Updated from the server" in win.statusBar().currentMessage(), timeout=15000)
+    assert form.uuid == uid  # the live update re-read the list; the form stays as it was opened
+    form.description.setPlainText("typed by phu_hoi")
+    incidents.save()
+    assert "dispatcher" in form.check.text() and "description" in form.check.text()
+    assert form.description.toPlainText() == "typed by phu_hoi"  # nothing typed is lost
+    with IncidentStore(other, None) as city:
+        assert city.get(uid).description == "a whole tree, road blocked"  # nor the other user's value
+    win.close()
