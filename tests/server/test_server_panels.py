@@ -200,3 +200,31 @@ def test_a_stale_edit_is_refused_with_the_reason_and_the_other_value_kept(qtbot,
     with IncidentStore(other, None) as city:
         assert city.get(uid).description == "a whole tree, road blocked"  # nor the other user's value
     win.close()
+
+
+def test_the_dispatcher_reports_undoes_and_picks_through_the_panels(qtbot, settings, pg_cluster, panels_db, inside,
+                                                                     tmp_path):
+    win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, "dispatcher"), tmp_path)
+    from gisdesk_plugin_dashboards.dashboards.tools import PickCommune  # the plugin's own namespace, once loaded
+
+    incidents = panel(win, "incidents.panel")
+    incidents.start_new(inside[COMMUNE_A])  # drawn on the map as a point
+    incidents.form.category.setCurrentText("road damage")  # no other open one near: no duplicate question
+    qtbot.waitUntil(incidents.form.save.isEnabled, timeout=5000)
+    incidents.save()
+    uid = incidents.undo_stack.command(0).uuid
+    made = incidents.ctx.incidents.get(uid)
+    assert (made.commune, made.category, made.status, made.version) == (COMMUNE_A, "road damage", "new", 1)
+    incidents.undo_stack.undo()  # undo deletes it on the server, its history kept
+    with pytest.raises(KeyError):
+        incidents.ctx.incidents.get(uid)
+    assert [e["action"] for e in incidents.ctx.incidents.events(uid)][-1] == "deleted"
+
+    dash = panel(win, "dashboards.panel")
+    dash.reload(False)
+    x, y = dash.model.coords()  # the hotspots' coordinates, read from the server on demand
+    assert len(x) == len(dash.model.cols) and (~(x != x)).all()
+    communes = dash.ctx.workspace.read("SELECT fid FROM communes WHERE name = ?", [COMMUNE_A])
+    assert PickCommune(dash.ctx).commune_at(inside[COMMUNE_A].x, inside[COMMUNE_A].y) == communes[0]["fid"]
+    assert panel(win, "tasks.panel").open_rules() is not None  # the city's dispatch rules, read from the server
+    win.close()
