@@ -58,12 +58,12 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Path, settings: QSettings | None = None, plugin_dirs: list | None = None,
                  user=None) -> None:
         super().__init__()
-        self.workspace = layer_source(workspace)  # a file, or a ServerSource: the city server (read-only)
+        self.workspace = layer_source(workspace)  # a file, or a ServerSource: the city server
         self.on_server = isinstance(self.workspace, ServerSource)
         self.user = user  # the signed-in gisdesk.api.User (None: no accounts, the local user)
         self.settings = settings or QSettings("gisdesk", "gisdesk")
         self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name) + (
-            tr(" (server, read-only)") if self.on_server else ""))
+            tr(" (city server)") if self.on_server else ""))
         layers, warnings = ((map_layers(self.workspace), []) if self.on_server  # styles are not on the server yet
                             else load_layer_state(self.workspace, map_layers(self.workspace)))
         self.model = MapModel(layers, workspace_crs(self.workspace))
@@ -450,7 +450,8 @@ class MainWindow(QMainWindow):
         layers = access.decide(self.account, "import", "layer")
         styles = access.decide(self.account, "restyle", "style")
         if self.on_server:
-            layers = styles = access.Decision(False, tr("the window reads the server; writing to it is not done yet"))
+            layers = styles = access.Decision(False, tr("adding layers and saving styles on the server is not done "
+                                                        "yet"))
         for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
                               ("gisdesk.file.add_basemap", layers),
                               ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles),
