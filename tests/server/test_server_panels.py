@@ -228,3 +228,80 @@ def test_the_dispatcher_reports_undoes_and_picks_through_the_panels(qtbot, setti
     assert PickCommune(dash.ctx).commune_at(inside[COMMUNE_A].x, inside[COMMUNE_A].y) == communes[0]["fid"]
     assert panel(win, "tasks.panel").open_rules() is not None  # the city's dispatch rules, read from the server
     win.close()
+
+
+XVFB_SCRIPT = r"""
+import sys
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from gisdesk.ui.app import open_window
+
+url, out, ini, other = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+app = QApplication(sys.argv[:1])
+win = open_window(url, QSettings(ini, QSettings.Format.IniFormat), plugin_dirs=[])
+win.move(0, 0)
+win.resize(1600, 900)
+docks = win.plugin_host.docks
+docks["incidents.panel"].widget().tabs.setCurrentIndex(1)  # the list of incidents
+shots = []
+
+def change_elsewhere():  # another workstation (the dispatcher) reports an incident in Phú Hội
+    from shapely import Point
+    from gisdesk.core.incidents import Incident
+    from gisdesk.store.incidents_store import IncidentStore
+    with IncidentStore(other, None) as city:
+        city.create(Incident("water leak", Point(*map(float, sys.argv[5:7])), severity=2,
+                             description="pipe burst on Lê Lợi", channel="hotline"))
+    QTimer.singleShot(3000, shoot)
+
+def shoot():
+    app.primaryScreen().grabWindow(0).save(out)
+    app.quit()
+
+def rendered(result):
+    if not shots:  # first the city, then Phú Hội and its neighbours, where the officer's rows show
+        shots.append(1)
+        win.canvas.set_extent(tuple(map(float, sys.argv[7:11])))
+    elif len(shots) == 1:
+        shots.append(2)
+        QTimer.singleShot(1500, change_elsewhere)
+
+win.canvas.rendered.connect(rendered)
+QTimer.singleShot(90000, app.quit)
+sys.exit(app.exec())
+"""
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run (Debian xvfb) is not installed")
+@pytest.mark.parametrize("login", ["dispatcher", "phu_hoi"])
+def test_the_panels_on_the_server_under_xvfb(pg_cluster, panels_db, panels_demo, inside, tmp_path, login):
+    import os
+    import subprocess
+    import sys
+
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    out = ARTIFACTS / f"xvfb_server_panels_{login}.png"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    script = tmp_path / "shot.py"
+    script.write_text(XVFB_SCRIPT)
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env.update(XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    where = inside[COMMUNE_A]
+    with connect_lite(panels_demo, read_only=True) as lite:
+        box = lite.execute("SELECT MbrMinX(geom), MbrMinY(geom), MbrMaxX(geom), MbrMaxY(geom) FROM communes "
+                           "WHERE name = ?", (COMMUNE_A,)).fetchone()
+    pad = 600.0
+    box = (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x900x24", sys.executable, str(script),
+                           url_of(pg_cluster, panels_db, login), str(out), str(tmp_path / "s.ini"),
+                           url_of(pg_cluster, panels_db, "dispatcher"), str(where.x + 40), str(where.y + 40),
+                           *map(str, box)],
+                          capture_output=True, text=True, timeout=180, env=env)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    img = QImage(str(out)).convertToFormat(QImage.Format.Format_RGB32)
+    arr = np.frombuffer(img.constBits(), np.uint8, count=img.sizeInBytes()).reshape(img.height(), -1, 4)
+    assert len(np.unique(arr[::8, : img.width():8, :3].reshape(-1, 3), axis=0)) > 200  # a styled map, not blank
