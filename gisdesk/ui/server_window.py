@@ -1,9 +1,10 @@
 """The window on the city server: what it cannot do there yet, and other workstations' changes coming in live.
 
-The map, identify, selection, attribute tables and the plugin panels (incidents, tasks,
-dashboards) read and write the server as the login role: row-level security and the one
-access policy decide, nothing is restated here. What still needs a workspace file (the
-search box's index, adding layers, saving styles) is disabled with its reason.
+The map, identify, selection, attribute tables, the search box and the plugin panels
+(incidents, tasks, dashboards) read and write the server as the login role: row-level
+security and the one access policy decide, nothing is restated here. What still needs a
+workspace file (adding layers, saving styles, taking a package offline) is disabled with its
+reason (:meth:`MainWindow._apply_rights`).
 
 Live updates: :class:`ServerUpdates` polls the server's change notices
 (:class:`~gisdesk.store.server_live.ChangeListener`, LISTEN/NOTIFY on the case tables) on a
@@ -37,9 +38,7 @@ def tr(text: str) -> str:
 
 
 def install_server(window: Any) -> ServerUpdates:
-    """Disable what needs a workspace file (with the reason) and start the live updates of ``window``."""
-    window.locator.setEnabled(False)  # its index lives in a workspace file
-    window.locator.setToolTip(tr("Search is not available on the server yet"))
+    """Say what the window does on the server and start the live updates of ``window``."""
     window.messages.show_message(tr("Connected to the server as {login}: the panels show and change the server's "
                                     "data as your login may. Adding layers and saving styles are not available "
                                     "on the server yet.").format(login=window.account.username), "info")
