@@ -225,7 +225,13 @@ def test_the_dispatcher_reports_undoes_and_picks_through_the_panels(qtbot, setti
     assert len(x) == len(dash.model.cols) and (~(x != x)).all()
     communes = dash.ctx.workspace.read("SELECT fid FROM communes WHERE name = ?", [COMMUNE_A])
     assert PickCommune(dash.ctx).commune_at(inside[COMMUNE_A].x, inside[COMMUNE_A].y) == communes[0]["fid"]
-    assert panel(win, "tasks.panel").open_rules() is not None  # the city's dispatch rules, read from the server
+    tasks = panel(win, "tasks.panel")
+    assert tasks.open_rules() is not None  # the city's dispatch rules, read from the server
+    from gisdesk.api import DispatchRule
+
+    saved = tasks.ctx.tasks.save_dispatch_rule(DispatchRule(None, "hotline floods", source="hotline",
+                                                            category="flooding", min_severity=3))
+    assert saved.id is not None and saved in tasks.ctx.tasks.dispatch_rules()  # written as the dispatcher
     win.close()
 
 
