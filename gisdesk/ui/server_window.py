@@ -155,9 +155,15 @@ class ServerUpdates(QObject):
         return counts
 
     def _refresh(self, counts: dict[str, int]) -> None:
-        if "incidents" in counts:  # the incident layers: drawn again from the server
+        if "incidents" in counts:  # the incident layers: drawn again, their open tables read again
+            from gisdesk.core.access import CASE_LAYERS
+
             self.window.renderer.clear_caches()
             self.window.canvas.refresh()
+            for dock in list(self.window.attribute_docks.values()):
+                table = dock.widget()
+                if table.query.layer.name in CASE_LAYERS:
+                    table.refresh()
         manager = getattr(getattr(self.window, "plugin_host", None), "manager", None)
         if manager is not None:
             from gisdesk.plugins.context import app_events

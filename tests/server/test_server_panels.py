@@ -148,8 +148,14 @@ def test_another_workstations_change_shows_up_without_restart(qtbot, settings, p
     win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, "phu_hoi"), tmp_path)
     incidents, tasks = panel(win, "incidents.panel"), panel(win, "tasks.panel")
     before, tasks_before = incidents.list.model.rowCount(), len(tasks.inbox.tasks)
-    updated = []
+    layer = next(lyr for lyr in win.model.layers if getattr(lyr, "name", "") == "incidents")
+    win.open_attribute_table(layer.id)
+    table = win.attribute_docks[layer.id].widget()
+    assert table.query.total == before
+    qtbot.waitUntil(lambda: not win.canvas.rendering, timeout=30000)  # the first drawing is done
+    updated, drawn = [], []
     win.server_updates.updated.connect(updated.append)
+    win.canvas.rendered.connect(drawn.append)
     other = url_of(pg_cluster, panels_db, "dispatcher")  # another workstation: the city's dispatcher
     with IncidentStore(other, None) as city:
         mine = city.create(Incident("flooding", inside[COMMUNE_A], severity=3, description="water on Lê Lợi",
@@ -160,6 +166,8 @@ def test_another_workstations_change_shows_up_without_restart(qtbot, settings, p
     assert mine in {inc.uuid for inc in incidents.list.model.rows}
     assert updated[-1] == {"incidents": 1}  # the Vĩnh Ninh incident never reaches Phú Hội's window
     assert "Updated from the server: 1 incident changed" in win.statusBar().currentMessage()
+    assert table.query.total == before + 1  # the open attribute table of incidents is read again
+    qtbot.waitUntil(lambda: bool(drawn), timeout=15000)  # and the map drawn again
 
     with TaskStore(other, None) as city:
         task = city.create_from_incident(mine)
