@@ -18,7 +18,6 @@ decides which incidents and tasks can be found (nothing is restated here).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from gisdesk.core import collation
 from gisdesk.core.locator import LocatorResult, LocatorTarget, fold, match_score
