@@ -55,8 +55,15 @@ class ServerLocator:
     def __init__(self, url: str) -> None:
         from gisdesk.store.pg_datasource import connect_reader
 
+        from gisdesk.store.server import current_officer
+
         self.url = url
         self.conn = connect_reader(url)
+        try:
+            self.user = current_officer(self.conn)  # who searches: the login role's officer row
+        except BaseException:
+            self.conn.close()
+            raise
         self._entries: list[_Entry] | None = None
 
     def close(self) -> None:

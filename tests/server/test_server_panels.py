@@ -273,6 +273,26 @@ def test_the_search_box_finds_on_the_server_what_the_login_may_read(qtbot, setti
     win.close()
 
 
+def test_gisdesk_locate_on_the_server_answers_as_the_login(pg_cluster, panels_db, panels_demo, capsys):
+    import json
+
+    from gisdesk.locate_cli import locate_main
+
+    with connect_lite(panels_demo, read_only=True) as lite:
+        theirs = lite.execute("SELECT substr(uuid, 1, 8) FROM incidents WHERE commune = ? ORDER BY fid LIMIT 1",
+                              (COMMUNE_B,)).fetchone()[0]
+    url = url_of(pg_cluster, panels_db, "phu_hoi")
+    assert locate_main([url, "vinh", "ninh", "--json"]) == 0  # the plugins start headless on the server too
+    out = json.loads(capsys.readouterr().out)
+    assert (out["user"], out["role"]) == ("phu_hoi", "commune_officer")
+    groups = {g["kind"]: [r["title"] for r in g["results"]] for g in out["groups"]}
+    assert groups["commune"][0] == COMMUNE_B  # reference layers: every officer reads them
+    assert locate_main([url, theirs, "--no-plugins"]) == 1  # another commune's incident: not there for them
+    assert "nothing found" in capsys.readouterr().out
+    assert locate_main([url_of(pg_cluster, panels_db, "dispatcher"), theirs, "--no-plugins"]) == 0
+    assert theirs in capsys.readouterr().out
+
+
 XVFB_SCRIPT = r"""
 import sys
 from PySide6.QtCore import QSettings, QTimer
