@@ -243,6 +243,45 @@ def test_the_dispatcher_reports_undoes_and_picks_through_the_panels(qtbot, setti
     win.close()
 
 
+def test_a_commune_acts_and_asks_and_the_city_answers_across_two_windows(qtbot, settings, pg_cluster, panels_db,
+                                                                        tmp_path):
+    from PySide6.QtCore import Qt
+
+    from gisdesk.store.tasks_store import TaskStore
+
+    with TaskStore(url_of(pg_cluster, panels_db, "dispatcher"), None) as city:
+        task = city.create("Clear the drain on Lê Lợi", category="flooding", severity=2)
+        task = city.transition(task.uuid, "assign", task.version, commune=COMMUNE_A)
+    commune_win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, "phu_hoi"), tmp_path / "a")
+    city_win = open_window(qtbot, settings, url_of(pg_cluster, panels_db, "dispatcher"), tmp_path / "b")
+    commune, city = panel(commune_win, "tasks.panel"), panel(city_win, "tasks.panel")
+    city_heard = []
+    city_win.server_updates.updated.connect(city_heard.append)
+
+    commune.open_task(task.uuid)
+    form = commune.action_form("accept")
+    assert form.submit(), form.message.text()
+    qtbot.waitUntil(lambda: {"tasks": 1} in city_heard, timeout=15000)  # the city's window hears of it
+    assert "1 task changed" in city_win.statusBar().currentMessage()
+
+    qtbot.mouseClick(commune.detail.ask_button, Qt.MouseButton.LeftButton)
+    ask = commune.questions.form
+    ask.subject.setText("Xe cẩu cho cống Phú Hội?")
+    ask.body.setPlainText("Can the city send a crane truck on Monday?")
+    assert ask.submit(), ask.message.text()
+    question = commune.questions.question["uuid"]
+    questions_tab = city.tabs.indexOf(city.questions)
+    qtbot.waitUntil(lambda: city.tabs.tabText(questions_tab).endswith("(1)"), timeout=15000)  # live, no restart
+    row = [r["uuid"] for r in city.questions.rows].index(question)
+    city.questions.table.selectRow(row)
+    city.questions.reply.setPlainText("Yes, Monday 8:00.")
+    assert city.questions.send_answer(), city.questions.message.text()
+    qtbot.waitUntil(lambda: any(r["uuid"] == question and r["status"] == "answered" for r in commune.questions.rows),
+                    timeout=15000)  # and the commune's window sees the answer
+    commune_win.close()
+    city_win.close()
+
+
 def test_the_search_box_finds_on_the_server_what_the_login_may_read(qtbot, settings, pg_cluster, panels_db,
                                                                      panels_demo, tmp_path):
     from PySide6.QtCore import Qt
