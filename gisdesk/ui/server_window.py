@@ -3,7 +3,7 @@
 The map, identify, selection, attribute tables, the search box and the plugin panels
 (incidents, tasks, dashboards) read and write the server as the login role: row-level
 security and the one access policy decide, nothing is restated here. What still needs a
-workspace file (adding layers, saving styles, taking a package offline) is disabled with its
+workspace file (adding layers, saving styles) is disabled with its
 reason (:meth:`MainWindow._apply_rights`).
 
 Live updates: :class:`ServerUpdates` polls the server's change notices
