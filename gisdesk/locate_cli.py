@@ -79,11 +79,12 @@ def _start_plugins(workspace: str, user: Any, plugin_dirs: list) -> Any:
     import logging
     from pathlib import Path
 
+    from gisdesk.core.layers import layer_source
     from gisdesk.plugins.host import HeadlessHost
     from gisdesk.plugins.manager import PluginManager
 
     logging.getLogger("gisdesk.plugins").addHandler(logging.NullHandler())
-    host = HeadlessHost(workspace=Path(workspace), user=user)
+    host = HeadlessHost(workspace=layer_source(workspace), user=user)  # a file or the city server's URL
     manager = PluginManager(host, extra_dirs=[Path(d) for d in plugin_dirs])
     manager.start()
     return manager

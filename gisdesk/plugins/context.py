@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from gisdesk.core.events import Event
+from gisdesk.core.layers import layer_source
 from gisdesk.core.map_model import MapModel
 from gisdesk.plugins.canvas import Canvas, CanvasBackend
 from gisdesk.plugins.incidents import Incidents
@@ -33,6 +34,9 @@ class AppEvents:
     ``incident_created(incident)`` fires when any plugin (or an import) creates an incident
     through ``ctx.incidents``; ``incident_changed(uuid)`` when one is changed, deleted, restored
     or linked as a duplicate there; ``task_changed(task)`` is the extension point for tasks.
+    ``changed_elsewhere(kinds)`` fires when another workstation changed records on the city
+    server (the window's live updates; ``kinds`` a frozenset of ``incidents``, ``tasks``,
+    ``questions``, ``notifications``).
     """
 
     def __init__(self) -> None:
@@ -41,6 +45,7 @@ class AppEvents:
         self.task_changed = Event()
         self.user_changed = Event()
         self.handoff_requested = Event()  # (incident uuids): a panel asks for one task about them
+        self.changed_elsewhere = Event()  # (kinds): another workstation changed records on the server
 
 
 _APP_EVENTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -106,6 +111,16 @@ class PluginEvents:
         ``ctx.tasks.hand_off``, for one task about those incidents (the Tasks panel answers)."""
         return self._subscribe(self._shared.handoff_requested, callback, lambda uuids: (list(uuids),))
 
+    def on_changed_elsewhere(self, callback: Callable[[frozenset], Any]) -> Undo:
+        """Call ``callback(kinds)`` when another workstation changed records on the city server.
+
+        ``kinds`` is a frozenset of ``"incidents"``, ``"tasks"``, ``"questions"`` and
+        ``"notifications"``: re-read what you show of those (through ``ctx.incidents`` and
+        ``ctx.tasks``, which give only what the signed-in login may read). The window fires it
+        after the server's change notices, at most about once a second; never on a workspace file.
+        """
+        return self._subscribe(self._shared.changed_elsewhere, callback, lambda kinds: (frozenset(kinds),))
+
     def on_user_changed(self, callback: Callable[[Any], Any]) -> Undo:
         """Call ``callback(user)`` when someone else signs in (File > Switch user); re-read what they may see."""
         return self._subscribe(self._shared.user_changed, callback, lambda user: (user,))
@@ -160,8 +175,9 @@ class PluginContext:
         if model is None:
             from gisdesk.store.workspace import map_layers
 
-            model = MapModel(map_layers(path), workspace_crs(Path(path))) if path else MapModel()
-        self.workspace = Workspace(Path(path) if path else None, model)
+            model = MapModel(map_layers(path), workspace_crs(layer_source(path))) if path else MapModel()
+        # a workspace file, or the city server's address (the stores open either, as the signed-in login)
+        self.workspace = Workspace(layer_source(path) if path else None, model)
         self.workspace.reader = lambda: self.user  # its case tables read as the signed-in user may
         backend = getattr(services, "canvas", None) or CanvasBackend(model)
         self.canvas = Canvas(backend, self.name, self._keep, self._forget)
@@ -172,9 +188,9 @@ class PluginContext:
         self.log = logging.getLogger(f"gisdesk.plugins.{self.name}")
         self.events = PluginEvents(self, model, app_events(manager))
         shared = app_events(manager)
-        self.incidents = Incidents(Path(path) if path else None, lambda: self.user.username,
+        self.incidents = Incidents(layer_source(path) if path else None, lambda: self.user.username,
                                    shared.incident_created.emit, changed=shared.incident_changed.emit)
-        self._path = Path(path) if path else None
+        self._path = layer_source(path) if path else None
         self._tasks = Tasks(self._path, lambda: self.user, shared.task_changed.emit,
                             handoff=shared.handoff_requested)
 

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from gisdesk.core.layers import RasterLayer, VectorLayer
+from gisdesk.core.layers import RasterLayer, VectorLayer, is_server_url, layer_source
 from gisdesk.core.map_model import MapModel
 from gisdesk.core.users import User  # the one user class; plugins import it as gisdesk.api.User
 
@@ -164,18 +164,24 @@ class Workspace:
     """
 
     def __init__(self, path: Path | None, model: MapModel) -> None:
-        self.path = Path(path) if path is not None else None
+        self.path = layer_source(path) if path is not None else None  # a file or the city server's address
         self._model = model
-        self._sources: dict[Path, Any] = {}
+        self._sources: dict[Any, Any] = {}
 
-    def _source(self, path: Path):
-        from gisdesk.store.datasource import DataSource
+    def _source(self, path: Any):
+        from gisdesk.store.datasource import open_datasource
 
-        path = Path(path)
-        if path not in self._sources:
-            self._sources[path] = DataSource(path, read_only=True)
+        path = layer_source(path)
+        if path not in self._sources:  # on the server: the login role reads, row-level security filters
+            self._sources[path] = open_datasource(path, read_only=True)
         self._sources[path].set_user(self._reader())  # case layers: only the rows ctx.user may read
         return self._sources[path]
+
+    @property
+    def engine(self) -> str:
+        """``"postgresql"`` on the city server (:meth:`read` takes PostgreSQL's SQL there, and the rows are
+        those the signed-in login may read), else ``"spatialite"`` (a workspace file; SQLite's SQL)."""
+        return "postgresql" if is_server_url(self.path) else "spatialite"
 
     def close(self) -> None:
         """Close the connections this facade opened (the context does it on unload)."""
@@ -200,6 +206,20 @@ class Workspace:
             if ref in (lyr.id, lyr.name):
                 return lyr
         raise KeyError(f"no layer {ref!r} in the map")
+
+    def id_column(self, layer_id: str) -> str:
+        """The SQL column of a vector layer's feature ids (those of :meth:`features` and ``canvas.select``),
+        for :meth:`read`: ``rowid`` in a workspace file, the table's integer key on the city server.
+
+        Examples
+        --------
+        >>> key = ctx.workspace.id_column("incidents")  # doctest: +SKIP
+        >>> ctx.workspace.read(f"SELECT {key} AS id FROM incidents WHERE uuid = ?", [uuid])  # doctest: +SKIP
+        """
+        from gisdesk.store import features
+
+        lyr = self._vector(layer_id)
+        return features.key_sql(self._source(lyr.source).layer(lyr.name))
 
     def features(self, layer_id: str, bbox: Bbox | None = None, limit: int | None = None) -> Features:
         """Ids and attributes of a vector layer's features, optionally only those meeting ``bbox``.
@@ -259,6 +279,8 @@ class Workspace:
         if self.path is None:
             raise RuntimeError("no workspace is open")
         ds = self._source(self.path)
+        if is_server_url(self.path):  # the login's read-only connection: row-level security gives its rows
+            return _read_server(ds, sql, params)
         conn = case_connection(ds)
         with ds.translating_errors():
             cur = conn.execute(sql, params)
@@ -354,6 +376,17 @@ def _geoms_to_map_crs(geoms: np.ndarray, srid: int, map_crs: str) -> np.ndarray:
 
     t = Transformer.from_crs(f"EPSG:{srid}", map_crs, always_xy=True)
     return shapely.transform(geoms, lambda xy: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
+
+
+def _read_server(ds: Any, sql: str, params: tuple | list | dict) -> list[dict[str, Any]]:
+    """:meth:`Workspace.read` on the city server (``?`` placeholders as on a workspace file)."""
+    from gisdesk.store.pg_conn import to_pyformat
+
+    conn = ds.connection(text=True)
+    with ds.translating_errors():
+        cur = conn.execute(to_pyformat(sql, bool(params)) if not isinstance(params, dict) else sql, params or None)
+        cols = [d[0] for d in cur.description or ()]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
 
 
 def _quote(name: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Callable, Mapping
 from gisdesk.core.collation import sort_texts
 from gisdesk.core.access import Decision
 from gisdesk.core.incidents import Incident
+from gisdesk.core.layers import is_server_url, layer_source
 
 
 class Incidents:
@@ -44,7 +45,7 @@ class Incidents:
 
     def __init__(self, path: Path | None, user: Callable[[], Any], created: Callable[[Incident], Any],
                  changed: Callable[[str], Any] | None = None) -> None:
-        self.path = Path(path) if path is not None else None
+        self.path = layer_source(path) if path is not None else None  # a file or the server's address
         self._user = user
         self._created = created
         self._changed = changed or (lambda uuid: None)
@@ -57,6 +58,8 @@ class Incidents:
         if self.path is None:
             return False
         if self._store is not None:
+            return True
+        if is_server_url(self.path):  # `gisdesk server init` made both tables (communes hold published rows)
             return True
         from gisdesk.store.connection import connect
 

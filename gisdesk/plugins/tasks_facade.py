@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from gisdesk.core import access
 from gisdesk.core.access import Decision, RowFilter
+from gisdesk.core.layers import layer_source
 from gisdesk.core.tasks import SlaRules, Task
 from gisdesk.core.users import User
 
@@ -56,7 +57,7 @@ class Tasks:
 
     def __init__(self, path: Path | None, user: Callable[[], User],
                  changed: Callable[[Task], Any] | None = None, handoff: Any = None) -> None:
-        self.path = Path(path) if path is not None else None
+        self.path = layer_source(path) if path is not None else None  # a file or the server's address
         self._handoff = handoff  # the app's shared event (``ctx.events.on_handoff_requested``)
         self._user = user
         self._changed = changed

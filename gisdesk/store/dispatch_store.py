@@ -38,7 +38,6 @@ from gisdesk.core.incidents import ValidationError, iso_utc, to_utc, utc_now
 from gisdesk.core.tasks import EvidencePolicy, Task
 from gisdesk.store._access_sql import where as filter_sql
 from gisdesk.store.base import ConnectionStore, migration
-from gisdesk.store.connection import connect
 from gisdesk.store.tasks_store import TaskStore, ensure_tasks_schema
 from gisdesk.store.users_store import resolve_user
 
@@ -164,17 +163,22 @@ class DispatchStore(ConnectionStore):
 
     Parameters
     ----------
-    workspace : path-like
-        A gisdesk workspace (``dispatch_rules`` is added when missing).
+    workspace : path-like or str
+        A gisdesk workspace (``dispatch_rules`` is added when missing), or the city server's
+        ``postgresql://`` URL (its login role acts; row-level security lets only the city write).
     user : User or str
         Who acts (re-read from the ``users`` table). Changing rules needs the policy's
         ``edit`` on ``routing_rule``; a refusal writes nothing.
     """
 
     def __init__(self, workspace: str | os.PathLike[str], user: Any) -> None:
-        self.conn = connect(workspace)
+        from gisdesk.store.base import open_workspace
+        from gisdesk.store.dialect import dialect_of
+
+        self.conn = open_workspace(workspace)  # a file, or the city server's URL (the login role acts)
         try:
-            ensure_dispatch_schema(self.conn)
+            if dialect_of(self.conn).migrates_in_place:  # the server's schema is `gisdesk server init`'s
+                ensure_dispatch_schema(self.conn)
             self.user = resolve_user(self.conn, user)
         except BaseException:
             self.conn.close()
@@ -202,8 +206,9 @@ class DispatchStore(ConnectionStore):
         with self.transaction() as c:
             if rule.id is None:
                 cur = c.execute(f"INSERT INTO dispatch_rules ({', '.join(_COLUMNS[1:])}, updated_at, updated_by) "
-                                f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})", values + stamp)
-                rule = rule.evolve(id=int(cur.lastrowid))
+                                f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))}) RETURNING id",  # both engines
+                                values + stamp)
+                rule = rule.evolve(id=int(cur.fetchone()[0]))
             elif c.execute(f"UPDATE dispatch_rules SET {', '.join(f'{k} = ?' for k in _COLUMNS[1:])}, updated_at = ?, "
                            "updated_by = ? WHERE id = ?", values + stamp + [rule.id]).rowcount != 1:
                 raise KeyError(f"no dispatch rule R{rule.id}")

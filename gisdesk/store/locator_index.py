@@ -254,12 +254,22 @@ def locator_for(workspace: str | os.PathLike[str], user: Any = None, *, extra: l
                 cache_dir: str | os.PathLike[str] | None = None) -> Any:
     """A :class:`~gisdesk.core.locator.Locator` over coordinates, this workspace and ``extra`` providers.
 
-    Returns the locator; its ``index`` attribute is the :class:`LocatorIndex` (close it when done).
+    Returns the locator; its ``index`` attribute is the :class:`LocatorIndex` (close it when done),
+    or on a ``postgresql://`` URL the :class:`~gisdesk.store.pg_locator.ServerLocator` of its login.
     """
+    from gisdesk.core.layers import is_server_url, layer_source
     from gisdesk.core.locator import CoordinateProvider, Locator
 
-    index = LocatorIndex(workspace, user, cache_dir=cache_dir)
-    coords = CoordinateProvider(_workspace_crs(Path(workspace)), home=index.home_lonlat())
+    if is_server_url(workspace):  # the city server: its login role searches (``user`` is not asked)
+        from gisdesk.store.pg_locator import ServerLocator
+        from gisdesk.store.workspace import workspace_crs
+
+        index: Any = ServerLocator(str(workspace))
+        crs = workspace_crs(layer_source(workspace))
+    else:
+        index = LocatorIndex(workspace, user, cache_dir=cache_dir)
+        crs = _workspace_crs(Path(workspace))
+    coords = CoordinateProvider(crs, home=index.home_lonlat())
     loc = Locator([coords, index, *(extra or [])])
     loc.index = index  # type: ignore[attr-defined]
     return loc

@@ -22,8 +22,9 @@ What it translates, and nothing more:
 * A refusal by the server's row-level security or grants (SQLSTATE 42501) is
   :class:`~gisdesk.core.users.PermissionDenied` with the server's first line.
 
-The password comes from the URL, ``PGPASSWORD`` or ``~/.pgpass`` (libpq's own rules, or
-``password=`` given by the caller); gisdesk stores none.
+The password comes from the URL, ``PGPASSWORD`` or ``~/.pgpass`` (libpq's own rules), ``password=``
+given by the caller, or the one typed into the window for this address
+(:func:`~gisdesk.store.pg_datasource.remember_password`, memory only); gisdesk stores none.
 """
 
 from __future__ import annotations
@@ -94,9 +95,12 @@ class ServerConnection:
     def __init__(self, url: str, **kw: Any) -> None:
         from psycopg.types.string import TextLoader
 
+        from gisdesk.store.pg_datasource import remembered_password
         from gisdesk.store.server import connect
 
         self.url = url
+        if "password" not in kw and remembered_password(url):  # typed into the window: memory only
+            kw["password"] = remembered_password(url)
         self.raw = connect(url, autocommit=True, **kw)
         self.raw.adapters.register_loader("timestamptz", _iso_loader())
         self.raw.adapters.register_loader("uuid", TextLoader)

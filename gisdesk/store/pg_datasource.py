@@ -72,14 +72,21 @@ def remember_password(url: str, password: str | None) -> None:
             _PASSWORDS.pop(key, None)
 
 
+def remembered_password(url: str) -> str | None:
+    """The password :func:`remember_password` keeps for ``url`` (None for a URL that carries its own)."""
+    if strip_password(url) != url:
+        return None
+    with _PASSWORDS_LOCK:
+        return _PASSWORDS.get(url)
+
+
 def connect_reader(url: str) -> Any:
     """A read-only, autocommit psycopg connection to ``url`` (with a remembered password)."""
     import psycopg
 
     kw: dict[str, Any] = {}
-    with _PASSWORDS_LOCK:
-        password = _PASSWORDS.get(strip_password(url))
-    if password and strip_password(url) == url:
+    password = remembered_password(url)
+    if password:
         kw["password"] = password
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10, **kw)
@@ -308,4 +315,4 @@ class ServerDataSource:
 
 
 __all__ = ["POSTGIS", "ServerDataSource", "connect_reader", "describe_url", "is_server_url", "remember_password",
-           "strip_password", "translating_errors"]
+           "remembered_password", "strip_password", "translating_errors"]

@@ -99,8 +99,11 @@ class ChangeListener:
     """
 
     def __init__(self, url: str, **kw: Any) -> None:
+        from gisdesk.store.pg_datasource import remembered_password
         from gisdesk.store.server import connect
 
+        if "password" not in kw and remembered_password(url):  # typed into the window: memory only
+            kw["password"] = remembered_password(url)
         self.conn = connect(url, autocommit=True, **kw)
         self.conn.execute(f"LISTEN {CHANNEL}")
 

@@ -38,7 +38,7 @@ def open_window(workspace: Path | str, settings: QSettings | None = None, plugin
 
     A workspace with user accounts asks who is signing in first (``user`` skips the
     question); cancelling opens nothing and returns None. A ``postgresql://`` address (or ``""``:
-    ask for one) opens the city server read-only as its login role (File › Connect to server)."""
+    ask for one) opens the city server as its login role (File › Connect to server)."""
     from gisdesk.core.layers import is_server_url
     from gisdesk.ui.main_window import MainWindow
     from gisdesk.ui.sign_in import has_accounts, sign_in

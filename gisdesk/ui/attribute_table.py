@@ -304,6 +304,10 @@ class AttributeTable(QWidget):
     def set_user(self, user: Any) -> None:
         """Someone else signed in: read the rows ``user`` may read (count, sort, filter and pages)."""
         self.ds.set_user(user)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the rows again (count, sort, filter and pages): they changed underneath (another workstation)."""
         self.query.refresh()
         self.model.reload()
         self._update_labels()

@@ -1,7 +1,8 @@
 """The locator bar (Ctrl+K, as in QGIS): one search box in the main toolbar.
 
 Typing searches (debounced, on one worker thread) the workspace's names, planning
-projects, incidents and tasks the signed-in user may read (:mod:`gisdesk.store.locator_index`),
+projects, incidents and tasks the signed-in user may read (:mod:`gisdesk.store.locator_index`;
+on the city server :mod:`gisdesk.store.pg_locator`, as the login),
 typed coordinates (:class:`gisdesk.core.locator.CoordinateProvider`) and the plugins'
 providers; the results drop down under the box grouped by kind. Up/Down pick a result,
 Enter or a click zooms to it and highlights it (overlay ``locator``), Esc closes the list.
@@ -73,11 +74,18 @@ class _Searcher(QObject):
     def _run(self, text: str, user: Any, extra: list) -> list:  # worker thread
         from gisdesk.store.locator_index import LocatorIndex
 
+        from gisdesk.core.layers import is_server_url
+
         key = getattr(user, "username", user)
         if self._index is None or self._index_user != key:
             if self._index is not None:
                 self._index.close()
-            self._index = LocatorIndex(self.workspace, user)
+            if is_server_url(self.workspace):  # the city server: its login's rows, asked on the server
+                from gisdesk.store.pg_locator import ServerLocator
+
+                self._index = ServerLocator(str(self.workspace))
+            else:
+                self._index = LocatorIndex(self.workspace, user)
             self._index_user = key
         coords = CoordinateProvider(self.crs, home=self._index.home_lonlat())
         loc = Locator([coords, self._index, *extra])

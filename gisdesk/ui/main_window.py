@@ -58,12 +58,12 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Path, settings: QSettings | None = None, plugin_dirs: list | None = None,
                  user=None) -> None:
         super().__init__()
-        self.workspace = layer_source(workspace)  # a file, or a ServerSource: the city server (read-only)
+        self.workspace = layer_source(workspace)  # a file, or a ServerSource: the city server
         self.on_server = isinstance(self.workspace, ServerSource)
         self.user = user  # the signed-in gisdesk.api.User (None: no accounts, the local user)
         self.settings = settings or QSettings("gisdesk", "gisdesk")
         self.setWindowTitle(tr("gisdesk — {name}").format(name=self.workspace.name) + (
-            tr(" (server, read-only)") if self.on_server else ""))
+            tr(" (city server)") if self.on_server else ""))
         layers, warnings = load_layer_state(self.workspace, map_layers(self.workspace))  # a file or the server
         self.model = MapModel(layers, workspace_crs(self.workspace))
         self.renderer = Renderer()
@@ -101,11 +101,11 @@ class MainWindow(QMainWindow):
             self.messages.show_message(w, "warning")
         self.plugins = None  # the PluginManager when plugins are started (issue 4)
         self._plugin_dirs = plugin_dirs
-        if self.on_server:  # read-only: search and the plugin panels need a workspace file, so far
-            from gisdesk.ui.server_window import show_server_limits
+        if self.on_server:  # the panels work as the login role; other workstations' changes come in live
+            from gisdesk.ui.server_window import install_server
 
-            show_server_limits(self, plugin_dirs)
-        elif plugin_dirs is not None:
+            install_server(self)
+        if plugin_dirs is not None:
             from gisdesk.ui.plugin_host import start_plugins
 
             self.plugins = start_plugins(self, plugin_dirs)
@@ -449,7 +449,8 @@ class MainWindow(QMainWindow):
         layers = access.decide(self.account, "import", "layer")
         styles = access.decide(self.account, "restyle", "style")
         if self.on_server:
-            layers = styles = access.Decision(False, tr("the window reads the server; writing to it is not done yet"))
+            layers = styles = access.Decision(False, tr("adding layers and saving styles on the server is not done "
+                                                        "yet"))
         for cid, decision in (("gisdesk.file.add_vector", layers), ("gisdesk.file.add_raster", layers),
                               ("gisdesk.file.add_basemap", layers),
                               ("gisdesk.file.add_plugin_layer", layers), ("gisdesk.file.save_state", styles),

@@ -438,7 +438,7 @@ def show_package(window: Any) -> None:
     """The title bar and the status bar say whether the open workspace is a package and when it last synced."""
     suffix, status = package_words(getattr(window, "package", None))
     if getattr(window, "on_server", False):
-        return  # the city server: the title already says so (server, read-only); never a package
+        return  # the city server: the title already says so (city server); never a package
     base = _wtr("gisdesk — {name}").format(name=window.workspace.name)
     window.setWindowTitle(f"{base} ({suffix})" if suffix else base)
     window.package_label.setText(status)

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from dashboards import columns, stats
+from dashboards import columns, server_columns, stats
 from dashboards.columns import IncidentColumns
 from dashboards.stats import Filter
 
@@ -44,10 +44,11 @@ class Side:
     reading_level: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
-def read_side(read: Any) -> Side:
-    """Cameras, hotspots and gauge readings (tens of thousands of rows at most)."""
+def read_side(read: Any, server: bool = False) -> Side:
+    """Cameras, hotspots and gauge readings (tens of thousands of rows at most); ``server``: PostgreSQL's SQL."""
     side = Side()
-    tables = {r["name"] for r in read("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = (server_columns.tables(read) if server else
+              {r["name"] for r in read("SELECT name FROM sqlite_master WHERE type = 'table'")})
     if "cameras" in tables:
         cams = read("SELECT commune, status FROM cameras")
         side.camera_commune = [c["commune"] for c in cams]
@@ -57,7 +58,8 @@ def read_side(read: Any) -> Side:
                              "ORDER BY code")
     if "gauge_readings" in tables and side.hotspots:
         # the daily peak is all the dashboard needs (its dates are whole days): ~30x fewer rows
-        rows = read("SELECT hotspot_fid AS h, unixepoch(substr(time, 1, 10)) / 60 AS m, max(level_m) AS v "
+        rows = read(server_columns.gauge_peaks_sql() if server else
+                    "SELECT hotspot_fid AS h, unixepoch(substr(time, 1, 10)) / 60 AS m, max(level_m) AS v "
                     "FROM gauge_readings GROUP BY 1, 2")
         index = {h["fid"]: i for i, h in enumerate(side.hotspots)}
         side.reading_hotspot = np.array([index.get(r["h"], -1) for r in rows], dtype=np.int64)
@@ -105,6 +107,11 @@ class DashboardModel:
     def load(self) -> DashboardModel:
         """Read (or take from the cache) the incident columns and the side tables."""
         read = self.ctx.workspace.read
+        if self.ctx.workspace.engine == "postgresql":  # the city server: the login's rows, read afresh
+            self.cols = server_columns.load(read)
+            self.loaded_from = "server"
+            self.side = read_side(read, server=True)
+            return self
         if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
             try:
                 self.cols = columns.load_codes(read)
@@ -133,7 +140,8 @@ class DashboardModel:
         """x, y of every incident (read from the workspace the first time they are needed)."""
         cols = self.cols
         if cols.x is None or cols.y is None:
-            cols.x, cols.y = columns.load_xy(self.ctx.workspace.read, len(cols))
+            load_xy = server_columns.load_xy if self.ctx.workspace.engine == "postgresql" else columns.load_xy
+            cols.x, cols.y = load_xy(self.ctx.workspace.read, len(cols))
         return cols.x, cols.y
 
     # -- scope ---------------------------------------------------------------------

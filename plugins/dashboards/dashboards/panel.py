@@ -83,6 +83,7 @@ class DashboardPanel(QWidget):
         ctx.events.on_incident_created(lambda incident: self._incidents_changed())
         ctx.events.on_incident_changed(lambda uuid: self._incidents_changed())
         ctx.events.on_user_changed(lambda user: self._apply_user())
+        ctx.events.on_changed_elsewhere(self._changed_elsewhere)  # another workstation, on the city server
         self._stale = True  # in the background the incidents are read when the panel is first shown
         if not background:
             self.reload(False)
@@ -210,7 +211,8 @@ class DashboardPanel(QWidget):
         self.refresh()
         self.timings["open"] = time.perf_counter() - self._opened
         self.status.setText(tr("{n:,} incidents ({src}); shown in {ms:.0f} ms").format(
-            n=len(cols), src=tr("from the cache") if self.model.loaded_from == "cache" else tr("read from the workspace"),
+            n=len(cols), src={"cache": tr("from the cache"), "server": tr("read from the server")}.get(
+                self.model.loaded_from, tr("read from the workspace")),
             ms=1000 * self.timings["open"]))
 
     def _fill_choices(self) -> None:
@@ -397,6 +399,12 @@ class DashboardPanel(QWidget):
                             for c, label in self.hotspots.legend())
         self.legend_label.setText(tr("Map hotspots, incidents per {s:.0f} m hexagon: ").format(
             s=self.hotspots.size_m) + swatches)
+
+    def _changed_elsewhere(self, kinds: frozenset) -> None:
+        if "incidents" in kinds:
+            self._incidents_changed()
+        elif "tasks" in kinds:
+            self.refresh()
 
     def _incidents_changed(self) -> None:
         """A hidden panel (a closed dock) reads the incidents again only when it is shown."""

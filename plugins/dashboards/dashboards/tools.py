@@ -13,7 +13,7 @@ class PickCommune:
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
-        rows = ctx.workspace.read("SELECT fid, AsBinary(geom) AS wkb FROM communes WHERE geom IS NOT NULL")
+        rows = ctx.workspace.read("SELECT fid, ST_AsBinary(geom) AS wkb FROM communes WHERE geom IS NOT NULL")
         self.fids = np.array([r["fid"] for r in rows], dtype=np.int64)
         self.shapes = shapely.from_wkb([r["wkb"] for r in rows])
         shapely.prepare(self.shapes)

@@ -19,7 +19,8 @@ def select_on_map(ctx: PluginContext, uuids: list[str]) -> None:
         ctx.canvas.select(layer.id, [])
         return
     marks = ",".join("?" * len(uuids))
-    rows = ctx.workspace.read(f"SELECT rowid AS r FROM incidents WHERE uuid IN ({marks})", list(uuids))
+    key = ctx.workspace.id_column(layer.id)  # rowid in a workspace file, the table's key on the server
+    rows = ctx.workspace.read(f"SELECT {key} AS r FROM incidents WHERE uuid IN ({marks})", list(uuids))
     ctx.canvas.select(layer.id, [int(r["r"]) for r in rows])
 
 

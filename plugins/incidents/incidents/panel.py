@@ -88,7 +88,10 @@ class IncidentsPanel(QWidget):
             sc.setContext(sc.context().WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         undo_user = ctx.events.on_user_changed(lambda user: self.on_user_changed())  # the facade re-binds itself
-        self.destroyed.connect(lambda *_: undo_user())
+        # another workstation changed incidents on the city server: the list is read again (the form keeps
+        # what is being typed; saving it against a changed incident is refused by the version check)
+        undo_live = ctx.events.on_changed_elsewhere(lambda kinds: self.list.reload() if "incidents" in kinds else None)
+        self.destroyed.connect(lambda *_: (undo_user(), undo_live()))
         if ctx.incidents.available:
             self.form.fill_lists()
             self.list.fill_lists()

@@ -25,7 +25,8 @@ def selected_incidents(ctx: PluginContext) -> list[str]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = ctx.workspace.read(f"SELECT rowid AS r, uuid FROM incidents WHERE rowid IN ({marks})", ids)
+    key = ctx.workspace.id_column(layer.id)  # rowid in a workspace file, the table's key on the server
+    rows = ctx.workspace.read(f"SELECT {key} AS r, uuid FROM incidents WHERE {key} IN ({marks})", ids)
     by_id = {r["r"]: r["uuid"] for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 

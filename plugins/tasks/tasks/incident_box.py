@@ -22,7 +22,11 @@ HISTORY_LINES = 6
 
 def incident_rowid(ctx: PluginContext, uuid: str) -> int | None:
     """The map feature id of incident ``uuid`` (None when the user may not read it or it is gone)."""
-    rows = ctx.workspace.read("SELECT rowid AS r FROM incidents WHERE uuid = ?", (uuid,))
+    try:
+        key = ctx.workspace.id_column("incidents")  # rowid in a workspace file, the table's key on the server
+    except KeyError:
+        key = "rowid"
+    rows = ctx.workspace.read(f"SELECT {key} AS r FROM incidents WHERE uuid = ?", (uuid,))
     return int(rows[0]["r"]) if rows else None
 
 

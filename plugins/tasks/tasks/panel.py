@@ -121,6 +121,8 @@ class TasksPanel(QWidget):
         self.confirm: Callable[[str, str], bool] = self._ask
         self._undos = [ctx.events.on_user_changed(lambda user: self.refresh()),
                        ctx.events.on_task_changed(lambda task: self.refresh()),
+                       ctx.events.on_changed_elsewhere(  # another workstation, on the city server
+                           lambda kinds: self.refresh() if kinds & {"tasks", "questions", "notifications"} else None),
                        ctx.events.on_handoff_requested(self.hand_off)]
         if ctx.incidents.available:
             self.refresh()
@@ -145,7 +147,10 @@ class TasksPanel(QWidget):
                                       "the Incidents panel)") if creating else creating.reason)
         self.rules_button.setVisible(store.may("edit", "routing_rule").allowed)  # the city's rules
         if store.may("edit", "task"):  # overdue work goes up a level as soon as anyone who works on tasks looks
-            escalated = store.escalate_overdue()
+            try:
+                escalated = store.escalate_overdue()
+            except PermissionDenied:  # on the city server the server's own job escalates
+                escalated = []
             if escalated:
                 self.ctx.notify(tr("{n} overdue task(s) escalated to the city").format(n=len(escalated)), "warning")
         self.fill_inbox(store.inbox())

@@ -42,7 +42,8 @@ def selected_incident(ctx: PluginContext) -> str | None:
     ids = ctx.canvas.selection(layer.id)
     if len(ids) == 0:
         return None
-    rows = ctx.workspace.read("SELECT uuid FROM incidents WHERE rowid = ?", (int(ids[0]),))
+    key = ctx.workspace.id_column(layer.id)  # rowid in a workspace file, the table's key on the server
+    rows = ctx.workspace.read(f"SELECT uuid FROM incidents WHERE {key} = ?", (int(ids[0]),))
     return rows[0]["uuid"] if rows else None
 
 
