@@ -69,6 +69,8 @@ def _geom(gtype: str, srid: int) -> Geometry:
 
 
 def _col(name: str, type_: sa.types.TypeEngine, nullable: bool = True, **kw) -> sa.Column:
+    if kw.get("primary_key"):  # a key is never NULL (NOT NULL on both engines)
+        return sa.Column(name, type_, nullable=False, **kw)
     return sa.Column(name, type_, nullable=nullable, **kw)
 
 

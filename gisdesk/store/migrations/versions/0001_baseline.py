@@ -51,7 +51,7 @@ COLUMNS = {
 
 def upgrade() -> None:
     op.create_table('dispatch_rules',
-    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=True),
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('source', sa.Text(), nullable=True),
     sa.Column('category', sa.Text(), nullable=True),
@@ -67,7 +67,7 @@ def upgrade() -> None:
     )
     op.create_table('gisdesk_layer_state',
     sa.Column('position', sa.Integer(), nullable=True),
-    sa.Column('layer_key', sa.Text(), nullable=True),
+    sa.Column('layer_key', sa.Text(), nullable=False),
     sa.Column('kind', sa.Text(), nullable=False),
     sa.Column('source', sa.Text(), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
@@ -79,17 +79,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('layer_key')
     )
     op.create_table('gisdesk_meta',
-    sa.Column('key', sa.Text(), nullable=True),
+    sa.Column('key', sa.Text(), nullable=False),
     sa.Column('value', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('key')
     )
     op.create_table('incident_areas',
-    sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('category', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('incident_uuid')
     )
     op.create_table('incident_attachments',
-    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('mime', sa.Text(), nullable=False),
@@ -102,14 +102,14 @@ def upgrade() -> None:
     )
     op.create_index(('ix_incident_attachments_incident_uuid'), 'incident_attachments', ['incident_uuid'], unique=False)
     op.create_table('incident_contacts',
-    sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('name', sa.Text(), nullable=True),
     sa.Column('email', sa.Text(), nullable=True),
     sa.Column('phone', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('incident_uuid')
     )
     op.create_table('incident_events',
-    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
     sa.Column('who', sa.Text(), nullable=False),
@@ -123,12 +123,12 @@ def upgrade() -> None:
     )
     op.create_index('idx_incident_events_uuid', 'incident_events', ['incident_uuid', 'at'], unique=False)
     op.create_table('incident_lines',
-    sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('incident_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('category', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('incident_uuid')
     )
     op.create_table('incidents',
-    sa.Column('fid', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=True),
+    sa.Column('fid', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('category', sa.Text(), nullable=False),
     sa.Column('severity', sa.Integer(), nullable=False),
@@ -155,14 +155,14 @@ def upgrade() -> None:
     op.create_index(('ix_incidents_commune'), 'incidents', ['commune'], unique=False)
     op.create_index(('ix_incidents_department'), 'incidents', ['department'], unique=False)
     op.create_table('routing_rules',
-    sa.Column('category', sa.Text(), nullable=True),
+    sa.Column('category', sa.Text(), nullable=False),
     sa.Column('department', sa.Text(), nullable=False),
     sa.Column('updated_at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=True),
     sa.Column('updated_by', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('category')
     )
     op.create_table('task_answers',
-    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('question_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
     sa.Column('who', sa.Text(), nullable=False),
@@ -171,7 +171,7 @@ def upgrade() -> None:
     )
     op.create_index('idx_task_answers_q', 'task_answers', ['question_uuid', 'at'], unique=False)
     op.create_table('task_attachments',
-    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('task_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('mime', sa.Text(), nullable=False),
@@ -184,7 +184,7 @@ def upgrade() -> None:
     )
     op.create_index(('ix_task_attachments_task_uuid'), 'task_attachments', ['task_uuid'], unique=False)
     op.create_table('task_callbacks',
-    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('task_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
     sa.Column('who', sa.Text(), nullable=False),
@@ -195,7 +195,7 @@ def upgrade() -> None:
     )
     op.create_index('idx_task_callbacks_task', 'task_callbacks', ['task_uuid', 'at'], unique=False)
     op.create_table('task_events',
-    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('task_uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
@@ -209,7 +209,7 @@ def upgrade() -> None:
     )
     op.create_index('idx_task_events_task', 'task_events', ['task_uuid', 'version'], unique=True)
     op.create_table('task_notifications',
-    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('id', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
     sa.Column('to_role', sa.Text(), nullable=True),
     sa.Column('commune', sa.Text(), nullable=True),
@@ -222,7 +222,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('task_questions',
-    sa.Column('uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('asked_at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
     sa.Column('asked_by', sa.Text(), nullable=False),
     sa.Column('commune', sa.Text(), nullable=False),
@@ -245,7 +245,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('category', 'severity')
     )
     op.create_table('tasks',
-    sa.Column('uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=True),
+    sa.Column('uuid', sa.Text().with_variant(postgresql.UUID(as_uuid=False), 'postgresql'), nullable=False),
     sa.Column('title', sa.Text(), nullable=False),
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('category', sa.Text(), nullable=True),
@@ -276,7 +276,7 @@ def upgrade() -> None:
     op.create_index('idx_tasks_department', 'tasks', ['department', 'state'], unique=False)
     op.create_index(('ix_tasks_incident_uuid'), 'tasks', ['incident_uuid'], unique=False)
     op.create_table('users',
-    sa.Column('username', sa.Text(), nullable=True),
+    sa.Column('username', sa.Text(), nullable=False),
     sa.Column('display_name', sa.Text(), nullable=False),
     sa.Column('role', sa.Text(), nullable=False),
     sa.Column('commune', sa.Text(), nullable=True),
@@ -288,7 +288,7 @@ def upgrade() -> None:
     )
     if is_sqlite():  # a workspace's own sign-in (the server's is PostgreSQL's)
         op.create_table('sign_in_failures',
-        sa.Column('username', sa.Text(), nullable=True),
+        sa.Column('username', sa.Text(), nullable=False),
         sa.Column('count', sa.Integer(), nullable=False),
         sa.Column('last_at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
         sa.PrimaryKeyConstraint('username')

@@ -23,7 +23,7 @@ depends_on = None
 def upgrade() -> None:
     if not has_table('gisdesk_sync_conflicts'):
         op.create_table('gisdesk_sync_conflicts',
-        sa.Column('id', sa.Text(), nullable=True),
+        sa.Column('id', sa.Text(), nullable=False),
         sa.Column('at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=False),
         sa.Column('package_id', sa.Text(), nullable=True),
         sa.Column('change_id', sa.Text(), nullable=False),
@@ -46,7 +46,7 @@ def upgrade() -> None:
         op.create_index('idx_gisdesk_sync_conflicts_rec', 'gisdesk_sync_conflicts', ['record_uuid'], unique=False)
     if not has_table('gisdesk_sync_in'):
         op.create_table('gisdesk_sync_in',
-        sa.Column('change_id', sa.Text(), nullable=True),
+        sa.Column('change_id', sa.Text(), nullable=False),
         sa.Column('package_id', sa.Text(), nullable=True),
         sa.Column('seq', sa.Integer(), nullable=True),
         sa.Column('kind', sa.Text(), nullable=False),
@@ -60,7 +60,7 @@ def upgrade() -> None:
         op.create_index('idx_gisdesk_sync_in_pkg', 'gisdesk_sync_in', ['package_id', 'received_at'], unique=False)
     if not has_table('gisdesk_sync_out'):
         op.create_table('gisdesk_sync_out',
-        sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=True),
+        sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
         sa.Column('change_id', sa.Text(), nullable=False),
         sa.Column('kind', sa.Text(), nullable=False),
         sa.Column('record', sa.Text(), nullable=True),
@@ -75,7 +75,7 @@ def upgrade() -> None:
         )
     if not has_table('gisdesk_sync_peers'):
         op.create_table('gisdesk_sync_peers',
-        sa.Column('package_id', sa.Text(), nullable=True),
+        sa.Column('package_id', sa.Text(), nullable=False),
         sa.Column('username', sa.Text(), nullable=False),
         sa.Column('key', sa.Text(), nullable=True),
         sa.Column('created_at', sa.Text().with_variant(postgresql.TIMESTAMP(timezone=True), 'postgresql'), nullable=True),
