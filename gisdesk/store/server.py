@@ -182,7 +182,7 @@ def init_server(url: str, srid: int = 32648, force: bool = False, *, migrate: bo
         conn.execute(_OFFICERS_DDL)
         conn.execute(f"DROP VIEW IF EXISTS {SHAPES_VIEW}")
         conn.execute(f"CREATE VIEW {SHAPES_VIEW} WITH (security_invoker = true) AS {SHAPES_VIEW_SELECT}")
-        _drop_policies(conn, [*every.tables, OFFICERS_TABLE])
+        _drop_policies(conn, [*every.tables, OFFICERS_TABLE, VERSION_TABLE])
         for table in md.tables:
             for stmt in security_sql(table):
                 conn.execute(stmt)
@@ -193,8 +193,12 @@ def init_server(url: str, srid: int = 32648, force: bool = False, *, migrate: bo
             conn.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
             conn.execute(f"REVOKE ALL ON {table} FROM PUBLIC, {groups}")
             conn.execute(f"CREATE POLICY gd_owner_all ON {table} TO {OWNER_ROLE} USING (true) WITH CHECK (true)")
-        conn.execute(f"REVOKE ALL ON {VERSION_TABLE} FROM PUBLIC")
+        conn.execute(f"ALTER TABLE {VERSION_TABLE} ENABLE ROW LEVEL SECURITY")
+        conn.execute(f"ALTER TABLE {VERSION_TABLE} FORCE ROW LEVEL SECURITY")
+        conn.execute(f"REVOKE ALL ON {VERSION_TABLE} FROM PUBLIC, {groups}")
+        conn.execute(f"CREATE POLICY gd_owner_all ON {VERSION_TABLE} TO {OWNER_ROLE} USING (true) WITH CHECK (true)")
         conn.execute(f"GRANT SELECT ON {VERSION_TABLE} TO {groups}")  # every workstation reads the version
+        conn.execute(f"CREATE POLICY gd_read ON {VERSION_TABLE} FOR SELECT TO {groups} USING (true)")
         for table in GUARDED_COLUMNS:
             for stmt in column_guard_sql(table):
                 conn.execute(stmt)
