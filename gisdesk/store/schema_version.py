@@ -47,31 +47,43 @@ class OlderSchemaError(StoreError):
 
 
 @lru_cache(maxsize=1)
-def _script() -> Any:
-    from alembic.script import ScriptDirectory
+def history() -> tuple[str, ...]:
+    """The revisions of :mod:`gisdesk.store.migrations`, oldest first.
+
+    Read from the scripts' ``revision``/``down_revision`` lines, so that checking a version at
+    every open needs no Alembic import (about a second); Alembic runs only when migrating
+    (``tests/store/test_schema_versions.py`` checks both read the same history).
+    """
+    import re
 
     from gisdesk.store.migrations import SCRIPT_DIR
 
-    return ScriptDirectory(str(SCRIPT_DIR))
+    down: dict[str | None, str] = {}
+    for script in (SCRIPT_DIR / "versions").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        rev = re.search(r'^revision = "([^"]+)"', text, re.M)
+        if rev:
+            prev = re.search(r'^down_revision = "([^"]+)"', text, re.M)
+            down[prev.group(1) if prev else None] = rev.group(1)
+    out: list[str] = []
+    while (nxt := down.get(out[-1] if out else None)) is not None:
+        out.append(nxt)
+    return tuple(out)
 
 
 def head() -> str:
     """The newest revision this gisdesk knows."""
-    return _script().get_current_head()
+    return history()[-1]
 
 
 def _known(rev: str) -> bool:
-    try:
-        return _script().get_revision(rev) is not None
-    except Exception:  # alembic.util.CommandError: not in this gisdesk's history
-        return False
+    return rev in history()
 
 
 def pending(rev: str | None) -> list[str]:
     """The revisions :func:`migrate` applies after ``rev`` (None: from nothing), oldest first."""
-    revs = [r.revision for r in _script().walk_revisions("base", "heads")]  # newest first
-    done = set() if rev is None else {r.revision for r in _script().walk_revisions("base", rev)}
-    return [r for r in reversed(revs) if r not in done]
+    revs = history()
+    return list(revs if rev is None else revs[revs.index(rev) + 1:])
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,8 @@ def test_server_init_creates_exactly_schema_py_at_head(pg_cluster, make_db):
     with pg_cluster.connect(db) as su:
         assert su.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
         assert su.execute("SELECT value FROM gisdesk_meta WHERE key = 'schema_version'").fetchone() == (HEAD,)
-        assert su.execute("SELECT f_table_name, type, srid FROM geometry_columns WHERE f_table_name <> 'incident_shapes' ORDER BY 1").fetchall() == [
+        assert su.execute("SELECT f_table_name, type, srid FROM geometry_columns "
+                          "WHERE f_table_name <> 'incident_shapes' ORDER BY 1").fetchall() == [
             ("incident_areas", "MULTIPOLYGON", 32648), ("incident_lines", "MULTILINESTRING", 32648),
             ("incidents", "POINT", 32648)]
         assert su.execute("SELECT count(*) FROM pg_indexes WHERE indexdef LIKE '%%USING gist (geom)%%'"

@@ -103,6 +103,16 @@ def test_differences_sees_a_missing_column_and_a_lost_spatial_index(tmp_path):
         conn.close()
 
 
+def test_the_history_read_at_open_is_alembics():
+    from alembic.script import ScriptDirectory
+
+    from gisdesk.store.migrations import SCRIPT_DIR
+    from gisdesk.store.schema_version import history
+
+    walked = [r.revision for r in ScriptDirectory(str(SCRIPT_DIR)).walk_revisions("base", "heads")]
+    assert history() == tuple(reversed(walked)) == ("0001_baseline", HEAD)
+
+
 def test_the_demo_is_made_at_head(workspace):
     state = schema_version_of(workspace)
     assert (state.revision, state.status) == (HEAD, "current")
