@@ -162,7 +162,12 @@ def init_server(url: str, srid: int = 32648, force: bool = False, *, migrate: bo
         if VERSION_TABLE in existing:
             rev = (conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone() or (None,))[0]
         state = SchemaState(rev, head())
-        if not migrate and (state.status in ("older", "newer") or (rev is None and existing & set(md.tables))):
+        if state.status == "newer":
+            from gisdesk.store.schema_version import NewerSchemaError
+
+            raise NewerSchemaError(f"this server was set up by a newer gisdesk ({state.describe()}); "
+                                   "server init changed nothing", "Upgrade gisdesk.")
+        if not migrate and (state.status == "older" or (rev is None and existing & set(md.tables))):
             raise OlderSchemaError(f"this server's gisdesk schema is {state.describe()}; server init changed nothing",
                                    "Run 'gisdesk migrate URL' (as a superuser) to bring it up to date.")
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
