@@ -80,11 +80,14 @@ def _cmd_info(args: argparse.Namespace) -> int:
                 facts = raster_facts(r.path)
                 facts["name"] = r.name
                 rasters.append(facts)
-            report = {"path": str(path), "format": ds.format, "layers": layers, "rasters": rasters}
+            report = {"path": str(path), "format": ds.format, "layers": layers, "rasters": rasters,
+                      "schema": _schema_of(args.path if isinstance(path, str) else path)}
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
     print(f"{report['path']} ({report['format']})")
+    if report.get("schema"):
+        print(f"  schema version: {report['schema']['describe']}")
     for lyr in report["layers"]:
         ext = lyr["extent"]
         ext_s = "empty" if not ext else "{:.3f},{:.3f} - {:.3f},{:.3f}".format(*ext)
@@ -94,6 +97,15 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(f"  raster {r['name']}: {r['width']}x{r['height']}, {r['bands']} band(s) {r['dtype']}, "
               f"{r['crs']}, overviews {r['overviews']}")
     return 0
+
+
+def _schema_of(target: str | Path) -> dict | None:
+    """The schema version of a gisdesk workspace or server for ``info`` (None for other files); reads only."""
+    from gisdesk.store.schema_version import schema_version_of
+
+    state = schema_version_of(target)
+    return None if state is None else {"revision": state.revision, "head": state.head, "status": state.status,
+                                       "describe": state.describe()}
 
 
 def _date_arg(text: str) -> str:
@@ -270,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
             from gisdesk.i18n_cli import i18n_main
 
             return i18n_main(argv[1:])
+        if argv[:1] == ["migrate"]:  # 'gisdesk migrate WORKSPACE|URL [--dry-run]' (schema versions)
+            from gisdesk.migrate_cli import migrate_main
+
+            return migrate_main(argv[1:])
         if argv[:1] == ["export"]:  # 'gisdesk export WORKSPACE LAYER OUT' (save a layer to a file)
             from gisdesk.export_cli import export_main
 

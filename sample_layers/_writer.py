@@ -17,7 +17,7 @@ import shapely
 from gisdesk.store.connection import connect
 from gisdesk.store.errors import StoreError
 from sample_layers._shared import (
-    CENTER_LONLAT, CHUNK, EPOCH_TEXT, GENERATOR, LAYER_GROUPS, SCHEMA_VERSION, SRID, Progress,
+    CENTER_LONLAT, CHUNK, EPOCH_TEXT, GENERATOR, LAYER_GROUPS, SRID, Progress,
 )
 
 #: table -> (geometry type or None, {column: SQL type}) in writing order.
@@ -135,7 +135,7 @@ def _write_app_tables(conn, seed: int, incidents: int, tif_name: str, stats: dic
                       created: str = EPOCH_TEXT) -> None:
     conn.execute("CREATE TABLE gisdesk_meta (key TEXT PRIMARY KEY, value TEXT)")
     meta = {
-        "schema_version": str(SCHEMA_VERSION), "generator": GENERATOR, "seed": str(seed),
+        "generator": GENERATOR, "seed": str(seed),
         "created": created, "map_crs": f"EPSG:{SRID}", "city": "Huế", "incidents": str(incidents),
         "center_lonlat": f"{CENTER_LONLAT[0]},{CENTER_LONLAT[1]}",
     }

@@ -126,6 +126,9 @@ def build_workspace(
         from sample_layers._tasks import add_demo_callbacks, add_demo_dispatch, add_demo_tasks, add_demo_users
 
         ensure_tasks_schema(tmp_db)  # tasks, their history, questions and users
+        from gisdesk.store.schema_version import migrate
+
+        migrate(tmp_db, backup=False)  # a new workspace is made at this gisdesk's schema version, stamped
         users = add_demo_users(tmp_db)
         add_demo_tasks(tmp_db, users, seed=seed, now=now)
         add_demo_dispatch(tmp_db, now=now)  # rules, and the recent incidents they dispatched

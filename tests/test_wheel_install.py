@@ -123,3 +123,14 @@ def test_the_wheel_carries_the_compiled_translation_catalogues(installed, tmp_pa
         assert (Path(resources) / "i18n" / f"gisdesk_{lang}.qm").stat().st_size > 1000
         for name in ("incidents", "tasks", "dashboards"):
             assert (Path(plugins) / name / "i18n" / f"{name}_{lang}.qm").stat().st_size > 1000
+
+
+def test_the_wheel_carries_the_schema_migrations(installed, tmp_path):
+    """The Alembic scripts ship inside the package and run without an alembic.ini (issue 13)."""
+    code = ("import gisdesk.store.migrations as m, json; from gisdesk.store.schema_version import head, pending; "
+            "print(json.dumps([m.__file__, head(), pending(None)]))")
+    where, top, steps = json.loads(_run([str(installed / BIN / "python"), "-c", code], timeout=60, cwd=tmp_path,
+                                        env=_env(tmp_path)).stdout)
+    assert Path(where).is_relative_to(installed)
+    assert (Path(where).parent / "env.py").is_file() and not list(Path(where).parent.glob("alembic.ini"))
+    assert steps == ["0001_baseline", "0002_sync_tables"] and top == "0002_sync_tables"

@@ -22,7 +22,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from gisdesk.store.connection import connect, require_healthy, require_workspace, sqlite_module, translate_error
+from gisdesk.store.connection import (
+    connect,
+    enable_wal,
+    require_healthy,
+    require_workspace,
+    sqlite_module,
+    translate_error,
+)
 from gisdesk.store.errors import StoreError
 
 
@@ -116,7 +123,9 @@ def open_workspace(path: str | os.PathLike[str], *, read_only: bool = False, **k
     ``read_only`` opens it with SQLite's ``mode=ro``: nothing can be written, the journal
     mode is left alone and no migration runs. Either way a file that is not a gisdesk
     workspace raises :class:`~gisdesk.store.errors.NotAWorkspaceError` before anything is
-    written (a writable connection switches only a healthy workspace to WAL).
+    written (a writable connection switches only a healthy workspace to WAL). Its schema
+    version is checked first (:func:`~gisdesk.store.schema_version.check_open`): a workspace
+    written by a newer gisdesk is refused; an older one opens only ``read_only``.
 
     A ``postgresql://`` URL opens the city server instead
     (:class:`~gisdesk.store.pg_conn.ServerConnection`: the same surface, its own dialect);
@@ -128,9 +137,15 @@ def open_workspace(path: str | os.PathLike[str], *, read_only: bool = False, **k
         from gisdesk.store.pg_conn import open_server
 
         return open_server(str(path))
-    conn = connect(path, read_only=read_only, **kw)
+    wal = kw.pop("wal", True)
+    conn = connect(path, read_only=read_only, wal=False, **kw)
     try:
         require_workspace(conn, path)
+        from gisdesk.store.schema_version import check_open
+
+        check_open(conn, str(path), writable=not read_only)  # before WAL: a refused file keeps its bytes
+        if wal and not read_only:
+            enable_wal(conn, path)
     except BaseException:
         conn.close()
         raise

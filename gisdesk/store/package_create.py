@@ -187,6 +187,9 @@ def create_package(source: str | os.PathLike[str], out: str | os.PathLike[str], 
         try:
             tmp.unlink()
             report_bits = _write(src, tmp, out, receiver, wkb, srid, communes, layers, say, raster_tmps)
+            from gisdesk.store.schema_version import migrate
+
+            migrate(tmp, backup=False)  # made at this gisdesk's schema version, stamped
             say("finishing", 0.98)
             for part, final in raster_tmps:  # the rasters first: a package on disk has its rasters
                 _publish(part, final, overwrite)

@@ -182,6 +182,10 @@ def open_server(url: str, **kw: Any) -> ServerConnection:
     conn = ServerConnection(url, **kw)
     try:
         _require_gisdesk(conn.raw)
+        from gisdesk.store.pg_datasource import strip_password
+        from gisdesk.store.schema_version import check_open
+
+        check_open(conn, strip_password(url), writable=True)  # an older server: 'gisdesk migrate URL' first
     except BaseException:
         conn.close()
         raise

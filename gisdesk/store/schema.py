@@ -28,6 +28,8 @@ from sqlalchemy.dialects import postgresql
 SQLITE_ONLY_COLUMNS: dict[str, frozenset[str]] = {
     "users": frozenset({"pw_hash"}),  # the server's passwords are PostgreSQL's own (SCRAM)
 }
+#: Tables only a SQLite workspace has: the server's sign-in is PostgreSQL's.
+SQLITE_ONLY_TABLES: frozenset[str] = frozenset({"sign_in_failures"})
 #: Application tables whose rows belong to a commune or a department (directly or through their parent).
 CASE_TABLES: frozenset[str] = frozenset({
     "incidents", "incident_lines", "incident_areas", "incident_events", "incident_attachments",
@@ -35,6 +37,10 @@ CASE_TABLES: frozenset[str] = frozenset({
     "task_callbacks", "incident_contacts"})
 #: Tables to which rows are only ever added (history): no UPDATE, no DELETE.
 APPEND_ONLY_TABLES: frozenset[str] = frozenset({"incident_events", "task_events", "task_answers", "task_callbacks"})
+#: The sync tables of offline packages (issue 14, :mod:`gisdesk.store.sync_log`): in every workspace and
+#: package; on the server they exist locked (row-level security on, no officer grants) until it syncs.
+SYNC_TABLES: frozenset[str] = frozenset({"gisdesk_sync_out", "gisdesk_sync_in", "gisdesk_sync_conflicts",
+                                         "gisdesk_sync_peers"})
 #: The one view of the application schema (a ``security_invoker`` view on PostgreSQL).
 SHAPES_VIEW = "incident_shapes"
 
@@ -63,6 +69,8 @@ def _geom(gtype: str, srid: int) -> Geometry:
 
 
 def _col(name: str, type_: sa.types.TypeEngine, nullable: bool = True, **kw) -> sa.Column:
+    if kw.get("primary_key"):  # a key is never NULL (NOT NULL on both engines)
+        return sa.Column(name, type_, nullable=False, **kw)
     return sa.Column(name, type_, nullable=nullable, **kw)
 
 
@@ -205,6 +213,56 @@ def _later_tables(md: sa.MetaData) -> None:
         _col("incident_uuid", _uuid(), primary_key=True), _col("name", T()), _col("email", T()), _col("phone", T()),
     )
     sa.Table("gisdesk_meta", md, _col("key", T(), primary_key=True), _col("value", T()))
+
+
+def sync_tables(md: sa.MetaData) -> None:
+    """Add the sync tables (:data:`SYNC_TABLES`) to ``md``, as :mod:`gisdesk.store.sync_log` creates them."""
+    T, I = sa.Text, sa.Integer
+    sa.Table(
+        "gisdesk_sync_out", md,
+        _col("seq", _fid(), primary_key=True, autoincrement=True), _col("change_id", T(), False, unique=True),
+        _col("kind", T(), False), _col("record", T()), _col("payload", T(), False),
+        _col("collected_at", _ts(), False), _col("sent_at", _ts()),
+        _col("state", T(), False, server_default="pending"), _col("reason", T()), _col("acked_at", _ts()),
+    )
+    sa.Table(
+        "gisdesk_sync_in", md,
+        _col("change_id", T(), primary_key=True), _col("package_id", T()), _col("seq", I()), _col("kind", T(), False),
+        _col("record", T()), _col("received_at", _ts(), False), _col("result", T(), False), _col("reason", T()),
+        _col("conflict_id", T()),
+        sa.Index("idx_gisdesk_sync_in_pkg", "package_id", "received_at"),
+    )
+    sa.Table(
+        "gisdesk_sync_conflicts", md,
+        _col("id", T(), primary_key=True), _col("at", _ts(), False), _col("package_id", T()),
+        _col("change_id", T(), False), _col("kind", T(), False), _col("record_uuid", T(), False),
+        _col("commune", T()), _col("department", T()), _col("field", T()), _col("kept", T()), _col("kept_by", T()),
+        _col("lost", T()), _col("lost_by", T()), _col("lost_at", _ts()), _col("reason", T(), False),
+        _col("resolved_at", _ts()), _col("resolved_by", T()), _col("resolution", T()),
+        sa.Index("idx_gisdesk_sync_conflicts_rec", "record_uuid"),
+    )
+    sa.Table(
+        "gisdesk_sync_peers", md,
+        _col("package_id", T(), primary_key=True), _col("username", T(), False), _col("key", T()),
+        _col("created_at", _ts()), _col("since", _ts()), _col("last_seen", _ts()),
+        _col("last_seq", I(), False, server_default="0"),
+    )
+
+
+def workspace_metadata(srid: int = 32648, engine: str = "sqlite") -> sa.MetaData:
+    """Every table the migrations make on ``engine`` (``sqlite`` or ``postgresql``) at head.
+
+    The application tables (:func:`app_metadata`) and the sync tables (:func:`sync_tables`) on
+    both; on SQLite also :data:`SQLITE_ONLY_COLUMNS` and :data:`SQLITE_ONLY_TABLES` (a workspace
+    keeps its own password hashes and sign-in failures; the server leaves them to PostgreSQL).
+    """
+    md = app_metadata(srid)
+    sync_tables(md)
+    if engine == "sqlite":
+        md.tables["users"].append_column(_col("pw_hash", sa.Text(), False))
+        sa.Table("sign_in_failures", md, _col("username", sa.Text(), primary_key=True),
+                 _col("count", sa.Integer(), False), _col("last_at", _ts(), False))
+    return md
 
 
 #: The read-only view joining the two shape tables, as the SQLite workspace has it.

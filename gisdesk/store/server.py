@@ -104,8 +104,28 @@ def _other_tables(conn: Any, ours: set[str]) -> list[str]:
                   if not (s == "public" and (t in ours or t in _POSTGIS_TABLES)))
 
 
-def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
-    """Create (or bring up to date) the gisdesk schema, roles and row-level security in ``url``'s database.
+@contextmanager
+def _sa_transaction(url: str) -> Iterator[tuple[Any, Any]]:
+    """An SQLAlchemy connection to ``url`` and its psycopg connection, in one transaction (for Alembic)."""
+    import psycopg
+    import sqlalchemy as sa
+    from sqlalchemy.pool import NullPool
+
+    engine = sa.create_engine("postgresql+psycopg://", creator=lambda: connect(url), poolclass=NullPool)
+    try:
+        with engine.connect() as sc, sc.begin():
+            yield sc, sc.connection.driver_connection
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(f"the server refused: {_first_line(exc.orig or exc)}") from None
+    except psycopg.Error as exc:
+        raise StoreError(f"the server refused: {_first_line(exc)}") from None
+    finally:
+        engine.dispose()
+
+
+def init_server(url: str, srid: int = 32648, force: bool = False, *, migrate: bool = False) -> InitReport:
+    """Create the gisdesk schema (its migrations, :mod:`gisdesk.store.migrations`), roles and row-level
+    security in ``url``'s database.
 
     Parameters
     ----------
@@ -115,14 +135,20 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
         EPSG code of the incident geometries (the workspace's map CRS).
     force : bool
         Also set up a database that already holds tables that are not gisdesk's.
+    migrate : bool
+        Bring an older (or unversioned) gisdesk schema to head (``gisdesk migrate URL``); without
+        it such a server is refused with that advice and left unchanged.
 
     Idempotent: a second run creates nothing and regenerates the grants and policies.
     """
-    from gisdesk.store.sync_server import SYNC_TABLES, sync_tables_sql
+    from gisdesk.store.schema import SYNC_TABLES, workspace_metadata
+    from gisdesk.store.sync_server import sync_tables_sql
+    from gisdesk.store.schema_version import VERSION_TABLE, OlderSchemaError, SchemaState, head, upgrade
 
     md = app_metadata(srid)
-    ours = set(md.tables) | {OFFICERS_TABLE, SHAPES_VIEW} | set(SYNC_TABLES)
-    with _transaction(url) as conn:
+    every = workspace_metadata(srid)
+    ours = set(every.tables) | {OFFICERS_TABLE, SHAPES_VIEW, VERSION_TABLE}
+    with _sa_transaction(url) as (sc, conn):
         me = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()
         if not me or not me[0]:
             raise StoreError("gisdesk server init needs a superuser connection (e.g. the 'postgres' role): "
@@ -132,6 +158,19 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
             shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
             raise StoreError(f"this database already holds tables that are not gisdesk's ({shown}); "
                              "use an empty database, or --force to set gisdesk up beside them")
+        existing = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        rev = None
+        if VERSION_TABLE in existing:
+            rev = (conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone() or (None,))[0]
+        state = SchemaState(rev, head())
+        if state.status == "newer":
+            from gisdesk.store.schema_version import NewerSchemaError
+
+            raise NewerSchemaError(f"this server was set up by a newer gisdesk ({state.describe()}); "
+                                   "server init changed nothing", "Upgrade gisdesk.")
+        if not migrate and (state.status == "older" or (rev is None and existing & set(md.tables))):
+            raise OlderSchemaError(f"this server's gisdesk schema is {state.describe()}; server init changed nothing",
+                                   "Run 'gisdesk migrate URL' (as a superuser) to bring it up to date.")
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
         _ensure_group_roles(conn)
         db = conn.execute("SELECT current_database()").fetchone()[0]
@@ -139,18 +178,33 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
         conn.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
         conn.execute(f"REVOKE TEMPORARY ON DATABASE {qdb} FROM PUBLIC")
         conn.execute(f'GRANT CREATE, USAGE ON SCHEMA public TO "{OWNER_ROLE}"')
-        existing = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
         conn.execute(f'SET LOCAL ROLE "{OWNER_ROLE}"')  # everything below is owned by the owner role
-        for stmt in create_statements(md):
-            conn.execute(stmt)
+
+        def before_versions() -> None:  # what server init made before versions: the missing tables
+            for stmt in create_statements(md):
+                conn.execute(stmt)
+
+        upgrade(sc, srid=srid, legacy=before_versions)
         conn.execute(_OFFICERS_DDL)
         conn.execute(f"DROP VIEW IF EXISTS {SHAPES_VIEW}")
         conn.execute(f"CREATE VIEW {SHAPES_VIEW} WITH (security_invoker = true) AS {SHAPES_VIEW_SELECT}")
-        _drop_policies(conn, [*md.tables, OFFICERS_TABLE])
+        _drop_policies(conn, [*every.tables, OFFICERS_TABLE, VERSION_TABLE])
         for table in md.tables:
             for stmt in security_sql(table):
                 conn.execute(stmt)
             _grant_sequences(conn, md.tables[table])
+        groups = ", ".join(f'"{g}"' for g in GROUP_ROLES.values())
+        for table in sorted(SYNC_TABLES):  # the server does not sync yet: its owner only
+            conn.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+            conn.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
+            conn.execute(f"REVOKE ALL ON {table} FROM PUBLIC, {groups}")
+            conn.execute(f"CREATE POLICY gd_owner_all ON {table} TO {OWNER_ROLE} USING (true) WITH CHECK (true)")
+        conn.execute(f"ALTER TABLE {VERSION_TABLE} ENABLE ROW LEVEL SECURITY")
+        conn.execute(f"ALTER TABLE {VERSION_TABLE} FORCE ROW LEVEL SECURITY")
+        conn.execute(f"REVOKE ALL ON {VERSION_TABLE} FROM PUBLIC, {groups}")
+        conn.execute(f"CREATE POLICY gd_owner_all ON {VERSION_TABLE} TO {OWNER_ROLE} USING (true) WITH CHECK (true)")
+        conn.execute(f"GRANT SELECT ON {VERSION_TABLE} TO {groups}")  # every workstation reads the version
+        conn.execute(f"CREATE POLICY gd_read ON {VERSION_TABLE} FOR SELECT TO {groups} USING (true)")
         for table in GUARDED_COLUMNS:
             for stmt in column_guard_sql(table):
                 conn.execute(stmt)
@@ -171,6 +225,39 @@ def init_server(url: str, srid: int = 32648, force: bool = False) -> InitReport:
         conn.execute("RESET ROLE")
     created = tuple(sorted(t for t in [*md.tables, OFFICERS_TABLE] if t not in existing))
     return InitReport(created, tuple(sorted([*md.tables, OFFICERS_TABLE])), tuple(GROUP_ROLES.values()))
+
+
+def migrate_server(url: str, *, dry_run: bool = False) -> Any:
+    """``gisdesk migrate URL``: bring a gisdesk server's schema to head in one transaction, then generate
+    its grants and policies again (:func:`init_server` with ``migrate``); a
+    :class:`~gisdesk.store.schema_version.MigrateReport`. Dry: only what would be done."""
+    from gisdesk.store.pg_datasource import strip_password
+    from gisdesk.store.schema_version import BASELINE, MigrateReport, SchemaState, VERSION_TABLE, head, pending
+
+    conn = connect(url)
+    try:
+        has = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        if OFFICERS_TABLE not in has:
+            raise StoreError("this database has no gisdesk schema: run 'gisdesk server init URL' first")
+        rev = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()[0] if VERSION_TABLE in has else None
+        row = conn.execute("SELECT srid FROM geometry_columns WHERE f_table_name = 'incidents'").fetchone()
+    finally:
+        conn.close()
+    state = SchemaState(rev, head())
+    report = MigrateReport(strip_password(url), rev, rev, dry_run=dry_run)
+    if state.status == "newer":
+        from gisdesk.store.schema_version import NewerSchemaError
+
+        raise NewerSchemaError(f"this server was set up by a newer gisdesk ({state.describe()}); nothing was changed",
+                               "Upgrade gisdesk.")
+    if state.status == "current":
+        return report
+    report.steps = ([f"recognise as {BASELINE} (tables checked) and stamp"] if rev is None else [])
+    report.steps += pending(rev or BASELINE)
+    if not dry_run:
+        init_server(url, srid=int(row[0]) if row else 32648, force=True, migrate=True)
+        report.after = head()
+    return report
 
 
 def create_statements(md: Any) -> list[str]:

@@ -123,8 +123,12 @@ def _published_layers(pg: Any, app: set[str]) -> list[str]:
     """Tables of the owner role that are not application tables: the reference layers published before."""
     rows = pg.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = %s",
                       (OWNER_ROLE,)).fetchall()
-    own = {OFFICERS_TABLE, LAYER_STYLES, RASTERS}  # written in place by publish, not dropped with the layers
-    return sorted(r[0] for r in rows if r[0] not in app and r[0] not in own)
+    from gisdesk.store.schema import SYNC_TABLES
+    from gisdesk.store.schema_version import VERSION_TABLE
+
+    # the schema's own, and what publish writes in place: never a published layer (not dropped with the layers)
+    schema = {OFFICERS_TABLE, VERSION_TABLE, LAYER_STYLES, RASTERS, *SYNC_TABLES}
+    return sorted(r[0] for r in rows if r[0] not in app and r[0] not in schema)
 
 
 def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: bool = False,
@@ -173,7 +177,10 @@ def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: b
             tables = [t for t in md.sorted_tables if t.name in file_tables]
             from gisdesk.store.server_jobs import DISPATCH_MARK, MARK_NOW
 
-            pg.execute("DELETE FROM gisdesk_meta WHERE key = %s", (DISPATCH_MARK,))  # the server's own; set again below
+            from gisdesk.store.schema_version import META_KEY
+
+            # the server's own (set again below)
+            pg.execute("DELETE FROM gisdesk_meta WHERE key IN (%s, %s)", (DISPATCH_MARK, META_KEY))
             before = _published_layers(pg, app)
             held = [(t.name, n) for t in tables if t.name != _MERGED and (n := _server_count(pg, t.name))]
             clash = sorted(set(before) & set(layers))
@@ -202,6 +209,8 @@ def publish_workspace(workspace: str | os.PathLike[str], url: str, *, replace: b
                 shown = ", ".join(f"{t} (workspace {a:,}, server {b:,})" for t, (a, b) in bad.items())
                 raise StoreError(f"count check failed, nothing was published: {shown}")
             pg.execute(MARK_NOW)  # the published incidents were handled in the workspace: not dispatched again
+            pg.execute("DELETE FROM gisdesk_meta WHERE key = %s", (META_KEY,))  # the server's schema, not the file's
+            pg.execute("INSERT INTO gisdesk_meta (key, value) SELECT %s, version_num FROM alembic_version", (META_KEY,))
     except psycopg.Error as exc:
         raise StoreError(f"the server refused: {_first_line(exc)}") from None
     finally:

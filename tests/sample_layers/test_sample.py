@@ -163,7 +163,7 @@ def test_flood_extents_are_nested(db):
 
 def test_app_tables(db, workspace):
     meta = dict(db.execute("SELECT key, value FROM gisdesk_meta"))
-    assert meta["schema_version"] == "1" and meta["seed"] == "7" and meta["map_crs"] == "EPSG:32648"
+    assert meta["schema_version"] == "0002_sync_tables" and meta["seed"] == "7" and meta["map_crs"] == "EPSG:32648"
     assert meta["created"] == "2026-10-01T00:00:00Z"
     name, path, grp = db.execute("SELECT name, path, grp FROM gisdesk_rasters WHERE name = 'flood_depth'").fetchone()
     assert (workspace.parent / path) == raster_path(workspace) and (workspace.parent / path).exists()

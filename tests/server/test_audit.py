@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from gisdesk.store.schema import app_metadata
+from gisdesk.store.schema import workspace_metadata
 from gisdesk.store.server_policy import GROUP_ROLES, OFFICERS_TABLE, OWNER_ROLE
-from gisdesk.store.sync_server import SYNC_TABLES
 from tests.server.conftest import OFFICERS
 
-APP_TABLES = sorted([*app_metadata().tables, OFFICERS_TABLE, *SYNC_TABLES])
+APP_TABLES = sorted([*workspace_metadata(engine="postgresql").tables, OFFICERS_TABLE, "alembic_version"])
 APP_ROLES = sorted([*GROUP_ROLES.values(), *OFFICERS])
 
 

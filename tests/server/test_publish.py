@@ -16,7 +16,7 @@ from tests.server.conftest import COMMUNE_A, PASSWORD
 APP_TABLES = ("incidents", "incident_lines", "incident_areas", "incident_events", "incident_attachments",
               "routing_rules", "tasks", "task_events", "task_attachments", "task_sla", "task_notifications",
               "task_questions", "task_answers", "users", "dispatch_rules", "task_callbacks", "incident_contacts",
-              "gisdesk_meta")
+              "gisdesk_meta", "gisdesk_layer_state")  # the layer state: made with the schema since versions
 #: Reference layers of the demo city (its spatial tables that are not application tables).
 LAYERS = ("bridges", "cameras", "communes", "drains", "flood_extents", "flood_hotspots", "planning_zones",
           "pumping_stations", "rivers", "roads")
