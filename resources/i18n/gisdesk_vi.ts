@@ -1315,8 +1315,13 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <name>MainWindow</name>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
+            <source> (city server)</source>
+            <translation> (máy chủ thành phố)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source> (server, read-only)</source>
-            <translation> (máy chủ, chỉ đọc)</translation>
+            <translation type="vanished"> (máy chủ, chỉ đọc)</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1327,6 +1332,16 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>(none yet)</source>
             <translation>(chưa có)</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>1 incident changed</source>
+            <translation>1 sự cố thay đổi</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>1 task changed</source>
+            <translation>1 nhiệm vụ thay đổi</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
@@ -1355,8 +1370,18 @@ Dữ liệu vẫn còn trong tệp.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Changes made on other workstations are not shown live: {error}</source>
+            <translation>Thay đổi từ các máy trạm khác không được cập nhật trực tiếp: {error}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Connected to the server as {login}: the map is read-only here, and the incident, task and dashboard panels are not available on the server yet.</source>
-            <translation>Đã kết nối máy chủ với tên {login}: bản đồ ở đây chỉ đọc, và các bảng sự cố, nhiệm vụ và bảng điều khiển chưa dùng được trên máy chủ.</translation>
+            <translation type="vanished">Đã kết nối máy chủ với tên {login}: bản đồ ở đây chỉ đọc, và các bảng sự cố, nhiệm vụ và bảng điều khiển chưa dùng được trên máy chủ.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Connected to the server as {login}: the panels show and change the server's data as your login may. Adding layers and saving styles are not available on the server yet.</source>
+            <translation>Đã kết nối máy chủ với tài khoản {login}: các bảng hiển thị và thay đổi dữ liệu máy chủ trong phạm vi tài khoản được phép. Chưa thể thêm lớp hoặc lưu kiểu trên máy chủ.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1395,8 +1420,13 @@ Dữ liệu vẫn còn trong tệp.</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Live updates from the server stopped: {error}</source>
+            <translation>Cập nhật trực tiếp từ máy chủ đã dừng: {error}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Not available on the server yet: this panel works through the incident and task stores, which run on a workspace file only so far. The map, identify and attribute tables show the server's data as your login may read it (read-only).</source>
-            <translation>Chưa dùng được trên máy chủ: bảng này làm việc qua kho sự cố và nhiệm vụ, hiện mới chạy trên tệp vùng làm việc. Bản đồ, xem thông tin và bảng thuộc tính hiển thị dữ liệu của máy chủ theo quyền đọc của tên đăng nhập (chỉ đọc).</translation>
+            <translation type="vanished">Chưa dùng được trên máy chủ: bảng này làm việc qua kho sự cố và nhiệm vụ, hiện mới chạy trên tệp vùng làm việc. Bản đồ, xem thông tin và bảng thuộc tính hiển thị dữ liệu của máy chủ theo quyền đọc của tên đăng nhập (chỉ đọc).</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1464,7 +1494,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Search is not available on the server yet</source>
-            <translation>Tìm kiếm chưa dùng được trên máy chủ</translation>
+            <translation type="vanished">Tìm kiếm chưa dùng được trên máy chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1527,6 +1557,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <translation>Gói ô bản đồ (*.mbtiles *.pmtiles);;Mọi tệp (*)</translation>
         </message>
         <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Updated from the server: {what}</source>
+            <translation>Đã cập nhật từ máy chủ: {what}</translation>
+        </message>
+        <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;Tables with coordinates (*.csv *.xlsx);;All files (*)</source>
             <translation>Dữ liệu vectơ (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;Bảng có toạ độ (*.csv *.xlsx);;Mọi tệp (*)</translation>
@@ -1535,6 +1570,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Write a package of one commune or area for one user, to work without the network</source>
             <translation>Ghi một gói cho một phường/xã hoặc một khu vực cho một người dùng, để làm việc không cần mạng</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/main_window.py" />
+            <source>adding layers and saving styles on the server is not done yet</source>
+            <translation>chưa thể thêm lớp và lưu kiểu trên máy chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -1600,7 +1640,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>the window reads the server; writing to it is not done yet</source>
-            <translation>cửa sổ đọc dữ liệu từ máy chủ; chưa hỗ trợ ghi vào máy chủ</translation>
+            <translation type="vanished">cửa sổ đọc dữ liệu từ máy chủ; chưa hỗ trợ ghi vào máy chủ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1623,9 +1663,19 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <translation>{name} chưa được nhập: cần có hệ quy chiếu toạ độ.</translation>
         </message>
         <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>{n} incidents changed</source>
+            <translation>{n} sự cố thay đổi</translation>
+        </message>
+        <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>{n} layer(s) could not be drawn</source>
             <translation>{n} lớp không vẽ được</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>{n} tasks changed</source>
+            <translation>{n} nhiệm vụ thay đổi</translation>
         </message>
     </context>
     <context>

@@ -1315,8 +1315,13 @@ The data stays in its file.</source>
         <name>MainWindow</name>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
+            <source> (city server)</source>
+            <translation>（城市服务器）</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source> (server, read-only)</source>
-            <translation>（服务器，只读）</translation>
+            <translation type="vanished">（服务器，只读）</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1327,6 +1332,16 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>(none yet)</source>
             <translation>（暂无）</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>1 incident changed</source>
+            <translation>1 个事件已变更</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>1 task changed</source>
+            <translation>1 个任务已变更</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
@@ -1355,8 +1370,18 @@ The data stays in its file.</source>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Changes made on other workstations are not shown live: {error}</source>
+            <translation>其他工作站的更改无法实时显示：{error}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Connected to the server as {login}: the map is read-only here, and the incident, task and dashboard panels are not available on the server yet.</source>
-            <translation>已以 {login} 身份连接服务器：此处地图为只读，事件、任务和仪表板面板尚不能在服务器上使用。</translation>
+            <translation type="vanished">已以 {login} 身份连接服务器：此处地图为只读，事件、任务和仪表板面板尚不能在服务器上使用。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Connected to the server as {login}: the panels show and change the server's data as your login may. Adding layers and saving styles are not available on the server yet.</source>
+            <translation>已以 {login} 身份连接服务器：面板按您的登录权限显示和修改服务器数据。服务器上暂不支持添加图层和保存样式。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1395,8 +1420,13 @@ The data stays in its file.</source>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Live updates from the server stopped: {error}</source>
+            <translation>服务器实时更新已停止：{error}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Not available on the server yet: this panel works through the incident and task stores, which run on a workspace file only so far. The map, identify and attribute tables show the server's data as your login may read it (read-only).</source>
-            <translation>尚不能在服务器上使用：此面板通过事件和任务存储工作，目前仅在工作区文件上运行。地图、识别和属性表按您的登录名可读取的范围显示服务器数据（只读）。</translation>
+            <translation type="vanished">尚不能在服务器上使用：此面板通过事件和任务存储工作，目前仅在工作区文件上运行。地图、识别和属性表按您的登录名可读取的范围显示服务器数据（只读）。</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1464,7 +1494,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/server_window.py" />
             <source>Search is not available on the server yet</source>
-            <translation>搜索尚不能在服务器上使用</translation>
+            <translation type="vanished">搜索尚不能在服务器上使用</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1527,6 +1557,11 @@ The data stays in its file.</source>
             <translation>瓦片包 (*.mbtiles *.pmtiles);;所有文件 (*)</translation>
         </message>
         <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>Updated from the server: {what}</source>
+            <translation>已从服务器更新：{what}</translation>
+        </message>
+        <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>Vector data (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;Tables with coordinates (*.csv *.xlsx);;All files (*)</source>
             <translation>矢量数据 (*.geojson *.json *.shp *.gpkg *.sqlite *.kml *.kmz *.gml *.fgb *.dxf);;带坐标的表格 (*.csv *.xlsx);;所有文件 (*)</translation>
@@ -1535,6 +1570,11 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Write a package of one commune or area for one user, to work without the network</source>
             <translation>为一名用户写出一个街道/乡镇或区域的数据包，以便无网络时工作</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/main_window.py" />
+            <source>adding layers and saving styles on the server is not done yet</source>
+            <translation>服务器上暂不支持添加图层和保存样式</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/_texts.py" />
@@ -1600,7 +1640,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>the window reads the server; writing to it is not done yet</source>
-            <translation>窗口读取服务器；尚不支持写入服务器</translation>
+            <translation type="vanished">窗口读取服务器；尚不支持写入服务器</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1623,9 +1663,19 @@ The data stays in its file.</source>
             <translation>{name} 未导入：需要坐标参考系。</translation>
         </message>
         <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>{n} incidents changed</source>
+            <translation>{n} 个事件已变更</translation>
+        </message>
+        <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
             <source>{n} layer(s) could not be drawn</source>
             <translation>{n} 个图层无法绘制</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/server_window.py" />
+            <source>{n} tasks changed</source>
+            <translation>{n} 个任务已变更</translation>
         </message>
     </context>
     <context>

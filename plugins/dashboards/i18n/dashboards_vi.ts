@@ -344,6 +344,11 @@
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
+            <source>read from the server</source>
+            <translation>đọc từ máy chủ</translation>
+        </message>
+        <message>
+            <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>read from the workspace</source>
             <translation>đọc từ vùng làm việc</translation>
         </message>

@@ -344,6 +344,11 @@
         </message>
         <message>
             <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
+            <source>read from the server</source>
+            <translation>从服务器读取</translation>
+        </message>
+        <message>
+            <location filename="/work/main/plugins/dashboards/dashboards/panel.py" />
             <source>read from the workspace</source>
             <translation>从工作区读取</translation>
         </message>
