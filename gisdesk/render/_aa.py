@@ -280,61 +280,75 @@ def row_runs(offsets: np.ndarray) -> list[tuple[int, int, int]]:
     return runs
 
 
+#: :func:`stamp_max` works in bands of this many rows: its running maxima stay in cache.
+BAND_ROWS = 64
+
+
 def stamp_max(targets: list[tuple[np.ndarray, list[tuple[int, int, int]]]], centres: np.ndarray,
               margin: int) -> None:
     """``z = max(z, centres spread over the sprite)`` in place, for each (z, runs) in ``targets``.
 
     Horizontal running maxima of each run length are built by doubling (a run of 7 costs
     three passes) and shared by the targets, then each row of a sprite is one shifted maximum.
+    The image is done in bands of :data:`BAND_ROWS` rows, so the maxima (one band-sized array
+    per run length) stay small and in cache instead of one image-sized array each.
     """
-    hp, wp = centres.shape
-    spans: dict[int, np.ndarray] = {1: centres}
+    h, w = targets[0][0].shape
+    for y0 in range(0, h, BAND_ROWS):
+        y1 = min(h, y0 + BAND_ROWS)
+        spans: dict[int, np.ndarray] = {1: centres[y0:y1 + 2 * margin]}
 
-    def span(n: int) -> np.ndarray:  # span(n)[:, x] = max(centres[:, x:x + n]); wp - n + 1 columns
-        if n not in spans:
-            p = 1 << (n.bit_length() - 1)
-            a = span(n // 2) if p == n else span(p)
-            k = n // 2 if p == n else n - p
-            spans[n] = np.maximum(a[:, : a.shape[1] - k], a[:, k:])
-        return spans[n]
+        def span(n: int) -> np.ndarray:  # span(n)[:, x] = max(band[:, x:x + n]); wp - n + 1 columns
+            if n not in spans:
+                p = 1 << (n.bit_length() - 1)
+                a = span(n // 2) if p == n else span(p)
+                k = n // 2 if p == n else n - p
+                spans[n] = np.maximum(a[:, : a.shape[1] - k], a[:, k:])
+            return spans[n]
 
-    for z, runs in targets:
-        h, w = z.shape
-        for dy, lo, hi in runs:
-            src = span(hi - lo + 1)
-            # z[y, x] takes centres at (y - dy, x - hi .. x - lo): span starting at column x - hi
-            r0, c0 = margin - dy, margin - hi
-            np.maximum(z, src[r0:r0 + h, c0:c0 + w], out=z)
+        for z, runs in targets:
+            zb = z[y0:y1]
+            for dy, lo, hi in runs:
+                src = span(hi - lo + 1)
+                # z[y, x] takes centres at (y - dy, x - hi .. x - lo): span starting at column x - hi
+                r0, c0 = margin - dy, margin - hi
+                np.maximum(zb, src[r0:r0 + (y1 - y0), c0:c0 + w], out=zb)
 
 
-def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarray, code: np.ndarray,
-                    colour: np.ndarray) -> np.ndarray:
+def resolve_markers(zs: np.ndarray, za: np.ndarray, cells, code: np.ndarray, colour: np.ndarray) -> np.ndarray:
     """The ARGB32 image (flat) of stamped markers, edges of upper markers blended over lower ones.
 
     ``zs``/``za`` hold per pixel the topmost marker (draw order + 1) whose solid part /
-    whole sprite covers it (so ``za >= zs``); ``cx``, ``cy`` are each marker's centre pixel,
-    ``code`` its class, and ``colour[code, half + dy, half + dx]`` the premultiplied colour,
-    coverage included, of the sprite's pixel at (dy, dx).
+    whole sprite covers it (so ``za >= zs``); ``cells(ids)`` gives the centre pixels
+    (columns, rows) of the markers ``ids`` (0-based), ``code`` each marker's class, and
+    ``colour[code, half + dy, half + dx]`` the premultiplied colour, coverage included, of
+    the sprite's pixel at (dy, dx). Only the markers that show are looked up again.
     """
     h, w = za.shape
     side = colour.shape[1]
     half = side // 2
-    # lut[base[marker] + row * side + col] is the marker's colour at pixel (row, col):
-    # base = code * side**2 + (half - cy) * side + (half - cx); marker 0 (none) points into zeros
+    # lut[at] is the marker's colour at pixel (row, col), at = base + row * side + col with
+    # base = code * side**2 + (half - cy) * side + (half - cx); no marker points into zeros
     core = colour.reshape(-1)
     lut = np.concatenate([core, np.zeros((h - 1) * side + w, np.uint32)])
-    base = np.empty(len(cx) + 1, np.int32)
-    base[0] = len(core)
-    base[1:] = (code.astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
     fa, fs = za.reshape(-1), zs.reshape(-1)
-    pos = np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]
-    at = base[za]
-    at += pos
-    top = lut[at].reshape(-1)
+    pos = (np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]).reshape(-1)
+
+    def where(marks: np.ndarray, pix: np.ndarray | None = None) -> np.ndarray:
+        at = np.full(len(marks), len(core), np.int32)
+        hit = np.flatnonzero(marks)
+        for a in range(0, len(hit), 1 << 20):  # in chunks: the temporaries stay small
+            sel = hit[a:a + (1 << 20)]
+            ids = marks[sel] - 1
+            cx, cy = cells(ids)
+            at[sel] = (code[ids].astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
+        at += pos if pix is None else pos[pix]
+        return at
+
+    top = lut[where(fa)]
     part = np.flatnonzero(fs != fa)  # the topmost marker only partly covers these pixels
     if len(part):
-        below = lut[base[fs[part]] + pos.reshape(-1)[part]]
-        top[part] = over_images(top[part], below)
+        top[part] = over_images(top[part], lut[where(fs[part], part)])
     return top
 
 

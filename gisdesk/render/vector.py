@@ -22,6 +22,7 @@ from gisdesk.render import rasterize as rz
 from gisdesk.render._draw_np import draw_lines, draw_markers, draw_polygons
 from gisdesk.render._grid import FeatureGrid
 from gisdesk.render.view import MapView
+from gisdesk.store.coords import finite_bounds
 from gisdesk.store.geoblob import Geometries, concat_ranges
 
 #: Guards the memos (``_thinned``, ``_grid``) kept on cached geometries: the renderer's data
@@ -84,7 +85,6 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
         geoms = visible_paths(geoms, view)
     if geoms.path_count == 0:
         return new_image(view)  # nothing of this layer in view
-    px = view.to_pixels(geoms.xy)
     if cancelled():
         return new_image(view)
     # class of each path drawn: only the paths in view are looked at, not the whole layer
@@ -92,10 +92,9 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
         path_codes = np.zeros(geoms.path_count, np.uint8)
     else:
         path_codes = np.minimum(codes[geoms.path_feature], len(symbols) - 1)
-    small = geoms.path_count <= QT_MAX_PATHS and len(px) <= QT_MAX_VERTICES
-    if small:
-        return _draw_qt(view, px, geoms, path_codes, symbols)
-    return _draw_numpy(view, px, geoms, path_codes, symbols)
+    if geoms.path_count <= QT_MAX_PATHS and len(geoms.xy) <= QT_MAX_VERTICES:
+        return _draw_qt(view, view.to_pixels(geoms.xy), geoms, path_codes, symbols)
+    return _draw_numpy(view, geoms, path_codes, symbols)
 
 
 # -- culling ---------------------------------------------------------------------------
@@ -135,9 +134,7 @@ def data_extent(geoms: Geometries) -> tuple[float, float, float, float] | None:
     with _MEMO_LOCK:
         hit = geoms.__dict__.get("_extent", False)
     if hit is False:
-        xy = geoms.xy
-        ok = len(xy) and np.isfinite(xy).any()
-        hit = (tuple(float(v) for v in (*np.nanmin(xy, axis=0), *np.nanmax(xy, axis=0))) if ok else None)
+        hit = finite_bounds(geoms.xy)
         with _MEMO_LOCK:
             hit = geoms.__dict__.setdefault("_extent", hit)
     return hit
@@ -277,16 +274,22 @@ def _drawn(symbols: list[Symbol | None]) -> np.ndarray:
     return np.array([s is not None for s in symbols] + [False], bool)
 
 
-def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
-                symbols: list[Symbol | None]) -> QImage:
-    """Draw with the numpy path; ``codes`` is each path's class (index into ``symbols``)."""
+def _draw_numpy(view: MapView, geoms: Geometries, codes: np.ndarray, symbols: list[Symbol | None]) -> QImage:
+    """Draw with the numpy path; ``codes`` is each path's class (index into ``symbols``).
+
+    Markers take the (float32) coordinates as they are and turn them into pixels chunk by
+    chunk; lines and polygons get float32 pixel coordinates (what their rasterisers use).
+    """
     w, h = view.width, view.height
     drawn = _drawn(symbols)
     # index values: class code + 1 where the class is drawn, 0 where not
-    path_codes = np.where(drawn[codes], codes + 1, 0).astype(np.uint8)
+    lut = np.where(drawn, np.arange(1, len(drawn) + 1), 0).astype(np.uint8)
+    path_codes = lut[codes]  # one pass over the paths
     if geoms.kind == "point":
-        argb = draw_markers(px, path_codes, symbols, w, h)
-    elif geoms.kind == "line":
+        argb = draw_markers(geoms.xy, path_codes, symbols, w, h, (view.minx, view.maxy, view.resolution))
+        return array_image(argb.reshape(h, w))
+    px = view.to_pixels(geoms.xy, np.float32)
+    if geoms.kind == "line":
         argb = draw_lines(px, geoms.offsets, path_codes, symbols, w, h)
     else:
         ring_poly = np.cumsum(geoms.exterior) - 1
