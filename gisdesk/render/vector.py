@@ -318,7 +318,9 @@ def _pen_brush(s: Symbol) -> tuple[QPen, QBrush]:
     else:
         pen = QPen(Qt.PenStyle.NoPen)
     fill = qcolor(s.fill, s.fill_opacity)
-    brush = QBrush(fill) if fill.alpha() > 0 else QBrush(Qt.BrushStyle.NoBrush)
+    # the two-argument and empty constructors: PySide's one-argument overload resolution costs a
+    # new process 5-100 ms on its first call (it wakes the other overloads' types)
+    brush = QBrush(fill, Qt.BrushStyle.SolidPattern) if fill.alpha() > 0 else QBrush()
     return pen, brush
 
 
@@ -342,7 +344,7 @@ def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, path_codes: np.nd
         p.end()
         return img
     if geoms.kind == "line":
-        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setBrush(QBrush())
         for k, s in enumerate(symbols):
             if s is None or s.stroke_width <= 0:
                 continue
