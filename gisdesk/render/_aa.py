@@ -114,6 +114,8 @@ def _dots(x, y, offsets, tags, lengths, width, height):
 
 def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
     """Samples of segments along their major axis ``u`` (x or y), across it ``v``."""
+    if float(hw.max(initial=0)) <= 0.5:
+        return _sweep_thin(x0, y0, x1, y1, hw, tags, width, height)
     xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
     u0, u1 = np.where(xmaj, x0, y0), np.where(xmaj, x1, y1)
     v0, v1 = np.where(xmaj, y0, x0), np.where(xmaj, y1, x1)
@@ -162,6 +164,78 @@ def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
     return j[ok], cov[ok], tags[s[rows]]
 
 
+def _sweep_thin(x0, y0, x1, y1, hw, tags, width: int, height: int):
+    """:func:`_sweep` of lines at most a pixel wide (Wu): x-major and y-major segments apart.
+
+    Each group has one step along and across its axis, so no per-sample choice between
+    them is made; segments without a sample are dropped before any per-sample array is
+    built; and lines one pixel wide (the usual case) carry no per-sample intensity.
+    """
+    xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
+    size = width * height
+    parts = []
+    for major in (True, False):
+        sel = np.flatnonzero(xmaj) if major else np.flatnonzero(~xmaj)
+        if len(sel) == 0:
+            continue
+        if major:
+            u0, u1, v0, v1, nu, nv, ustep, vstep = x0[sel], x1[sel], y0[sel], y1[sel], width, height, 1, width
+        else:
+            u0, u1, v0, v1, nu, nv, ustep, vstep = y0[sel], y1[sel], x0[sel], x1[sel], height, width, width, 1
+        i0 = np.maximum(np.ceil(np.minimum(u0, u1) - 0.5), 0).astype(np.int32)
+        cnt = np.minimum(np.ceil(np.maximum(u0, u1) - 0.5), nu).astype(np.int32)  # centres in [lo, hi)
+        cnt -= i0
+        live = np.flatnonzero(cnt > 0)
+        if len(live) == 0:
+            continue
+        if len(live) < len(cnt):
+            u0, u1, v0, v1, i0, cnt, sel = u0[live], u1[live], v0[live], v1[live], i0[live], cnt[live], sel[live]
+        total = int(cnt.sum(dtype=np.int64))
+        slope = (v1 - v0) / (u1 - u0)  # u1 != u0: the segment has a sample
+        inter = v0 - u0 * slope  # v = inter + u * slope
+        first = np.zeros(len(cnt), np.int32)
+        np.cumsum(cnt[:-1], out=first[1:])
+        iu = np.arange(total, dtype=np.int32)
+        iu -= np.repeat(first - i0, cnt)  # the sample's pixel along u
+        u = iu.astype(np.float32)
+        u += np.float32(0.5)
+        c = np.repeat(slope, cnt)
+        c *= u
+        c += np.repeat(inter, cnt)  # v at the sample
+        c -= np.float32(0.5)
+        j0f = np.floor(c)
+        cov1 = c - j0f  # the ink's share of the pixel after v
+        j0 = j0f.astype(np.int32)
+        inten = np.minimum(2 * hw[sel] * np.sqrt(1 + slope * slope), 1)
+        if (inten >= 1).all():  # a line a pixel wide: all its ink
+            cov0 = 1 - cov1
+        else:
+            inten = np.repeat(inten.astype(np.float32), cnt)
+            cov1 *= inten
+            cov0 = inten - cov1
+        if ustep == 1:
+            pix0 = j0 * np.int32(vstep)
+            pix0 += iu
+        else:
+            pix0 = iu * np.int32(ustep)
+            pix0 += j0
+        if j0.min() < 0 or int(j0.max()) + 1 >= nv:  # some samples at the image's edge: no ink off it
+            cov0[(j0 < 0) | (j0 >= nv)] = 0
+            cov1[(j0 < -1) | (j0 + 1 >= nv)] = 0
+            pix1 = np.clip(pix0 + np.int32(vstep), 0, size - 1)  # (their ink is 0)
+            pix0 = np.clip(pix0, 0, size - 1)
+        else:
+            pix1 = pix0 + np.int32(vstep)
+        tg = np.repeat(tags[sel], cnt)
+        parts.append((np.concatenate([pix0, pix1]), np.concatenate([cov0, cov1]).astype(np.float32, copy=False),
+                      np.concatenate([tg, tg])))
+    if not parts:
+        return np.empty(0, np.int64), np.empty(0, np.float32), tags[:0]
+    if len(parts) == 1:
+        return parts[0]
+    return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))
+
+
 def _thin(v, inten, base, step, nv, tags, size: int):
     """Lines at most a pixel wide: each sample splits its ink between the two pixels nearest it (Wu)."""
     c = v - np.float32(0.5)
@@ -183,7 +257,8 @@ def _thin(v, inten, base, step, nv, tags, size: int):
 
 def coverage(pix: np.ndarray, cov: np.ndarray, size: int) -> np.ndarray:
     """Summed coverage per pixel, capped at 1 (float32, flat)."""
-    acc = np.bincount(pix, weights=cov, minlength=size).astype(np.float32)
+    acc = np.zeros(size, np.float32)
+    np.add.at(acc, pix, cov)
     return np.minimum(acc, 1.0, out=acc)
 
 
@@ -374,21 +449,31 @@ def polygon_spans(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     ring_of_vertex = np.repeat(np.arange(len(lengths)), lengths)
     e = np.flatnonzero(ring_of_vertex[:-1] == ring_of_vertex[1:])
     er = ring_of_vertex[e]
-    e = e[poly_tag[ring_poly[er]] > 0]
+    keep = poly_tag[ring_poly[er]] > 0
+    e, er = e[keep], er[keep]
     x0, x1, y0, y1 = x[e], x[e + 1], y[e], y[e + 1]
     j0 = np.clip(np.ceil(np.minimum(y0, y1) - 0.5), 0, height).astype(np.int64)
     j1 = np.clip(np.ceil(np.maximum(y0, y1) - 0.5), 0, height).astype(np.int64)
     n = j1 - j0
-    total = int(n.sum())
-    if total == 0:
+    live = np.flatnonzero(n > 0)  # edges crossing a row's centre
+    if len(live) == 0:
         return np.empty(0, np.int64), np.empty(0, poly_tag.dtype)
-    k = np.repeat(np.arange(len(n)), n)
-    row = concat_ranges(j0, n)
-    xa, ya = x0[k], y0[k]
-    xc = xa + (row.astype(np.float32) + np.float32(0.5) - ya) * (x1[k] - xa) / (y1[k] - ya)
+    if len(live) < len(n):
+        x0, x1, y0, y1, j0, n, er = x0[live], x1[live], y0[live], y1[live], j0[live], n[live], er[live]
+    total = int(n.sum())
+    # per edge, then repeated over its rows (np.repeat is quicker than a gather by edge number)
+    first = np.zeros(len(n), np.int64)
+    np.cumsum(n[:-1], out=first[1:])
+    row = np.repeat(j0 - first, n)
+    row += np.arange(total, dtype=np.int64)
+    dxdy = (x1 - x0) / (y1 - y0)  # rows crossed: y1 != y0
+    xc = np.repeat(x0, n)
+    xc += (row.astype(np.float32) + np.float32(0.5) - np.repeat(y0, n)) * np.repeat(dxdy, n)
     col = np.clip(np.ceil(xc - 0.5), 0, width).astype(np.int64)
-    poly = ring_poly[ring_of_vertex[e[k]]]
-    key = (poly * height + row) * (width + 1) + col
+    key = np.repeat(ring_poly[er] * np.int64(height), n)
+    key += row
+    key *= width + 1
+    key += col
     key.sort(kind="stable")  # edges come in runs of rows: a merge sort is quick
     col = key % (width + 1)
     rest = key // (width + 1)
@@ -396,7 +481,10 @@ def polygon_spans(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     row_a = rest[0::2] % height
     poly_a = rest[0::2] // height
     span = b - a
-    pix = np.repeat(row_a * width - 0, span) + concat_ranges(a, span)
+    start = np.zeros(len(span), np.int64)
+    np.cumsum(span[:-1], out=start[1:])
+    pix = np.repeat(row_a * width + a - start, span)  # row start + column, run after run
+    pix += np.arange(len(pix), dtype=np.int64)
     return pix, np.repeat(poly_tag[poly_a], span)
 
 

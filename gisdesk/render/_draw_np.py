@@ -198,13 +198,14 @@ def draw_strokes(out: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
             t = top[pix]
             hidden = t > mine
             cov[hidden] *= fade[t[hidden] - 1]
+        # np.add.at (numpy >= 2) adds a sample in place: no image-sized float64 per chunk as bincount makes
         if len(classes) == 1:
-            acc[classes[0]] += np.bincount(pix, weights=cov, minlength=size)
+            np.add.at(acc[classes[0]], pix, cov)
             continue
         code = path_codes[tag - 1]
         for c in classes:
             m = code == c
-            acc[c] += np.bincount(pix[m], weights=cov[m], minlength=size)
+            np.add.at(acc[c], pix[m], cov[m])
     for c in classes:
         _aa.over(out, int(colours[c]), np.minimum(acc[c], 1.0, out=acc[c]))
 

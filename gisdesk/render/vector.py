@@ -319,7 +319,7 @@ def _pen_brush(s: Symbol) -> tuple[QPen, QBrush]:
         pen = QPen(Qt.PenStyle.NoPen)
     fill = qcolor(s.fill, s.fill_opacity)
     # the two-argument and empty constructors: PySide's one-argument overload resolution costs a
-    # new process 5-100 ms on its first call (it wakes the other overloads' types)
+    # new process about 5 ms on its first call (it wakes the other overloads' types)
     brush = QBrush(fill, Qt.BrushStyle.SolidPattern) if fill.alpha() > 0 else QBrush()
     return pen, brush
 
