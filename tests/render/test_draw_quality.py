@@ -351,3 +351,28 @@ def test_extent_of_coordinates_ignores_empty_rows():
     assert finite_bounds(xy) == (-2.0, -1.0, 3.0, 5.0)
     assert finite_bounds(xy[:2]) == (3.0, -1.0, 3.0, -1.0)
     assert finite_bounds(xy[1:2]) is None and finite_bounds(np.empty((0, 2))) is None
+
+
+def test_thin_line_coverage_by_hand():
+    """Wu-style coverage of lines at most a pixel wide (pixel centres at i + 0.5), written from the rule."""
+    from gisdesk.render import _aa
+
+    def image(xy, half, w=16, h=16):
+        xy = np.asarray(xy, np.float64)
+        pix, cov, tag = _aa.stroke_samples(xy, np.array([0, len(xy)]), np.array([1]), np.array([half], np.float32),
+                                           w, h, tiny=np.zeros(1, bool))
+        assert (tag == 1).all()
+        return np.bincount(pix, weights=cov, minlength=w * h).reshape(h, w)
+
+    on_centre = image([(2.0, 10.5), (12.0, 10.5)], 0.5)  # samples at x = 2.5 .. 11.5, on row 10's centre
+    assert np.allclose(on_centre[10, 2:12], 1) and on_centre.sum() == pytest.approx(10)
+    between = image([(2.0, 10.0), (12.0, 10.0)], 0.5)  # between rows 9 and 10: half each
+    assert np.allclose(between[9, 2:12], 0.5) and np.allclose(between[10, 2:12], 0.5) and between.sum() == pytest.approx(10)
+    upright = image([(5.25, 0.0), (5.25, 4.0)], 0.5)  # y-major: rows 0..3, a quarter left of column 5's centre
+    assert np.allclose(upright[0:4, 4], 0.25) and np.allclose(upright[0:4, 5], 0.75) and upright.sum() == pytest.approx(4)
+    narrow = image([(2.0, 10.5), (12.0, 10.5)], 0.25)  # half a pixel wide: half the ink
+    assert np.allclose(narrow[10, 2:12], 0.5) and narrow.sum() == pytest.approx(5)
+    diagonal = image([(0.0, 0.0), (8.0, 8.0)], 0.5)  # 45 degrees: a pixel's ink per column, on the diagonal
+    assert np.allclose(np.diag(diagonal)[:8], 1) and diagonal.sum() == pytest.approx(8)
+    edge = image([(2.0, 0.0), (12.0, 0.0)], 0.5)  # on the image's top edge: the ink above it is lost
+    assert np.allclose(edge[0, 2:12], 0.5) and edge.sum() == pytest.approx(5)
