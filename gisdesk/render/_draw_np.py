@@ -257,8 +257,11 @@ def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
         thin = (fill_a > 0) & (fill_a < 1)
         if thin[poly_codes].any():
             # translucent fills over each other: 1 - (1 - a) ** depth, from a table per class and depth
-            depth = np.minimum(np.bincount(pix, minlength=size), DEPTHS - 1).astype(np.uint8)
-            out = _deep_fills(fill, fill_a)[code_of[top].astype(np.int32) * DEPTHS + depth]
+            depth = np.zeros(size, np.int32)
+            np.add.at(depth, pix, np.int32(1))  # (an int32 one: numpy's quick path)
+            np.minimum(depth, DEPTHS - 1, out=depth)
+            depth += np.take(code_of.astype(np.int32) * DEPTHS, top)
+            out = np.take(_deep_fills(fill, fill_a), depth)
         else:
             out = fill[code_of[top]]
         # antialiased fill edges: the outer half of a 1-pixel line in the fill colour,
