@@ -390,14 +390,17 @@ def stamp_max(targets: list[tuple[np.ndarray, list[tuple[int, int, int]]]], cent
                 np.maximum(zb, src[r0:r0 + (y1 - y0), c0:c0 + w], out=zb)
 
 
-def resolve_markers(zs: np.ndarray, za: np.ndarray, cells, code: np.ndarray, colour: np.ndarray) -> np.ndarray:
+def resolve_markers(zs: np.ndarray, za: np.ndarray, cells, code: np.ndarray, colour: np.ndarray,
+                    count: int | None = None) -> np.ndarray:
     """The ARGB32 image (flat) of stamped markers, edges of upper markers blended over lower ones.
 
     ``zs``/``za`` hold per pixel the topmost marker (draw order + 1) whose solid part /
     whole sprite covers it (so ``za >= zs``); ``cells(ids)`` gives the centre pixels
     (columns, rows) of the markers ``ids`` (0-based), ``code`` each marker's class, and
     ``colour[code, half + dy, half + dx]`` the premultiplied colour, coverage included, of
-    the sprite's pixel at (dy, dx). Only the markers that show are looked up again.
+    the sprite's pixel at (dy, dx). With ``count`` (the number of markers) at most the
+    image's pixels, every marker's lookup start is computed once, in order; with more, only
+    the markers that show are looked up again (no per-marker array for 10,000,000 points).
     """
     h, w = za.shape
     side = colour.shape[1]
@@ -409,14 +412,27 @@ def resolve_markers(zs: np.ndarray, za: np.ndarray, cells, code: np.ndarray, col
     fa, fs = za.reshape(-1), zs.reshape(-1)
     pos = (np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]).reshape(-1)
 
+    def start(ids, cx, cy) -> np.ndarray:
+        return (code[ids].astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
+
+    base = None
+    if count is not None and count <= h * w:
+        base = np.empty(count + 1, np.int32)
+        base[0] = len(core)  # marker 0 (none) points into zeros
+        for a in range(0, count, 1 << 20):
+            ids = slice(a, min(count, a + (1 << 20)))
+            base[a + 1: ids.stop + 1] = start(ids, *cells(ids))
+
     def where(marks: np.ndarray, pix: np.ndarray | None = None) -> np.ndarray:
-        at = np.full(len(marks), len(core), np.int32)
-        hit = np.flatnonzero(marks)
-        for a in range(0, len(hit), 1 << 20):  # in chunks: the temporaries stay small
-            sel = hit[a:a + (1 << 20)]
-            ids = marks[sel] - 1
-            cx, cy = cells(ids)
-            at[sel] = (code[ids].astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
+        if base is not None:
+            at = base[marks]
+        else:
+            at = np.full(len(marks), len(core), np.int32)
+            hit = np.flatnonzero(marks)
+            for a in range(0, len(hit), 1 << 20):  # in chunks: the temporaries stay small
+                sel = hit[a:a + (1 << 20)]
+                ids = marks[sel] - 1
+                at[sel] = start(ids, *cells(ids))
         at += pos if pix is None else pos[pix]
         return at
 

@@ -108,7 +108,7 @@ def draw_markers(xy: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
         centres = centres.reshape(height + 2 * margin, width + 2 * margin)
         _aa.stamp_max([(za, _aa.row_runs(offs)), (zs, _aa.row_runs(solid))], centres, margin)
         del centres
-    return _aa.resolve_markers(zs, za, cells, codes, colour)
+    return _aa.resolve_markers(zs, za, cells, codes, colour, n)
 
 
 def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np.ndarray:

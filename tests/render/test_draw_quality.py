@@ -296,13 +296,13 @@ def test_strokes_drawn_in_chunks_draw_what_one_pass_draws(tmp_path, qapp, monkey
 
 # -- compact coordinates all the way through drawing (issue 18, memory) ----------------------------
 
-def test_markers_from_float32_offsets_in_chunks_draw_what_float64_pixels_draw(monkeypatch):
+@pytest.mark.parametrize("w, h", [(300, 200), (120, 80)])  # fewer / more markers than pixels: both lookups
+def test_markers_from_float32_offsets_in_chunks_draw_what_float64_pixels_draw(monkeypatch, w, h):
     """The memory-saving marker path (float32 offsets, a frame, small chunks) against the plain one."""
     from gisdesk.render import _aa, _draw_np
 
     rng = np.random.default_rng(7)
-    w, h = 300, 200
-    view = MapView.fit((500_000.0, 1_800_000.0, 500_300.0, 1_800_200.0), w, h, CRS)  # 1 m per pixel
+    view = MapView.fit((500_000.0, 1_800_000.0, 500_300.0, 1_800_200.0), w, h, CRS)  # 1 or 2.5 m per pixel
     world = np.column_stack([rng.uniform(499_990, 500_310, 40_000), rng.uniform(1_799_990, 1_800_210, 40_000)])
     world[::997] = [[501_000.0, 1_800_100.0]]  # far right of the view: never drawn
     origin = (500_150.0, 1_800_100.0)
@@ -318,6 +318,7 @@ def test_markers_from_float32_offsets_in_chunks_draw_what_float64_pixels_draw(mo
     frame = (view.minx - origin[0], view.maxy - origin[1], view.resolution)
     compact = _draw_np.draw_markers(offsets, codes, symbols, w, h, frame)
     assert (plain >> 24 > 0).mean() > 0.9  # the markers cover the image
+    assert (len(world) <= w * h) == (w == 300)  # per-marker starts (300 x 200) / winners looked up (120 x 80)
     # a float32 offset is within 1 mm of the point: a centre on a pixel edge may move one pixel
     differ = plain != compact
     assert differ.mean() < 0.0005  # (measured: none differ)
