@@ -129,7 +129,7 @@ def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np
         ok = (r >= 0) & (r < height) & (c >= 0) & (c < width)
         pix_l.append((r * np.int32(width) + c)[ok])
         val_l.append(np.broadcast_to(order[sel][:, None], r.shape)[ok])
-        col_l.append(colour[codes[sel]][:, offs[:, 0] + half, offs[:, 1] + half][ok])
+        col_l.append(colour[:, offs[:, 0] + half, offs[:, 1] + half][codes[sel]][ok])  # (classes, K) first
         solid_l.append(np.broadcast_to((cover >= 0.999)[None, :], r.shape)[ok])
     pix, val, col, solid = (np.concatenate(v) for v in (pix_l, val_l, col_l, solid_l))
     size = width * height
@@ -140,12 +140,11 @@ def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np
     win = za[pix] == val
     top_pix, top_col, top_val = pix[win], col[win], val[win]
     part = np.flatnonzero(zs[top_pix] != top_val)  # the topmost marker only partly covers these pixels
-    if len(part):
-        below = np.zeros(size, np.uint32)
-        s_win = solid & (zs[pix] == val)
-        below[pix[s_win]] = col[s_win]
-        top_col[part] = _aa.over_images(top_col[part], below[top_pix[part]])
     out = np.zeros(size, np.uint32)
+    if len(part):
+        s_win = solid & (zs[pix] == val)
+        out[pix[s_win]] = col[s_win]  # the solid marker below, for now: every such pixel has a top below
+        top_col[part] = _aa.over_images(top_col[part], out[top_pix[part]])
     out[top_pix] = top_col
     return out
 
