@@ -230,6 +230,22 @@ def _deep_fills(fill: np.ndarray, fill_a: np.ndarray) -> np.ndarray:
     return (np.minimum(rgba, 255) + 0.5).astype(np.uint8).reshape(-1, 4).view(np.uint32).reshape(-1)
 
 
+def _polygon_chunks(offsets: np.ndarray, ring_poly: np.ndarray) -> list[tuple[int, int]]:
+    """Ring ranges of about :data:`CHUNK_VERTICES` vertices, each starting on a polygon's first ring.
+
+    Filling chunk by chunk keeps the span arrays small and reused: a first render does not
+    fault in a hundred megabytes of fresh memory for 100,000 polygons.
+    """
+    nr = len(ring_poly)
+    if nr == 0 or offsets[-1] <= CHUNK_VERTICES:
+        return [(0, nr)]
+    cuts = np.searchsorted(offsets, np.arange(CHUNK_VERTICES, int(offsets[-1]), CHUNK_VERTICES))
+    cuts = cuts[cuts < nr]
+    cuts = np.searchsorted(ring_poly, ring_poly[cuts], "left")  # back to the polygon's first ring
+    bounds = sorted(set([0, nr] + cuts.tolist()))
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
 def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, poly_codes: np.ndarray,
                   tiny: np.ndarray, symbols: list[Symbol | None], width: int, height: int) -> np.ndarray:
     """Polygons in draw order: fills (topmost owns a pixel, translucent fills deepen where they
@@ -250,14 +266,19 @@ def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     top = np.zeros(size, np.int32)
     out = np.zeros(size, np.uint32)
     if fill_tag.any():
-        pix, tag = _aa.polygon_spans(px, offsets, ring_poly, fill_tag, width, height)
-        top[pix] = tag
-        code_of = np.r_[np.uint8(0), poly_codes]  # by top: 0 = no polygon
         thin = (fill_a > 0) & (fill_a < 1)
-        if thin[poly_codes].any():
+        deep = bool(thin[poly_codes].any())
+        depth = np.zeros(size, np.int32) if deep else None
+        for r0, r1 in _polygon_chunks(offsets, ring_poly):  # in draw order: later chunks over earlier ones
+            v0 = offsets[r0]
+            pix, tag = _aa.polygon_spans(px[v0:offsets[r1]], offsets[r0:r1 + 1] - v0, ring_poly[r0:r1], fill_tag,
+                                         width, height)
+            top[pix] = tag
+            if deep:
+                np.add.at(depth, pix, np.int32(1))  # (an int32 one: numpy's quick path)
+        code_of = np.r_[np.uint8(0), poly_codes]  # by top: 0 = no polygon
+        if deep:
             # translucent fills over each other: 1 - (1 - a) ** depth, from a table per class and depth
-            depth = np.zeros(size, np.int32)
-            np.add.at(depth, pix, np.int32(1))  # (an int32 one: numpy's quick path)
             np.minimum(depth, DEPTHS - 1, out=depth)
             depth += np.take(code_of.astype(np.int32) * DEPTHS, top)
             out = np.take(_deep_fills(fill, fill_a), depth)
