@@ -88,8 +88,8 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
     if cancelled():
         return new_image(view)
     # class of each path drawn: only the paths in view are looked at, not the whole layer
-    if codes is None:
-        path_codes = np.zeros(geoms.path_count, np.uint8)
+    if codes is None:  # one class: a read-only view of one zero (10,000,000 points: no 10 MB array)
+        path_codes = np.broadcast_to(np.uint8(0), (geoms.path_count,))
     else:
         path_codes = np.minimum(codes[geoms.path_feature], len(symbols) - 1)
     if geoms.path_count <= QT_MAX_PATHS and len(geoms.xy) <= QT_MAX_VERTICES:
@@ -284,7 +284,10 @@ def _draw_numpy(view: MapView, geoms: Geometries, codes: np.ndarray, symbols: li
     drawn = _drawn(symbols)
     # index values: class code + 1 where the class is drawn, 0 where not
     lut = np.where(drawn, np.arange(1, len(drawn) + 1), 0).astype(np.uint8)
-    path_codes = lut[codes]  # one pass over the paths
+    if codes.strides == (0,):  # one class for all: stays a view
+        path_codes = np.broadcast_to(lut[codes[0]], codes.shape)
+    else:
+        path_codes = lut[codes]  # one pass over the paths
     if geoms.kind == "point":
         argb = draw_markers(geoms.xy, path_codes, symbols, w, h, (view.minx, view.maxy, view.resolution))
         return array_image(argb.reshape(h, w))
