@@ -126,7 +126,7 @@ def record(out: Path, row: dict) -> None:
     print(json.dumps(row), file=sys.stderr, flush=True)
 
 
-def case(a, db: Path, layer: str, label: str, frac: float | None, repeat: int = 3) -> None:
+def case(a, db: Path, layer: str, label: str, frac: float | None, repeat: int = 4) -> None:
     ext = layer_extent(db, layer)
     bbox = view_box(ext, frac)
     tag = f"{label}_{layer}_{'full' if frac is None else str(frac).replace('.', '_')}"
@@ -247,7 +247,7 @@ def main() -> int:
         for name in sizes:
             db = make_points(a.shared, a.cache, name)
             for v in ("full", "1/2", "1/10", "1/100"):
-                case(a, db, "pts", f"points_{name}", FRACTIONS[v], repeat=3)
+                case(a, db, "pts", f"points_{name}", FRACTIONS[v])
     if "cancel" in parts and sizes:
         cancel_part(a, make_points(a.shared, a.cache, sizes[-1]))
     print(f"load average at end: {os.getloadavg()}", file=sys.stderr)

@@ -114,6 +114,8 @@ def _dots(x, y, offsets, tags, lengths, width, height):
 
 def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
     """Samples of segments along their major axis ``u`` (x or y), across it ``v``."""
+    if float(hw.max(initial=0)) <= 0.5:
+        return _sweep_thin(x0, y0, x1, y1, hw, tags, width, height)
     xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
     u0, u1 = np.where(xmaj, x0, y0), np.where(xmaj, x1, y1)
     v0, v1 = np.where(xmaj, y0, x0), np.where(xmaj, y1, x1)
@@ -162,6 +164,78 @@ def _sweep(x0, y0, x1, y1, hw, tags, width: int, height: int):
     return j[ok], cov[ok], tags[s[rows]]
 
 
+def _sweep_thin(x0, y0, x1, y1, hw, tags, width: int, height: int):
+    """:func:`_sweep` of lines at most a pixel wide (Wu): x-major and y-major segments apart.
+
+    Each group has one step along and across its axis, so no per-sample choice between
+    them is made; segments without a sample are dropped before any per-sample array is
+    built; and lines one pixel wide (the usual case) carry no per-sample intensity.
+    """
+    xmaj = np.abs(x1 - x0) >= np.abs(y1 - y0)
+    size = width * height
+    parts = []
+    for major in (True, False):
+        sel = np.flatnonzero(xmaj) if major else np.flatnonzero(~xmaj)
+        if len(sel) == 0:
+            continue
+        if major:
+            u0, u1, v0, v1, nu, nv, ustep, vstep = x0[sel], x1[sel], y0[sel], y1[sel], width, height, 1, width
+        else:
+            u0, u1, v0, v1, nu, nv, ustep, vstep = y0[sel], y1[sel], x0[sel], x1[sel], height, width, width, 1
+        i0 = np.maximum(np.ceil(np.minimum(u0, u1) - 0.5), 0).astype(np.int32)
+        cnt = np.minimum(np.ceil(np.maximum(u0, u1) - 0.5), nu).astype(np.int32)  # centres in [lo, hi)
+        cnt -= i0
+        live = np.flatnonzero(cnt > 0)
+        if len(live) == 0:
+            continue
+        if len(live) < len(cnt):
+            u0, u1, v0, v1, i0, cnt, sel = u0[live], u1[live], v0[live], v1[live], i0[live], cnt[live], sel[live]
+        total = int(cnt.sum(dtype=np.int64))
+        slope = (v1 - v0) / (u1 - u0)  # u1 != u0: the segment has a sample
+        inter = v0 - u0 * slope  # v = inter + u * slope
+        first = np.zeros(len(cnt), np.int32)
+        np.cumsum(cnt[:-1], out=first[1:])
+        iu = np.arange(total, dtype=np.int32)
+        iu -= np.repeat(first - i0, cnt)  # the sample's pixel along u
+        u = iu.astype(np.float32)
+        u += np.float32(0.5)
+        c = np.repeat(slope, cnt)
+        c *= u
+        c += np.repeat(inter, cnt)  # v at the sample
+        c -= np.float32(0.5)
+        j0f = np.floor(c)
+        cov1 = c - j0f  # the ink's share of the pixel after v
+        j0 = j0f.astype(np.int32)
+        inten = np.minimum(2 * hw[sel] * np.sqrt(1 + slope * slope), 1)
+        if (inten >= 1).all():  # a line a pixel wide: all its ink
+            cov0 = 1 - cov1
+        else:
+            inten = np.repeat(inten.astype(np.float32), cnt)
+            cov1 *= inten
+            cov0 = inten - cov1
+        if ustep == 1:
+            pix0 = j0 * np.int32(vstep)
+            pix0 += iu
+        else:
+            pix0 = iu * np.int32(ustep)
+            pix0 += j0
+        if j0.min() < 0 or int(j0.max()) + 1 >= nv:  # some samples at the image's edge: no ink off it
+            cov0[(j0 < 0) | (j0 >= nv)] = 0
+            cov1[(j0 < -1) | (j0 + 1 >= nv)] = 0
+            pix1 = np.clip(pix0 + np.int32(vstep), 0, size - 1)  # (their ink is 0)
+            pix0 = np.clip(pix0, 0, size - 1)
+        else:
+            pix1 = pix0 + np.int32(vstep)
+        tg = np.repeat(tags[sel], cnt)
+        parts.append((np.concatenate([pix0, pix1]), np.concatenate([cov0, cov1]).astype(np.float32, copy=False),
+                      np.concatenate([tg, tg])))
+    if not parts:
+        return np.empty(0, np.int64), np.empty(0, np.float32), tags[:0]
+    if len(parts) == 1:
+        return parts[0]
+    return tuple(np.concatenate([p[i] for p in parts]) for i in range(3))
+
+
 def _thin(v, inten, base, step, nv, tags, size: int):
     """Lines at most a pixel wide: each sample splits its ink between the two pixels nearest it (Wu)."""
     c = v - np.float32(0.5)
@@ -183,7 +257,8 @@ def _thin(v, inten, base, step, nv, tags, size: int):
 
 def coverage(pix: np.ndarray, cov: np.ndarray, size: int) -> np.ndarray:
     """Summed coverage per pixel, capped at 1 (float32, flat)."""
-    acc = np.bincount(pix, weights=cov, minlength=size).astype(np.float32)
+    acc = np.zeros(size, np.float32)
+    np.add.at(acc, pix, cov)
     return np.minimum(acc, 1.0, out=acc)
 
 
@@ -280,61 +355,91 @@ def row_runs(offsets: np.ndarray) -> list[tuple[int, int, int]]:
     return runs
 
 
+#: :func:`stamp_max` works in bands of this many rows: its running maxima stay in cache.
+BAND_ROWS = 64
+
+
 def stamp_max(targets: list[tuple[np.ndarray, list[tuple[int, int, int]]]], centres: np.ndarray,
               margin: int) -> None:
     """``z = max(z, centres spread over the sprite)`` in place, for each (z, runs) in ``targets``.
 
     Horizontal running maxima of each run length are built by doubling (a run of 7 costs
     three passes) and shared by the targets, then each row of a sprite is one shifted maximum.
+    The image is done in bands of :data:`BAND_ROWS` rows, so the maxima (one band-sized array
+    per run length) stay small and in cache instead of one image-sized array each.
     """
-    hp, wp = centres.shape
-    spans: dict[int, np.ndarray] = {1: centres}
+    h, w = targets[0][0].shape
+    for y0 in range(0, h, BAND_ROWS):
+        y1 = min(h, y0 + BAND_ROWS)
+        spans: dict[int, np.ndarray] = {1: centres[y0:y1 + 2 * margin]}
 
-    def span(n: int) -> np.ndarray:  # span(n)[:, x] = max(centres[:, x:x + n]); wp - n + 1 columns
-        if n not in spans:
-            p = 1 << (n.bit_length() - 1)
-            a = span(n // 2) if p == n else span(p)
-            k = n // 2 if p == n else n - p
-            spans[n] = np.maximum(a[:, : a.shape[1] - k], a[:, k:])
-        return spans[n]
+        def span(n: int) -> np.ndarray:  # span(n)[:, x] = max(band[:, x:x + n]); wp - n + 1 columns
+            if n not in spans:
+                p = 1 << (n.bit_length() - 1)
+                a = span(n // 2) if p == n else span(p)
+                k = n // 2 if p == n else n - p
+                spans[n] = np.maximum(a[:, : a.shape[1] - k], a[:, k:])
+            return spans[n]
 
-    for z, runs in targets:
-        h, w = z.shape
-        for dy, lo, hi in runs:
-            src = span(hi - lo + 1)
-            # z[y, x] takes centres at (y - dy, x - hi .. x - lo): span starting at column x - hi
-            r0, c0 = margin - dy, margin - hi
-            np.maximum(z, src[r0:r0 + h, c0:c0 + w], out=z)
+        for z, runs in targets:
+            zb = z[y0:y1]
+            for dy, lo, hi in runs:
+                src = span(hi - lo + 1)
+                # z[y, x] takes centres at (y - dy, x - hi .. x - lo): span starting at column x - hi
+                r0, c0 = margin - dy, margin - hi
+                np.maximum(zb, src[r0:r0 + (y1 - y0), c0:c0 + w], out=zb)
 
 
-def resolve_markers(zs: np.ndarray, za: np.ndarray, cx: np.ndarray, cy: np.ndarray, code: np.ndarray,
-                    colour: np.ndarray) -> np.ndarray:
+def resolve_markers(zs: np.ndarray, za: np.ndarray, cells, code: np.ndarray, colour: np.ndarray,
+                    count: int | None = None) -> np.ndarray:
     """The ARGB32 image (flat) of stamped markers, edges of upper markers blended over lower ones.
 
     ``zs``/``za`` hold per pixel the topmost marker (draw order + 1) whose solid part /
-    whole sprite covers it (so ``za >= zs``); ``cx``, ``cy`` are each marker's centre pixel,
-    ``code`` its class, and ``colour[code, half + dy, half + dx]`` the premultiplied colour,
-    coverage included, of the sprite's pixel at (dy, dx).
+    whole sprite covers it (so ``za >= zs``); ``cells(ids)`` gives the centre pixels
+    (columns, rows) of the markers ``ids`` (0-based), ``code`` each marker's class, and
+    ``colour[code, half + dy, half + dx]`` the premultiplied colour, coverage included, of
+    the sprite's pixel at (dy, dx). With ``count`` (the number of markers) at most the
+    image's pixels, every marker's lookup start is computed once, in order; with more, only
+    the markers that show are looked up again (no per-marker array for 10,000,000 points).
     """
     h, w = za.shape
     side = colour.shape[1]
     half = side // 2
-    # lut[base[marker] + row * side + col] is the marker's colour at pixel (row, col):
-    # base = code * side**2 + (half - cy) * side + (half - cx); marker 0 (none) points into zeros
+    # lut[at] is the marker's colour at pixel (row, col), at = base + row * side + col with
+    # base = code * side**2 + (half - cy) * side + (half - cx); no marker points into zeros
     core = colour.reshape(-1)
     lut = np.concatenate([core, np.zeros((h - 1) * side + w, np.uint32)])
-    base = np.empty(len(cx) + 1, np.int32)
-    base[0] = len(core)
-    base[1:] = (code.astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
     fa, fs = za.reshape(-1), zs.reshape(-1)
-    pos = np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]
-    at = base[za]
-    at += pos
-    top = lut[at].reshape(-1)
+    pos = (np.arange(h, dtype=np.int32)[:, None] * np.int32(side) + np.arange(w, dtype=np.int32)[None, :]).reshape(-1)
+
+    def start(ids, cx, cy) -> np.ndarray:
+        return (code[ids].astype(np.int32) * np.int32(side) + (half - cy)) * np.int32(side) + (half - cx)
+
+    base = None
+    if count is not None and count <= h * w:
+        base = np.empty(count + 1, np.int32)
+        base[0] = len(core)  # marker 0 (none) points into zeros
+        for a in range(0, count, 1 << 20):
+            ids = slice(a, min(count, a + (1 << 20)))
+            base[a + 1: ids.stop + 1] = start(ids, *cells(ids))
+
+    def where(marks: np.ndarray, pix: np.ndarray | None = None) -> np.ndarray:
+        if base is not None:
+            at = base[marks]
+        else:
+            at = np.full(len(marks), len(core), np.int32)
+            hit = np.flatnonzero(marks)
+            for a in range(0, len(hit), 1 << 20):  # in chunks: the temporaries stay small
+                sel = hit[a:a + (1 << 20)]
+                ids = marks[sel] - 1
+                at[sel] = start(ids, *cells(ids))
+        at += pos if pix is None else pos[pix]
+        return at
+
+    top = lut[where(fa)]
     part = np.flatnonzero(fs != fa)  # the topmost marker only partly covers these pixels
     if len(part):
-        below = lut[base[fs[part]] + pos.reshape(-1)[part]]
-        top[part] = over_images(top[part], below)
+        top[part] = over_images(top[part], lut[where(fs[part], part)])
     return top
 
 
@@ -360,21 +465,31 @@ def polygon_spans(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     ring_of_vertex = np.repeat(np.arange(len(lengths)), lengths)
     e = np.flatnonzero(ring_of_vertex[:-1] == ring_of_vertex[1:])
     er = ring_of_vertex[e]
-    e = e[poly_tag[ring_poly[er]] > 0]
+    keep = poly_tag[ring_poly[er]] > 0
+    e, er = e[keep], er[keep]
     x0, x1, y0, y1 = x[e], x[e + 1], y[e], y[e + 1]
     j0 = np.clip(np.ceil(np.minimum(y0, y1) - 0.5), 0, height).astype(np.int64)
     j1 = np.clip(np.ceil(np.maximum(y0, y1) - 0.5), 0, height).astype(np.int64)
     n = j1 - j0
-    total = int(n.sum())
-    if total == 0:
+    live = np.flatnonzero(n > 0)  # edges crossing a row's centre
+    if len(live) == 0:
         return np.empty(0, np.int64), np.empty(0, poly_tag.dtype)
-    k = np.repeat(np.arange(len(n)), n)
-    row = concat_ranges(j0, n)
-    xa, ya = x0[k], y0[k]
-    xc = xa + (row.astype(np.float32) + np.float32(0.5) - ya) * (x1[k] - xa) / (y1[k] - ya)
+    if len(live) < len(n):
+        x0, x1, y0, y1, j0, n, er = x0[live], x1[live], y0[live], y1[live], j0[live], n[live], er[live]
+    total = int(n.sum())
+    # per edge, then repeated over its rows (np.repeat is quicker than a gather by edge number)
+    first = np.zeros(len(n), np.int64)
+    np.cumsum(n[:-1], out=first[1:])
+    row = np.repeat(j0 - first, n)
+    row += np.arange(total, dtype=np.int64)
+    dxdy = (x1 - x0) / (y1 - y0)  # rows crossed: y1 != y0
+    xc = np.repeat(x0, n)
+    xc += (row.astype(np.float32) + np.float32(0.5) - np.repeat(y0, n)) * np.repeat(dxdy, n)
     col = np.clip(np.ceil(xc - 0.5), 0, width).astype(np.int64)
-    poly = ring_poly[ring_of_vertex[e[k]]]
-    key = (poly * height + row) * (width + 1) + col
+    key = np.repeat(ring_poly[er] * np.int64(height), n)
+    key += row
+    key *= width + 1
+    key += col
     key.sort(kind="stable")  # edges come in runs of rows: a merge sort is quick
     col = key % (width + 1)
     rest = key // (width + 1)
@@ -382,7 +497,10 @@ def polygon_spans(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     row_a = rest[0::2] % height
     poly_a = rest[0::2] // height
     span = b - a
-    pix = np.repeat(row_a * width - 0, span) + concat_ranges(a, span)
+    start = np.zeros(len(span), np.int64)
+    np.cumsum(span[:-1], out=start[1:])
+    pix = np.repeat(row_a * width + a - start, span)  # row start + column, run after run
+    pix += np.arange(len(pix), dtype=np.int64)
     return pix, np.repeat(poly_tag[poly_a], span)
 
 

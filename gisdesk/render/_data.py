@@ -21,7 +21,7 @@ from typing import Any, Callable
 import numpy as np
 
 from gisdesk.render.view import MapView, reproject, transformer
-from gisdesk.store.coords import compact, compact_origin
+from gisdesk.store.coords import compact, compact_origin, finite_bounds
 from gisdesk.store.datasource import DataSource, LayerInfo
 from gisdesk.store.geoblob import Geometries
 from gisdesk.store.read_plan import ReadPlan, index_extent
@@ -74,11 +74,7 @@ def framed(view: MapView, origin: tuple[float, float] | None) -> MapView:
 
 
 def _bounds(xy: np.ndarray) -> tuple[float, float, float, float] | None:
-    finite = xy[np.isfinite(xy).all(axis=1)] if len(xy) else xy
-    if len(finite) == 0:
-        return None
-    mn, mx = finite.min(axis=0), finite.max(axis=0)
-    return (float(mn[0]), float(mn[1]), float(mx[0]), float(mx[1]))
+    return finite_bounds(xy)
 
 
 def read_for_view(read: Callable[..., FeatureData], ds: DataSource, info: LayerInfo, bbox, cls: ClassExpr | None,

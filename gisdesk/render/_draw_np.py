@@ -23,6 +23,9 @@ SPARSE_SHARE = 0.5
 #: Strokes are sampled in chunks of about this many vertices.
 CHUNK_VERTICES = 200_000
 
+#: Dense markers are turned into pixels this many points at a time (their temporaries stay small).
+CHUNK_POINTS = 1 << 20
+
 
 def _colour(text: str, opacity: float = 1.0) -> int:
     return premultiplied(parse_color(text), opacity) if text else 0
@@ -37,9 +40,16 @@ def _stroked(s: Symbol | None) -> bool:
     return s is not None and s.stroke_width > 0 and bool(s.stroke) and parse_color(s.stroke)[3] > 0
 
 
-def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None], width: int,
-                 height: int) -> np.ndarray:
-    """Markers at ``px`` (points in draw order) with class ``codes`` (index + 1 into ``symbols``; 0 = not drawn)."""
+def draw_markers(xy: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None], width: int,
+                 height: int, frame: tuple[float, float, float] | None = None) -> np.ndarray:
+    """Markers at ``xy`` (points in draw order) with class ``codes`` (index + 1 into ``symbols``; 0 = not drawn).
+
+    ``xy`` are pixel coordinates, or, with ``frame = (minx, maxy, resolution)`` of the view, map
+    coordinates (e.g. float32 offsets, the view framed alike) turned into pixels in float64,
+    :data:`CHUNK_POINTS` at a time: no whole-layer float64 copy is ever made,
+    and a dense layer keeps no per-marker array at all (the winners' centres are computed again
+    from ``xy``), so 10,000,000 points draw in a few tens of megabytes beyond their coordinates.
+    """
     groups: dict[tuple, list[int]] = {}
     for k, s in enumerate(symbols):
         if s is not None:
@@ -49,13 +59,8 @@ def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
     side = 2 * half + 1
     colour = np.zeros((len(symbols) + 1, side, side), np.uint32)
     margin = half + 1
-    key_type = np.int32 if len(px) < 2**31 - 2 else np.int64
-    zs = np.zeros((height, width), key_type)
-    za = np.zeros((height, width), key_type)
-    cx = np.floor(px[:, 0]).astype(np.int32) if len(px) else np.empty(0, np.int32)
-    cy = np.floor(px[:, 1]).astype(np.int32) if len(px) else np.empty(0, np.int32)
-    order = np.arange(1, len(px) + 1, dtype=key_type)
-    sparse = len(px) * max([len(sp[0]) for sp in sprites.values()] + [0]) < SPARSE_SHARE * width * height
+    n = len(xy)
+    key_type = np.int32 if n < 2**31 - 2 else np.int64
     for g, classes in groups.items():
         offs, cover, share = sprites[g]
         for c in classes:
@@ -63,15 +68,47 @@ def draw_markers(px: np.ndarray, codes: np.ndarray, symbols: list[Symbol | None]
             stroke = _colour(s.stroke) if _stroked(s) else 0
             colour[c, offs[:, 0] + half, offs[:, 1] + half] = _aa.mix(_colour(s.fill, s.fill_opacity), stroke,
                                                                       cover, share)
-    if sparse:
+
+    def cells(ids: np.ndarray | slice) -> tuple[np.ndarray, np.ndarray]:
+        """Centre pixels (column, row) of the markers ``ids``, clamped just outside the padded image."""
+        pts = xy[ids]
+        out = []
+        for axis, lim in ((0, width), (1, height)):
+            if frame is None:
+                v = pts[:, axis].astype(np.float64)
+            elif axis == 0:
+                v = np.subtract(pts[:, 0], frame[0], dtype=np.float64)
+            else:
+                v = np.subtract(frame[1], pts[:, 1], dtype=np.float64)
+            if frame is not None:
+                v /= frame[2]
+            np.floor(v, out=v)
+            np.clip(v, -margin - 1, lim + margin + 1, out=v)  # far-off points stay off the image (no int overflow)
+            out.append(v.astype(np.int32))
+        return out[0], out[1]
+
+    if n * max([len(sp[0]) for sp in sprites.values()] + [0]) < SPARSE_SHARE * width * height:
+        cx, cy = cells(slice(None)) if n else (np.empty(0, np.int32), np.empty(0, np.int32))
         return _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height)
+    zs = np.zeros((height, width), key_type)
+    za = np.zeros((height, width), key_type)
     for g, classes in groups.items():
         offs, cover, share = sprites[g]
-        mask = np.isin(codes, classes) if len(groups) > 1 else codes > 0
         solid = offs[cover >= 0.999]
-        centres = _centres(cx[mask], cy[mask], order[mask], width, height, margin, key_type)
+        centres = np.zeros((height + 2 * margin) * (width + 2 * margin), key_type)
+        for a in range(0, n, CHUNK_POINTS):
+            b = min(n, a + CHUNK_POINTS)
+            cc = codes[a:b]
+            mask = np.isin(cc, classes) if len(groups) > 1 else cc > 0
+            cx, cy = cells(slice(a, b))
+            order = np.arange(a + 1, b + 1, dtype=key_type)
+            if not mask.all():
+                cx, cy, order = cx[mask], cy[mask], order[mask]
+            _centres(centres, cx, cy, order, width, height, margin)
+        centres = centres.reshape(height + 2 * margin, width + 2 * margin)
         _aa.stamp_max([(za, _aa.row_runs(offs)), (zs, _aa.row_runs(solid))], centres, margin)
-    return _aa.resolve_markers(zs, za, cx, cy, codes, colour)
+        del centres
+    return _aa.resolve_markers(zs, za, cells, codes, colour, n)
 
 
 def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np.ndarray:
@@ -92,7 +129,7 @@ def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np
         ok = (r >= 0) & (r < height) & (c >= 0) & (c < width)
         pix_l.append((r * np.int32(width) + c)[ok])
         val_l.append(np.broadcast_to(order[sel][:, None], r.shape)[ok])
-        col_l.append(colour[codes[sel]][:, offs[:, 0] + half, offs[:, 1] + half][ok])
+        col_l.append(colour[:, offs[:, 0] + half, offs[:, 1] + half][codes[sel]][ok])  # (classes, K) first
         solid_l.append(np.broadcast_to((cover >= 0.999)[None, :], r.shape)[ok])
     pix, val, col, solid = (np.concatenate(v) for v in (pix_l, val_l, col_l, solid_l))
     size = width * height
@@ -103,20 +140,18 @@ def _sparse_markers(cx, cy, codes, groups, sprites, colour, width, height) -> np
     win = za[pix] == val
     top_pix, top_col, top_val = pix[win], col[win], val[win]
     part = np.flatnonzero(zs[top_pix] != top_val)  # the topmost marker only partly covers these pixels
-    if len(part):
-        below = np.zeros(size, np.uint32)
-        s_win = solid & (zs[pix] == val)
-        below[pix[s_win]] = col[s_win]
-        top_col[part] = _aa.over_images(top_col[part], below[top_pix[part]])
     out = np.zeros(size, np.uint32)
+    if len(part):
+        s_win = solid & (zs[pix] == val)
+        out[pix[s_win]] = col[s_win]  # the solid marker below, for now: every such pixel has a top below
+        top_col[part] = _aa.over_images(top_col[part], out[top_pix[part]])
     out[top_pix] = top_col
     return out
 
 
-def _centres(cx, cy, order, width, height, margin, key_type) -> np.ndarray:
-    """A padded image of draw order + 1 at each point's pixel (the last point in a pixel wins)."""
+def _centres(img: np.ndarray, cx, cy, order, width, height, margin) -> None:
+    """Write draw order + 1 at each point's pixel into the padded flat image ``img`` (the last point in a pixel wins)."""
     wp, hp = width + 2 * margin, height + 2 * margin
-    img = np.zeros(hp * wp, key_type)
     ix = cx + np.int32(margin)
     iy = cy + np.int32(margin)
     ok = (ix >= 0) & (iy >= 0) & (ix < wp) & (iy < hp)
@@ -124,7 +159,6 @@ def _centres(cx, cy, order, width, height, margin, key_type) -> np.ndarray:
         img[iy * np.int32(wp) + ix] = order  # ascending order: the last write is the topmost marker
     else:
         img[iy[ok] * np.int32(wp) + ix[ok]] = order[ok]
-    return img.reshape(hp, wp)
 
 
 def draw_strokes(out: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_codes: np.ndarray,
@@ -163,13 +197,14 @@ def draw_strokes(out: np.ndarray, px: np.ndarray, offsets: np.ndarray, path_code
             t = top[pix]
             hidden = t > mine
             cov[hidden] *= fade[t[hidden] - 1]
+        # np.add.at (numpy >= 2) adds a sample in place: no image-sized float64 per chunk as bincount makes
         if len(classes) == 1:
-            acc[classes[0]] += np.bincount(pix, weights=cov, minlength=size)
+            np.add.at(acc[classes[0]], pix, cov)
             continue
         code = path_codes[tag - 1]
         for c in classes:
             m = code == c
-            acc[c] += np.bincount(pix[m], weights=cov[m], minlength=size)
+            np.add.at(acc[c], pix[m], cov[m])
     for c in classes:
         _aa.over(out, int(colours[c]), np.minimum(acc[c], 1.0, out=acc[c]))
 
@@ -195,6 +230,22 @@ def _deep_fills(fill: np.ndarray, fill_a: np.ndarray) -> np.ndarray:
     return (np.minimum(rgba, 255) + 0.5).astype(np.uint8).reshape(-1, 4).view(np.uint32).reshape(-1)
 
 
+def _polygon_chunks(offsets: np.ndarray, ring_poly: np.ndarray) -> list[tuple[int, int]]:
+    """Ring ranges of about :data:`CHUNK_VERTICES` vertices, each starting on a polygon's first ring.
+
+    Filling chunk by chunk keeps the span arrays small and reused: a first render does not
+    fault in a hundred megabytes of fresh memory for 100,000 polygons.
+    """
+    nr = len(ring_poly)
+    if nr == 0 or offsets[-1] <= CHUNK_VERTICES:
+        return [(0, nr)]
+    cuts = np.searchsorted(offsets, np.arange(CHUNK_VERTICES, int(offsets[-1]), CHUNK_VERTICES))
+    cuts = cuts[cuts < nr]
+    cuts = np.searchsorted(ring_poly, ring_poly[cuts], "left")  # back to the polygon's first ring
+    bounds = sorted(set([0, nr] + cuts.tolist()))
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
 def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, poly_codes: np.ndarray,
                   tiny: np.ndarray, symbols: list[Symbol | None], width: int, height: int) -> np.ndarray:
     """Polygons in draw order: fills (topmost owns a pixel, translucent fills deepen where they
@@ -215,14 +266,22 @@ def draw_polygons(px: np.ndarray, offsets: np.ndarray, ring_poly: np.ndarray, po
     top = np.zeros(size, np.int32)
     out = np.zeros(size, np.uint32)
     if fill_tag.any():
-        pix, tag = _aa.polygon_spans(px, offsets, ring_poly, fill_tag, width, height)
-        top[pix] = tag
-        code_of = np.r_[np.uint8(0), poly_codes]  # by top: 0 = no polygon
         thin = (fill_a > 0) & (fill_a < 1)
-        if thin[poly_codes].any():
+        deep = bool(thin[poly_codes].any())
+        depth = np.zeros(size, np.int32) if deep else None
+        for r0, r1 in _polygon_chunks(offsets, ring_poly):  # in draw order: later chunks over earlier ones
+            v0 = offsets[r0]
+            pix, tag = _aa.polygon_spans(px[v0:offsets[r1]], offsets[r0:r1 + 1] - v0, ring_poly[r0:r1], fill_tag,
+                                         width, height)
+            top[pix] = tag
+            if deep:
+                np.add.at(depth, pix, np.int32(1))  # (an int32 one: numpy's quick path)
+        code_of = np.r_[np.uint8(0), poly_codes]  # by top: 0 = no polygon
+        if deep:
             # translucent fills over each other: 1 - (1 - a) ** depth, from a table per class and depth
-            depth = np.minimum(np.bincount(pix, minlength=size), DEPTHS - 1).astype(np.uint8)
-            out = _deep_fills(fill, fill_a)[code_of[top].astype(np.int32) * DEPTHS + depth]
+            np.minimum(depth, DEPTHS - 1, out=depth)
+            depth += np.take(code_of.astype(np.int32) * DEPTHS, top)
+            out = np.take(_deep_fills(fill, fill_a), depth)
         else:
             out = fill[code_of[top]]
         # antialiased fill edges: the outer half of a 1-pixel line in the fill colour,

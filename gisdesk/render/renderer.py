@@ -38,7 +38,7 @@ from gisdesk.render.basemap import take_warnings as take_tile_warnings
 from gisdesk.render.labels import collect as collect_labels
 from gisdesk.render.labels import draw as draw_labels
 from gisdesk.render.raster import draw_raster
-from gisdesk.render.vector import draw_layer
+from gisdesk.render.vector import draw_layer, feature_grid
 from gisdesk.render.view import MapView, crs_string, reproject, reproject_bbox
 from gisdesk.store.datasource import DataSource, open_datasource
 from gisdesk.store.geoblob import Geometries
@@ -341,6 +341,7 @@ class Renderer:
                 try:
                     data = read_for_view(read_features, ds, info, None, cls, src_crs, dst_crs,
                                          lambda: self._closed or self._generation != generation, threads=1)
+                    feature_grid(data.geoms)  # built here, not by the next zoomed view (about 1 s for 10M points)
                     self._file(base + (None,), data, generation)
                 except Exception:  # cancelled, or the file changed under it: the next view reads again
                     pass

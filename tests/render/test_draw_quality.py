@@ -292,3 +292,88 @@ def test_strokes_drawn_in_chunks_draw_what_one_pass_draws(tmp_path, qapp, monkey
         images.append(_render([VectorLayer(path, "walk", style)], view, monkeypatch, numpy=True))
     assert (images[0][:, :, :3] != 255).any(axis=2).mean() > 0.2
     assert np.abs(images[0] - images[1]).max() <= 1  # sums of the same coverages in another order
+
+
+# -- compact coordinates all the way through drawing (issue 18, memory) ----------------------------
+
+@pytest.mark.parametrize("w, h", [(300, 200), (120, 80)])  # fewer / more markers than pixels: both lookups
+def test_markers_from_float32_offsets_in_chunks_draw_what_float64_pixels_draw(monkeypatch, w, h):
+    """The memory-saving marker path (float32 offsets, a frame, small chunks) against the plain one."""
+    from gisdesk.render import _aa, _draw_np
+
+    rng = np.random.default_rng(7)
+    view = MapView.fit((500_000.0, 1_800_000.0, 500_300.0, 1_800_200.0), w, h, CRS)  # 1 or 2.5 m per pixel
+    world = np.column_stack([rng.uniform(499_990, 500_310, 40_000), rng.uniform(1_799_990, 1_800_210, 40_000)])
+    world[::997] = [[501_000.0, 1_800_100.0]]  # far right of the view: never drawn
+    origin = (500_150.0, 1_800_100.0)
+    offsets = (world - origin).astype(np.float32)
+    codes = (np.arange(len(world)) % 3).astype(np.uint8)  # class 3 (index 2) is not drawn
+    codes = np.where(codes == 2, 0, codes + 1).astype(np.uint8)
+    symbols = [Symbol(fill="#ff0000", stroke="#000000", size=7, stroke_width=1),
+               Symbol(fill="#00ff00", stroke="#0000ff", size=9, stroke_width=2, shape="square")]
+    monkeypatch.setattr(_draw_np, "SPARSE_SHARE", 0.0)  # the dense path
+    plain = _draw_np.draw_markers(view.to_pixels(world), codes, symbols, w, h)
+    monkeypatch.setattr(_draw_np, "CHUNK_POINTS", 4096)
+    monkeypatch.setattr(_aa, "BAND_ROWS", 17)
+    frame = (view.minx - origin[0], view.maxy - origin[1], view.resolution)
+    compact = _draw_np.draw_markers(offsets, codes, symbols, w, h, frame)
+    assert (plain >> 24 > 0).mean() > 0.9  # the markers cover the image
+    assert (len(world) <= w * h) == (w == 300)  # per-marker starts (300 x 200) / winners looked up (120 x 80)
+    # a float32 offset is within 1 mm of the point: a centre on a pixel edge may move one pixel
+    differ = plain != compact
+    assert differ.mean() < 0.0005  # (measured: none differ)
+    # and the sparse path (few markers) too
+    monkeypatch.setattr(_draw_np, "SPARSE_SHARE", 1e9)
+    few = slice(0, 300)
+    assert (_draw_np.draw_markers(view.to_pixels(world[few]), codes[few], symbols, w, h)
+            != _draw_np.draw_markers(offsets[few], codes[few], symbols, w, h, frame)).mean() < 0.002
+
+
+def test_the_topmost_marker_wins_across_chunks(monkeypatch):
+    """Draw order holds across chunk and band borders: the later of two markers on one spot shows."""
+    from gisdesk.render import _aa, _draw_np
+
+    monkeypatch.setattr(_draw_np, "SPARSE_SHARE", 0.0)
+    monkeypatch.setattr(_draw_np, "CHUNK_POINTS", 2)
+    monkeypatch.setattr(_aa, "BAND_ROWS", 3)
+    px = np.array([[10.5, 10.5], [30.5, 10.5], [10.5, 10.5], [30.5, 10.5], [50.5, 10.5]])  # 3 over 1, 4 over 2
+    codes = np.array([1, 2, 2, 1, 1], np.uint8)
+    red, blue = Symbol(fill="#ff0000", stroke="", size=6), Symbol(fill="#0000ff", stroke="", size=6)
+    img = _draw_np.draw_markers(px, codes, [red, blue], 64, 21).reshape(21, 64)
+    assert img[10, 10] == 0xFF0000FF  # marker 3 (blue) over marker 1 (red)
+    assert img[10, 30] == 0xFFFF0000  # marker 4 (red) over marker 2 (blue)
+    assert img[10, 50] == 0xFFFF0000 and img[10, 40] == 0 and img[0, 10] == 0
+
+
+def test_extent_of_coordinates_ignores_empty_rows():
+    from gisdesk.store.coords import finite_bounds
+
+    xy = np.array([[3.0, -1.0], [np.nan, np.nan], [-2.0, 5.0], [np.inf, 0.0]], np.float32)
+    assert finite_bounds(xy) == (-2.0, -1.0, 3.0, 5.0)
+    assert finite_bounds(xy[:2]) == (3.0, -1.0, 3.0, -1.0)
+    assert finite_bounds(xy[1:2]) is None and finite_bounds(np.empty((0, 2))) is None
+
+
+def test_thin_line_coverage_by_hand():
+    """Wu-style coverage of lines at most a pixel wide (pixel centres at i + 0.5), written from the rule."""
+    from gisdesk.render import _aa
+
+    def image(xy, half, w=16, h=16):
+        xy = np.asarray(xy, np.float64)
+        pix, cov, tag = _aa.stroke_samples(xy, np.array([0, len(xy)]), np.array([1]), np.array([half], np.float32),
+                                           w, h, tiny=np.zeros(1, bool))
+        assert (tag == 1).all()
+        return np.bincount(pix, weights=cov, minlength=w * h).reshape(h, w)
+
+    on_centre = image([(2.0, 10.5), (12.0, 10.5)], 0.5)  # samples at x = 2.5 .. 11.5, on row 10's centre
+    assert np.allclose(on_centre[10, 2:12], 1) and on_centre.sum() == pytest.approx(10)
+    between = image([(2.0, 10.0), (12.0, 10.0)], 0.5)  # between rows 9 and 10: half each
+    assert np.allclose(between[9, 2:12], 0.5) and np.allclose(between[10, 2:12], 0.5) and between.sum() == pytest.approx(10)
+    upright = image([(5.25, 0.0), (5.25, 4.0)], 0.5)  # y-major: rows 0..3, a quarter left of column 5's centre
+    assert np.allclose(upright[0:4, 4], 0.25) and np.allclose(upright[0:4, 5], 0.75) and upright.sum() == pytest.approx(4)
+    narrow = image([(2.0, 10.5), (12.0, 10.5)], 0.25)  # half a pixel wide: half the ink
+    assert np.allclose(narrow[10, 2:12], 0.5) and narrow.sum() == pytest.approx(5)
+    diagonal = image([(0.0, 0.0), (8.0, 8.0)], 0.5)  # 45 degrees: a pixel's ink per column, on the diagonal
+    assert np.allclose(np.diag(diagonal)[:8], 1) and diagonal.sum() == pytest.approx(8)
+    edge = image([(2.0, 0.0), (12.0, 0.0)], 0.5)  # on the image's top edge: the ink above it is lost
+    assert np.allclose(edge[0, 2:12], 0.5) and edge.sum() == pytest.approx(5)

@@ -255,6 +255,17 @@ def test_render_cli_prints_phase_timings_and_writes_png(db, tmp_path):
     assert (img.width(), img.height()) == (320, 200)
 
 
+def test_render_cli_loads_no_file_import_library(db, tmp_path):
+    """A headless render neither imports nor exports files: pyogrio (29 MB) is not loaded, the map is drawn."""
+    code = ("import sys; from gisdesk.cli import main; "
+            f"rc = main(['render', {str(db)!r}, '--layers', 'zones,pts', '--size', '64x48', '-o', {str(tmp_path / 'm.png')!r}]); "
+            "print('pyogrio' in sys.modules, rc)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "False 0"
+    assert (tmp_path / "m.png").stat().st_size > 0
+
+
 def test_render_cli_bad_arguments_exit_cleanly(db, tmp_path):
     for args in (["--layers", "nope"], ["--layers", "zones", "--size", "big"], ["--layers", "zones", "--bbox", "1,2,3"]):
         proc = subprocess.run([sys.executable, "-m", "gisdesk.cli", "render", str(db), *args, "-o", str(tmp_path / "x.png")],

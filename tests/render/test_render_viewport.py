@@ -87,6 +87,11 @@ def test_the_rest_of_the_layer_loads_in_the_background_for_later_pans(db, qapp, 
         pan = view_at(0.01, 0.8, 0.2)
         data = r.view_data(lyr, pan)
         assert data.geoms.count == 60_000 and len(reads) == 2  # served from the whole layer: no read
+        # its culling grid was built by the background load, not by this pan
+        grid = data.geoms.__dict__.get("_grid")
+        assert grid is not None and len(grid.query(pan.bbox if data.geoms.origin is None else (
+            pan.minx - data.geoms.origin[0], pan.miny - data.geoms.origin[1],
+            pan.maxx - data.geoms.origin[0], pan.maxy - data.geoms.origin[1]))) > 0
     finally:
         r.close()
 
