@@ -8,13 +8,14 @@ overdue numbers, with the same commune, department and dates).
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from dashboards import columns, stats
+from dashboards import columns, cube, stats
 from dashboards.columns import IncidentColumns
 from dashboards.stats import Filter
 
@@ -106,13 +107,16 @@ class DashboardModel:
         """Read (or take from the cache) the incident columns and the side tables."""
         read = self.ctx.workspace.read
         if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
-            try:
-                self.cols = columns.load_codes(read)
-            except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
-                self.cols = None
+            with ThreadPoolExecutor(1) as pool:  # the side tables beside the codes (SQLite frees the GIL)
+                side = pool.submit(read_side, read)
+                try:
+                    self.cols = columns.load_codes(read)
+                except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
+                    self.cols = None
+                self.side = side.result()
             if self.cols is not None:
                 self.loaded_from = "codes"
-                self.side = read_side(read)
+                self._cubes()
                 return self
         key = columns.fingerprint(read)
         cols = None
@@ -127,7 +131,14 @@ class DashboardModel:
                 columns.save_cache(path, cols, key)
         self.cols = cols
         self.side = read_side(read)
+        self._cubes()
         return self
+
+    def _cubes(self) -> None:
+        """Build the count cubes here (on the loading thread), not at the first paint."""
+        if len(self.cols):
+            cube.day_cube(self.cols)
+            cube.month_cube(self.cols)
 
     def coords(self) -> tuple[np.ndarray, np.ndarray]:
         """x, y of every incident (read from the workspace the first time they are needed)."""
