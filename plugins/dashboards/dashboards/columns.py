@@ -190,7 +190,7 @@ def load(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> IncidentCol
 
 # -- the store's integer codes (gisdesk.store.incident_codes) -----------------------------
 _CODE_WIDTH = 28  # gisdesk.store.incident_codes.RECORD_WIDTH (kept here: plugins read SQL, not the store)
-_CODES_SQL = ("SELECT CAST(group_concat(rec, '') AS BLOB) AS rec, count(*) AS n FROM incident_codes "
+_CODES_SQL = ("SELECT group_concat(rec, '') AS rec, count(*) AS n FROM incident_codes "  # text: fromhex takes it
               "WHERE fid >= ? AND fid < ?")
 
 
@@ -199,12 +199,13 @@ def has_codes(read: Read) -> bool:
     return _has_table(read, "incident_codes") and _has_table(read, "incident_code_names")
 
 
-def _hex_fields(records: bytes, n: int) -> dict[str, np.ndarray]:
+def _hex_fields(records: str | bytes, n: int) -> dict[str, np.ndarray]:
     """Columns of ``n`` code records: occurred, resolved (uint32), 4 codes (uint8), commune fid (uint16)."""
     if len(records) != n * _CODE_WIDTH:
         raise ValueError(f"expected {n} code records of {_CODE_WIDTH} bytes, got {len(records)} bytes")
     # bytes.fromhex turns the hex digits into the record's bytes in C (3x faster than a numpy lookup)
-    raw = np.frombuffer(bytes.fromhex(records.decode("ascii")), dtype=np.uint8).reshape(n, _CODE_WIDTH // 2)
+    text = records if isinstance(records, str) else records.decode("ascii")
+    raw = np.frombuffer(bytes.fromhex(text), dtype=np.uint8).reshape(n, _CODE_WIDTH // 2)
     times = np.ascontiguousarray(raw[:, 0:8]).view(">u4")  # big-endian fields
     return {"minute": times[:, 0], "resolved": times[:, 1],
             "category": raw[:, 8], "status": raw[:, 9], "channel": raw[:, 10], "department": raw[:, 11],
