@@ -83,6 +83,11 @@ class DashboardPanel(QWidget):
         ctx.events.on_incident_created(lambda incident: self._incidents_changed())
         ctx.events.on_incident_changed(lambda uuid: self._incidents_changed())
         ctx.events.on_user_changed(lambda user: self._apply_user())
+        # the view's title while the incidents load (asks the access policy through ctx.tasks now, at
+        # build, rather than when the dock is first opened)
+        view, commune, _ = view_of(ctx)
+        self.view_label.setText(tr("City view: all communes") if view == "city" else
+                                tr("Commune view: {c}").format(c=commune))
         self._stale = True  # in the background the incidents are read when the panel is first shown
         if not background:
             self.reload(False)
