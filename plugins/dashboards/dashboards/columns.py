@@ -63,6 +63,10 @@ class IncidentColumns:
     def __len__(self) -> int:
         return len(self.minute)
 
+    def day_span(self) -> tuple[int, int]:
+        """The first and last epoch day with an incident (call only when there is one)."""
+        return int(self.day.min()), int(self.day.max())
+
     @cached_property
     def day(self) -> np.ndarray:
         """Epoch day (UTC) each incident occurred."""
@@ -213,8 +217,8 @@ def _hex_fields(records: str | bytes, n: int) -> dict[str, np.ndarray]:
 
 
 def _chunks(read: Read, sql: str, decode_chunk: Callable[[bytes, int], Any], threads: int,
-            chunk_rows: int) -> list[Any]:
-    top = read("SELECT coalesce(max(fid), 0) AS m FROM incidents")[0]["m"]
+            chunk_rows: int, table: str = "incidents") -> list[Any]:
+    top = read(f"SELECT coalesce(max(fid), 0) AS m FROM {table}")[0]["m"]
     edges = sorted({*range(0, top + 1, chunk_rows), top + 1})  # (np.unique would import numpy.ma: 12 ms cold)
 
     def chunk(lo: int, hi: int) -> Any:
@@ -225,27 +229,41 @@ def _chunks(read: Read, sql: str, decode_chunk: Callable[[bytes, int], Any], thr
         return list(pool.map(chunk, edges[:-1], edges[1:]))
 
 
-def load_codes(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> IncidentColumns:
-    """Every incident from the store's code table (fid order), without coordinates (``x``, ``y`` None:
-    :func:`load_xy` reads them when the hotspots are asked for)."""
-    names = _names(read)
-    cats, deps = names["categories"], names["departments"]
-    parts = _chunks(read, _CODES_SQL, _hex_fields, threads, chunk_rows)
-    raw = {k: np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, np.int64) for k in
-           ("minute", "resolved", "category", "status", "channel", "department", "commune_fid")}
-    shown = {"category": cats, "status": STATUSES, "channel": CHANNELS, "department": deps}
+def code_maps(read: Read, names: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Per kind, the dashboard's code of each store code (``incident_code_names``; unknown names: "other")."""
+    shown = {"category": names["categories"], "status": STATUSES, "channel": CHANNELS,
+             "department": names["departments"]}
     maps = {}
-    for kind, known in shown.items():  # store code -> the dashboard's code (unknown names: "other")
+    for kind, known in shown.items():
         rows = read("SELECT name, code FROM incident_code_names WHERE kind = ?", [kind])
         table = np.full(max([r["code"] for r in rows], default=0) + 1, len(known), dtype=np.uint8)
         for r in rows:  # one per distinct name: a few dozen
             if r["name"] in known:
                 table[r["code"]] = known.index(r["name"])
         maps[kind] = table
-    communes = names["communes"]
+    return maps
+
+
+def commune_lookup(communes: list[dict[str, Any]], top_fid: int) -> np.ndarray:
+    """The index in ``communes`` of each commune fid up to ``top_fid`` (``-1``: none, fid 0 included)."""
     fids = np.array([c["fid"] for c in communes], dtype=np.int64)
-    lookup = np.full(max(int(fids.max(initial=0)), int(raw["commune_fid"].max(initial=0))) + 1, -1, dtype=np.int16)
-    lookup[fids] = np.arange(len(fids), dtype=np.int16)  # fid 0: no commune (-1)
+    lookup = np.full(max(int(fids.max(initial=0)), top_fid) + 1, -1, dtype=np.int16)
+    lookup[fids] = np.arange(len(fids), dtype=np.int16)
+    return lookup
+
+
+def load_codes(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> IncidentColumns:
+    """Every incident from the store's code table (fid order), without coordinates (``x``, ``y`` None:
+    :func:`load_xy` reads them when the hotspots are asked for)."""
+    names = _names(read)
+    cats, deps = names["categories"], names["departments"]
+    # every incident the store counts (a commune officer's ``incidents`` shows fewer: the views scope them)
+    parts = _chunks(read, _CODES_SQL, _hex_fields, threads, chunk_rows, table="incident_codes")
+    raw = {k: np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, np.int64) for k in
+           ("minute", "resolved", "category", "status", "channel", "department", "commune_fid")}
+    maps = code_maps(read, names)
+    communes = names["communes"]
+    lookup = commune_lookup(communes, int(raw["commune_fid"].max(initial=0)))
     resolved = raw["resolved"].astype(np.int64)
     resolved[resolved == 0] = -1
     return IncidentColumns(
@@ -258,9 +276,15 @@ def load_codes(read: Read, threads: int = 2, chunk_rows: int = 250_000) -> Incid
         population=np.array([c["population"] or 0 for c in communes], dtype=np.float64))
 
 
+def _fids(read: Read, table: str) -> np.ndarray:
+    rec = read(f"SELECT group_concat(printf('%08x', fid), '') AS f FROM {table}")[0]["f"] or ""
+    return np.frombuffer(bytes.fromhex(rec), dtype=">u4").astype(np.int64)
+
+
 def load_xy(read: Read, n: int, threads: int = 2, chunk_rows: int = 250_000) -> tuple[np.ndarray, np.ndarray]:
-    """x, y of every incident in fid order (NaN without a point); all NaN when the count is not ``n``
-    (incidents changed since the codes were read: the panel reloads on the change notice)."""
+    """x, y of the ``n`` incidents of :func:`load_codes` in fid order (NaN without a point, or where the
+    user may not see the incident); all NaN when the codes no longer hold ``n`` incidents (they changed
+    since they were read: the panel reloads on the change notice)."""
     sql = (f"SELECT CAST(group_concat(coalesce(substr(geom, 7, 16), {_NAN_XY}), '') AS BLOB) AS rec, "
            "count(*) AS n FROM incidents WHERE fid >= ? AND fid < ?")
 
@@ -269,9 +293,16 @@ def load_xy(read: Read, n: int, threads: int = 2, chunk_rows: int = 250_000) -> 
 
     parts = _chunks(read, sql, xy, threads, chunk_rows)
     both = np.concatenate(parts) if parts else np.zeros((0, 2))
-    if len(both) != n:
-        return np.full(n, np.nan), np.full(n, np.nan)
-    return both[:, 0].copy(), both[:, 1].copy()
+    if len(both) == n:
+        return both[:, 0].copy(), both[:, 1].copy()
+    counted, seen = _fids(read, "incident_codes"), _fids(read, "incidents")  # the user sees fewer incidents
+    x, y = np.full(n, np.nan), np.full(n, np.nan)
+    if len(counted) != n or len(seen) != len(both):
+        return x, y
+    at = np.searchsorted(counted, seen).clip(0, max(n - 1, 0))
+    ok = counted[at] == seen if n else np.zeros(len(seen), bool)
+    x[at[ok]], y[at[ok]] = both[ok, 0], both[ok, 1]
+    return x, y
 
 
 # -- cache ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from dashboards import columns, cube, stats
+from dashboards import cells, columns, cube, stats
 from dashboards.columns import IncidentColumns
 from dashboards.stats import Filter
 
@@ -106,6 +106,17 @@ class DashboardModel:
     def load(self) -> DashboardModel:
         """Read (or take from the cache) the incident columns and the side tables."""
         read = self.ctx.workspace.read
+        if cells.has_cells(read):  # the store's counts: the cubes at once, each incident only when asked
+            with ThreadPoolExecutor(1) as pool:  # the side tables beside them (SQLite frees the GIL)
+                side = pool.submit(read_side, read)
+                try:
+                    self.cols = cells.load(read)
+                except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
+                    self.cols = None
+                self.side = side.result()
+            if self.cols is not None:
+                self.loaded_from = "cells"
+                return self
         if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
             with ThreadPoolExecutor(1) as pool:  # the side tables beside the codes (SQLite frees the GIL)
                 side = pool.submit(read_side, read)
@@ -163,7 +174,7 @@ class DashboardModel:
 
     def last_day(self) -> int:
         """The latest day with an incident or a task (today when there is neither)."""
-        days = [int(self.cols.day.max())] if self.cols is not None and len(self.cols) else []
+        days = [self.cols.day_span()[1]] if self.cols is not None and len(self.cols) else []
         newest = self.ctx.tasks.tasks(limit=1)
         if newest:
             days.append(int(np.datetime64(newest[0].created_at.replace(tzinfo=None), "D").astype(np.int64)))

@@ -52,7 +52,7 @@ def model(plugin_context):
     conn.execute("COMMIT")
     conn.close()
     m = DashboardModel(plugin_context).load()
-    assert m.loaded_from == "codes"  # the fast path under test
+    assert m.loaded_from == "cells"  # the fast path under test: the store's counts
     return m
 
 
@@ -143,3 +143,31 @@ def test_the_codes_read_equals_the_scan_column_by_column(model, reference):
     # the minute of incident 9 is its report time; the cubes hold every incident once
     assert int(cube.day_cube(model.cols).counts.sum()) == len(INCIDENTS)
     assert int(cube.month_cube(model.cols).counts[..., 0].sum()) == len(INCIDENTS)
+
+
+def test_the_first_paint_reads_no_incident_one_by_one(model):
+    """A city view's cards, charts, ranking and history come from the store's cells alone."""
+    cols = model.cols
+    f = Filter(MARCH_10, MARCH_12)
+    model.snapshot(f)
+    stats.ranking(cols, f, "2026-03")
+    stats.month_history(cols, Filter(MARCH_10, MARCH_12, commune=PHU_HOI[1]))
+    assert not cols.read_every_incident
+    stats.incident_summary(cols, Filter(MARCH_10, MARCH_12, department=POLICE))  # masks: each incident now
+    assert cols.read_every_incident and len(cols.minute) == len(INCIDENTS)
+
+
+def test_the_cubes_of_the_cells_are_the_cubes_of_every_incident(plugin_context):
+    """On the demo city: the cells' cubes equal those counted incident by incident."""
+    from dashboards import cells
+
+    read = plugin_context.workspace.read
+    by_cells, by_codes = cells.load(read), columns.load_codes(read)
+    a, b = cube.day_cube(by_cells), cube.day_cube(by_codes)
+    assert (a.first, a.counts.shape) == (b.first, b.counts.shape) and np.array_equal(a.counts, b.counts)
+    a, b = cube.month_cube(by_cells), cube.month_cube(by_codes)
+    assert (a.first, a.counts.shape) == (b.first, b.counts.shape)
+    assert np.array_equal(a.counts[..., :2], b.counts[..., :2]) and np.allclose(a.counts[..., 2], b.counts[..., 2])
+    every = read("SELECT count(*) AS n FROM incidents")[0]["n"]  # the dispatcher reads them all
+    assert len(by_cells) == len(by_codes) == every > 0 and by_cells.day_span() == by_codes.day_span()
+    assert not by_cells.read_every_incident
