@@ -18,9 +18,9 @@ same transaction as the change it follows:
 
 * ``incident_cells (key, n, rn, rm, rec)``: how many incidents share a day, category,
   status, camera-or-not and commune (``key``: :data:`CELL_KEY_WIDTH` hex digits: epoch day
-  (4), category and status codes (2 each), camera (1), ``commune_fid`` (4)); ``rn`` of them
+  (4), category and status codes, camera 0/1 (2 each), ``commune_fid`` (4)); ``rn`` of them
   with a resolution time, ``rm`` the sum of their minutes to resolve; ``rec`` the key and the
-  three counts as one fixed-width text (:data:`CELL_WIDTH`; ``rm`` offset by
+  three counts (6, 6, 10) as one fixed-width text (:data:`CELL_WIDTH`, whole bytes; ``rm`` offset by
   :data:`MINUTES_OFFSET`, so never negative). On the 1M sample there is one cell per ~3
   incidents: the dashboards' counts come from these, the per-incident codes only when asked.
 
@@ -37,7 +37,7 @@ RECORD_WIDTH = 8 + 8 + 4 * 2 + 4
 #: The coded text columns of ``incidents``, in record order.
 KINDS = ("category", "status", "channel", "department")
 #: Characters in an ``incident_cells.key`` and a whole ``incident_cells.rec``.
-CELL_KEY_WIDTH = 4 + 2 + 2 + 1 + 4
+CELL_KEY_WIDTH = 4 + 2 + 2 + 2 + 4
 CELL_WIDTH = CELL_KEY_WIDTH + 6 + 6 + 10
 #: Added to ``rm`` in ``rec`` (minutes to resolve can be negative in bad data).
 MINUTES_OFFSET = 1 << 39
@@ -64,7 +64,7 @@ def _cell(row: str) -> tuple[str, str, str]:
     """(key, has a resolution time 0/1, minutes to resolve) of the incident row named ``row``."""
     occurred = _minute(f"coalesce({row}.occurred_at, {row}.reported_at)")
     resolved = _minute(f"{row}.resolved_at")
-    key = (f"printf('%04x%02x%02x%x%04x', ({occurred}) / 1440, {_code('category', row)}, "
+    key = (f"printf('%04x%02x%02x%02x%04x', ({occurred}) / 1440, {_code('category', row)}, "
            f"{_code('status', row)}, coalesce({row}.channel, '') = 'camera', coalesce({row}.commune_fid, 0))")
     return key, f"(({resolved}) != 0)", f"(CASE WHEN ({resolved}) != 0 THEN ({resolved}) - ({occurred}) ELSE 0 END)"
 

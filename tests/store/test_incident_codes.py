@@ -98,10 +98,10 @@ def _cells(store) -> dict[tuple, tuple[int, int, int]]:
     names = {(k, c): n for k, n, c in store.conn.execute("SELECT kind, name, code FROM incident_code_names")}
     out = {}
     for key, n, rn, rm, rec in store.conn.execute("SELECT key, n, rn, rm, rec FROM incident_cells"):
-        assert rec[:13] == key and (int(rec[13:19], 16), int(rec[19:25], 16), int(rec[25:35], 16) - (1 << 39)) == \
+        assert rec[:14] == key and (int(rec[14:20], 16), int(rec[20:26], 16), int(rec[26:36], 16) - (1 << 39)) == \
             (n, rn, rm)  # the record carries the counts
         out[(int(key[:4], 16), names[("category", int(key[4:6], 16))], names[("status", int(key[6:8], 16))],
-             key[8] == "1", int(key[9:13], 16))] = (n, rn, rm)
+             key[8:10] == "01", int(key[10:14], 16))] = (n, rn, rm)
     return out
 
 

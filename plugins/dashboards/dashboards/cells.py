@@ -20,15 +20,14 @@ from dashboards import columns
 from dashboards.columns import MINUTES_PER_DAY, IncidentColumns
 from dashboards.cube import Cube, OPEN, RESOLVED
 
-#: ``gisdesk.store.incident_codes``: CELL_WIDTH, its fields (start, width in hex digits), MINUTES_OFFSET
+#: ``gisdesk.store.incident_codes``: CELL_WIDTH, MINUTES_OFFSET
 #: (kept here: plugins read SQL, not the store).
-_WIDTH = 35
-_FIELDS = {"day": (0, 4), "category": (4, 2), "status": (6, 2), "camera": (8, 1), "commune_fid": (9, 4),
-           "n": (13, 6), "rn": (19, 6), "rm": (25, 10)}
+_WIDTH = 36
+#: Byte fields of a record once its hex is read (start, bytes, big-endian).
+_FIELDS = {"day": (0, 2), "category": (2, 1), "status": (3, 1), "camera": (4, 1), "commune_fid": (5, 2),
+           "n": (7, 3), "rn": (10, 3), "rm": (13, 5)}
 _MINUTES_OFFSET = 1 << 39
 _SQL = "SELECT group_concat(rec, '') AS rec, count(*) AS n FROM incident_cells"
-_HEX = np.zeros(256, dtype=np.int64)
-_HEX[np.frombuffer(b"0123456789abcdef", np.uint8)] = np.arange(16)
 #: The per-incident fields read lazily.
 _PER_INCIDENT = ("minute", "resolved", "category", "status", "channel", "department", "commune", "x", "y")
 
@@ -40,15 +39,15 @@ def has_cells(read: columns.Read) -> bool:
 
 def decode(records: str | bytes, n: int) -> dict[str, np.ndarray]:
     """The fields of ``n`` cell records as int64 columns (``rm`` without its offset)."""
-    raw = np.frombuffer(records.encode("ascii") if isinstance(records, str) else records, dtype=np.uint8)
-    if len(raw) != n * _WIDTH:
-        raise ValueError(f"expected {n} cell records of {_WIDTH} characters, got {len(raw)}")
-    nib = _HEX[raw].reshape(n, _WIDTH)
+    if len(records) != n * _WIDTH:
+        raise ValueError(f"expected {n} cell records of {_WIDTH} characters, got {len(records)}")
+    text = records if isinstance(records, str) else records.decode("ascii")
+    raw = np.frombuffer(bytes.fromhex(text), dtype=np.uint8).reshape(n, _WIDTH // 2)
     out = {}
     for name, (start, width) in _FIELDS.items():
-        value = np.zeros(n, dtype=np.int64)
-        for i in range(start, start + width):  # a handful of digits per field: vectorised over the cells
-            value = (value << 4) | nib[:, i]
+        value = raw[:, start].astype(np.int64)
+        for i in range(start + 1, start + width):  # at most five bytes a field
+            value = (value << 8) | raw[:, i]
         out[name] = value
     out["rm"] = out["rm"] - _MINUTES_OFFSET
     return out
