@@ -17,7 +17,7 @@ from typing import Any, Callable
 import numpy as np
 
 from dashboards import columns
-from dashboards.columns import MINUTES_PER_DAY, IncidentColumns
+from dashboards.columns import IncidentColumns
 from dashboards.cube import Cube, OPEN, RESOLVED
 
 #: ``gisdesk.store.incident_codes``: CELL_WIDTH, MINUTES_OFFSET
@@ -112,8 +112,9 @@ def load(read: columns.Read) -> CellColumns:
     day = f["day"]
     first, last = int(day.min()), int(day.max())
     kind = cls * 2 + f["camera"]
-    counts = np.bincount(((day - first) * c1 * k + unit) * 6 + kind, weights=n, minlength=(last - first + 1) * c1 * k * 6)
-    day_cube = Cube(first, counts.astype(np.int64).reshape(last - first + 1, c1, k, 6))
+    days = last - first + 1
+    counts = np.bincount(((day - first) * c1 * k + unit) * 6 + kind, weights=n, minlength=days * c1 * k * 6)
+    day_cube = Cube(first, counts.astype(np.int64).reshape(days, c1, k, 6))  # whole counts: exact in float64
     months = np.arange(first, last + 1).astype("M8[D]").astype("M8[M]").astype(np.int64)
     month = months[day - first]
     m0, nm = int(months[0]), int(months[-1] - months[0]) + 1
@@ -125,4 +126,4 @@ def load(read: columns.Read) -> CellColumns:
     return CellColumns(shown, int(n.sum()), (first, last), day_cube, month_cube, lambda: columns.load_codes(read))
 
 
-__all__ = ["CellColumns", "MINUTES_PER_DAY", "decode", "has_cells", "load"]
+__all__ = ["CellColumns", "decode", "has_cells", "load"]

@@ -101,6 +101,8 @@ class DashboardModel:
         self.cols: IncidentColumns | None = None
         self.side = Side()
         self.loaded_from = ""
+        #: Read each incident's codes at :meth:`load` too (a department-locked view filters by masks).
+        self.each_incident = False
 
     # -- loading -------------------------------------------------------------------
     def load(self) -> DashboardModel:
@@ -116,6 +118,8 @@ class DashboardModel:
                 self.side = side.result()
             if self.cols is not None:
                 self.loaded_from = "cells"
+                if self.each_incident:  # read here, on the loading thread, not at the first paint
+                    self.cols.category  # noqa: B018 (the attribute reads them)
                 return self
         if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
             with ThreadPoolExecutor(1) as pool:  # the side tables beside the codes (SQLite frees the GIL)

@@ -199,6 +199,7 @@ class DashboardPanel(QWidget):
         self._table_key: tuple = ()
         self._ranked: tuple = ((), [])
         self._opened = time.perf_counter()
+        self.model.each_incident = view_of(self.ctx)[2] is not None or self.hotspot_check.isChecked()
         if background:
             self.ctx.run_in_background(self.model.load, on_done=lambda _: self._loaded())
         else:

@@ -171,3 +171,12 @@ def test_the_cubes_of_the_cells_are_the_cubes_of_every_incident(plugin_context):
     every = read("SELECT count(*) AS n FROM incidents")[0]["n"]  # the dispatcher reads them all
     assert len(by_cells) == len(by_codes) == every > 0 and by_cells.day_span() == by_codes.day_span()
     assert not by_cells.read_every_incident
+
+
+def test_a_view_that_filters_by_department_reads_each_incident_while_loading(plugin_context, model):
+    m = DashboardModel(plugin_context)
+    m.each_incident = True  # the panel asks for it when the access policy locks the user to a department
+    m.load()
+    assert m.loaded_from == "cells" and m.cols.read_every_incident
+    got = stats.incident_summary(m.cols, Filter(MARCH_10, MARCH_12, department=POLICE))
+    assert (got["incidents"], got["open"], got["resolved"]) == (2, 1, 1)  # 3 and 4, as counted above
