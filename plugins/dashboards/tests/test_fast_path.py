@@ -9,12 +9,12 @@ from the reference: the old reader that scans the incident table's text, filtere
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import uuid
 
 import numpy as np
 import pytest
-
-from gisdesk.store.connection import connect
 
 from dashboards import columns, cube, stats
 from dashboards.model import DashboardModel
@@ -38,9 +38,22 @@ INCIDENTS = [
 MARCH_10, MARCH_12 = (int(np.datetime64(d, "D").astype(np.int64)) for d in ("2026-03-10", "2026-03-12"))
 
 
+def _connect(path):
+    """A writable SQLite connection with mod_spatialite (the incident table's geometry triggers call it).
+
+    Plugins import nothing of gisdesk but ``gisdesk.api``, which writes no raw rows: SQLite itself, as
+    the set-up installs it (Debian's ``libsqlite3-mod-spatialite``, or ``GISDESK_MOD_SPATIALITE``).
+    """
+    module = sqlite3 if hasattr(sqlite3.Connection, "enable_load_extension") else pytest.importorskip("sqlean")
+    conn = module.connect(str(path), isolation_level=None)
+    conn.enable_load_extension(True)
+    conn.load_extension(os.environ.get("GISDESK_MOD_SPATIALITE") or "mod_spatialite")
+    return conn
+
+
 @pytest.fixture
 def model(plugin_context):
-    conn = connect(plugin_context.workspace.path)
+    conn = _connect(plugin_context.workspace.path)
     conn.execute("BEGIN")
     conn.execute("DELETE FROM incidents")
     conn.executemany(
