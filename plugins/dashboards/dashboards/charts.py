@@ -6,8 +6,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QTransform
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
@@ -21,15 +21,84 @@ def tr(text: str) -> str:
 
 
 def cache_static(plot: pg.PlotWidget) -> None:
-    """Keep the title and the axes without grid lines as device pixmaps: a repaint after new data
-    blits them instead of replaying their text unless they changed. (An axis drawing a grid spans
-    the whole plot: caching it would redraw a plot-sized pixmap on every change.)"""
+    """Keep the title and the axes as device pixmaps: a repaint after new data blits them instead of
+    replaying their text unless they changed. Grid lines are a :class:`Grid` item, not the axes' (an
+    axis drawing a grid spans the whole plot: caching it would redraw a plot-sized pixmap each time)."""
     item = plot.getPlotItem()
     for name in ("left", "bottom", "right", "top"):
         axis = item.getAxis(name)
         if axis.grid is False:
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     item.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+class Grid(pg.GraphicsObject):
+    """Grid lines at the ticks of a plot's bottom (``x``) and left (``y``) axes, drawn in device pixels.
+
+    Looks like ``PlotItem.showGrid(alpha=...)`` (the same tick levels and the same fading of the
+    finer levels) but is its own item behind the data, so the axes keep no grid and are cached.
+    """
+
+    def __init__(self, plot: pg.PlotWidget, x: bool = True, y: bool = True, alpha: float = 0.15) -> None:
+        super().__init__()
+        item = plot.getPlotItem()
+        self.axes = [(item.getAxis(name), along) for name, along, on in (("bottom", 0, x), ("left", 1, y)) if on]
+        for axis, _ in self.axes:  # the axes' own tick marks would show where the grid was: hidden
+            axis.setStyle(tickAlpha=0.0)
+        self.alpha = min(max(int(alpha * 255), 0), 255)
+        self.color = QColor(pg.getConfigOption("foreground"))
+        self.setZValue(-1000)
+        item.addItem(self, ignoreBounds=True)
+        item.getViewBox().sigRangeChanged.connect(self._moved)
+        item.getViewBox().sigResized.connect(self._moved)
+
+    def _moved(self, *_) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        vb = self.getViewBox()
+        if vb is None:
+            return QRectF()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        return QRectF(float(x0), float(y0), float(x1 - x0), float(y1 - y0))
+
+    def paint(self, painter, *args) -> None:
+        vb = self.getViewBox()
+        if vb is None:
+            return
+        (x0, x1), (y0, y1) = vb.viewRange()
+        to_device = painter.transform()
+        view = to_device.mapRect(self.boundingRect())
+        painter.setTransform(QTransform())
+        for axis, along in self.axes:
+            lo, hi = (x0, x1) if along == 0 else (y0, y1)
+            length = view.width() if along == 0 else view.height()
+            if length <= 0 or hi <= lo:
+                continue
+            scale = length / (hi - lo)
+            if isinstance(axis, pg.DateAxisItem) and not hasattr(axis, "fontMetrics"):
+                # its tick spacing needs the font it measures when it first paints (maybe after this)
+                axis.fontMetrics = QFontMetrics(axis.style["tickFont"] or painter.font())
+            for i, (_, ticks) in enumerate(axis.tickValues(lo, hi, length)):
+                # pyqtgraph's AxisItem: level i fades as 1/(i+1) and when its ticks are dense
+                fade = 255 / (i + 1) * self.alpha / 255 * min(max(0.05 * length / (len(ticks) + 1), 0.0), 1.0)
+                color = QColor(self.color)
+                color.setAlpha(int(fade))
+                pen = QPen(color, 0)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                t = np.asarray(ticks, dtype=float)
+                t = t[(t >= lo) & (t <= hi)]
+                if not len(t):
+                    continue  # (QPainter.drawLines of an empty list crashes PySide6)
+                if along == 0:
+                    px = np.round(view.left() + (t - lo) * scale).tolist()
+                    painter.drawLines([QLineF(v, view.top(), v, view.bottom()) for v in px])
+                else:  # data y grows upwards on screen unless the view is inverted
+                    py = view.top() + (t - lo) * scale if vb.yInverted() else view.bottom() - (t - lo) * scale
+                    painter.drawLines([QLineF(view.left(), v, view.right(), v) for v in np.round(py).tolist()])
+        painter.setTransform(to_device)
 
 
 class Bars(pg.GraphicsObject):
@@ -83,17 +152,6 @@ class Bars(pg.GraphicsObject):
         painter.setTransform(to_device)
 
 
-def _plot(title: str, left: str, bottom: str, axis_items: dict | None = None) -> pg.PlotWidget:
-    w = pg.PlotWidget(axisItems=axis_items or {})
-    w.setTitle(title, size="11pt", bold=True)
-    w.setLabel("left", left)
-    w.setLabel("bottom", bottom)
-    w.showGrid(x=True, y=True, alpha=0.15)
-    w.setMenuEnabled(False)
-    w.setMinimumHeight(230)
-    return w
-
-
 class DailyChart(pg.PlotWidget):
     """Incidents per day with a draggable date range (the dashboard's date filter)."""
 
@@ -104,7 +162,7 @@ class DailyChart(pg.PlotWidget):
         self.setTitle(tr("Incidents per day (drag the shaded range to filter)"), size="11pt", bold=True)
         self.setLabel("left", tr("incidents per day"))
         self.setLabel("bottom", tr("date (UTC)"))
-        self.showGrid(x=True, y=True, alpha=0.15)
+        self.grid = Grid(self, x=True, y=True, alpha=0.15)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.setMinimumHeight(230)
@@ -242,7 +300,7 @@ class GaugeChart(pg.PlotWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setLabel("bottom", tr("water level (m)"))
-        self.showGrid(x=True, y=False, alpha=0.15)
+        self.grid = Grid(self, x=True, y=False, alpha=0.15)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.setMinimumHeight(260)

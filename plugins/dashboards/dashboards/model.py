@@ -8,13 +8,14 @@ overdue numbers, with the same commune, department and dates).
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from dashboards import columns, server_columns, stats
+from dashboards import cells, columns, cube, server_columns, stats
 from dashboards.columns import IncidentColumns
 from dashboards.stats import Filter
 
@@ -102,6 +103,8 @@ class DashboardModel:
         self.cols: IncidentColumns | None = None
         self.side = Side()
         self.loaded_from = ""
+        #: Read each incident's codes at :meth:`load` too (a department-locked view filters by masks).
+        self.each_incident = False
 
     # -- loading -------------------------------------------------------------------
     def load(self) -> DashboardModel:
@@ -111,15 +114,32 @@ class DashboardModel:
             self.cols = server_columns.load(read)
             self.loaded_from = "server"
             self.side = read_side(read, server=True)
+            self._cubes()
             return self
+        if cells.has_cells(read):  # the store's counts: the cubes at once, each incident only when asked
+            with ThreadPoolExecutor(1) as pool:  # the side tables beside them (SQLite frees the GIL)
+                side = pool.submit(read_side, read)
+                try:
+                    self.cols = cells.load(read)
+                except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
+                    self.cols = None
+                self.side = side.result()
+            if self.cols is not None:
+                self.loaded_from = "cells"
+                if self.each_incident:  # read here, on the loading thread, not at the first paint
+                    self.cols.category  # noqa: B018 (the attribute reads them)
+                return self
         if columns.has_codes(read):  # the store's codes: one narrow read, no cache needed
-            try:
-                self.cols = columns.load_codes(read)
-            except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
-                self.cols = None
+            with ThreadPoolExecutor(1) as pool:  # the side tables beside the codes (SQLite frees the GIL)
+                side = pool.submit(read_side, read)
+                try:
+                    self.cols = columns.load_codes(read)
+                except ValueError:  # a record wider than the fixed width (over 255 names, 65,535 communes)
+                    self.cols = None
+                self.side = side.result()
             if self.cols is not None:
                 self.loaded_from = "codes"
-                self.side = read_side(read)
+                self._cubes()
                 return self
         key = columns.fingerprint(read)
         cols = None
@@ -134,7 +154,14 @@ class DashboardModel:
                 columns.save_cache(path, cols, key)
         self.cols = cols
         self.side = read_side(read)
+        self._cubes()
         return self
+
+    def _cubes(self) -> None:
+        """Build the count cubes here (on the loading thread), not at the first paint."""
+        if len(self.cols):
+            cube.day_cube(self.cols)
+            cube.month_cube(self.cols)
 
     def coords(self) -> tuple[np.ndarray, np.ndarray]:
         """x, y of every incident (read from the workspace the first time they are needed)."""
@@ -160,7 +187,7 @@ class DashboardModel:
 
     def last_day(self) -> int:
         """The latest day with an incident or a task (today when there is neither)."""
-        days = [int(self.cols.day.max())] if self.cols is not None and len(self.cols) else []
+        days = [self.cols.day_span()[1]] if self.cols is not None and len(self.cols) else []
         newest = self.ctx.tasks.tasks(limit=1)
         if newest:
             days.append(int(np.datetime64(newest[0].created_at.replace(tzinfo=None), "D").astype(np.int64)))

@@ -84,6 +84,11 @@ class DashboardPanel(QWidget):
         ctx.events.on_incident_changed(lambda uuid: self._incidents_changed())
         ctx.events.on_user_changed(lambda user: self._apply_user())
         ctx.events.on_changed_elsewhere(self._changed_elsewhere)  # another workstation, on the city server
+        # the view's title while the incidents load (asks the access policy through ctx.tasks now, at
+        # build, rather than when the dock is first opened)
+        view, commune, _ = view_of(ctx)
+        self.view_label.setText(tr("City view: all communes") if view == "city" else
+                                tr("Commune view: {c}").format(c=commune))
         self._stale = True  # in the background the incidents are read when the panel is first shown
         if not background:
             self.reload(False)
@@ -195,6 +200,7 @@ class DashboardPanel(QWidget):
         self._table_key: tuple = ()
         self._ranked: tuple = ((), [])
         self._opened = time.perf_counter()
+        self.model.each_incident = view_of(self.ctx)[2] is not None or self.hotspot_check.isChecked()
         if background:
             self.ctx.run_in_background(self.model.load, on_done=lambda _: self._loaded())
         else:

@@ -157,7 +157,7 @@ def months(cols: IncidentColumns) -> list[str]:
     """The months the data covers, ``YYYY-MM``, oldest first."""
     if not len(cols):
         return []
-    lo, hi = np.array([cols.minute.min(), cols.minute.max()]).astype("M8[m]").astype("M8[M]")
+    lo, hi = np.array(cols.day_span()).astype("M8[D]").astype("M8[M]")
     return [str(m) for m in np.arange(lo, hi + 1)]
 
 

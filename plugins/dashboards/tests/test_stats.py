@@ -31,7 +31,7 @@ def test_columns_match_sql(plugin_context, model):
 
 def test_the_store_codes_follow_a_new_incident_without_a_cache(plugin_context, tmp_path):
     first = DashboardModel(plugin_context, cache_dir=tmp_path).load()
-    assert first.loaded_from == "codes"  # the workspace keeps the codes: read at once, no column cache
+    assert first.loaded_from == "cells"  # the workspace keeps the codes and cells: read at once, no column cache
     import shapely
     from gisdesk.api import Incident, Incidents
 
@@ -40,9 +40,12 @@ def test_the_store_codes_follow_a_new_incident_without_a_cache(plugin_context, t
     city.create(Incident("noise", shapely.Point(x, y), severity=2))
     city.close()
     again = DashboardModel(plugin_context, cache_dir=tmp_path).load()
-    assert again.loaded_from == "codes" and len(again.cols) == len(first.cols) + 1
+    assert again.loaded_from == "cells" and len(again.cols) == len(first.cols) + 1
     noise = again.cols.categories.index("noise")
     assert int((again.cols.category == noise).sum()) == int((first.cols.category == noise).sum()) + 1
+    whole = stats.Filter(*again.cols.day_span())  # the cells' counts followed it too
+    assert stats.incident_summary(again.cols, whole)["by_category"][noise] == \
+        stats.incident_summary(first.cols, whole)["by_category"][noise] + 1
 
 
 def test_codes_read_equals_the_full_scan(plugin_context, model):
