@@ -6,7 +6,9 @@ file is shadowed by a TEMP view of the same name holding only the user's rows
 (unqualified names find ``temp`` before ``main``), and an SQLite authorizer refuses
 every other read of those tables and of their R*Trees (``main.incidents``, a view of
 one's own over them, ``idx_incidents_geom``): the query fails with "not authorized"
-instead of leaking rows. The filter value is bound into a TEMP table, never pasted
+instead of leaking rows. The summaries the incident triggers keep (``incident_codes``, one
+row per incident, and ``incident_cells``, counts over every commune) are refused to a user
+who reads only some incidents: such a reader computes from the incidents view instead. The filter value is bound into a TEMP table, never pasted
 into SQL. For a user who reads everything the connection is the plain one.
 """
 
@@ -50,10 +52,15 @@ def case_connection(ds: DataSource) -> Any:
         conn.execute(f"CREATE TEMP VIEW {name} AS {body}")
         views.append(table)
     protected = set(views)
+    # the summaries the incident triggers keep cover every commune's incidents: not for a user who reads only
+    # some incidents (SQLite names no database for a count(*) of a table, hence `db in ("main", None)` there)
+    refused = {"incident_codes", "incident_cells"} if "incidents" in views else set()
     prefixes = tuple(f"idx_{t}_" for t in views)
     module = sqlite_module()
 
     def authorize(action: int, arg1: str | None, _arg2: str | None, db: str | None, inner: str | None) -> int:
+        if action == module.SQLITE_READ and arg1 and db in ("main", None) and arg1.lower() in refused:
+            return module.SQLITE_DENY
         if action == module.SQLITE_READ and db == "main" and arg1:
             table = arg1.lower()
             if table.startswith(prefixes) or (table in protected and (inner or "").lower() != table):

@@ -73,3 +73,22 @@ def test_a_viewer_plugin_reads_every_incident(workspace, tmp_path):
         assert len(ctx.workspace.features("incidents")) == count(workspace) == 2000
     finally:
         manager.shutdown()
+
+
+def test_the_summaries_kept_beside_the_incidents_follow_the_same_rule(workspace, tmp_path):
+    # incident_codes (one row per incident) and incident_cells (counts per commune) cover every commune's
+    # incidents: a commune officer may read neither; the city reads both whole.
+    manager, ctx = context_as(workspace, tmp_path, User("phu_hoi", "phu_hoi", "commune_officer", commune="Phú Hội"))
+    try:
+        for table in ("incident_codes", "incident_cells"):
+            for sql in (f"SELECT count(*) AS n FROM {table}", f"SELECT * FROM main.{table} LIMIT 1"):
+                with pytest.raises(StoreError, match="not authorized|prohibited"):
+                    ctx.workspace.read(sql)
+    finally:
+        manager.shutdown()
+    manager, ctx = context_as(workspace, tmp_path / "city", User("dispatcher", "IOC", "city_dispatcher"))
+    try:
+        assert ctx.workspace.read("SELECT count(*) AS n FROM incident_codes") == [{"n": count(workspace)}]
+        assert ctx.workspace.read("SELECT count(*) AS n FROM incident_cells")[0]["n"] > 0
+    finally:
+        manager.shutdown()

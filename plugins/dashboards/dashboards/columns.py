@@ -199,8 +199,15 @@ _CODES_SQL = ("SELECT group_concat(rec, '') AS rec, count(*) AS n FROM incident_
 
 
 def has_codes(read: Read) -> bool:
-    """Whether the workspace keeps the incident codes table (workspaces opened by gisdesk do)."""
-    return _has_table(read, "incident_codes") and _has_table(read, "incident_code_names")
+    """Whether the workspace keeps the incident codes table (workspaces opened by gisdesk do) and this user
+    may read it (it covers every commune: a user who reads only some incidents is refused it)."""
+    if not (_has_table(read, "incident_codes") and _has_table(read, "incident_code_names")):
+        return False
+    try:
+        read("SELECT 1 AS x FROM incident_codes LIMIT 0")
+    except Exception:  # "not authorized": the workspace's reader keeps them from this user
+        return False
+    return True
 
 
 def _hex_fields(records: str | bytes, n: int) -> dict[str, np.ndarray]:
