@@ -38,10 +38,11 @@ def server_choices(url: str, password: str | None = None) -> tuple[list[str], li
         The login's password (memory only); None lets libpq find it.
     """
     from gisdesk.store.package_server import _layers
+    from gisdesk.store.pg_datasource import _HIDDEN_VIEWS
 
     conn = _open(url, password)
     try:
-        layers = sorted(_layers(conn))
+        layers = sorted(set(_layers(conn)) - _HIDDEN_VIEWS)  # the application's own views are no layers
         communes = [r[0] for r in conn.execute("SELECT name FROM communes ORDER BY name")] \
             if "communes" in layers else []
         accounts = [r[0] for r in conn.execute("SELECT username FROM users WHERE active = 1 ORDER BY username")]

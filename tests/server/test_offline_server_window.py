@@ -107,7 +107,7 @@ def test_a_dispatcher_sees_why_they_cannot_take_an_officers_commune_offline(qtbo
 
 
 def test_take_offline_on_the_server_then_sync_the_package_back_from_its_window(qtbot, server, tmp_path,
-                                                                              monkeypatch):
+                                                                              monkeypatch, gisdesk_demo_master):
     from gisdesk.store.tasks_store import TaskStore
     from gisdesk.ui import offline_server
     from gisdesk.ui.main_window import MainWindow
@@ -122,6 +122,11 @@ def test_take_offline_on_the_server_then_sync_the_package_back_from_its_window(q
     win = _server_window(qtbot, server["admin"], tmp_path)
     dialog = open_take_offline(win)
     assert PREFIX + "phu_hoi" in [dialog.for_combo.itemText(i) for i in range(dialog.for_combo.count())]
+    from gisdesk.store.package_estimate import package_choices
+
+    communes, layers = package_choices(gisdesk_demo_master)  # the published file offers the same choices
+    assert [dialog.commune_combo.itemText(i) for i in range(dialog.commune_combo.count())] == communes
+    assert [dialog.layer_list.item(i).text() for i in range(dialog.layer_list.count())] == layers
     dialog.for_combo.setCurrentText(PREFIX + "phu_hoi")
     dialog.commune_combo.setCurrentText(PHU_HOI)
     out = tmp_path / "phu_hoi.sqlite"
@@ -154,7 +159,11 @@ def test_take_offline_on_the_server_then_sync_the_package_back_from_its_window(q
         assert t.state == "assigned"
         tasks.transition(task, "accept", t.version, note="on our way")
 
-    # 3. File › Sync with a wrong password: one line, nothing changed on the server
+    # 3. the password dialog cancelled: nothing runs, the message bar says why; then a wrong password
+    monkeypatch.setattr(offline_server, "ask_password", lambda window, login, where: None)
+    assert run_sync(pwin) is None
+    assert pwin.messages.text.text() == "Not done: the server needs the password of ow_phu_hoi to sync"
+    # File › Sync with a wrong password: one line, nothing changed on the server
     asked: list[tuple[str, str]] = []
     monkeypatch.setattr(offline_server, "ask_password",
                         lambda window, login, where: asked.append((login, where)) or "not the password")
