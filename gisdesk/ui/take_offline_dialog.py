@@ -5,6 +5,9 @@ of one commune or one area for one user: pick the commune (or enter a box, or ta
 view), the layers and the file; the size estimate follows the choice, and a progress bar
 runs while the package is written on a worker thread (widgets are touched on the GUI
 thread only, through queued signals).
+On a window connected to the city server the dialog is
+:class:`gisdesk.ui.offline_server.ServerTakeOfflineDialog`, and File › Sync of a package made
+from the server first asks its user's server password (:func:`gisdesk.ui.offline_server.server_engine`).
 
 :func:`install_offline` adds the two menu entries to a :class:`~gisdesk.ui.main_window.MainWindow`
 and, when the open workspace is a package, says so in the title bar and the status bar
