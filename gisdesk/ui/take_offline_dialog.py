@@ -5,6 +5,9 @@ of one commune or one area for one user: pick the commune (or enter a box, or ta
 view), the layers and the file; the size estimate follows the choice, and a progress bar
 runs while the package is written on a worker thread (widgets are touched on the GUI
 thread only, through queued signals).
+On a window connected to the city server the dialog is
+:class:`gisdesk.ui.offline_server.ServerTakeOfflineDialog`, and File › Sync of a package made
+from the server first asks its user's server password (:func:`gisdesk.ui.offline_server.server_engine`).
 
 :func:`install_offline` adds the two menu entries to a :class:`~gisdesk.ui.main_window.MainWindow`
 and, when the open workspace is a package, says so in the title bar and the status bar
@@ -76,9 +79,9 @@ class TakeOfflineDialog(QDialog):
     def __init__(self, workspace: Path, user: Any, extent: tuple[float, float, float, float] | None = None,
                  parent: QWidget | None = None, crs: str = "") -> None:
         super().__init__(parent)
-        from gisdesk.store.package_estimate import package_choices
+        from gisdesk.core.layers import layer_source
 
-        self.workspace = Path(workspace)
+        self.workspace = layer_source(workspace)  # a file, or the city server (gisdesk.ui.offline_server)
         self.user = user
         self.extent = extent
         self.report = None
@@ -90,7 +93,7 @@ class TakeOfflineDialog(QDialog):
         self._generation = 0
         self._worker: threading.Thread | None = None
         self.setWindowTitle(_tr("Take offline"))
-        communes, layers = package_choices(self.workspace)
+        communes, layers = self._choices()
 
         self.for_combo = QComboBox(editable=True, objectName="offline.for")
         self.for_combo.addItems(self._readable_accounts())
@@ -180,6 +183,16 @@ class TakeOfflineDialog(QDialog):
         self._changed()
 
     # -- the choice ------------------------------------------------------------------------
+    def _choices(self) -> tuple[list[str], list[str]]:
+        """``(communes, reference layers)`` the package can be made of."""
+        from gisdesk.store.package_estimate import package_choices
+
+        return package_choices(self.workspace)
+
+    def _signer(self) -> Any:
+        """Who makes the package, as ``create_package`` takes it (the signed-in user)."""
+        return self.user
+
     def _readable_accounts(self) -> list[str]:
         """The accounts the signed-in user may read (an administrator: all; others: type the name)."""
         from gisdesk.store.users_store import UserStore
@@ -306,7 +319,7 @@ class TakeOfflineDialog(QDialog):
 
         kw = self.request()
         out = Path(self.path_edit.text().strip())
-        bridge, ws, user = self._bridge, self.workspace, self.user
+        bridge, ws, user = self._bridge, self.workspace, self._signer()
 
         def work() -> None:
             try:
@@ -455,8 +468,12 @@ def open_take_offline(window: Any) -> TakeOfflineDialog | None:
 
     v = window.canvas.view()
     extent = (v.minx, v.miny, v.maxx, v.maxy)
+    if getattr(window, "on_server", False):  # the city server: gisdesk.ui.offline_server
+        from gisdesk.ui.offline_server import ServerTakeOfflineDialog as dialog_class
+    else:
+        dialog_class = TakeOfflineDialog
     try:
-        dialog = TakeOfflineDialog(window.workspace, window.user, extent, window, crs=window.model.crs)
+        dialog = dialog_class(window.workspace, window.user, extent, window, crs=window.model.crs)
     except StoreError as exc:  # a file gisdesk reads as layers only: no communes, no cases to take
         window.messages.show_message(_wtr("Not done: {reason}").format(reason=exc.message), "warning")
         return None
@@ -474,8 +491,12 @@ def run_sync(window: Any):
         window.messages.show_message(_wtr("Not done: {reason}").format(reason=why or _wtr("not a package")),
                                      "warning")
         return None
+    from gisdesk.ui.offline_server import server_engine
     from gisdesk.ui.sync_dialog import SyncDialog
 
+    engine = server_engine(window, engine)  # a package of the city server: its user's password, asked now
+    if engine is None:
+        return None
     dialog = SyncDialog(window, engine)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.sync_dialog = dialog

@@ -1437,6 +1437,7 @@ Dữ liệu vẫn còn trong tệp.</translation>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
             <location filename="/work/main/gisdesk/ui/main_window.py" />
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Not done: {reason}</source>
             <translation>Chưa thực hiện: {reason}</translation>
@@ -1460,6 +1461,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Package · last sync: {when}</source>
             <translation>Gói · đồng bộ lần cuối: {when}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Password of {login} on {server}:</source>
+            <translation>Mật khẩu của {login} trên {server}:</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1525,6 +1531,11 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
             <translation type="vanished">Đồng bộ thất bại: {reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Sync with the city server</source>
+            <translation>Đồng bộ với máy chủ thành phố</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1631,6 +1642,16 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>packages sync with a workspace file</source>
             <translation>gói đồng bộ với tệp vùng làm việc</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>the server did not accept the password of {login}; nothing was sent</source>
+            <translation>máy chủ không chấp nhận mật khẩu của {login}; chưa gửi gì</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>the server needs the password of {login} to sync</source>
+            <translation>máy chủ cần mật khẩu của {login} để đồng bộ</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2213,6 +2234,24 @@ Dữ liệu vẫn còn trong tệp.</translation>
             <location filename="/work/main/gisdesk/ui/save_as_dialog.py" />
             <source>{label} ({pattern})</source>
             <translation>{label} ({pattern})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerTakeOfflineDialog</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Choose who works offline to see whether the server lets you.</source>
+            <translation>Chọn người làm việc ngoại tuyến để xem máy chủ có cho phép không.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>No size estimate on the server; the package holds what {user} may read there in this area.</source>
+            <translation>Không ước tính dung lượng trên máy chủ; gói chứa những gì {user} được đọc ở đó trong khu vực này.</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Not available: {reason}</source>
+            <translation>Không khả dụng: {reason}</translation>
         </message>
     </context>
     <context>

@@ -1437,6 +1437,7 @@ The data stays in its file.</source>
         <message>
             <location filename="/work/main/gisdesk/ui/basemap_ops.py" />
             <location filename="/work/main/gisdesk/ui/main_window.py" />
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Not done: {reason}</source>
             <translation>未完成：{reason}</translation>
@@ -1460,6 +1461,11 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Package · last sync: {when}</source>
             <translation>数据包 · 上次同步：{when}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Password of {login} on {server}:</source>
+            <translation>{login} 在 {server} 上的密码：</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/main_window.py" />
@@ -1525,6 +1531,11 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>Sync failed: {reason}</source>
             <translation type="vanished">同步失败：{reason}</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Sync with the city server</source>
+            <translation>与城市服务器同步</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -1631,6 +1642,16 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
             <source>packages sync with a workspace file</source>
             <translation>数据包与工作区文件同步</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>the server did not accept the password of {login}; nothing was sent</source>
+            <translation>服务器不接受 {login} 的密码；未发送任何内容</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>the server needs the password of {login} to sync</source>
+            <translation>服务器需要 {login} 的密码才能同步</translation>
         </message>
         <message>
             <location filename="/work/main/gisdesk/ui/take_offline_dialog.py" />
@@ -2213,6 +2234,24 @@ The data stays in its file.</source>
             <location filename="/work/main/gisdesk/ui/save_as_dialog.py" />
             <source>{label} ({pattern})</source>
             <translation>{label} ({pattern})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerTakeOfflineDialog</name>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Choose who works offline to see whether the server lets you.</source>
+            <translation>选择离线工作的人员，以查看服务器是否允许。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>No size estimate on the server; the package holds what {user} may read there in this area.</source>
+            <translation>服务器上不估算大小；数据包包含 {user} 在该区域内可读取的内容。</translation>
+        </message>
+        <message>
+            <location filename="/work/main/gisdesk/ui/offline_server.py" />
+            <source>Not available: {reason}</source>
+            <translation>不可用：{reason}</translation>
         </message>
     </context>
     <context>
