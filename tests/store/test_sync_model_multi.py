@@ -12,8 +12,8 @@ A final round syncs every package twice. Then, from the promise of issue 14 (not
 * applied: a task event, answer, question or incident event is in the city's history exactly once;
 * conflict: exactly one conflict record names the change, and the dispatcher can read it (``list_conflicts``);
 * refused: the reason is not empty;
-* every party equals the city for what its user may read: the tasks and their histories and question
-  threads, the incidents of its commune, the hotspots of its commune (the drains for the department);
+* every party equals the city for what its user may read: the tasks and their histories, the question
+  threads its commune asked, the incidents and hotspots of its commune (the drains for the department);
 * both histories agree with the tasks' states (``check_consistency``) everywhere.
 
 Bounded for CI (``derandomize``: the same examples every run); ``GISDESK_SYNC_MODEL_EXAMPLES=N`` runs more,
