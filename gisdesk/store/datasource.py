@@ -13,7 +13,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from gisdesk.core.access import ALL, CASE_LAYERS, RowFilter, read_filter
 from gisdesk.store._access_sql import where as _filter_sql
@@ -95,6 +95,15 @@ class RasterInfo:
     path: Path
     title: str = ""
     group: str = ""
+
+
+def find_layer(layers: Sequence[LayerInfo], name: str) -> LayerInfo | None:
+    """The layer called ``name``: its exact name first, else the first whose name matches ignoring case."""
+    for lyr in layers:
+        if lyr.name == name:
+            return lyr
+    low = name.lower()
+    return next((lyr for lyr in layers if lyr.name.lower() == low), None)
 
 
 class DataSource:
@@ -358,12 +367,9 @@ class DataSource:
         this source was open (the window's renderer keeps its sources) is found and drawn at once.
         """
         for attempt in (0, 1):
-            for lyr in self.layers:
-                if lyr.name == name:
-                    return lyr
-            for lyr in self.layers:
-                if lyr.name.lower() == name.lower():
-                    return lyr
+            found = find_layer(self.layers, name)
+            if found is not None:
+                return found
             if attempt == 0:
                 with self.translating_errors():
                     self.layers = self._discover()

@@ -26,7 +26,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from gisdesk.core.access import ALL, RowFilter
 from gisdesk.core.layers import is_server_url
-from gisdesk.store.datasource import POSTGIS, LayerInfo, RasterInfo, quote_ident
+from gisdesk.store.datasource import POSTGIS, LayerInfo, RasterInfo, find_layer, quote_ident
 from gisdesk.store.errors import LayerNotFoundError, StoreError
 
 #: The application's own view of incident shapes: not a layer on a SpatiaLite workspace either.
@@ -248,12 +248,9 @@ class ServerDataSource:
     # -- per-layer facts -----------------------------------------------------------
     def layer(self, name: str) -> LayerInfo:
         """The layer called ``name`` (case-insensitive), or :class:`LayerNotFoundError`."""
-        for lyr in self.layers:
-            if lyr.name == name:
-                return lyr
-        for lyr in self.layers:
-            if lyr.name.lower() == name.lower():
-                return lyr
+        found = find_layer(self.layers, name)
+        if found is not None:
+            return found
         raise LayerNotFoundError(f"No layer '{name}' on {self.name}.",
                                  "Layers here: " + (", ".join(lyr.name for lyr in self.layers) or "none"))
 

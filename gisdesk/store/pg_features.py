@@ -25,6 +25,7 @@ import numpy as np
 from gisdesk.store.datasource import LayerInfo, quote_ident
 from gisdesk.store.errors import StoreError
 from gisdesk.store.geoblob import Geometries, decode_wkb
+from gisdesk.store.table_query import SortedRows
 
 _TOKENS = re.compile(r'("(?:[^"]|"")*")|(\'(?:[^\']|\'\')*\')|(\?)|(%)')
 _BLOCK = 20_000
@@ -226,7 +227,7 @@ def numeric_values(ds: Any, layer: LayerInfo, column: str) -> tuple[np.ndarray, 
     return np.empty(0, np.float64), int(other)
 
 
-class ServerTableQuery:
+class ServerTableQuery(SortedRows):
     """:class:`gisdesk.store.table_query.TableQuery` on the server (same interface)."""
 
     def __init__(self, ds: Any, layer: LayerInfo) -> None:
@@ -264,21 +265,6 @@ class ServerTableQuery:
                 raise ExpressionError(f"The server rejected the filter: {str(exc).splitlines()[0]}", 0) from None
         self.filter_text, self._where, self._params = text.strip(), where, list(params)
         self._ids = None
-
-    def set_sort(self, column: str | None, descending: bool = False) -> None:
-        """Sort by ``column`` (NULLs last) or by feature id (None)."""
-        if column is not None:
-            match = [c for c in self.columns if c.lower() == column.lower()]
-            if not match:
-                raise KeyError(f"No column '{column}' in layer '{self.layer.name}'")
-            column = match[0]
-        if (column, bool(descending)) != (self.sort_column, self.descending):
-            self.sort_column, self.descending = column, bool(descending)
-            self._ids = None
-
-    def refresh(self) -> None:
-        self._ids = None
-        self.layer._count = None
 
     def ids(self) -> np.ndarray:
         """Feature ids matching the filter, in sort order."""

@@ -93,7 +93,28 @@ class SQLiteDialect(SqlDialect):
 SQLITE = SQLiteDialect()
 
 
-class TableQuery:
+class SortedRows:
+    """The sort order and the cached ids shared by the file's and the server's table queries
+    (``columns``, ``layer``, ``sort_column``, ``descending`` and ``_ids`` are the subclass's)."""
+
+    def set_sort(self, column: str | None, descending: bool = False) -> None:
+        """Sort by ``column`` (case-insensitive name; NULLs last either way) or by feature id (None)."""
+        if column is not None:
+            match = [c for c in self.columns if c.lower() == column.lower()]
+            if not match:
+                raise KeyError(f"No column '{column}' in layer '{self.layer.name}'")
+            column = match[0]
+        if (column, bool(descending)) != (self.sort_column, self.descending):
+            self.sort_column, self.descending = column, bool(descending)
+            self._ids = None
+
+    def refresh(self) -> None:
+        """Forget the cached ids (after the layer's rows changed)."""
+        self._ids = None
+        self.layer._count = None
+
+
+class TableQuery(SortedRows):
     """One layer's attribute rows under a filter and a sort order.
 
     Parameters
@@ -162,22 +183,6 @@ class TableQuery:
                 raise ExpressionError(f"SQLite rejected the filter: {exc}", 0) from exc
         self.filter_text, self._where, self._params = text.strip(), where, list(params)
         self._ids = None
-
-    def set_sort(self, column: str | None, descending: bool = False) -> None:
-        """Sort by ``column`` (case-insensitive name; NULLs last either way) or by feature id (None)."""
-        if column is not None:
-            match = [c for c in self.columns if c.lower() == column.lower()]
-            if not match:
-                raise KeyError(f"No column '{column}' in layer '{self.layer.name}'")
-            column = match[0]
-        if (column, bool(descending)) != (self.sort_column, self.descending):
-            self.sort_column, self.descending = column, bool(descending)
-            self._ids = None
-
-    def refresh(self) -> None:
-        """Forget the cached ids (after the layer's rows changed)."""
-        self._ids = None
-        self.layer._count = None
 
     # -- answers -------------------------------------------------------------------
     def select_sql(self) -> tuple[str, list[object]]:

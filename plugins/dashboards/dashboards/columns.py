@@ -153,6 +153,16 @@ def _has_table(read: Read, name: str) -> bool:
     return bool(read("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", [name]))
 
 
+def may_read(read: Read, table: str) -> bool:
+    """Whether this user may read ``table`` (the workspace's reader refuses the summaries that cover every
+    commune to a user who reads only some incidents: "not authorized")."""
+    try:
+        read(f"SELECT 1 AS x FROM {table} LIMIT 0")
+    except Exception:
+        return False
+    return True
+
+
 def _names(read: Read) -> dict[str, Any]:
     communes = read("SELECT fid, name, population FROM communes ORDER BY name")
     rules = read("SELECT category, department FROM routing_rules") if _has_table(read, "routing_rules") else []
@@ -201,13 +211,8 @@ _CODES_SQL = ("SELECT group_concat(rec, '') AS rec, count(*) AS n FROM incident_
 def has_codes(read: Read) -> bool:
     """Whether the workspace keeps the incident codes table (workspaces opened by gisdesk do) and this user
     may read it (it covers every commune: a user who reads only some incidents is refused it)."""
-    if not (_has_table(read, "incident_codes") and _has_table(read, "incident_code_names")):
-        return False
-    try:
-        read("SELECT 1 AS x FROM incident_codes LIMIT 0")
-    except Exception:  # "not authorized": the workspace's reader keeps them from this user
-        return False
-    return True
+    return _has_table(read, "incident_codes") and _has_table(read, "incident_code_names") and \
+        may_read(read, "incident_codes")
 
 
 def _hex_fields(records: str | bytes, n: int) -> dict[str, np.ndarray]:
